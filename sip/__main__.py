@@ -1,0 +1,3 @@
+from sip.cli import main
+
+main()

@@ -1,0 +1,144 @@
+"""One plan file from bytes to sorted diagnostics: load, version, schema, rules, waivers.
+
+Data flows one way and problems are values at every step. `check_file` is what the
+worker processes run; it returns a small picklable result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sip import FORMAT_VERSION
+from sip.config import Settings
+from sip.diagnostic import ERROR, WAIVED, Diagnostic, Problem
+from sip.loader import Limits, Loaded, load
+from sip.model import Plan
+from sip.positions import KEY, MISSING, Marks, format_path, locate
+from sip.rules import REGISTRY, SEVERITIES
+from sip.rules.context import Context
+
+STDIN = "-"
+
+
+@dataclass
+class FileResult:
+    file: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    rules_ran: bool = False  # False when the file has SIP0xx/SIP1xx errors
+    plan_id: str | None = None
+    plan_id_position: tuple[int, int] = (1, 1)
+    plan: Plan | None = None  # only when asked for (render, status): models are costly to pickle
+    waivers: list = field(default_factory=list)  # the plan's waivers, for run-level rules
+
+
+def read_bytes(name: str) -> bytes:
+    if name == STDIN:
+        import sys
+
+        return sys.stdin.buffer.read()
+    return Path(name).read_bytes()
+
+
+def check_file(name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
+    try:
+        raw = read_bytes(name)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        problem = Problem("SIP004", f"the file cannot be read: {reason}", "", 1, 1)
+        return _result(name, [problem], settings)
+    return check_bytes(raw, name, settings, keep_plan)
+
+
+def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
+    loaded = load(raw, Limits(max_bytes=settings.max_file_size))
+    if not loaded.ok:
+        return _result(name, loaded.problems, settings)
+    problems = list(loaded.problems)
+    data = loaded.data
+    assert isinstance(data, dict) and loaded.marks is not None
+    version_problem, known = _version(data, loaded.marks)
+    if version_problem:
+        problems.append(version_problem)
+    if not known:
+        return _result(name, problems, settings)
+
+    from sip.schema_check import validate_plan
+
+    plan, schema_problems = validate_plan({**data, "sip": FORMAT_VERSION}, loaded.marks)
+    problems += _not_under(schema_problems, loaded.tagged_paths)
+    result = _result(name, problems, settings)
+    plan_id = data.get("id")
+    if isinstance(plan_id, str):
+        result.plan_id = plan_id
+        result.plan_id_position = locate(loaded.marks, ("id",))
+    if problems or plan is None:
+        return result
+
+    context = Context(as_of=settings.as_of, deadlines=settings.deadlines)
+    rule_problems = list(run_rules(plan, loaded.marks, context))
+    result.rules_ran = True
+    result.waivers = list(plan.waivers)
+    result.diagnostics = _diagnostics(name, rule_problems, settings)
+    if keep_plan:
+        result.plan = plan
+    return result
+
+
+def _version(data: dict, marks: Marks) -> tuple[Problem | None, bool]:
+    """The SIP003 problem, if any, and whether the file can be checked as version 1."""
+    if "sip" not in data or data["sip"] is None:
+        line, column = locate(marks, ("sip",), MISSING)
+        return Problem("SIP003", f"the format version is missing: add 'sip: {FORMAT_VERSION}' "
+                       "as the first line; checked as version 1", "sip", line, column), True
+    version = data["sip"]
+    line, column = locate(marks, ("sip",))
+    if type(version) is int and version == FORMAT_VERSION:
+        return None, True
+    if not isinstance(version, bool) and version in (1, "1", 1.0):
+        return Problem("SIP003", f"write the format version as the integer {FORMAT_VERSION} "
+                       f"(sip: {FORMAT_VERSION}), not {version!r}; checked as version 1",
+                       "sip", line, column), True
+    return Problem("SIP003", f"format version {version!r} is not one this sip knows (it reads "
+                   f"version {FORMAT_VERSION}); nothing else was checked", "sip", line,
+                   column), False
+
+
+def _not_under(problems: list[Problem], paths: list[str]) -> list[Problem]:
+    """Drop schema problems about nodes the loader already reported (a rejected tag)."""
+    if not paths:
+        return problems
+    return [p for p in problems
+            if not any(p.path == q or p.path.startswith((q + ".", q + "[")) for q in paths)]
+
+
+def run_rules(plan: Plan, marks: Marks, context: Context):
+    draft = plan.status == "draft"
+    for rule in REGISTRY:
+        if rule.check is None or (draft and rule.CODE >= "SIP3"):
+            continue
+        for violation in rule.check(plan, context):
+            at = violation.at if violation.at is not None else violation.loc
+            line, column = locate(marks, at, KEY if violation.anchor == KEY else "value")
+            yield Problem(rule.CODE, violation.message, format_path(violation.loc), line, column)
+
+
+def _diagnostics(name: str, problems: list[Problem], settings: Settings) -> list[Diagnostic]:
+    out = [Diagnostic(name, p.line, p.column, p.code, SEVERITIES.get(p.code, ERROR), p.message,
+                      p.path) for p in problems if not settings.ignores(p.code)]
+    out.sort(key=Diagnostic.sort_key)
+    return out
+
+
+def _result(name: str, problems: list[Problem], settings: Settings) -> FileResult:
+    return FileResult(name, _diagnostics(name, problems, settings))
+
+
+def counts(diagnostics: list[Diagnostic]) -> dict[str, int]:
+    out = {"error": 0, "warning": 0, WAIVED: 0}
+    for d in diagnostics:
+        out[d.severity] = out.get(d.severity, 0) + 1
+    return out
+
+
+__all__ = ["FileResult", "Loaded", "check_bytes", "check_file", "counts", "STDIN"]

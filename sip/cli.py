@@ -1,0 +1,167 @@
+"""The command line: options in, one function call, an exit status out.
+
+Heavy libraries (pydantic, ruamel, jinja2, rich) are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from sip import __version__
+from sip.exits import Exit, UsageError
+
+app = typer.Typer(
+    name="sip",
+    help="Check and render corrective action and systems improvement plans for forced labour "
+    "found in supply chains.",
+    rich_markup_mode=None,
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+_debug = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"sip {__version__} (plan format 1)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option(  # noqa: UP045 (typer reads the annotation)
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+    debug: Annotated[bool, typer.Option(
+        "--debug", help="Show the full traceback of an internal error.")] = False,
+) -> None:
+    global _debug
+    _debug = debug
+
+
+def _as_of(value: Optional[str]) -> Optional[str]:  # noqa: UP045
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    return value
+
+
+def _choice(allowed: tuple[str, ...]):
+    def check(value: Optional[str]) -> Optional[str]:  # noqa: UP045
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def _color_wanted(option: Optional[bool], stream) -> bool:  # noqa: UP045
+    if option is not None:
+        return option
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
+    "--as-of", metavar="DATE", callback=_as_of,
+    help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.")]
+Config = Annotated[Optional[Path], typer.Option(  # noqa: UP045
+    "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) instead of the "
+    "nearest one above the checked paths.")]
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
+        "standard input.")],
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("text", "json")),
+        help="Output format: text or json.")] = "text",
+    as_of: AsOf = None,
+    strict: Annotated[Optional[bool], typer.Option(  # noqa: UP045
+        "--strict", help="Fail on warnings too.")] = None,
+    config: Config = None,
+    color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
+        "--color/--no-color", help="Colour the text output (default: on a terminal, "
+        "unless NO_COLOR is set).")] = None,
+) -> None:
+    """Check plans against the format and the rules; exit 1 if any has an error."""
+
+    def run() -> int:
+        from sip.commands.validate import validate_command
+
+        return validate_command(paths, format=format, as_of=as_of, strict=strict,
+                                config=config, color=_color_wanted(color, sys.stdout))
+
+    _run(run)
+
+
+@app.command()
+def schema(
+    out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--out", metavar="DIR", help="Write sip-plan-1.schema.json into DIR instead of printing "
+        "it.")] = None,
+) -> None:
+    """Print (or write) the JSON Schema of the plan format, for editors and other tools."""
+
+    def run() -> int:
+        from sip.commands.schema import schema_command
+
+        return schema_command(out)
+
+    _run(run)
+
+
+@app.command()
+def rules(
+    code: Annotated[Optional[str], typer.Argument(  # noqa: UP045
+        metavar="[CODE]", help="Show one rule's full documentation.")] = None,
+) -> None:
+    """List every diagnostic code sip reports, or document one."""
+
+    def run() -> int:
+        from sip.commands.rules import rules_command
+
+        return rules_command(code)
+
+    _run(run)
+
+
+def _run(command) -> None:
+    """The one place that turns outcomes into exit statuses."""
+    try:
+        status = command()
+    except UsageError as error:
+        print(f"sip: {error}", file=sys.stderr)
+        status = Exit.USAGE
+    except KeyboardInterrupt:
+        print("sip: interrupted", file=sys.stderr)
+        status = 130
+    except BrokenPipeError:
+        status = Exit.OK  # the reader went away (| head): nothing left to say
+    except Exception:
+        if _debug:
+            import traceback
+
+            traceback.print_exc()
+        else:
+            kind = sys.exc_info()[0].__name__  # type: ignore[union-attr]
+            print(f"sip: internal error ({kind}); this is a bug in sip. Run again with --debug "
+                  "for the details and please report them.", file=sys.stderr)
+        status = Exit.BUG
+    raise typer.Exit(int(status))
+
+
+def main() -> None:
+    app()

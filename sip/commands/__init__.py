@@ -1,0 +1,1 @@
+"""One module per command, each a function that returns an exit status."""

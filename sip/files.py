@@ -1,0 +1,34 @@
+"""Writing files safely: atomically, and never over a file sip did not make unless asked."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sip.exits import UsageError
+
+
+def write_atomic(target: Path, text: str, *, made_by_sip: Callable[[str], bool],
+                 force: bool = False) -> None:
+    """Write text to target through a temporary file and a rename, so a reader never sees a
+    half-written file. An existing file is replaced only if made_by_sip(its text) or force."""
+    if target.exists() and not force:
+        try:
+            old = target.read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            old = None
+        if old is None or not made_by_sip(old):
+            raise UsageError(f"{target}: exists and was not written by sip; "
+                             "use --force to replace it")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
+                                         suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,88 @@
+"""Field types shared by the plan models: ids, text, dates, codes, amounts.
+
+Each raises a `PydanticCustomError` whose type slug the schema check turns into a
+message for people (sip/schema_check.py); the slugs are part of that contract.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from sip.model.iso_codes import COUNTRIES, CURRENCIES
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
+
+
+def _date(value: Any) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise PydanticCustomError("sip_impossible_date", "no such date") from None
+    raise PydanticCustomError("sip_date", "not a date")
+
+
+def _text(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("sip_blank", "blank text")
+    return value
+
+
+def _country(value: str) -> str:
+    if value not in COUNTRIES:
+        raise PydanticCustomError("sip_country", "not a country code")
+    return value
+
+
+def _currency(value: str) -> str:
+    if value not in CURRENCIES:
+        raise PydanticCustomError("sip_currency", "not a currency code")
+    return value
+
+
+def _email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise PydanticCustomError("sip_email", "not an e-mail address")
+    return value
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise PydanticCustomError("sip_not_finite", "not a finite number")
+    return value
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="An id: a letter or digit, then letters, "
+                          "digits, '.', '_' or '-'.")]
+Text = Annotated[str, AfterValidator(_text)]
+Date = Annotated[
+    dt.date,
+    PlainValidator(_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}),
+]
+Country = Annotated[
+    str,
+    AfterValidator(_country),
+    WithJsonSchema({"type": "string", "enum": sorted(COUNTRIES),
+                    "description": "ISO 3166-1 alpha-2 country code (XK for Kosovo)."}),
+]
+Currency = Annotated[
+    str,
+    AfterValidator(_currency),
+    WithJsonSchema({"type": "string", "enum": sorted(CURRENCIES),
+                    "description": "ISO 4217 currency code, upper case."}),
+]
+Email = Annotated[str, AfterValidator(_email),
+                  WithJsonSchema({"type": "string", "format": "email"})]
+Count = Annotated[int, Field(ge=0)]
+Amount = Annotated[float, Field(ge=0), AfterValidator(_finite)]

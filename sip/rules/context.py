@@ -1,0 +1,30 @@
+"""What a rule receives besides the plan, and what it yields."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from sip.positions import Loc
+
+DEFAULT_DEADLINES = {"critical": 30, "major": 90, "minor": 180}
+
+
+@dataclass(frozen=True)
+class Context:
+    as_of: dt.date
+    deadlines: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
+
+
+class Violation(NamedTuple):
+    """One breach of a rule: the path it is about, and the words for it.
+
+    `at` is where it points when that is not `loc` itself (a missing `contingency`
+    points at its response). `anchor` is "value" or "key" (see sip/positions.py).
+    """
+
+    loc: Loc
+    message: str
+    at: Loc | None = None
+    anchor: str = "value"

@@ -1,0 +1,28 @@
+"""The file is empty, not a mapping, holds several documents, or is beyond the limits.
+
+A plan is one YAML document whose top is a mapping. To keep CI safe from hostile
+files, sip also refuses, before building anything: files over the size limit (5 MB
+by default, `max-file-size`), more than 100 alias uses, aliases that would expand
+to more than 100,000 nodes, a recursive alias, and nesting deeper than 64 levels.
+Reported at 1:1 (a second document: where it starts).
+
+Fails:
+
+    sip: 1
+    id: SIP-2026-007
+    ---
+    sip: 1
+    id: SIP-2026-008
+
+Passes:
+
+    sip: 1
+    id: SIP-2026-007
+"""
+
+from sip.diagnostic import ERROR
+
+CODE = "SIP004"
+SEVERITY = ERROR
+SUMMARY = "the file is empty, not a mapping, has several documents, or is beyond the size, alias or nesting limits"
+check = None  # reported while loading (sip/loader.py)

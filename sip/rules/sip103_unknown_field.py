@@ -1,0 +1,25 @@
+"""An unknown field.
+
+Every mapping in a plan is closed, so a typo cannot silently drop data: `titel:`
+is reported at the key, with the nearest known key ("did you mean 'title'?") or the
+list of keys allowed there. A misspelled required key also gives SIP101.
+
+Fails:
+
+    findings:
+      - id: F-1
+        titel: Passports held by the employer
+
+Passes:
+
+    findings:
+      - id: F-1
+        title: Passports held by the employer
+"""
+
+from sip.diagnostic import ERROR
+
+CODE = "SIP103"
+SEVERITY = ERROR
+SUMMARY = "an unknown field"
+check = None  # reported by the schema check (sip/schema_check.py)

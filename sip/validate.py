@@ -1,0 +1,79 @@
+"""`sip validate`: check every plan file of a run and gather one sorted result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+
+from sip.check import FileResult, check_file
+from sip.config import Settings
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.parallel import map_files
+from sip.rules import SEVERITIES
+
+
+@dataclass
+class Run:
+    files: list[str]
+    results: list[FileResult]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    @property
+    def errors(self) -> int:
+        return self.count(ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return self.count(WARNING)
+
+    @property
+    def waived(self) -> int:
+        return self.count(WAIVED)
+
+    @property
+    def not_rule_checked(self) -> int:
+        return sum(1 for r in self.results if not r.rules_ran)
+
+
+def validate(files: list[str], settings: Settings, keep_plans: bool = False,
+             progress: Callable[[int], None] | None = None) -> Run:
+    work = partial(check_file, settings=settings, keep_plan=keep_plans)
+    results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
+                        progress=progress)
+    cross = _shared_plan_ids(results, settings)
+    diagnostics = []
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        diagnostics.extend(sorted(cross.get(result.file, []), key=Diagnostic.sort_key))
+    order = {name: i for i, name in enumerate(files)}
+    diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.line, d.column, d.code))
+    return Run(files, results, diagnostics)
+
+
+def _crashed(name: str, settings: Settings) -> FileResult:
+    message = "sip's YAML parser crashed on this file; it was skipped (please report this)"
+    return FileResult(name, [Diagnostic(name, 1, 1, "SIP004", ERROR, message, "")])
+
+
+def _shared_plan_ids(results: list[FileResult], settings: Settings) -> dict[str, list[Diagnostic]]:
+    """SIP203: every later file whose plan id an earlier checked plan already has."""
+    if settings.ignores("SIP203"):
+        return {}
+    first: dict[str, str] = {}
+    out: dict[str, list[Diagnostic]] = {}
+    for result in results:
+        if not result.rules_ran or result.plan_id is None:
+            continue
+        if result.plan_id not in first:
+            first[result.plan_id] = result.file
+            continue
+        line, column = result.plan_id_position
+        message = (f"plan id {result.plan_id} is already used by {first[result.plan_id]}; "
+                   "give each plan its own id")
+        out.setdefault(result.file, []).append(Diagnostic(
+            result.file, line, column, "SIP203", SEVERITIES.get("SIP203", ERROR), message, "id"))
+    return out
