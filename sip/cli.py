@@ -14,6 +14,7 @@ import typer
 
 from sip import __version__
 from sip.exits import Exit, UsageError
+from sip.reporters import FORMATS
 
 app = typer.Typer(
     name="sip",
@@ -86,8 +87,8 @@ def validate(
         metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(("text", "json")),
-        help="Output format: text or json.")] = "text",
+        "--format", "-f", callback=_choice(tuple(FORMATS)),
+        help=f"Output format: {', '.join(FORMATS)}.")] = "text",
     as_of: AsOf = None,
     strict: Annotated[Optional[bool], typer.Option(  # noqa: UP045
         "--strict", help="Fail on warnings too.")] = None,

@@ -11,6 +11,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,6 @@ class Settings:
         return any(code.startswith(prefix) for prefix in self.ignore)
 
 
-# key -> (what it holds, in words; a check)
 _KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude")
 _CODE_PREFIX = re.compile(r"SIP[0-9]{0,3}\Z")
 _SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
@@ -95,21 +95,21 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
             hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(_KEYS)}"
             raise fail(key, f"unknown setting; {hint}")
         if key == "as-of":
-            values["as_of"] = parse_date(value, lambda m: fail(key, m))
+            values["as_of"] = parse_date(value, partial(fail, key))
         elif key == "strict":
             if not isinstance(value, bool):
                 raise fail(key, "must be true or false")
             values["strict"] = value
         elif key == "ignore":
-            values["ignore"] = parse_codes(value, lambda m: fail(key, m))
+            values["ignore"] = parse_codes(value, partial(fail, key))
         elif key == "exclude":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise fail(key, 'must be a list of globs, e.g. ["drafts/**"]')
             values["exclude"] = tuple(value)
         elif key == "max-file-size":
-            values["max_file_size"] = parse_size(value, lambda m: fail(key, m))
+            values["max_file_size"] = parse_size(value, partial(fail, key))
         elif key == "deadlines":
-            values["deadlines"] = parse_deadlines(value, lambda m: fail(key, m))
+            values["deadlines"] = parse_deadlines(value, partial(fail, key))
     return Settings(**values)
 
 

@@ -58,8 +58,7 @@ def _in_pool(work: Callable[[str], T], names: list[str], count: int,
     with ProcessPoolExecutor(max_workers=count) as pool:
         futures = [pool.submit(_run_batch, work, [names[i] for i in batch]) for batch in batches]
         for batch, future in zip(batches, futures, strict=True):
-            for index, result in zip(batch, future.result(), strict=True):
-                yield index, result
+            yield from zip(batch, future.result(), strict=True)
             if progress:
                 progress(len(batch))
 

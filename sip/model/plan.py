@@ -49,16 +49,17 @@ class Site(Strict):
     name: Text = Field(description="The site's name: a supplier's facility, a labour agent, a farm, a ship.")
     country: Country = Field(description="ISO 3166-1 alpha-2 code of the site's country.")
     supplier_id: Id | None = Field(None, description="The company's own id for the supplier.")
-    tier: Count | None = Field(None, description="Supply-chain tier: 0 is own operations, 1 a direct supplier.")
+    tier: Count | None = Field(
+        None, description="Supply-chain tier: 0 is own operations, 1 a direct supplier.")
     workers: Count | None = Field(None, description="Head count at the site.")
     migrant_workers: Count | None = Field(None, description="Migrant workers among them.")
 
     @model_validator(mode="after")
     def _migrants_within_workers(self) -> Site:
-        if self.workers is not None and self.migrant_workers is not None:
-            if self.migrant_workers > self.workers:
-                raise cross_error("migrant_workers", f"migrant_workers ({self.migrant_workers}) is "
-                                  f"more than workers ({self.workers})")
+        workers, migrants = self.workers, self.migrant_workers
+        if workers is not None and migrants is not None and migrants > workers:
+            raise cross_error("migrant_workers", f"migrant_workers ({migrants}) is more than "
+                              f"workers ({workers})")
         return self
 
 

@@ -24,5 +24,5 @@ from sip.diagnostic import ERROR
 
 CODE = "SIP004"
 SEVERITY = ERROR
-SUMMARY = "the file is empty, not a mapping, has several documents, or is beyond the size, alias or nesting limits"
+SUMMARY = "the file is empty, not a mapping, has several documents, or is over a limit"
 check = None  # reported while loading (sip/loader.py)

@@ -1,0 +1,23 @@
+"""Golden files: expected output kept in tests/goldens/, compared byte for byte.
+
+Refresh them after an intended change with `SIP_UPDATE_GOLDENS=1 python -m pytest`, then
+review the diff like any other change.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+GOLDENS = Path(__file__).resolve().parent / "goldens"
+
+
+def assert_golden(name: str, actual: str) -> None:
+    path = GOLDENS / name
+    if os.environ.get("SIP_UPDATE_GOLDENS") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+        return
+    assert path.exists(), f"no golden file {path}; create it with SIP_UPDATE_GOLDENS=1"
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"output differs from {path} (SIP_UPDATE_GOLDENS=1 refreshes it)"
