@@ -109,6 +109,43 @@ def validate(
 
 
 @app.command()
+def render(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
+        "standard input.")],
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("html", "md")),
+        help="html (one standalone file per page) or md (Markdown that reads well on GitHub).")
+    ] = "html",
+    out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--out", "-o", metavar="PATH", help="One plan: the file to write (or a folder to write "
+        "it into); default: standard output. A folder or several plans: the folder of the site "
+        "(required).")] = None,
+    audience: Annotated[str, typer.Option(
+        "--audience", callback=_choice(("internal", "public")),
+        help="public leaves out evidence, owner names and e-mails, reviewers' names and "
+        "verification evidence, and masks personal data.")] = "internal",
+    as_of: AsOf = None,
+    templates: Annotated[Optional[Path], typer.Option(  # noqa: UP045
+        "--templates", metavar="DIR", help="Templates here replace the built-in ones of the "
+        "same name (see docs/reports.md).")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Render plans that have errors (with a banner listing them), and "
+        "replace files sip did not write.")] = False,
+    config: Config = None,
+) -> None:
+    """Render plans as reports in HTML or Markdown: one plan, or a whole repository as a site."""
+
+    def run() -> int:
+        from sip.commands.render import render_command
+
+        return render_command(paths, format=format, out=out, audience=audience, as_of=as_of,
+                              templates=templates, force=force, config=config)
+
+    _run(run)
+
+
+@app.command()
 def schema(
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--out", metavar="DIR", help="Write sip-plan-1.schema.json into DIR instead of printing "

@@ -1,0 +1,28 @@
+"""Markdown escaping: plan text is data, never markup.
+
+One function, safe in every place a Markdown template puts text: a paragraph, a list item,
+a heading or a table cell (GitHub-flavoured). HTML becomes entities, so `<script>` stays
+text; inline markers are backslash-escaped, `|` included, so a cell never splits; line
+breaks become `<br>`, so a text never ends a table row or starts a new block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+# What would open a block when it starts a line: a heading, a list item, a setext underline.
+_BLOCK_START = re.compile(r"([#+=-])|([0-9]+)([.)])")
+
+
+def markdown_escape(text: str) -> Markup:
+    out = _INLINE.sub(r"\\\1", text.strip().translate(_ENTITIES))
+    out = _LINE_BREAKS.sub("<br>", out)
+    start = _BLOCK_START.match(out)
+    if start:
+        out = ("\\" + out) if start.group(1) else f"{start.group(2)}\\{out[start.end(2):]}"
+    return Markup(out)
