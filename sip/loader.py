@@ -374,7 +374,30 @@ def _error_position(error: yaml.MarkedYAMLError) -> tuple[int, int]:
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = (error.problem or "invalid YAML").strip()
+    """libyaml's words, turned into what a plan author can act on."""
+    problem = (error.problem or "").strip()
     context = (error.context or "").strip()
-    message = f"{problem} ({context})" if context else problem
-    return "invalid YAML: " + message
+    mark = error.context_mark
+    opened = f" on line {mark.line + 1}" if mark is not None else ""
+    if "quoted scalar" in context:
+        return f"invalid YAML: the quote opened{opened} is never closed"
+    if "flow sequence" in context:
+        return (f"invalid YAML: the list opened with '['{opened} needs ',' between items "
+                "and a closing ']'")
+    if "flow mapping" in context:
+        return (f"invalid YAML: the mapping opened with '{{'{opened} needs ',' between items "
+                "and a closing '}'")
+    if "cannot start any token" in problem:
+        return ("invalid YAML: this character cannot start a value (a tab? YAML indents with "
+                "spaces; quote text that starts with @ or `)")
+    if "mapping values are not allowed" in problem:
+        return ("invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in "
+                "quotes, or fix the indentation")
+    if "expected '-' indicator" in problem:
+        return (f"invalid YAML: the list that starts{opened} has an item that is not lined up "
+                "with its '-'")
+    if "expected key" in problem:
+        return (f"invalid YAML: this line does not line up with the keys of the mapping that "
+                f"starts{opened}, or text after a quoted value goes on past the closing quote")
+    detail = f"{problem} ({context}{opened})" if context else problem
+    return "invalid YAML: " + (detail or "the parser could not read this")
