@@ -82,7 +82,8 @@ class _Builder:
         verification = None
         if a.verification is not None:
             v = a.verification
-            verification = c.Verification(self.text(v.method), v.date, self.optional(self.private(v.evidence)))
+            evidence = self.optional(self.private(v.evidence))
+            verification = c.Verification(self.text(v.method), v.date, evidence)
         amount = None
         if response and a.amount is not None:
             amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid)
@@ -134,7 +135,7 @@ class _Builder:
                                             self.private(plan.owner.email)),
             opened=plan.opened, next_review=plan.next_review, closed=plan.closed,
             glance=self.glance(progress(plan, self.as_of)),
-            sources=list(sources.values()), findings=findings,
+            sources=list(sources.values()), findings=findings, root_causes=causes,
             protection=[a for a in responses if a.kind.value == "protection"],
             remedies=self.remedies(responses),
             corrective=[a for a in responses if a.kind.value == "corrective"],

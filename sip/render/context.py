@@ -23,6 +23,11 @@ class Label:
     value: str  # the plan's word: "critical", "in-progress"
     text: str  # the words people read: "Critical (zero tolerance)", "In progress"
 
+    @property
+    def short(self) -> str:
+        """The words without their explanation in brackets: "Critical"."""
+        return self.text.split(" (", 1)[0]
+
 
 @dataclass(frozen=True, slots=True)
 class Count:
@@ -275,6 +280,7 @@ class PlanReport:
     glance: Glance
     sources: list[Source]
     findings: list[Finding]
+    root_causes: list[RootCause]
     protection: list[Action]  # responses of kind protection
     remedies: list[RemedyGroup]  # every type of remedy, in the format's order, even when empty
     corrective: list[Action]  # responses of kind corrective

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from urllib.parse import quote
 
 from jinja2 import (
     ChoiceLoader,
@@ -46,7 +47,7 @@ def builtin_templates() -> Path:
 
 def _autoescape(name: str | None) -> bool:
     # select_autoescape(["html"]) looks at the last suffix only, and would miss "report.html.j2".
-    return name is not None and name.endswith((HTML_SUFFIX, MARKDOWN_SUFFIX, ".html", ".css"))
+    return name is not None and name.endswith((HTML_SUFFIX, MARKDOWN_SUFFIX, ".html"))
 
 
 @pass_context
@@ -63,6 +64,12 @@ def number(value: float) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.2f}"
     return f"{int(value):,}"
+
+
+def url(value: str) -> Markup:
+    """A link part (a page name, a fragment) percent-encoded but for letters, digits and
+    '-._~': safe alike in an HTML attribute and a Markdown link, where plan ids pass unchanged."""
+    return Markup(quote(value, safe=""))
 
 
 def plural(count: int, singular: str, plural: str | None = None) -> str:
@@ -82,7 +89,7 @@ def make_environment(user_templates: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # compiled once per process: a site of 1,000 pages reuses them
     )
-    environment.filters.update(number=number, plural=plural)
+    environment.filters.update(number=number, plural=plural, url=url)
     environment.globals.update(CHARTS)
     return environment
 
