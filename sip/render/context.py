@@ -28,6 +28,12 @@ class Label:
         """The words without their explanation in brackets: "Critical"."""
         return self.text.split(" (", 1)[0]
 
+    @property
+    def note(self) -> str:
+        """The explanation in brackets, or "": "zero tolerance"."""
+        short = self.short
+        return self.text[len(short) + 2:-1] if len(self.text) > len(short) else ""
+
 
 @dataclass(frozen=True, slots=True)
 class Count:
