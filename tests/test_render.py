@@ -295,3 +295,10 @@ def test_every_context_field_is_documented():
     missing = [f"{name}.{f.name}" for name, t in types.items() for f in dataclasses.fields(t)
                if f"`{f.name}`" not in sections[name]]
     assert missing == []
+
+
+def test_a_plan_on_standard_input(sip):
+    out = sip("render", "-f", "md", "--as-of", AS_OF, "-", input=MINIMAL)
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout.rstrip().endswith("Rendered by sip from standard input as of 2026-08-10. "
+                                        "Edit the plan, not this page.")

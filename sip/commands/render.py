@@ -12,7 +12,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from sip.check import FileResult
+from sip.check import STDIN, FileResult
 from sip.commands.validate import settings_for
 from sip.diagnostic import ERROR, Diagnostic
 from sip.discover import plan_files
@@ -64,9 +64,13 @@ class _Options:
     def page(self, result: FileResult, index_link: str | None = None) -> str:
         assert result.plan is not None
         report = plan_report(result.plan, self.diagnostics[result.file], as_of=self.as_of,
-                             public=self.public, source_file=result.file, index_link=index_link,
+                             public=self.public, source_file=_named(result.file), index_link=index_link,
                              forced=self.force)
         return pages.marked(self.renderer.render(f"report.{self.format}.j2", report=report))
+
+
+def _named(file: str) -> str:
+    return "standard input" if file == STDIN else file
 
 
 def _by_file(run: Run) -> dict[str, list[Diagnostic]]:
