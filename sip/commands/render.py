@@ -8,8 +8,10 @@ never rendered: with --force a site lists it in its index.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from sip.check import STDIN, FileResult
@@ -51,15 +53,16 @@ def render_command(paths: list[str], *, format: str, out: Path | None, audience:
     return _render_one(run.results[0], out, options)
 
 
+@dataclass(frozen=True)
 class _Options:
-    def __init__(self, renderer: Templates, format: str, as_of, public: bool, force: bool,
-                 diagnostics: dict[str, list[Diagnostic]]) -> None:
-        self.renderer = renderer
-        self.format = format
-        self.as_of = as_of
-        self.public = public
-        self.force = force
-        self.diagnostics = diagnostics
+    """What every page of one run shares."""
+
+    renderer: Templates
+    format: str  # "html" or "md"
+    as_of: dt.date
+    public: bool
+    force: bool
+    diagnostics: dict[str, list[Diagnostic]]  # by file
 
     def page(self, result: FileResult, index_link: str | None = None) -> str:
         assert result.plan is not None
