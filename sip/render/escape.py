@@ -17,12 +17,16 @@ _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
 # What would open a block when it starts a line: a heading, a list item, a setext underline.
 _BLOCK_START = re.compile(r"([#+=-])|([0-9]+)([.)])")
+_BLOCK_CHARS = frozenset("#+=-0123456789")
 
 
 def markdown_escape(text: str) -> Markup:
-    out = _INLINE.sub(r"\\\1", text.strip().translate(_ENTITIES))
-    out = _LINE_BREAKS.sub("<br>", out)
-    start = _BLOCK_START.match(out)
+    out = text.strip().translate(_ENTITIES)
+    if _INLINE.search(out):  # most text has nothing to escape: skip the substitutions
+        out = _INLINE.sub(r"\\\1", out)
+    if "\n" in out or "\r" in out:
+        out = _LINE_BREAKS.sub("<br>", out)
+    start = _BLOCK_START.match(out) if out[:1] in _BLOCK_CHARS else None
     if start:
         out = ("\\" + out) if start.group(1) else f"{start.group(2)}\\{out[start.end(2):]}"
     return Markup(out)
