@@ -51,7 +51,7 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
     else:
         message = _wrong(kind, loc, value, ctx, error["msg"])
     line, column = locate(marks, loc, anchor)
-    return Problem(code, message, format_path(loc), line, column)
+    return Problem(code, message, format_path(loc), line, column, kind)
 
 
 # -- what the models allow at a loc ---------------------------------------------------------
