@@ -9,6 +9,7 @@ breaks become `<br>`, so a text never ends a table row or starts a new block.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -20,6 +21,7 @@ _BLOCK_START = re.compile(r"([#+=-])|([0-9]+)([.)])")
 _BLOCK_CHARS = frozenset("#+=-0123456789")
 
 
+@lru_cache(maxsize=8192)  # a report prints the same words (statuses, dates, actions) many times
 def markdown_escape(text: str) -> Markup:
     out = text.strip().translate(_ENTITIES)
     if _INLINE.search(out):  # most text has nothing to escape: skip the substitutions
