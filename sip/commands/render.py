@@ -9,6 +9,7 @@ never rendered: with --force a site lists it in its index.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -47,10 +48,16 @@ def render_command(paths: list[str], *, format: str, out: Path | None, audience:
                   "with them listed", file=sys.stderr)
             return Exit.FAILED
     options = _Options(renderer, format, settings.as_of, audience == PUBLIC, force, _by_file(run))
-    if site:
-        assert out is not None
-        return _render_site(run.results, out, options)
-    return _render_one(run.results[0], out, options)
+    # The loaded plans live until the end: keep the garbage collector from walking their
+    # millions of objects again for every page (15 % of a large site's time).
+    gc.freeze()
+    try:
+        if site:
+            assert out is not None
+            return _render_site(run.results, out, options)
+        return _render_one(run.results[0], out, options)
+    finally:
+        gc.unfreeze()
 
 
 @dataclass(frozen=True)
