@@ -43,7 +43,8 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
         code, anchor = "SIP103", KEY
         message = _unknown(loc)
     elif kind == "sip_cross":
-        loc = (*loc, ctx["field"])
+        if not loc or loc[-1] != ctx["field"]:  # a model-level check names its field in ctx
+            loc = (*loc, ctx["field"])
         if ctx.get("missing"):
             code, anchor = "SIP101", MISSING
         message = error["msg"]
