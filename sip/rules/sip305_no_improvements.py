@@ -48,7 +48,8 @@ def check(plan, context: Context) -> Iterator[Violation]:
         return
     present = "improvements" in plan.model_fields_set
     count = len(plan.improvements)
-    why = f"all {count} of them are cancelled" if count else "it lists none"
+    why = ("it lists none" if not count else "its only improvement is cancelled" if count == 1
+           else f"all {count} of its improvements are cancelled")
     yield Violation(("improvements",),
                     f"the plan {plan_label(plan)} is {plan.status} but has no improvements ({why}): add "
                     "improvements, the preventive measures that address its root causes and risks",

@@ -1,4 +1,4 @@
-"""Warning: a response is due later after its finding than the deadline for the finding's severity.
+"""Warning: a response is due further from its finding than the deadline for its severity.
 
 Workers wait while a response is pending. A response must be due within a deadline
 counted from the day its finding was `identified`: by default 30 days for a critical
@@ -44,7 +44,7 @@ from sip.rules.wording import label
 
 CODE = "SIP506"
 SEVERITY = WARNING
-SUMMARY = "a response is due later after its finding than the deadline for its severity"
+SUMMARY = "a response is due further from its finding than the deadline for its severity"
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
