@@ -79,13 +79,12 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
     if problems or plan is None:
         return result
 
-    index = index_plan(plan)
-    context = Context(as_of=settings.as_of, deadlines=settings.deadlines, index=index)
+    context = Context(as_of=settings.as_of, deadlines=settings.deadlines, index=index_plan(plan))
     rule_problems = list(run_rules(plan, loaded.marks, context, settings.ignores))
     result.rules_ran = True
     diagnostics, waiver_problems, result.waivers = apply_to_plan(
-        _diagnostics(name, rule_problems, settings), plan, loaded.marks, index.items_by_path,
-        settings.as_of, ran=lambda code: rule_runs(code, plan, settings.ignores))
+        _diagnostics(name, rule_problems, settings), plan, loaded.marks, settings.as_of,
+        ran=lambda code: rule_runs(code, plan, settings.ignores))
     result.diagnostics = sorted(diagnostics + _diagnostics(name, waiver_problems, settings),
                                 key=Diagnostic.sort_key)
     if keep_plan:

@@ -24,7 +24,7 @@ from sip.positions import Marks, format_path, locate
 from sip.rules import RUN_LEVEL_CODES, SEVERITIES
 
 CODE = "SIP204"
-_ITEM = re.compile(r"([a-z_]+\[[0-9]+\])")
+_ITEM = re.compile(r"([a-z_]+)\[([0-9]+)\]")  # a path's top-level list item: "responses[2]"
 
 
 class ActiveWaiver(NamedTuple):
@@ -44,8 +44,8 @@ class ActiveWaiver(NamedTuple):
 
 
 def apply_to_plan(
-    diagnostics: list[Diagnostic], plan, marks: Marks, items_by_path: dict[str, str],
-    as_of: dt.date, ran: Callable[[str], bool],
+    diagnostics: list[Diagnostic], plan, marks: Marks, as_of: dt.date,
+    ran: Callable[[str], bool],
 ) -> tuple[list[Diagnostic], list[Problem], list[ActiveWaiver]]:
     """The diagnostics with the waived ones marked, the SIP204 problems, and the waivers of
     run-level rules left for the run to apply."""
@@ -64,8 +64,12 @@ def apply_to_plan(
                                    waiver.reason, format_path(loc), *locate(marks, loc)))
 
     def item_of(path: str) -> str | None:
+        """The id of the top-level list item a diagnostic's path starts in, if any."""
         match = _ITEM.match(path)
-        return items_by_path.get(match[1]) if match else None
+        items = getattr(plan, match[1], None) if match else None
+        if not isinstance(items, list) or int(match[2]) >= len(items):  # type: ignore[index]
+            return None
+        return getattr(items[int(match[2])], "id", None)  # type: ignore[index]
 
     marked, used = waive(diagnostics, active, item_of)
     left_for_run = []

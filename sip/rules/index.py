@@ -28,6 +28,9 @@ ACTION_LISTS = ("responses", "improvements")
 @dataclass
 class PlanIndex:
     kind_of: dict[str, str] = field(default_factory=dict)  # id -> its list; the first use wins
+    # (list, position, item, the list and position of the first item with its id) for every
+    # later use of an id (SIP201), found in the same pass
+    reused: list[tuple[str, int, object, str, int]] = field(default_factory=list)
     findings: dict[str, Finding] = field(default_factory=dict)
     responses: list[tuple[int, Response]] = field(default_factory=list)  # not cancelled
     improvements: list[tuple[int, Improvement]] = field(default_factory=list)  # not cancelled
@@ -36,7 +39,6 @@ class PlanIndex:
     explained: set[str] = field(default_factory=set)  # finding ids some root cause lists
     improved: set[str] = field(default_factory=set)  # root cause and risk ids improvements address
     mapped: set[str] = field(default_factory=set)  # root cause ids some risk lists
-    items_by_path: dict[str, str] = field(default_factory=dict)  # "responses[2]" -> "A-3"
 
     def actions(self) -> list[tuple[str, int, Response | Improvement]]:
         """Every live action with its list and position: responses, then improvements."""
@@ -44,28 +46,33 @@ class PlanIndex:
                 + [("improvements", i, a) for i, a in self.improvements])
 
 
-def is_cancelled(item: object) -> bool:
-    return getattr(item, "status", None) == "cancelled"
+def is_cancelled(item, list_name: str) -> bool:
+    """Only actions (responses, improvements) have a status, so only they can be cancelled.
+    (Asking other items for a `status` they lack is slow on pydantic models, too.)"""
+    return list_name in ACTION_LISTS and item.status == "cancelled"
 
 
-def is_open(item: object) -> bool:
-    return getattr(item, "status", None) in OPEN_STATUSES
+def is_open(action) -> bool:
+    return action.status in OPEN_STATUSES
 
 
-def is_complete(item: object) -> bool:
-    return getattr(item, "status", None) in COMPLETE_STATUSES
+def is_complete(action) -> bool:
+    return action.status in COMPLETE_STATUSES
 
 
 def index_plan(plan: Plan) -> PlanIndex:
     index = PlanIndex()
+    first: dict[str, tuple[str, int]] = {}
     cancelled: dict[str, str] = {}
     for name in ID_LISTS:
         for position, item in enumerate(getattr(plan, name)):
-            index.items_by_path[f"{name}[{position}]"] = item.id
-            if is_cancelled(item):
+            if is_cancelled(item, name):
                 cancelled.setdefault(item.id, name)
-            else:
-                index.kind_of.setdefault(item.id, name)
+                continue
+            earlier = first.setdefault(item.id, (name, position))
+            if earlier[1] != position or earlier[0] != name:
+                index.reused.append((name, position, item, *earlier))
+    index.kind_of = {item_id: name for item_id, (name, _) in first.items()}
     for item_id, name in cancelled.items():
         index.kind_of.setdefault(item_id, name)
 
@@ -73,7 +80,7 @@ def index_plan(plan: Plan) -> PlanIndex:
         index.findings.setdefault(finding.id, finding)
     responses_to: defaultdict[str, list[Response]] = defaultdict(list)
     for position, response in enumerate(plan.responses):
-        if not is_cancelled(response):
+        if response.status != "cancelled":
             index.responses.append((position, response))
             for finding_id in dict.fromkeys(response.addresses):
                 responses_to[finding_id].append(response)
@@ -84,7 +91,7 @@ def index_plan(plan: Plan) -> PlanIndex:
     for risk in plan.risks:
         index.mapped.update(risk.root_causes)
     for position, improvement in enumerate(plan.improvements):
-        if not is_cancelled(improvement):
+        if improvement.status != "cancelled":
             index.improvements.append((position, improvement))
             index.improved.update(improvement.addresses)
     return index

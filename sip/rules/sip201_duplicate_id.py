@@ -5,7 +5,8 @@ Every item of `sources`, `findings`, `service_providers`, `responses`,
 these lists: references (`addresses: [F-1]`) and waivers (`ids: [A-2]`) must name
 exactly one item, or a response could be counted against the wrong finding.
 
-Reported at the later `id` (the first keeps it), with a free id to use instead. A
+Reported at the later `id` (the first keeps it), with a free id to use instead.
+(The plan index, sip/rules/index.py, finds reused ids in its one pass over the lists.) A
 cancelled action counts for nothing: it is never reported, and its id does not block
 another item's.
 
@@ -37,7 +38,6 @@ from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
 from sip.rules.context import Context, Violation
-from sip.rules.index import ID_LISTS, is_cancelled
 from sip.rules.wording import label
 
 CODE = "SIP201"
@@ -48,20 +48,14 @@ _NUMBERED = re.compile(r"(.*?)([0-9]+)\Z")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
-    first: dict[str, tuple[str, int, object]] = {}
-    for name in ID_LISTS:
-        for position, item in enumerate(getattr(plan, name)):
-            if is_cancelled(item):
-                continue
-            earlier = first.setdefault(item.id, (name, position, item))
-            if earlier[2] is item:
-                continue
-            earlier_name, earlier_position, earlier_item = earlier
-            yield Violation(
-                (name, position, "id"),
-                f"{name}[{position}] {label(item, name)} reuses the id of {earlier_name}"
-                f"[{earlier_position}] {label(earlier_item, earlier_name)}: give it an id of its "
-                f"own, such as {_free_id(item.id, first)}")
+    assert context.index is not None
+    for name, position, item, earlier_name, earlier_position in context.index.reused:
+        earlier_item = getattr(plan, earlier_name)[earlier_position]
+        yield Violation(
+            (name, position, "id"),
+            f"{name}[{position}] {label(item, name)} reuses the id of {earlier_name}"
+            f"[{earlier_position}] {label(earlier_item, earlier_name)}: give it an id of its "
+            f"own, such as {_free_id(item.id, context.index.kind_of)}")
 
 
 def _free_id(taken: str, used: dict[str, object]) -> str:

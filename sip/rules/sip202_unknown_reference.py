@@ -63,28 +63,30 @@ def check(plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     kind_of = context.index.kind_of
     for name, field, targets, verb in _REFERENCES:
-        wanted = " or ".join(NOUN[t] for t in targets)
         for position, item in enumerate(getattr(plan, name)):
-            if is_cancelled(item):
-                continue
             value = getattr(item, field)
-            steps = [((field,), value)] if isinstance(value, str) else [
-                ((field, i), ref) for i, ref in enumerate(value)]
-            for step, ref in steps:
-                found = kind_of.get(ref)
-                if found in targets:
-                    continue
-                where = f"{label(item, name)} {verb} {ref}"
-                if found is None:
-                    fix = (f"correct the id, or add {ref} to {' or '.join(targets)}")
-                    message = f"{where}, which is no {wanted} in this plan: {fix}"
-                else:
-                    message = (f"{where}, which is {a(NOUN[found])}, not {a(wanted)}: name "
-                               f"{a(wanted)} here")
-                yield Violation((name, position, *step), message)
+            if isinstance(value, str):
+                if kind_of.get(value) not in targets and not is_cancelled(item, name):
+                    yield _wrong(item, name, (name, position, field), value, targets, verb, kind_of)
+                continue
+            for i, ref in enumerate(value):
+                if kind_of.get(ref) not in targets and not is_cancelled(item, name):
+                    yield _wrong(item, name, (name, position, field, i), ref, targets, verb, kind_of)
     for position, waiver in enumerate(plan.waivers):
         for i, ref in enumerate(waiver.ids or ()):
             if ref not in kind_of:
                 yield Violation(("waivers", position, "ids", i),
                                 f"the waiver of {waiver.rule} names {ref}, which is no item in "
                                 "this plan: correct the id, or remove it from ids")
+
+
+def _wrong(item, name: str, loc: tuple, ref: str, targets: tuple[str, ...], verb: str,
+           kind_of: dict[str, str]) -> Violation:
+    wanted = " or ".join(NOUN[t] for t in targets)
+    where = f"{label(item, name)} {verb} {ref}"
+    found = kind_of.get(ref)
+    if found is None:
+        return Violation(loc, f"{where}, which is no {wanted} in this plan: correct the id, or "
+                         f"add {ref} to {' or '.join(targets)}")
+    return Violation(loc, f"{where}, which is {a(NOUN[found])}, not {a(wanted)}: name "
+                     f"{a(wanted)} here")

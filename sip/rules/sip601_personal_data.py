@@ -58,34 +58,51 @@ LIST_FIELDS = {
     "waivers": ("reason",),
 }
 _MAYBE = re.compile(r"[0-9@]")  # every pattern of sip.personal_data needs a digit or an '@'
+_STEPS = {name: tuple(tuple(field.split(".")) for field in fields)
+          for name, fields in LIST_FIELDS.items()}
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
     for dotted in PLAN_FIELDS:
-        yield from _field(plan, (), dotted, "the plan's")
-    for name, fields in LIST_FIELDS.items():
+        steps = tuple(dotted.split("."))
+        violation = _violation(_value(plan, steps), (), steps, "the plan's", "")
+        if violation:
+            yield violation
+    maybe = _MAYBE.search
+    for name, fields in _STEPS.items():
         for position, item in enumerate(getattr(plan, name)):
-            if is_cancelled(item):
+            if is_cancelled(item, name):
                 continue
-            for dotted in fields:
-                yield from _field(item, (name, position), dotted, _owner_words(item, name))
+            for steps in fields:
+                value = _value(item, steps)
+                # the common case stays cheap: most text has no digit and no '@'
+                if value.__class__ is str and maybe(value):
+                    violation = _violation(value, (name, position), steps, item, name)
+                    if violation:
+                        yield violation
 
 
-def _field(item, loc: tuple, dotted: str, whose: str) -> Iterator[Violation]:
-    value = item
-    for step in dotted.split("."):
-        value = getattr(value, step, None)
-    if not isinstance(value, str) or not _MAYBE.search(value):
-        return
+def _value(item, steps: tuple[str, ...]):
+    for step in steps:
+        item = getattr(item, step, None)
+    return item
+
+
+def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str) -> Violation | None:
+    if not isinstance(value, str):
+        return None
     kinds = list(dict.fromkeys(match.kind for match in find(value)))
-    if kinds:
-        yield Violation((*loc, *dotted.split(".")),
-                        f"{whose} {dotted.replace('.', ' ')} holds what looks like {ids(kinds)}: "
-                        "remove it, and refer to the worker by a case or interview number instead "
-                        "(keep personal data where access is controlled)")
+    if not kinds:
+        return None
+    return Violation((*loc, *steps),
+                     f"{_whose(whose, name)} {' '.join(steps)} holds what looks like {ids(kinds)}: "
+                     "remove it, and refer to the worker by a case or interview number instead "
+                     "(keep personal data where access is controlled)")
 
 
-def _owner_words(item, name: str) -> str:
+def _whose(item, name: str) -> str:
+    if not name:
+        return item  # already words: "the plan's"
     if name == "reviews":
         return f"the review of {item.date}:"
     if name == "waivers":
