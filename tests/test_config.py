@@ -124,3 +124,21 @@ def test_a_missing_config_file_or_one_without_tool_sip_exits_2(sip, write, tmp_p
     pyproject = write("other/pyproject.toml", "[project]\nname = 'x'\n")
     outcome = sip("validate", "--config", pyproject, plan)
     assert outcome.exit_code == 2 and "no [tool.sip] table" in outcome.stderr
+
+
+def test_without_as_of_the_dates_are_judged_as_of_today(sip, write):
+    import datetime as dt
+
+    today = dt.date.today()
+    plan = write("plan.yaml", MINIMAL.replace("due: 2026-09-15", f"due: {today}")
+                 .replace("identified: 2026-06-28", f"identified: {today}")
+                 .replace("date: 2026-06-28", f"date: {today}")
+                 .replace("opened: 2026-07-01", f"opened: {today}"))
+    write("sip.toml", "# nothing set: as-of is today\n")
+    assert codes(sip("validate", "--format", "json", plan)) == []  # due today is not past due
+    yesterday = today - dt.timedelta(days=1)
+    write("plan.yaml", plan.read_text().replace(f"due: {today}", f"due: {yesterday}")
+          .replace(f"identified: {today}", f"identified: {yesterday}")
+          .replace(f"date: {today}", f"date: {yesterday}")
+          .replace(f"opened: {today}", f"opened: {yesterday}"))
+    assert codes(sip("validate", "--format", "json", plan)) == ["SIP504"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import AS_OF
 from tests.test_rule_cases import CASES
@@ -51,4 +52,22 @@ def test_sip204_cannot_be_waived(sip, write):
     outcome = sip("validate", "--as-of", AS_OF, "--format", "json", plan)
     [diagnostic] = json.loads(outcome.stdout)["diagnostics"]
     assert (diagnostic["code"], diagnostic["path"]) == ("SIP102", "waivers[0].rule")
+    assert outcome.exit_code == 1
+
+
+def test_sip203_waivers_work_across_worker_processes(sip, tmp_path):
+    """Enough files for the worker pool: each plan's waivers travel back with its result."""
+    from sip.parallel import MIN_FILES_FOR_WORKERS
+
+    plan = (CASES / "SIP203-waived" / "a.yaml").read_text("utf-8")
+    waived = (CASES / "SIP203-waived" / "b.yaml").read_text("utf-8")
+    count = MIN_FILES_FOR_WORKERS + 2
+    for number in range(count):
+        (tmp_path / f"plan-{number:02d}.yaml").write_text(waived if number % 2 else plan)
+    outcome = sip("validate", "--as-of", AS_OF, "--format", "json", tmp_path)
+    document = json.loads(outcome.stdout)
+    found = [(Path(d["file"]).name, d["code"], d["severity"]) for d in document["diagnostics"]]
+    expected = [(f"plan-{n:02d}.yaml", "SIP203", "waived" if n % 2 else "error")
+                for n in range(1, count)]
+    assert found == expected
     assert outcome.exit_code == 1

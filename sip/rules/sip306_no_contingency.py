@@ -3,7 +3,8 @@
 The source asks that "contingencies are in place to respond to issues where they
 happen". For a critical finding (forced labour, trafficking, child labour or
 imminent danger) a slipped action leaves workers exposed, so every response to one
-says what happens if it slips: who steps in, with what.
+says what happens if it slips: who steps in, with what. Done and verified responses
+keep theirs (the plan records what was in place); cancelled ones need none.
 
 Reported at the response, path `responses[i].contingency`.
 
