@@ -16,6 +16,11 @@ def validate_command(paths: list[str], *, format: str, as_of: str | None, strict
                      config: Path | None, color: bool, ignore: list[str] | None = None) -> int:
     settings = settings_for(paths, config, as_of=as_of, strict=strict, ignore=ignore)
     files = plan_files(paths, settings.exclude, settings.root)
+    return report(paths, files, settings, format=format, color=color)
+
+
+def report(paths: list[str], files: list[str], settings, *, format: str, color: bool) -> int:
+    """Check the files and write the result in one format; the run's exit status."""
     with progress_bar(len(files), "Checking plans") as progress:
         run = validate(files, settings, progress=progress)
     style = Style(color=color and format == "text", excerpts=color and format == "text")
