@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import re
+import subprocess
+import sys
 import typing
 from pathlib import Path
 
@@ -122,3 +124,12 @@ def test_sip601_reads_every_free_text_field_but_owner():
     not_read = {"owner.role", "owner.name", "responses.owner", "improvements.owner"}
     assert "findings.evidence" in _text_fields(Plan)  # the walk finds text fields
     assert read == _text_fields(Plan) - not_read
+
+
+def test_listing_the_rules_does_not_load_the_models():
+    """`sip rules` and the configuration read the registry; neither needs pydantic."""
+    code = ("import sys, sip.rules, sip.config, sip.waivers, sip.commands.rules\n"
+            "print(','.join(m for m in ('pydantic', 'ruamel', 'jinja2', 'rich') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""

@@ -1,7 +1,8 @@
 """The lookups the rules share, built once per plan in one pass over each list.
 
 Rules read these maps instead of searching the plan, so checking stays linear in the
-size of the plan however many rules there are. A cancelled action counts for nothing:
+size of the plan however many rules there are. (Nothing here imports the models at module
+level: `sip rules` lists the rules without loading pydantic.) A cancelled action counts for nothing:
 it is left out of every map here (the rules never see it), except `kind_of`, where it
 keeps its id known so that a waiver naming it is not an unknown reference.
 """
@@ -12,11 +13,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sip.model.vocab import COMPLETE_STATUSES, OPEN_STATUSES
-
 if TYPE_CHECKING:
     from sip.model import Plan
-    from sip.model.plan import Finding, Improvement, Response, RootCause
+    from sip.model.plan import Finding, Improvement, Response
 
 # The top-level lists whose items carry ids, in the format's order (as sip.model.plan.ID_LISTS,
 # repeated here so that `sip rules` does not import pydantic).
@@ -35,7 +34,6 @@ class PlanIndex:
     responses: list[tuple[int, Response]] = field(default_factory=list)  # not cancelled
     improvements: list[tuple[int, Improvement]] = field(default_factory=list)  # not cancelled
     responses_to: dict[str, list[Response]] = field(default_factory=dict)  # by finding id
-    root_causes: dict[str, RootCause] = field(default_factory=dict)
     explained: set[str] = field(default_factory=set)  # finding ids some root cause lists
     improved: set[str] = field(default_factory=set)  # root cause and risk ids improvements address
     mapped: set[str] = field(default_factory=set)  # root cause ids some risk lists
@@ -50,14 +48,6 @@ def is_cancelled(item, list_name: str) -> bool:
     """Only actions (responses, improvements) have a status, so only they can be cancelled.
     (Asking other items for a `status` they lack is slow on pydantic models, too.)"""
     return list_name in ACTION_LISTS and item.status == "cancelled"
-
-
-def is_open(action) -> bool:
-    return action.status in OPEN_STATUSES
-
-
-def is_complete(action) -> bool:
-    return action.status in COMPLETE_STATUSES
 
 
 def index_plan(plan: Plan) -> PlanIndex:
@@ -86,7 +76,6 @@ def index_plan(plan: Plan) -> PlanIndex:
                 responses_to[finding_id].append(response)
     index.responses_to = dict(responses_to)
     for root_cause in plan.root_causes:
-        index.root_causes.setdefault(root_cause.id, root_cause)
         index.explained.update(root_cause.findings)
     for risk in plan.risks:
         index.mapped.update(risk.root_causes)

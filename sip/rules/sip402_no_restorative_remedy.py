@@ -39,7 +39,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
-from sip.model.vocab import RESTORATIVE_REMEDIES
 from sip.rules.context import Context, Violation
 from sip.rules.wording import label, why_forced_labour
 
@@ -49,6 +48,8 @@ SUMMARY = "a forced-labour finding has no rehabilitation, repatriation or reinte
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
+    from sip.model.vocab import RESTORATIVE_REMEDIES
+
     assert context.index is not None
     responses_to = context.index.responses_to
     for position, finding in enumerate(plan.findings):

@@ -30,7 +30,6 @@ from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
 from sip.rules.context import Context, Violation
-from sip.rules.index import is_complete
 from sip.rules.wording import label
 
 CODE = "SIP502"
@@ -39,9 +38,11 @@ SUMMARY = "a done or verified action has no completed date, or one after the as-
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
+    from sip.model.vocab import COMPLETE_STATUSES
+
     assert context.index is not None
     for name, position, action in context.index.actions():
-        if not is_complete(action):
+        if action.status not in COMPLETE_STATUSES:
             continue
         loc = (name, position, "completed")
         if action.completed is None:

@@ -31,7 +31,6 @@ from collections.abc import Iterator
 
 from sip.diagnostic import WARNING
 from sip.rules.context import Context, Violation
-from sip.rules.index import is_open
 from sip.rules.wording import label, plural
 
 CODE = "SIP504"
@@ -40,9 +39,11 @@ SUMMARY = "an open action is past its due date"
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
+    from sip.summary import is_overdue  # the one definition, shared with reports and status
+
     assert context.index is not None
     for name, position, action in context.index.actions():
-        if is_open(action) and action.due < context.as_of:
+        if is_overdue(action, context.as_of):
             late = plural((context.as_of - action.due).days, "day")
             yield Violation((name, position, "due"),
                             f"{label(action, name)} was due {action.due} and is still "

@@ -31,7 +31,6 @@ from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
 from sip.rules.context import Context, Violation
-from sip.rules.index import is_open
 from sip.rules.wording import label
 
 CODE = "SIP505"
@@ -44,7 +43,7 @@ def check(plan, context: Context) -> Iterator[Violation]:
     if plan.status not in ("closed", "monitoring"):
         return
     for name, position, action in context.index.actions():
-        if is_open(action):
+        if action.is_open:
             yield Violation((name, position, "status"),
                             f"{label(action, name)} is still {action.status} but the plan is "
                             f"{plan.status}: complete or cancel it, or set the plan's status back "
