@@ -43,15 +43,17 @@ def check(plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     findings = context.index.findings
     for name, position, action in context.index.actions():
-        # the latest date the action may not be due before, and what it is
-        bound, what = plan.opened, f"the plan was opened ({plan.opened})"
+        # the latest date the action may not be due before: the plan's opening, or the latest
+        # `identified` of the findings a response addresses
+        bound, latest = plan.opened, None
         if name == "responses":
             for finding_id in action.addresses:
                 finding = findings.get(finding_id)
                 if finding is not None and finding.identified > bound:
-                    bound, what = finding.identified, (f"{finding_id} was identified "
-                                                       f"({finding.identified})")
+                    bound, latest = finding.identified, finding
         if action.due < bound:
+            what = (f"{latest.id} was identified ({bound})" if latest is not None
+                    else f"the plan was opened ({bound})")
             yield Violation((name, position, "due"),
                             f"{label(action, name)} is due {action.due}, before {what}: correct "
                             f"due to a date on or after {bound}")

@@ -49,20 +49,20 @@ SUMMARY = "a response is due further from its finding than the deadline for its 
 
 def check(plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
-    findings = context.index.findings
+    days_for = context.deadlines
+    deadlines = {finding_id: finding.identified + dt.timedelta(days=days_for[finding.severity])
+                 for finding_id, finding in context.index.findings.items()}
     for position, response in context.index.responses:
         earliest = None
         for finding_id in response.addresses:
-            finding = findings.get(finding_id)
-            if finding is None:
-                continue
-            days = context.deadlines[finding.severity]
-            deadline = finding.identified + dt.timedelta(days=days)
-            if earliest is None or deadline < earliest[0]:
-                earliest = (deadline, finding, days)
+            deadline = deadlines.get(finding_id)
+            if deadline is not None and (earliest is None or deadline < earliest[0]):
+                earliest = (deadline, finding_id)
         if earliest is None or response.due <= earliest[0]:
             continue
-        deadline, finding, days = earliest
+        deadline, finding_id = earliest
+        finding = context.index.findings[finding_id]
+        days = days_for[finding.severity]
         taken = (response.due - finding.identified).days
         yield Violation(("responses", position, "due"),
                         f"{label(response, 'responses')} is due {response.due}, {taken} days after "
