@@ -79,6 +79,9 @@ AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
 Config = Annotated[Optional[Path], typer.Option(  # noqa: UP045
     "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) instead of the "
     "nearest one above the checked paths.")]
+Ignore = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--ignore", metavar="CODE", help="Do not check or report this code, or every code with this "
+    "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.")]
 
 
 @app.command()
@@ -91,8 +94,10 @@ def validate(
         help=f"Output format: {', '.join(FORMATS)}.")] = "text",
     as_of: AsOf = None,
     strict: Annotated[Optional[bool], typer.Option(  # noqa: UP045
-        "--strict", help="Fail on warnings too.")] = None,
+        "--strict/--no-strict", help="Fail on warnings too (default: the configuration's "
+        "strict, else no).")] = None,
     config: Config = None,
+    ignore: Ignore = None,
     color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
         "--color/--no-color", help="Colour the text output (default: on a terminal, "
         "unless NO_COLOR is set).")] = None,
@@ -103,7 +108,8 @@ def validate(
         from sip.commands.validate import validate_command
 
         return validate_command(paths, format=format, as_of=as_of, strict=strict,
-                                config=config, color=_color_wanted(color, sys.stdout))
+                                config=config, color=_color_wanted(color, sys.stdout),
+                                ignore=ignore)
 
     _run(run)
 
@@ -149,13 +155,16 @@ def schema(
 def rules(
     code: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[CODE]", help="Show one rule's full documentation.")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("text", "md")),
+        help="text, or md: the documentation of every rule as Markdown (docs/rules.md).")] = "text",
 ) -> None:
     """List every diagnostic code sip reports, or document one."""
 
     def run() -> int:
         from sip.commands.rules import rules_command
 
-        return rules_command(code)
+        return rules_command(code, format)
 
     _run(run)
 

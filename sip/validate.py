@@ -10,7 +10,8 @@ from sip.check import FileResult, check_file
 from sip.config import Settings
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.parallel import map_files
-from sip.rules import SEVERITIES
+from sip.rules import RUN_RULES
+from sip.waivers import apply_to_run
 
 
 @dataclass
@@ -44,7 +45,7 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
     work = partial(check_file, settings=settings, keep_plan=keep_plans)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
                         progress=progress)
-    cross = _shared_plan_ids(results, settings)
+    cross = run_level_diagnostics(results, settings)
     diagnostics = []
     for result in results:
         diagnostics.extend(result.diagnostics)
@@ -59,21 +60,22 @@ def _crashed(name: str, settings: Settings) -> FileResult:
     return FileResult(name, [Diagnostic(name, 1, 1, "SIP004", ERROR, message, "")])
 
 
-def _shared_plan_ids(results: list[FileResult], settings: Settings) -> dict[str, list[Diagnostic]]:
-    """SIP203: every later file whose plan id an earlier checked plan already has."""
-    if settings.ignores("SIP203"):
-        return {}
-    first: dict[str, str] = {}
+def run_level_diagnostics(results: list[FileResult], settings: Settings,
+                          ) -> dict[str, list[Diagnostic]]:
+    """The diagnostics of rules that compare files (SIP203), by file, with each file's waivers
+    of those rules applied."""
+    found: dict[str, list[Diagnostic]] = {}
+    for rule in RUN_RULES:
+        if not settings.ignores(rule.CODE):
+            for diagnostic in rule.check_run(results):
+                found.setdefault(diagnostic.file, []).append(diagnostic)
     out: dict[str, list[Diagnostic]] = {}
     for result in results:
-        if not result.rules_ran or result.plan_id is None:
-            continue
-        if result.plan_id not in first:
-            first[result.plan_id] = result.file
-            continue
-        line, column = result.plan_id_position
-        message = (f"plan id {result.plan_id} is already used by {first[result.plan_id]}; "
-                   "give each plan its own id")
-        out.setdefault(result.file, []).append(Diagnostic(
-            result.file, line, column, "SIP203", SEVERITIES.get("SIP203", ERROR), message, "id"))
+        diagnostics = found.get(result.file, [])
+        waivers = [w for w in result.waivers if not settings.ignores(w.rule)]
+        if waivers:
+            diagnostics = [d for d in apply_to_run(diagnostics, waivers, result.file)
+                           if not settings.ignores(d.code)]
+        if diagnostics:
+            out[result.file] = diagnostics
     return out
