@@ -412,7 +412,7 @@ class PlanWriter:
         dates = [first] + sorted(min(first + timedelta(rng.randint(1, 15)), self.horizon - timedelta(3))
                                  for _ in range(rng.choices((0, 1, 2), (40, 40, 20))[0]))
         follow_ups = [""] + rng.sample(FOLLOW_UPS, len(dates) - 1)
-        fids = [self.add_finding(theme, severity, *args) for args in zip(dates, follow_ups)]
+        fids = [self.add_finding(theme, severity, *args) for args in zip(dates, follow_ups, strict=True)]
         # every response to these findings is due on or after the last was identified and the plan opened,
         # and within the severity's deadline from the first
         window = (max(dates[-1], self.opened), first + timedelta(DEADLINE_DAYS[severity]))

@@ -12,6 +12,7 @@ from pathlib import Path
 from sip import FORMAT_VERSION
 from sip.config import Settings
 from sip.diagnostic import ERROR, WAIVED, Diagnostic, Problem
+from sip.item_keys import ids_for
 from sip.loader import Limits, Loaded, load
 from sip.model import Plan
 from sip.positions import KEY, MISSING, Marks, format_path, locate
@@ -30,6 +31,7 @@ class FileResult:
     plan_id_position: tuple[int, int] = (1, 1)
     plan: Plan | None = None  # only when asked for (render, status): models are costly to pickle
     waivers: list = field(default_factory=list)  # the plan's waivers, for run-level rules
+    item_ids: dict[str, str] = field(default_factory=dict)  # 'findings[3]' -> 'F-4', for diagnostics' paths
 
 
 def read_bytes(name: str) -> bytes:
@@ -73,6 +75,7 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
         result.plan_id = plan_id
         result.plan_id_position = locate(loaded.marks, ("id",))
     if problems or plan is None:
+        result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
         return result
 
     context = Context(as_of=settings.as_of, deadlines=settings.deadlines)
@@ -80,6 +83,7 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
     result.rules_ran = True
     result.waivers = list(plan.waivers)
     result.diagnostics = _diagnostics(name, rule_problems, settings)
+    result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
     if keep_plan:
         result.plan = plan
     return result

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from sip import __version__
-from sip.exits import Exit, UsageError
+from sip.exits import FAIL_ON, Exit, UsageError
 from sip.reporters import FORMATS
 
 app = typer.Typer(
@@ -86,12 +86,23 @@ def validate(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
-    format: Annotated[str, typer.Option(
+    format: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--format", "-f", callback=_choice(tuple(FORMATS)),
-        help=f"Output format: {', '.join(FORMATS)}.")] = "text",
+        help=f"Output format: {', '.join(FORMATS)} (default: github when GITHUB_ACTIONS=true, "
+        "else text).")] = None,
+    output: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--output", "-o", metavar="FORMAT=PATH",
+        help="Also write a report in FORMAT to PATH (repeatable), e.g. sarif=sip.sarif.")] = None,
     as_of: AsOf = None,
     strict: Annotated[Optional[bool], typer.Option(  # noqa: UP045
-        "--strict", help="Fail on warnings too.")] = None,
+        "--strict", help="Fail on warnings too (the same as --fail-on warning).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--fail-on", callback=_choice(FAIL_ON),
+        help="What fails the run (exit 1): error (default), warning or never.")] = None,
+    changed_since: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--changed-since", metavar="REF",
+        help="Check only the plans changed since the git revision REF (its merge base with "
+        "HEAD); SIP203 still compares every plan found.")] = None,
     config: Config = None,
     color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
         "--color/--no-color", help="Colour the text output (default: on a terminal, "
@@ -103,7 +114,8 @@ def validate(
         from sip.commands.validate import validate_command
 
         return validate_command(paths, format=format, as_of=as_of, strict=strict,
-                                config=config, color=_color_wanted(color, sys.stdout))
+                                config=config, color=_color_wanted(color, sys.stdout),
+                                fail_on=fail_on, outputs=output, changed_since=changed_since)
 
     _run(run)
 

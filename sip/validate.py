@@ -40,11 +40,14 @@ class Run:
 
 
 def validate(files: list[str], settings: Settings, keep_plans: bool = False,
-             progress: Callable[[int], None] | None = None) -> Run:
+             progress: Callable[[int], None] | None = None,
+             known_ids: dict[str, str] | None = None) -> Run:
+    """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
+    a checked plan with one of their ids gets SIP203 (validate --changed-since)."""
     work = partial(check_file, settings=settings, keep_plan=keep_plans)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
                         progress=progress)
-    cross = _shared_plan_ids(results, settings)
+    cross = _shared_plan_ids(results, settings, known_ids or {})
     diagnostics = []
     for result in results:
         diagnostics.extend(result.diagnostics)
@@ -59,11 +62,12 @@ def _crashed(name: str, settings: Settings) -> FileResult:
     return FileResult(name, [Diagnostic(name, 1, 1, "SIP004", ERROR, message, "")])
 
 
-def _shared_plan_ids(results: list[FileResult], settings: Settings) -> dict[str, list[Diagnostic]]:
+def _shared_plan_ids(results: list[FileResult], settings: Settings,
+                     known_ids: dict[str, str]) -> dict[str, list[Diagnostic]]:
     """SIP203: every later file whose plan id an earlier checked plan already has."""
     if settings.ignores("SIP203"):
         return {}
-    first: dict[str, str] = {}
+    first: dict[str, str] = dict(known_ids)
     out: dict[str, list[Diagnostic]] = {}
     for result in results:
         if not result.rules_ran or result.plan_id is None:
