@@ -32,6 +32,7 @@ class FileResult:
     plan: Plan | None = None  # only when asked for (render, status): models are costly to pickle
     waivers: list = field(default_factory=list)  # the plan's waivers, for run-level rules
     item_ids: dict[str, str] = field(default_factory=dict)  # 'findings[3]' -> 'F-4', for diagnostics' paths
+    summary: object = None  # what validate(summarise=...) made of the plan in the worker
 
 
 def read_bytes(name: str) -> bytes:

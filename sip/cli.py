@@ -121,6 +121,59 @@ def validate(
 
 
 @app.command()
+def status(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml).")],
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("text", "json", "csv")),
+        help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
+    as_of: AsOf = None,
+    config: Config = None,
+    color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
+        "--color/--no-color", help="Colour the table (default: on a terminal, unless NO_COLOR "
+        "is set).")] = None,
+) -> None:
+    """The repository at a glance: each plan's findings, actions, reviews and remedy money,
+    most urgent first."""
+
+    def run() -> int:
+        from sip.commands.status import status_command
+
+        return status_command(paths, format=format, as_of=as_of, config=config,
+                              color=_color_wanted(color, sys.stdout))
+
+    _run(run)
+
+
+@app.command()
+def diff(
+    arguments: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar="[BASE [HEAD]] [PATH...]",
+        help="Revisions, then plan files or folders. BASE defaults to HEAD, HEAD to the working "
+        "tree. An argument is a revision when git knows it as a commit and no file or folder "
+        "of that name exists.")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("text", "json", "md")),
+        help="Output format: text, json or md (for a pull-request comment).")] = "text",
+    check: Annotated[bool, typer.Option(
+        "--check", help="Exit 1 on a change a reviewer must not accept silently: a deleted "
+        "finding or action, a status moving backward, a due date moved later or an action "
+        "cancelled without a new review entry.")] = False,
+    as_of: AsOf = None,
+    config: Config = None,
+) -> None:
+    """What changed in each plan between two revisions, as a reviewer reads it."""
+
+    def run() -> int:
+        from sip.commands.diff import diff_command
+
+        return diff_command(arguments or [], format=format, check=check, as_of=as_of,
+                            config=config)
+
+    _run(run)
+
+
+@app.command()
 def schema(
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--out", metavar="DIR", help="Write sip-plan-1.schema.json into DIR instead of printing "

@@ -88,7 +88,7 @@ class Repository:
     def changes(self, base: str, head: str | None, paths: list[str]) -> list[Changed]:
         """Files that differ between base and head (None: the working tree, untracked files
         included), renames detected, limited to paths (relative to the current folder)."""
-        specs = [f":(top){self.relative_to_top(p)}" for p in paths] or [":(top)."]
+        specs = [_top_spec(self.relative_to_top(p)) for p in paths] or [":(top)"]
         revisions = [base] if head is WORKTREE else [base, head]
         out = self._git("diff", "--name-status", "-z", "-M", "--no-ext-diff", *revisions, "--",
                         *specs)
@@ -109,6 +109,11 @@ class Repository:
         request = "".join(f"{revision}:{p}\n" for p in paths).encode("utf-8", "surrogateescape")
         out = self._git("cat-file", "--batch", input=request)
         return dict(zip(paths, _parse_batch(out), strict=True))
+
+
+def _top_spec(relative: str) -> str:
+    """A pathspec from the top folder ('.' itself matches nothing there: git wants ':(top)')."""
+    return ":(top)" if relative == "." else f":(top){relative}"
 
 
 def _read_file(path: Path) -> bytes | None:

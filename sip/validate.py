@@ -9,6 +9,7 @@ from functools import partial
 from sip.check import FileResult, check_file
 from sip.config import Settings
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.model import Plan
 from sip.parallel import map_files
 from sip.rules import SEVERITIES
 
@@ -41,10 +42,15 @@ class Run:
 
 def validate(files: list[str], settings: Settings, keep_plans: bool = False,
              progress: Callable[[int], None] | None = None,
-             known_ids: dict[str, str] | None = None) -> Run:
+             known_ids: dict[str, str] | None = None,
+             summarise: Callable[[Plan], object] | None = None) -> Run:
     """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
-    a checked plan with one of their ids gets SIP203 (validate --changed-since)."""
+    a checked plan with one of their ids gets SIP203 (validate --changed-since).
+    `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
+    than sending whole plans back (keep_plans) when a command needs only a few figures."""
     work = partial(check_file, settings=settings, keep_plan=keep_plans)
+    if summarise is not None:
+        work = partial(_check_and_summarise, settings=settings, summarise=summarise)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
                         progress=progress)
     cross = _shared_plan_ids(results, settings, known_ids or {})
@@ -55,6 +61,15 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
     order = {name: i for i, name in enumerate(files)}
     diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.line, d.column, d.code))
     return Run(files, results, diagnostics)
+
+
+def _check_and_summarise(name: str, settings: Settings,
+                         summarise: Callable[[Plan], object]) -> FileResult:
+    result = check_file(name, settings, keep_plan=True)
+    if result.plan is not None:
+        result.summary = summarise(result.plan)
+        result.plan = None
+    return result
 
 
 def _crashed(name: str, settings: Settings) -> FileResult:
