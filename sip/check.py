@@ -60,9 +60,9 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
     problems = list(loaded.problems)
     data = loaded.data
     assert isinstance(data, dict) and loaded.marks is not None
-    version_problem, known = _version(data, loaded.marks)
-    if version_problem:
-        problems.append(version_problem)
+    problem, known = version_problem(data, loaded.marks)
+    if problem:
+        problems.append(problem)
     if not known:
         return _result(name, problems, settings)
 
@@ -90,12 +90,13 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
     return result
 
 
-def _version(data: dict, marks: Marks) -> tuple[Problem | None, bool]:
+def version_problem(data: dict, marks: Marks) -> tuple[Problem | None, bool]:
     """The SIP003 problem, if any, and whether the file can be checked as version 1."""
     if "sip" not in data or data["sip"] is None:
         line, column = locate(marks, ("sip",), MISSING)
         return Problem("SIP003", f"the format version is missing: add 'sip: {FORMAT_VERSION}' "
-                       "as the first line; checked as version 1", "sip", line, column), True
+                       "as the first line; checked as version 1", "sip", line, column,
+                       "sip_version_missing"), True
     version = data["sip"]
     line, column = locate(marks, ("sip",))
     if type(version) is int and version == FORMAT_VERSION:
@@ -103,10 +104,10 @@ def _version(data: dict, marks: Marks) -> tuple[Problem | None, bool]:
     if not isinstance(version, bool) and version in (1, "1", 1.0):
         return Problem("SIP003", f"write the format version as the integer {FORMAT_VERSION} "
                        f"(sip: {FORMAT_VERSION}), not {version!r}; checked as version 1",
-                       "sip", line, column), True
+                       "sip", line, column, "sip_version_form"), True
     return Problem("SIP003", f"format version {version!r} is not one this sip knows (it reads "
                    f"version {FORMAT_VERSION}); nothing else was checked", "sip", line,
-                   column), False
+                   column, "sip_version_unknown"), False
 
 
 def _not_under(problems: list[Problem], paths: list[str]) -> list[Problem]:

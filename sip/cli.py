@@ -174,6 +174,27 @@ def diff(
 
 
 @app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Plan files or folders to fix in place.")],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Print the changes as a diff instead of writing them.")] = False,
+    config: Config = None,
+    color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
+        "--color/--no-color", help="Colour the text output.")] = None,
+) -> None:
+    """Fix what is certain (code case, country names, unquoted ids, the version); keep comments."""
+
+    def run() -> int:
+        from sip.commands.fix import fix_command
+
+        return fix_command(paths, dry_run=dry_run, config=config,
+                           color=_color_wanted(color, sys.stdout))
+
+    _run(run)
+
+
+@app.command()
 def schema(
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--out", metavar="DIR", help="Write sip-plan-1.schema.json into DIR instead of printing "

@@ -46,3 +46,4 @@ class Problem(NamedTuple):
     path: str
     line: int
     column: int
+    kind: str = ""  # the schema error's type slug ("string_type", "sip_country"...), for `sip fix`

@@ -19,6 +19,8 @@ def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | Non
     seen: set[str] = set()
 
     def add(name: str) -> None:
+        if name != "-" and not os.access(name, os.R_OK):
+            raise UsageError(f"{name}: cannot be read (permission denied)")
         key = name if name == "-" else os.path.realpath(name)
         if key not in seen:
             seen.add(key)

@@ -23,12 +23,25 @@ def write_atomic(target: Path, text: str, *, made_by_sip: Callable[[str], bool],
             raise UsageError(f"{target}: exists and was not written by sip; "
                              "use --force to replace it")
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(target)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
                                          suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """Keep a replaced file's permissions; a new file gets the usual 0666 less the umask
+    (mkstemp's private 0600 would surprise whoever reads the report next)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

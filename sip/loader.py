@@ -9,7 +9,6 @@ positions as it goes. Problems are returned as values; nothing here raises for b
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -17,6 +16,7 @@ from yaml import events
 
 from sip.diagnostic import Problem
 from sip.positions import Marks
+from sip.yaml12 import CORE, SCALAR_TAGS, resolve_plain, tagged_scalar
 
 try:  # PyYAML's wheels ship libyaml; the pure-Python parser is the same events, slower.
     from yaml._yaml import CParser as _Parser
@@ -50,56 +50,6 @@ class Loaded:
     @property
     def ok(self) -> bool:
         return self.marks is not None
-
-
-# YAML 1.2 core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution)
-_INT = re.compile(r"[-+]?[0-9]+\Z")
-_OCT = re.compile(r"0o[0-7]+\Z")
-_HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
-_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
-_SPECIAL_FLOATS = {
-    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
-    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
-    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
-    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
-}  # fmt: skip
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NUMBER_START = frozenset("0123456789+-.")
-_CORE = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {_CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null", "!"}
-
-
-def resolve_plain(text: str) -> object:
-    """The value of an untagged plain scalar under the YAML 1.2 core schema."""
-    if text in _NULLS:
-        return None
-    boolean = _BOOLS.get(text)
-    if boolean is not None:
-        return boolean
-    if text[0] in _NUMBER_START:
-        if _INT.match(text):
-            return int(text)
-        if _FLOAT.match(text):
-            return float(text)
-        if _OCT.match(text):
-            return int(text[2:], 8)
-        if _HEX.match(text):
-            return int(text[2:], 16)
-        special = _SPECIAL_FLOATS.get(text)
-        if special is not None:
-            return special
-    return text
-
-
-def _tagged_scalar(tag: str, text: str) -> tuple[object, bool]:
-    """The value of a scalar with an explicit core tag, and whether the text fits the tag."""
-    if tag in ("!", _CORE + "str"):
-        return text, True
-    value = resolve_plain(text)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(_CORE):]]
-    fits = isinstance(value, expected) and not (tag.endswith("int") and isinstance(value, bool))
-    return value, fits
 
 
 _TOO_DEEP = "the file nests deeper than {} levels; a plan never needs that many"
@@ -190,10 +140,10 @@ class _Builder:
             return
         if tag is None:
             value = resolve_plain(text) if event.implicit[0] else text
-        elif tag in _SCALAR_TAGS:
-            value, fits = _tagged_scalar(tag, text)
+        elif tag in SCALAR_TAGS:
+            value, fits = tagged_scalar(tag, text)
             if not fits:
-                self.bad_tag(tag, position, f"'{text}' is not a valid {tag[len(_CORE):]}")
+                self.bad_tag(tag, position, f"'{text}' is not a valid {tag[len(CORE):]}")
         else:
             value = text
             self.bad_tag(tag, position)
@@ -217,7 +167,7 @@ class _Builder:
             self.frames[-1].is_key = True
             return
         tag = event.tag
-        if tag is not None and tag not in (_CORE + "map", _CORE + "seq", "!"):
+        if tag is not None and tag not in (CORE + "map", CORE + "seq", "!"):
             self.bad_tag(tag, position)
         marks = Marks(position, is_list=isinstance(container, list))
         path = self.slot_path()
@@ -307,7 +257,7 @@ class _Builder:
 
     def bad_tag(self, tag: str, position: tuple[int, int], detail: str = "") -> None:
         path = self.slot_path()
-        shown = tag.replace(_CORE, "!!")
+        shown = tag.replace(CORE, "!!")
         message = detail or f"the tag {shown} is not allowed in a plan; remove it"
         self.problems.append(Problem("SIP102", message, path, *position))
         self.tagged_paths.append(path)
@@ -374,7 +324,30 @@ def _error_position(error: yaml.MarkedYAMLError) -> tuple[int, int]:
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
-    problem = (error.problem or "invalid YAML").strip()
+    """libyaml's words, turned into what a plan author can act on."""
+    problem = (error.problem or "").strip()
     context = (error.context or "").strip()
-    message = f"{problem} ({context})" if context else problem
-    return "invalid YAML: " + message
+    mark = error.context_mark
+    opened = f" on line {mark.line + 1}" if mark is not None else ""
+    if "quoted scalar" in context:
+        return f"invalid YAML: the quote opened{opened} is never closed"
+    if "flow sequence" in context:
+        return (f"invalid YAML: the list opened with '['{opened} needs ',' between items "
+                "and a closing ']'")
+    if "flow mapping" in context:
+        return (f"invalid YAML: the mapping opened with '{{'{opened} needs ',' between items "
+                "and a closing '}'")
+    if "cannot start any token" in problem:
+        return ("invalid YAML: this character cannot start a value (a tab? YAML indents with "
+                "spaces; quote text that starts with @ or `)")
+    if "mapping values are not allowed" in problem:
+        return ("invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in "
+                "quotes, or fix the indentation")
+    if "expected '-' indicator" in problem:
+        return (f"invalid YAML: the list that starts{opened} has an item that is not lined up "
+                "with its '-'")
+    if "expected key" in problem:
+        return (f"invalid YAML: this line does not line up with the keys of the mapping that "
+                f"starts{opened}, or text after a quoted value goes on past the closing quote")
+    detail = f"{problem} ({context}{opened})" if context else problem
+    return "invalid YAML: " + (detail or "the parser could not read this")

@@ -43,14 +43,15 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
         code, anchor = "SIP103", KEY
         message = _unknown(loc)
     elif kind == "sip_cross":
-        loc = (*loc, ctx["field"])
+        if not loc or loc[-1] != ctx["field"]:  # a model-level check names its field in ctx
+            loc = (*loc, ctx["field"])
         if ctx.get("missing"):
             code, anchor = "SIP101", MISSING
         message = error["msg"]
     else:
         message = _wrong(kind, loc, value, ctx, error["msg"])
     line, column = locate(marks, loc, anchor)
-    return Problem(code, message, format_path(loc), line, column)
+    return Problem(code, message, format_path(loc), line, column, kind)
 
 
 # -- what the models allow at a loc ---------------------------------------------------------

@@ -20,7 +20,7 @@ def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
     settings = settings_for(paths, config, as_of=as_of, strict=strict)
     format = format or default_format()
     fail_on = decide_fail_on(fail_on, strict, settings.strict)
-    from sip.report_files import parse_outputs, refuse_plans, write_outputs
+    from sip.report_files import parse_outputs, refuse_plans
 
     report_files = parse_outputs(outputs or [])
     files = plan_files(paths, settings.exclude, settings.root)
@@ -33,15 +33,27 @@ def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
         known_ids = plan_ids(unchanged)
         print(f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since "
               f"{changed_since}", file=sys.stderr)
+    return report(paths, files, settings, format=format, color=color, fail_on=fail_on,
+                  report_files=report_files, known_ids=known_ids)
+
+
+def report(paths: list[str], files: list[str], settings, *, format: str, color: bool,
+           fail_on: str | None = None, report_files: list[tuple[str, Path]] | None = None,
+           known_ids: dict[str, str] | None = None) -> int:
+    """Check the files and write the result in one format (and any report files); the run's
+    exit status. fail_on None: as the settings say (strict or not)."""
+    from sip.report_files import write_outputs
+
     with progress_bar(len(files), "Checking plans") as progress:
         run = validate(files, settings, progress=progress, known_ids=known_ids)
     style = Style(color=color and format == "text", excerpts=color and format == "text")
     reporter(format).write(run, sys.stdout, style)
     sys.stdout.flush()
-    write_outputs(run, report_files)
-    if "github" in (format, *(name for name, _ in report_files)):
+    write_outputs(run, report_files or [])
+    if "github" in (format, *(name for name, _ in report_files or [])):
         append_step_summary(run)
-    return exit_for(run.errors, run.warnings, fail_on)
+    return exit_for(run.errors, run.warnings,
+                    fail_on or ("warning" if settings.strict else "error"))
 
 
 def default_format() -> str:

@@ -73,21 +73,22 @@ class Source(Strict):
     id: Id
     kind: _choice(vocab.SOURCE_KIND) = Field(description="How the problems surfaced.")
     reference: Text = Field(description="The report, case or document this source is.")
-    date: Date
+    date: Date = Field(description="When the source reported the problems.")
 
 
 class Finding(Strict):
     id: Id
-    title: Text
-    description: Text | None = None
+    title: Text = Field(description="The problem in one line.")
+    description: Text | None = Field(None, description="More detail, as free text.")
     severity: _choice(vocab.SEVERITY) = Field(
         description="critical: forced labour, trafficking, child labour or imminent danger.")
     indicators: list[_choice(vocab.INDICATOR)] = Field(
         [], description="ILO indicators of forced labour found.")
-    workers_affected: Count | None = None
-    worker_groups: list[_choice(vocab.WORKER_GROUP)] = []
+    workers_affected: Count | None = Field(None, description="How many workers it affects.")
+    worker_groups: list[_choice(vocab.WORKER_GROUP)] = Field(
+        [], description="The groups of workers it affects.")
     source: Id = Field(description="The id of the source that surfaced it.")
-    identified: Date
+    identified: Date = Field(description="When it was identified; response deadlines run from it.")
     evidence: Text | None = Field(None, description="Where the evidence is; never shown to the public.")
 
     @property
@@ -97,22 +98,22 @@ class Finding(Strict):
 
 class ServiceProvider(Strict):
     id: Id
-    name: Text
-    kind: _choice(vocab.PROVIDER_KIND)
+    name: Text = Field(description="The organisation's name.")
+    kind: _choice(vocab.PROVIDER_KIND) = Field(description="What kind of organisation it is.")
     role: Text = Field(description="What the provider does in this plan.")
     consulted: Date | None = Field(None, description="When it was consulted; absent: planned.")
 
 
 class Verification(Strict):
-    method: Text
-    evidence: Text
-    date: Date
+    method: Text = Field(description="How completion was verified, and by whom.")
+    evidence: Text = Field(description="Where the evidence is; never shown to the public.")
+    date: Date = Field(description="When it was verified.")
 
 
 class Money(Strict):
-    committed: Amount
-    paid: Amount
-    currency: Currency
+    committed: Amount = Field(description="The amount the company has committed to pay.")
+    paid: Amount = Field(description="The amount paid so far; not more than committed.")
+    currency: Currency = Field(description="ISO 4217 currency code of both amounts.")
 
     @model_validator(mode="after")
     def _paid_within_committed(self) -> Money:
@@ -126,10 +127,11 @@ class Action(Strict):
     """What responses and improvements share: an owned, dated, tracked action."""
 
     id: Id
-    action: Text
+    action: Text = Field(description="What will be done.")
     owner: Text = Field(description="The role responsible.")
-    due: Date
-    status: _choice(vocab.ACTION_STATUS)
+    due: Date = Field(description="When it is due.")
+    status: _choice(vocab.ACTION_STATUS) = Field(
+        description="planned, in-progress (open); done, verified; or cancelled.")
     completed: Date | None = Field(None, description="Required when done or verified.")
     verification: Verification | None = Field(None, description="Required when verified.")
 
@@ -139,7 +141,9 @@ class Action(Strict):
 
 
 class Response(Action):
-    kind: _choice(vocab.RESPONSE_KIND)
+    kind: _choice(vocab.RESPONSE_KIND) = Field(
+        description="protection keeps workers safe now; remedy repairs the harm; corrective "
+        "stops the practice.")
     remedy: _choice(vocab.REMEDY) | None = Field(None, description="Required on a remedy only.")
     voluntary: bool | None = Field(None, description="Repatriation only, and there it must be true.")
     addresses: list[Id] = Field(min_length=1, description="Ids of the findings it responds to.")
@@ -168,22 +172,25 @@ class Response(Action):
 class RootCause(Strict):
     id: Id
     findings: list[Id] = Field(min_length=1, description="Ids of the findings it explains.")
-    category: _choice(vocab.ROOT_CAUSE_CATEGORY)
-    cause: Text
-    method: _choice(vocab.ROOT_CAUSE_METHOD) | None = None
+    category: _choice(vocab.ROOT_CAUSE_CATEGORY) = Field(description="What kind of cause it is.")
+    cause: Text = Field(description="The cause, including the policies and practices behind it.")
+    method: _choice(vocab.ROOT_CAUSE_METHOD) | None = Field(
+        None, description="How the cause was found.")
 
 
 class RiskSource(Strict):
-    kind: _choice(vocab.RISK_SOURCE_KIND)
-    name: Text
+    kind: _choice(vocab.RISK_SOURCE_KIND) = Field(
+        description="Where the risk arises: a business process, an operational function or a "
+        "structural gap.")
+    name: Text = Field(description="Which process, function or gap.")
 
 
 class Risk(Strict):
     id: Id
-    risk: Text
-    source: RiskSource
-    likelihood: _choice(vocab.LEVEL)
-    impact: _choice(vocab.LEVEL)
+    risk: Text = Field(description="The risk in one line.")
+    source: RiskSource = Field(description="Where the risk comes from.")
+    likelihood: _choice(vocab.LEVEL) = Field(description="How likely it is: low, medium, high.")
+    impact: _choice(vocab.LEVEL) = Field(description="How severe for workers: low, medium, high.")
     root_causes: list[Id] = Field([], description="Ids of the root causes the risk arises from.")
 
 
@@ -195,15 +202,15 @@ class Improvement(Action):
 
 
 class Review(Strict):
-    date: Date
-    by: Text
-    summary: Text
+    date: Date = Field(description="When the plan was reviewed.")
+    by: Text = Field(description="Who reviewed it (not shown to the public).")
+    summary: Text = Field(description="What the review found and decided.")
 
 
 class Waiver(Strict):
     rule: str = Field(pattern=r"^SIP[0-9]{3}$", description="The code of the rule silenced.")
     ids: list[Id] | None = Field(None, description="The items it covers; absent: the whole plan.")
-    reason: Text
+    reason: Text = Field(description="Why the rule is silenced; shown to auditors.")
     until: Date | None = Field(None, description="The last day it applies.")
 
     @field_validator("rule")
@@ -219,26 +226,30 @@ class Waiver(Strict):
 class Plan(Strict):
     sip: Literal[1] = Field(description="The format version.")
     id: Id = Field(description="The plan id, unique in a repository.")
-    title: Text
-    status: _choice(vocab.PLAN_STATUS)
+    title: Text = Field(description="The plan in one line.")
+    status: _choice(vocab.PLAN_STATUS) = Field(
+        description="draft (checked for form only), active, monitoring, closed.")
     company: Text = Field(description="The company that owns the plan.")
     involvement: _choice(vocab.INVOLVEMENT) | None = Field(
         None, description="UN Guiding Principles 19 and 22.")
-    site: Site
-    owner: Owner
-    opened: Date
+    site: Site = Field(description="The one site the plan covers.")
+    owner: Owner = Field(description="Who is accountable for the plan.")
+    opened: Date = Field(description="When the plan was opened.")
     next_review: Date | None = Field(None, description="Not before `opened`.")
     closed: Date | None = Field(None, validate_default=True,
                                 description="Required when status is closed, forbidden otherwise.")
-    sources: list[Source] = Field(min_length=1)
-    findings: list[Finding] = Field(min_length=1)
-    service_providers: list[ServiceProvider] = []
-    responses: list[Response] = []
-    root_causes: list[RootCause] = []
-    risks: list[Risk] = []
-    improvements: list[Improvement] = []
-    reviews: list[Review] = []
-    waivers: list[Waiver] = []
+    sources: list[Source] = Field(min_length=1, description="How the problems surfaced.")
+    findings: list[Finding] = Field(min_length=1, description="The problems found.")
+    service_providers: list[ServiceProvider] = Field(
+        [], description="Victim service providers consulted.")
+    responses: list[Response] = Field(
+        [], description="The company's specific responses to the findings (corrective).")
+    root_causes: list[RootCause] = Field([], description="Why the problems happened.")
+    risks: list[Risk] = Field([], description="The risk map: risks and their sources.")
+    improvements: list[Improvement] = Field(
+        [], description="The management systems improvement plan (preventive).")
+    reviews: list[Review] = Field([], description="A log of plan reviews.")
+    waivers: list[Waiver] = Field([], description="Rules silenced on purpose, on the record.")
 
     @field_validator("next_review")
     @classmethod

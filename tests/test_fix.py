@@ -1,0 +1,62 @@
+"""`sip fix`: certain fixes only, written in place with comments and layout kept."""
+
+from __future__ import annotations
+
+import os
+
+from tests.conftest import DATA
+
+MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def test_fixes_codes_ids_and_version_and_keeps_comments(sip, write):
+    text = (MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\n")
+            .replace("country: VN", "country: Viet Nam  # was written by name")
+            .replace("  - id: F-1\n", "  - id: 12\n").replace("addresses: [F-1]", "addresses: [12]")
+            .replace("findings: [F-1]", "findings: [12]"))
+    plan = write("plan.yaml", text)
+    os.chmod(plan, 0o640)
+    out = sip("fix", plan)
+    fixed = plan.read_text(encoding="utf-8")
+    assert fixed == (MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\nsip: 1\n")
+                     .replace("country: VN", "country: VN        # was written by name")  # the comment keeps its column
+                     .replace("  - id: F-1\n", "  - id: '12'\n").replace("addresses: [F-1]", "addresses: ['12']")
+                     .replace("findings: [F-1]", "findings: ['12']"))
+    assert out.exit_code == 0, out.stdout + out.stderr
+    assert out.stdout == "1 file checked: no problems\n"
+    assert f"{plan}:8: fixed site.country: 'Viet Nam' -> 'VN'" in out.stderr
+    assert "sip fix: fixed 5 problems" in out.stderr
+    assert oct(plan.stat().st_mode & 0o777) == oct(0o640)
+
+
+def test_dry_run_prints_a_diff_and_writes_nothing(sip, write):
+    text = MINIMAL.replace("country: VN", "country: vn")
+    plan = write("plan.yaml", text)
+    out = sip("fix", "--dry-run", plan)
+    assert out.exit_code == 0
+    assert "-  country: vn\n+  country: VN\n" in out.stdout
+    assert plan.read_text(encoding="utf-8") == text
+
+
+def test_leaves_what_is_not_certain_and_reports_it(sip, write):
+    plan = write("plan.yaml", MINIMAL.replace("severity: major", "severity: severe"))
+    out = sip("fix", plan)
+    assert out.exit_code == 1
+    assert "SIP102 'severe' is not a severity" in out.stdout
+    assert plan.read_text(encoding="utf-8") == MINIMAL.replace("severity: major", "severity: severe")
+
+
+def test_refuses_when_writing_would_reformat_other_lines(sip, write):
+    text = MINIMAL.replace("site:\n  name: Example Textiles, Unit 2\n  country: VN\n",
+                           "site:\n    name: Example Textiles, Unit 2\n    country: vn\n")
+    plan = write("plan.yaml", text)
+    out = sip("fix", plan)
+    assert "not fixed: writing the fixes would also change line" in out.stderr
+    assert plan.read_text(encoding="utf-8") == text
+    assert out.exit_code == 1
+
+
+def test_standard_input_is_refused(sip):
+    out = sip("fix", "-")
+    assert out.exit_code == 2
+    assert "cannot fix standard input" in out.stderr
