@@ -19,7 +19,7 @@ STATUS_FORMATS = ("text", "json", "csv")
 
 
 def status_command(paths: list[str], *, format: str, as_of: str | None, config: Path | None,
-                   color: bool, width: int | None = None) -> int:
+                   color: bool) -> int:
     settings = settings_for(paths, config, as_of=as_of)
     files = plan_files(paths, settings.exclude, settings.root)
     with progress_bar(len(files), "Reading plans") as progress:
@@ -36,15 +36,15 @@ def status_command(paths: list[str], *, format: str, as_of: str | None, config: 
     elif format == "csv":
         write_csv(rows, sys.stdout)
     else:
-        write_table(rows, totals, settings.as_of, sys.stdout, color=color, width=width)
+        write_table(rows, totals, settings.as_of, sys.stdout, color=color)
     return 0
 
 
 # -- text ---------------------------------------------------------------------------------------
 
 
-def write_table(rows: list[Row], totals: Totals, as_of, stream: TextIO, *, color: bool,
-                width: int | None) -> None:
+def write_table(rows: list[Row], totals: Totals, as_of, stream: TextIO, *, color: bool) -> None:
+    """A table as wide as its content: a terminal's width, or unbounded when piped."""
     from rich import box
     from rich.console import Console
     from rich.table import Table
@@ -57,13 +57,14 @@ def write_table(rows: list[Row], totals: Totals, as_of, stream: TextIO, *, color
                ("Status", {}), ("Findings\ncrit/maj/min", {"justify": "right"}),
                ("Open", {"justify": "right"}), ("Overdue", {"justify": "right"}),
                (f"Due in\n{DUE_SOON_DAYS} days", {"justify": "right"}), ("Next review", {}),
-               ("Remedy paid\nof committed", {"justify": "right"}), ("Problems", {}))
+               ("Remedy paid\nof committed", {"justify": "right"}), ("Problems", {}),
+               ("File", {}))
     for (header, options), footer in zip(columns, _total_cells(totals), strict=True):
         table.add_column(header, footer=footer, no_wrap=True, **options)
     for row in rows:
         table.add_row(*_cells(row, Text))
     console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
-                      highlight=False, width=width or (None if stream.isatty() else 200))
+                      highlight=False, width=None if stream.isatty() else 500)
     console.print(table)
     lines = [line.rstrip() for line in console.file.getvalue().splitlines()]
     while lines and not lines[-1]:
@@ -76,9 +77,8 @@ def _cells(row: Row, Text) -> list:
                     style="red" if row.errors else "yellow" if row.warnings else "")
     g = row.glance
     if g is None:
-        name = row.plan_id or Path(row.file).stem
-        return [name, "-", Text("invalid", style="bold red"), "-", "-", "-", "-", "-", "-",
-                problems]
+        return [row.plan_id or "-", "-", Text("invalid", style="bold red"), "-", "-", "-", "-", "-", "-",
+                problems, row.file]
     p = g.progress
     severities = p.findings_by_severity
     findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
@@ -88,7 +88,7 @@ def _cells(row: Row, Text) -> list:
         review = Text(f"{review} past", style="bold red")
     return [g.plan_id, f"{g.site} ({g.country})", g.status, findings, str(p.open_actions),
             Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
-            str(len(p.due_soon)), review, _money(p.money), problems]
+            str(len(p.due_soon)), review, _money(p.money), problems, row.file]
 
 
 def _total_cells(totals: Totals) -> list[str]:
@@ -97,7 +97,7 @@ def _total_cells(totals: Totals) -> list[str]:
     reviews = f"{totals.reviews_overdue} past" if totals.reviews_overdue else ""
     return ["Total", plans, "", f"{s['critical']}/{s['major']}/{s['minor']}",
             str(totals.open_actions), str(totals.overdue), str(totals.due_soon), reviews,
-            _money(totals.money), _problems(totals.errors, totals.warnings)]
+            _money(totals.money), _problems(totals.errors, totals.warnings), ""]
 
 
 def _problems(errors: int, warnings: int) -> str:
