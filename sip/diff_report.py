@@ -86,6 +86,6 @@ def _code(text: str) -> str:
 
 def _md(text: str) -> str:
     """Plain text that Markdown shows as written."""
-    for character in "\\`*_[]<>|#":
+    for character in "\\`*_[]<|#":
         text = text.replace(character, "\\" + character)
     return text
