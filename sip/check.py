@@ -53,8 +53,10 @@ def check_file(name: str, settings: Settings, keep_plan: bool = False) -> FileRe
     return check_bytes(raw, name, settings, keep_plan)
 
 
-def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
-    loaded = load(raw, Limits(max_bytes=settings.max_file_size))
+def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False,
+                loaded: Loaded | None = None) -> FileResult:
+    """`loaded`: raw already loaded by the caller (sip diff compares the data too)."""
+    loaded = loaded or load(raw, Limits(max_bytes=settings.max_file_size))
     if not loaded.ok:
         return _result(name, loaded.problems, settings)
     problems = list(loaded.problems)

@@ -119,8 +119,9 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
         result.changes += compare(old_data, new_data)
     if pair.old_path and pair.new_path and pair.old_path != pair.new_path:
         result.changes.insert(0, Change("plan-renamed", CHANGED, f"renamed from {pair.old_path}"))
-    checked = [None if raw is None else check_bytes(raw, name or "", settings)
-               for raw, name in ((pair.old, pair.old_path), (pair.new, pair.new_path))]
+    checked = [None if raw is None else check_bytes(raw, name or "", settings, loaded=side)
+               for raw, name, side in ((pair.old, pair.old_path, sides[0]),
+                                       (pair.new, pair.new_path, sides[1]))]
     old_found = checked[0].diagnostics if checked[0] else []
     new_found = checked[1].diagnostics if checked[1] else []
     result.changes += diagnostic_changes(old_found, checked[0].item_ids if checked[0] else {},
