@@ -29,8 +29,8 @@ def at_root(monkeypatch):
     monkeypatch.chdir(ROOT)
 
 
-@pytest.mark.parametrize("format,suffix", [("github", "txt"), ("sarif", "json"),
-                                           ("junit", "xml"), ("gitlab", "json")])
+@pytest.mark.parametrize("format,suffix", [("text", "txt"), ("json", "json"), ("github", "txt"),
+                                           ("sarif", "json"), ("junit", "xml"), ("gitlab", "json")])
 @pytest.mark.parametrize("name", FOLDERS)
 def test_golden_outputs_on_the_examples(sip, at_root, name, format, suffix):
     out = sip("validate", "--as-of", AS_OF, "--format", format, FOLDERS[name])
