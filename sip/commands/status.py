@@ -48,7 +48,6 @@ def write_table(rows: list[Row], totals: Totals, as_of, stream: TextIO, *, color
     from rich import box
     from rich.console import Console
     from rich.table import Table
-    from rich.text import Text
 
     bold = "bold" if color else None
     table = Table(box=box.SIMPLE, title=f"sip status as of {as_of}", title_justify="left",
@@ -62,7 +61,7 @@ def write_table(rows: list[Row], totals: Totals, as_of, stream: TextIO, *, color
     for (header, options), footer in zip(columns, _total_cells(totals), strict=True):
         table.add_column(header, footer=footer, no_wrap=True, **options)
     for row in rows:
-        table.add_row(*_cells(row, Text))
+        table.add_row(*_cells(row))
     console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
                       highlight=False, width=None if stream.isatty() else 500)
     console.print(table)
@@ -72,7 +71,9 @@ def write_table(rows: list[Row], totals: Totals, as_of, stream: TextIO, *, color
     stream.write("\n".join(lines) + "\n")
 
 
-def _cells(row: Row, Text) -> list:
+def _cells(row: Row) -> list:
+    from rich.text import Text
+
     problems = Text(_problems(row.errors, row.warnings),
                     style="red" if row.errors else "yellow" if row.warnings else "")
     g = row.glance
