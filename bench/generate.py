@@ -233,6 +233,16 @@ VERIFICATIONS = (("Worker interviews by the service provider", "Interview summar
                  ("Site visit by brand staff", "Visit notes and photographs"))
 OWNERS = ("Supplier HR Director", "Supplier Managing Director", "Head of Responsible Sourcing",
           "Regional Compliance Manager", "Supplier Operations Manager", "Chief Procurement Officer")
+SECTION_NOTES = {
+    "sources": "How the problems surfaced", "findings": "The issues found at the site",
+    "service_providers": "Public and non-governmental victim service providers consulted",
+    "responses": "Corrective measures: the company's specific responses to each finding",
+    "root_causes": "Why it happened, including the policies and practices that contributed",
+    "risks": "The risk map and where each risk comes from", "improvements": "Management systems improvement plan",
+    "reviews": "Reviews by the committee",
+}
+DUE_NOTES = ("agreed with workers' representatives", "extended once, with the committee's approval",
+             "set by the service provider", "to fit the supplier's pay cycle")
 REVIEWS = ("Repayments on track; contingency not yet needed", "Two actions closed and verified by worker interviews",
            "Supplier asked for more time on housing; refused", "New findings from the follow-up audit added",
            "Service provider confirms workers were consulted on the remedy")
@@ -318,10 +328,11 @@ class PlanWriter:
                  f"closed: {self.horizon}" if self.status == "closed" else f"next_review: {AS_OF + timedelta(60)}"]
         self.add_context()
         themes = itertools.cycle(self.themes)
-        while len(lines) + sum(len(body) + 2 for body in self.sections.values()) < target_lines - 20:
+        while not self.sections["findings"] or \
+                len(lines) + sum(len(body) + 3 for body in self.sections.values()) < target_lines - 40:
             self.add_unit(next(themes))
         for name, body in self.sections.items():
-            lines += ["", f"{name}:"] + body
+            lines += ["", f"# {SECTION_NOTES[name]}", f"{name}:"] + body
         return "\n".join(lines) + "\n"
 
     def add_context(self) -> None:
@@ -388,6 +399,8 @@ class PlanWriter:
         pairs += [("addresses", flow(fids) if rng.random() < 0.9 else tuple(fids)), ("action", quote(action)),
                   ("owner", quote(rng.choice(OWNERS)))]
         timing = self.schedule(*window)
+        if rng.random() < 0.06:
+            timing[0] = ("due", f"{timing[0][1]}  # {rng.choice(DUE_NOTES)}")
         pairs += timing[:3]
         if remedy:
             pairs.append(("workers_covered", rng.randint(5, self.migrants)))
@@ -410,7 +423,7 @@ class PlanWriter:
         severity = rng.choice(theme.severities)
         first = self.day(self.opened - timedelta(25), self.horizon - timedelta(3))
         dates = [first] + sorted(min(first + timedelta(rng.randint(1, 15)), self.horizon - timedelta(3))
-                                 for _ in range(rng.choices((0, 1, 2), (40, 40, 20))[0]))
+                                 for _ in range(rng.choices((0, 1, 2), (55, 35, 10))[0]))
         follow_ups = [""] + rng.sample(FOLLOW_UPS, len(dates) - 1)
         fids = [self.add_finding(theme, severity, *args) for args in zip(dates, follow_ups, strict=True)]
         # every response to these findings is due on or after the last was identified and the plan opened,
@@ -465,10 +478,12 @@ def mutate_plan(text: str) -> str:
     """The plan after a follow-up visit: one response under way, a due date later, a finding, a review."""
     lines = text.splitlines()
     start = lines.index("responses:")
-    for i in range(start, section_end(lines, "responses")):
-        if lines[i] == "    status: planned":
-            lines[i] = "    status: in-progress"
-            break
+    unfinished = [i for i in range(start, section_end(lines, "responses"))
+                  if lines[i] in ("    status: planned", "    status: in-progress")]
+    if unfinished:  # a planned response gets under way; failing that, one under way is done
+        i = min(unfinished, key=lambda j: (lines[j] != "    status: planned", j))
+        done = ["    status: done", f"    completed: {AS_OF - timedelta(1)}"]
+        lines[i:i + 1] = ["    status: in-progress"] if lines[i].endswith("planned") else done
     start = lines.index("improvements:")
     for i in range(start, section_end(lines, "improvements") - 1):  # improvements have no deadline to keep
         if lines[i].startswith("    due: ") and lines[i + 1] in ("    status: planned", "    status: in-progress"):
@@ -525,7 +540,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--lines", type=int, default=1500, help="about how many lines each plan has")
     parser.add_argument("--mutate", type=int, metavar="K", help="copy the --from corpus, changing K active plans")
-    parser.add_argument("--from", dest="source", type=Path, help="the corpus --mutate copies")
+    parser.add_argument("--from", dest="source", type=Path, help="the corpus --mutate copies, one this script wrote")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.mutate is not None:

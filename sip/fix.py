@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from sip.check import version_problem
 from sip.diagnostic import Problem
 from sip.loader import Limits, load
-from sip.model.iso_codes import COUNTRIES, CURRENCIES
+from sip.model.iso_codes import ACCEPTED_CURRENCIES, COUNTRIES, country_code_for
 
 _FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type"))
-_COUNTRY_NAMES = {name.casefold(): code for code, name in COUNTRIES.items()}
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,8 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
     if kind == "sip_version_form":
         new = 1
     elif kind == "sip_country" and isinstance(value, str):
-        new = value.upper() if value.upper() in COUNTRIES else _COUNTRY_NAMES.get(value.casefold())
-    elif kind == "sip_currency" and isinstance(value, str) and value.upper() in CURRENCIES:
+        new = value.upper() if value.upper() in COUNTRIES else country_code_for(value)
+    elif kind == "sip_currency" and isinstance(value, str) and value.upper() in ACCEPTED_CURRENCIES:
         new = value.upper()
     elif kind == "string_type" and type(value) is int:
         new = str(value)

@@ -16,10 +16,8 @@ from pydantic import BaseModel, ValidationError
 
 from sip.diagnostic import Problem
 from sip.model import Plan
-from sip.model.iso_codes import COUNTRIES
+from sip.model.iso_codes import COUNTRIES, country_code_for
 from sip.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
-
-_NAMES_OF_COUNTRIES = {name.casefold(): code for code, name in COUNTRIES.items()}
 
 
 def validate_plan(data: dict, marks: Marks) -> tuple[Plan | None, list[Problem]]:
@@ -232,7 +230,7 @@ def _country_message(value: Any) -> str:
         return f"country must be a two-letter code such as MY, found {_describe(value)}"
     if value.upper() in COUNTRIES:
         return f"{_shown(value)}: write the country code in capitals ({value.upper()})"
-    code = _NAMES_OF_COUNTRIES.get(value.casefold())
+    code = country_code_for(value)
     hint = f"; for {value} write {code}" if code else " (such as MY, TH, IN)"
     return f"{_shown(value)} is not an ISO 3166-1 alpha-2 country code{hint}"
 

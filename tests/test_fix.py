@@ -11,7 +11,7 @@ MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 
 def test_fixes_codes_ids_and_version_and_keeps_comments(sip, write):
     text = (MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\n")
-            .replace("country: VN", "country: Viet Nam  # was written by name")
+            .replace("country: VN", "country: Vietnam  # was written by name")
             .replace("  - id: F-1\n", "  - id: 12\n").replace("addresses: [F-1]", "addresses: [12]")
             .replace("findings: [F-1]", "findings: [12]"))
     plan = write("plan.yaml", text)
@@ -19,12 +19,12 @@ def test_fixes_codes_ids_and_version_and_keeps_comments(sip, write):
     out = sip("fix", plan)
     fixed = plan.read_text(encoding="utf-8")
     assert fixed == (MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\nsip: 1\n")
-                     .replace("country: VN", "country: VN        # was written by name")  # the comment keeps its column
+                     .replace("country: VN", "country: VN       # was written by name")  # the comment keeps its column
                      .replace("  - id: F-1\n", "  - id: '12'\n").replace("addresses: [F-1]", "addresses: ['12']")
                      .replace("findings: [F-1]", "findings: ['12']"))
     assert out.exit_code == 0, out.stdout + out.stderr
     assert out.stdout == "1 file checked: no problems\n"
-    assert f"{plan}:8: fixed site.country: 'Viet Nam' -> 'VN'" in out.stderr
+    assert f"{plan}:8: fixed site.country: 'Vietnam' -> 'VN'" in out.stderr
     assert "sip fix: fixed 5 problems" in out.stderr
     assert oct(plan.stat().st_mode & 0o777) == oct(0o640)
 

@@ -438,3 +438,34 @@ CURRENCIES: dict[str, str] = {
     "ZMW": "Zambian Kwacha",
     "ZWG": "Zimbabwe Gold",
 }
+
+# Withdrawn since 2023 but still accepted: a remedy paid before the change is rightly
+# recorded in the currency it was paid in.
+RECENTLY_WITHDRAWN_CURRENCIES: dict[str, str] = {
+    "BGN": "Bulgarian Lev (withdrawn 2026)",
+    "CUC": "Peso Convertible (withdrawn 2024)",
+    "ANG": "Netherlands Antillean Guilder (withdrawn 2025)",
+    "ZWL": "Zimbabwe Dollar (withdrawn 2024)",
+    "SLL": "Leone (withdrawn 2024)",
+    "HRK": "Kuna (withdrawn 2023)",
+}
+ACCEPTED_CURRENCIES: dict[str, str] = {**CURRENCIES, **RECENTLY_WITHDRAWN_CURRENCIES}
+
+# Names people write for countries whose ISO short name differs.
+_COUNTRY_ALIASES = {
+    "vietnam": "VN", "south korea": "KR", "korea": "KR", "north korea": "KP", "taiwan": "TW",
+    "russia": "RU", "turkey": "TR", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
+    "iran": "IR", "syria": "SY", "tanzania": "TZ", "moldova": "MD", "czech republic": "CZ",
+    "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "usa": "US",
+    "united states": "US", "united states of america": "US", "the netherlands": "NL",
+    "holland": "NL", "ivory coast": "CI", "cote d'ivoire": "CI", "burma": "MM",
+    "brunei": "BN", "palestine": "PS", "congo-kinshasa": "CD", "drc": "CD",
+    "uae": "AE", "macau": "MO", "hong kong": "HK", "swaziland": "SZ", "cape verde": "CV",
+    "east timor": "TL", "micronesia": "FM", "kosovo": "XK",
+}
+_NAMES = {name.casefold(): code for code, name in COUNTRIES.items()} | _COUNTRY_ALIASES
+
+
+def country_code_for(name: str) -> str | None:
+    """The code of a country written by name ('Malaysia', 'Vietnam'), if it is certain."""
+    return _NAMES.get(name.strip().casefold())

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from sip.model.iso_codes import COUNTRIES, CURRENCIES
+from sip.model.iso_codes import ACCEPTED_CURRENCIES, COUNTRIES
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -45,7 +45,7 @@ def _country(value: str) -> str:
 
 
 def _currency(value: str) -> str:
-    if value not in CURRENCIES:
+    if value not in ACCEPTED_CURRENCIES:
         raise PydanticCustomError("sip_currency", "not a currency code")
     return value
 
@@ -79,7 +79,7 @@ Country = Annotated[
 Currency = Annotated[
     str,
     AfterValidator(_currency),
-    WithJsonSchema({"type": "string", "enum": sorted(CURRENCIES),
+    WithJsonSchema({"type": "string", "enum": sorted(ACCEPTED_CURRENCIES),
                     "description": "ISO 4217 currency code, upper case."}),
 ]
 Email = Annotated[str, AfterValidator(_email),
