@@ -12,7 +12,8 @@ from tests.gitrepo import Repo
 from tests.goldens import assert_golden
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
-# The minimal plan with a second finding, an action in progress, a done one and a review.
+# The minimal plan with a second finding, an action in progress, a done one and a review:
+# clean under every rule of the plan format on AS_OF.
 BASE = MINIMAL.replace("""responses:
 """, """  - id: F-2
     title: No written contracts for agency workers
@@ -37,7 +38,7 @@ responses:
     status: done
     completed: 2026-07-20
 root_causes:
-""") + """reviews:
+""").replace("    findings: [F-1]\n", "    findings: [F-1, F-2]\n") + """reviews:
   - date: 2026-07-15
     by: Responsible Sourcing Committee
     summary: Plan agreed with the supplier
@@ -162,12 +163,15 @@ def test_diagnostics_that_appear_and_go_away_are_matched_by_item_not_line(sip, r
     assert appeared["text"].startswith("SIP102 error (line 25, findings[F-2].severity) appeared: "
                                        "'severe' is not a severity")
     repo.commit("a mistake")
-    # Fixing it while inserting a finding above: the diagnostic went away, nothing else appears.
+    # Fixing it while inserting a finding above: the SIP102 went away and no other appeared,
+    # although every line below the new finding moved.
     repo.edit("plans/a.yaml", "severity: severe", "severity: minor")
     repo.edit("plans/a.yaml", "findings:\n", "findings:\n  - id: F-0\n    title: Wages paid late\n"
               "    severity: major\n    source: S-1\n    identified: 2026-07-01\n")
-    kinds = [c["kind"] for c in _changes(_diff(sip))]
-    assert kinds == ["finding-added", "severity-changed", "diagnostic-resolved"]
+    changes = _changes(_diff(sip))
+    assert [c["kind"] for c in changes][:2] == ["finding-added", "severity-changed"]
+    sip102 = [c["kind"] for c in changes if c["text"].startswith("SIP102")]
+    assert sip102 == ["diagnostic-resolved"]
 
 
 def test_renamed_plan_is_followed(sip, repo):
