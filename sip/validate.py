@@ -53,7 +53,7 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
         work = partial(_check_and_summarise, settings=settings, summarise=summarise)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
                         progress=progress)
-    cross = _shared_plan_ids(results, settings, known_ids or {})
+    cross = _shared_plan_ids(_known(known_ids or {}) + results, settings)
     diagnostics = []
     for result in results:
         diagnostics.extend(result.diagnostics)
@@ -77,12 +77,17 @@ def _crashed(name: str, settings: Settings) -> FileResult:
     return FileResult(name, [Diagnostic(name, 1, 1, "SIP004", ERROR, message, "")])
 
 
-def _shared_plan_ids(results: list[FileResult], settings: Settings,
-                     known_ids: dict[str, str]) -> dict[str, list[Diagnostic]]:
+def _known(known_ids: dict[str, str]) -> list[FileResult]:
+    """Plans outside the run, as SIP203 sees them: rule-checked, with an id, before the run's
+    own files (what is found about them is not reported: they are not in the run)."""
+    return [FileResult(file, rules_ran=True, plan_id=plan_id) for plan_id, file in known_ids.items()]
+
+
+def _shared_plan_ids(results: list[FileResult], settings: Settings) -> dict[str, list[Diagnostic]]:
     """SIP203: every later file whose plan id an earlier checked plan already has."""
     if settings.ignores("SIP203"):
         return {}
-    first: dict[str, str] = dict(known_ids)
+    first: dict[str, str] = {}
     out: dict[str, list[Diagnostic]] = {}
     for result in results:
         if not result.rules_ran or result.plan_id is None:
