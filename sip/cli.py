@@ -97,7 +97,7 @@ def validate(
     strict: Annotated[Optional[bool], typer.Option(  # noqa: UP045
         "--strict", help="Fail on warnings too (the same as --fail-on warning).")] = None,
     fail_on: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--fail-on", callback=_choice(FAIL_ON),
+        "--fail-on", metavar="|".join(FAIL_ON), callback=_choice(FAIL_ON),
         help="What fails the run (exit 1): error (default), warning or never.")] = None,
     changed_since: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--changed-since", metavar="REF",
