@@ -13,6 +13,7 @@ from pathlib import Path
 from sip import FORMAT_VERSION
 from sip.config import Settings
 from sip.diagnostic import ERROR, WAIVED, Diagnostic, Problem
+from sip.item_keys import ids_for
 from sip.loader import Limits, Loaded, load
 from sip.model import Plan
 from sip.positions import KEY, MISSING, Marks, format_path, locate
@@ -34,6 +35,8 @@ class FileResult:
     plan: Plan | None = None  # only when asked for (render, status): models are costly to pickle
     # The plan's waivers of run-level rules (SIP203) in force: the run applies them.
     waivers: list[ActiveWaiver] = field(default_factory=list)
+    item_ids: dict[str, str] = field(default_factory=dict)  # 'findings[3]' -> 'F-4', for diagnostics' paths
+    summary: object = None  # what validate(summarise=...) made of the plan in the worker
 
 
 def read_bytes(name: str) -> bytes:
@@ -54,8 +57,10 @@ def check_file(name: str, settings: Settings, keep_plan: bool = False) -> FileRe
     return check_bytes(raw, name, settings, keep_plan)
 
 
-def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
-    loaded = load(raw, Limits(max_bytes=settings.max_file_size))
+def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False,
+                loaded: Loaded | None = None) -> FileResult:
+    """`loaded`: raw already loaded by the caller (sip diff compares the data too)."""
+    loaded = loaded or load(raw, Limits(max_bytes=settings.max_file_size))
     if not loaded.ok:
         return _result(name, loaded.problems, settings)
     problems = list(loaded.problems)
@@ -77,6 +82,7 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
         result.plan_id = plan_id
         result.plan_id_position = locate(loaded.marks, ("id",))
     if problems or plan is None:
+        result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
         return result
 
     context = Context(as_of=settings.as_of, deadlines=settings.deadlines, index=index_plan(plan))
@@ -87,6 +93,7 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
         ran=lambda code: rule_runs(code, plan, settings.ignores))
     result.diagnostics = sorted(diagnostics + _diagnostics(name, waiver_problems, settings),
                                 key=Diagnostic.sort_key)
+    result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
     if keep_plan:
         result.plan = plan
     return result

@@ -9,6 +9,7 @@ from functools import partial
 from sip.check import FileResult, check_file
 from sip.config import Settings
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.model import Plan
 from sip.parallel import map_files
 from sip.rules import RUN_RULES
 from sip.waivers import apply_to_run
@@ -41,11 +42,19 @@ class Run:
 
 
 def validate(files: list[str], settings: Settings, keep_plans: bool = False,
-             progress: Callable[[int], None] | None = None) -> Run:
+             progress: Callable[[int], None] | None = None,
+             known_ids: dict[str, str] | None = None,
+             summarise: Callable[[Plan], object] | None = None) -> Run:
+    """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
+    a checked plan with one of their ids gets SIP203 (validate --changed-since).
+    `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
+    than sending whole plans back (keep_plans) when a command needs only a few figures."""
     work = partial(check_file, settings=settings, keep_plan=keep_plans)
+    if summarise is not None:
+        work = partial(_check_and_summarise, settings=settings, summarise=summarise)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
                         progress=progress)
-    cross = run_level_diagnostics(results, settings)
+    cross = run_level_diagnostics(_known(known_ids or {}) + results, settings)
     diagnostics = []
     for result in results:
         diagnostics.extend(result.diagnostics)
@@ -55,9 +64,24 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
     return Run(files, results, diagnostics)
 
 
+def _check_and_summarise(name: str, settings: Settings,
+                         summarise: Callable[[Plan], object]) -> FileResult:
+    result = check_file(name, settings, keep_plan=True)
+    if result.plan is not None:
+        result.summary = summarise(result.plan)
+        result.plan = None
+    return result
+
+
 def _crashed(name: str, settings: Settings) -> FileResult:
     message = "sip's YAML parser crashed on this file; it was skipped (please report this)"
     return FileResult(name, [Diagnostic(name, 1, 1, "SIP004", ERROR, message, "")])
+
+
+def _known(known_ids: dict[str, str]) -> list[FileResult]:
+    """Plans outside the run, as SIP203 sees them: rule-checked, with an id, before the run's
+    own files (what is found about them is not reported: they are not in the run)."""
+    return [FileResult(file, rules_ran=True, plan_id=plan_id) for plan_id, file in known_ids.items()]
 
 
 def run_level_diagnostics(results: list[FileResult], settings: Settings,
