@@ -6,17 +6,21 @@ worker processes run; it returns a small picklable result.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sip import FORMAT_VERSION
 from sip.config import Settings
 from sip.diagnostic import ERROR, WAIVED, Diagnostic, Problem
+from sip.item_keys import ids_for
 from sip.loader import Limits, Loaded, load
 from sip.model import Plan
 from sip.positions import KEY, MISSING, Marks, format_path, locate
 from sip.rules import REGISTRY, SEVERITIES
 from sip.rules.context import Context
+from sip.rules.index import index_plan
+from sip.waivers import ActiveWaiver, apply_to_plan
 
 STDIN = "-"
 
@@ -29,7 +33,10 @@ class FileResult:
     plan_id: str | None = None
     plan_id_position: tuple[int, int] = (1, 1)
     plan: Plan | None = None  # only when asked for (render, status): models are costly to pickle
-    waivers: list = field(default_factory=list)  # the plan's waivers, for run-level rules
+    # The plan's waivers of run-level rules (SIP203) in force: the run applies them.
+    waivers: list[ActiveWaiver] = field(default_factory=list)
+    item_ids: dict[str, str] = field(default_factory=dict)  # 'findings[3]' -> 'F-4', for diagnostics' paths
+    summary: object = None  # what validate(summarise=...) made of the plan in the worker
 
 
 def read_bytes(name: str) -> bytes:
@@ -50,8 +57,10 @@ def check_file(name: str, settings: Settings, keep_plan: bool = False) -> FileRe
     return check_bytes(raw, name, settings, keep_plan)
 
 
-def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
-    loaded = load(raw, Limits(max_bytes=settings.max_file_size))
+def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False,
+                loaded: Loaded | None = None) -> FileResult:
+    """`loaded`: raw already loaded by the caller (sip diff compares the data too)."""
+    loaded = loaded or load(raw, Limits(max_bytes=settings.max_file_size))
     if not loaded.ok:
         return _result(name, loaded.problems, settings)
     problems = list(loaded.problems)
@@ -73,13 +82,18 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
         result.plan_id = plan_id
         result.plan_id_position = locate(loaded.marks, ("id",))
     if problems or plan is None:
+        result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
         return result
 
-    context = Context(as_of=settings.as_of, deadlines=settings.deadlines)
-    rule_problems = list(run_rules(plan, loaded.marks, context))
+    context = Context(as_of=settings.as_of, deadlines=settings.deadlines, index=index_plan(plan))
+    rule_problems = list(run_rules(plan, loaded.marks, context, settings.ignores))
     result.rules_ran = True
-    result.waivers = list(plan.waivers)
-    result.diagnostics = _diagnostics(name, rule_problems, settings)
+    diagnostics, waiver_problems, result.waivers = apply_to_plan(
+        _diagnostics(name, rule_problems, settings), plan, loaded.marks, settings.as_of,
+        ran=lambda code: rule_runs(code, plan, settings.ignores))
+    result.diagnostics = sorted(diagnostics + _diagnostics(name, waiver_problems, settings),
+                                key=Diagnostic.sort_key)
+    result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
     if keep_plan:
         result.plan = plan
     return result
@@ -113,10 +127,16 @@ def _not_under(problems: list[Problem], paths: list[str]) -> list[Problem]:
             if not any(p.path == q or p.path.startswith((q + ".", q + "[")) for q in paths)]
 
 
-def run_rules(plan: Plan, marks: Marks, context: Context):
-    draft = plan.status == "draft"
+def rule_runs(code: str, plan: Plan, ignores: Callable[[str], bool] = lambda code: False) -> bool:
+    """Whether a rule is checked on this plan: drafts get SIP0xx-SIP2xx only (a draft may be
+    incomplete), and rules the configuration ignores are not run at all."""
+    return not (plan.status == "draft" and code >= "SIP3") and not ignores(code)
+
+
+def run_rules(plan: Plan, marks: Marks, context: Context,
+              ignores: Callable[[str], bool] = lambda code: False):
     for rule in REGISTRY:
-        if rule.check is None or (draft and rule.CODE >= "SIP3"):
+        if rule.check is None or not rule_runs(rule.CODE, plan, ignores):
             continue
         for violation in rule.check(plan, context):
             at = violation.at if violation.at is not None else violation.loc

@@ -13,7 +13,7 @@ from typing import Annotated, Optional
 import typer
 
 from sip import __version__
-from sip.exits import Exit, UsageError
+from sip.exits import FAIL_ON, Exit, UsageError
 from sip.reporters import FORMATS
 
 app = typer.Typer(
@@ -79,6 +79,9 @@ AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
 Config = Annotated[Optional[Path], typer.Option(  # noqa: UP045
     "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) instead of the "
     "nearest one above the checked paths.")]
+Ignore = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+    "--ignore", metavar="CODE", help="Do not check or report this code, or every code with this "
+    "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.")]
 
 
 @app.command()
@@ -86,13 +89,26 @@ def validate(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
-    format: Annotated[str, typer.Option(
+    format: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--format", "-f", callback=_choice(tuple(FORMATS)),
-        help=f"Output format: {', '.join(FORMATS)}.")] = "text",
+        help=f"Output format: {', '.join(FORMATS)} (default: github when GITHUB_ACTIONS=true, "
+        "else text).")] = None,
+    output: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
+        "--output", "-o", metavar="FORMAT=PATH",
+        help="Also write a report in FORMAT to PATH (repeatable), e.g. sarif=sip.sarif.")] = None,
     as_of: AsOf = None,
     strict: Annotated[Optional[bool], typer.Option(  # noqa: UP045
-        "--strict", help="Fail on warnings too.")] = None,
+        "--strict/--no-strict", help="Fail on warnings too, the same as --fail-on warning "
+        "(default: the configuration's strict, else no).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--fail-on", metavar="|".join(FAIL_ON), callback=_choice(FAIL_ON),
+        help="What fails the run (exit 1): error (default), warning or never.")] = None,
+    changed_since: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--changed-since", metavar="REF",
+        help="Check only the plans changed since the git revision REF (its merge base with "
+        "HEAD); SIP203 still compares every plan found.")] = None,
     config: Config = None,
+    ignore: Ignore = None,
     color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
         "--color/--no-color", help="Colour the text output (default: on a terminal, "
         "unless NO_COLOR is set).")] = None,
@@ -103,7 +119,62 @@ def validate(
         from sip.commands.validate import validate_command
 
         return validate_command(paths, format=format, as_of=as_of, strict=strict,
-                                config=config, color=_color_wanted(color, sys.stdout))
+                                config=config, color=_color_wanted(color, sys.stdout),
+                                ignore=ignore, fail_on=fail_on, outputs=output,
+                                changed_since=changed_since)
+
+    _run(run)
+
+
+@app.command()
+def status(
+    paths: Annotated[list[str], typer.Argument(
+        metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml).")],
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("text", "json", "csv")),
+        help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
+    as_of: AsOf = None,
+    config: Config = None,
+    color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
+        "--color/--no-color", help="Colour the table (default: on a terminal, unless NO_COLOR "
+        "is set).")] = None,
+) -> None:
+    """The repository at a glance: each plan's findings, actions, reviews and remedy money,
+    most urgent first."""
+
+    def run() -> int:
+        from sip.commands.status import status_command
+
+        return status_command(paths, format=format, as_of=as_of, config=config,
+                              color=_color_wanted(color, sys.stdout))
+
+    _run(run)
+
+
+@app.command()
+def diff(
+    arguments: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
+        metavar="[BASE [HEAD]] [PATH...]",
+        help="Revisions, then plan files or folders. BASE defaults to HEAD, HEAD to the working "
+        "tree. An argument is a revision when git knows it as a commit and no file or folder "
+        "of that name exists.")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("text", "json", "md")),
+        help="Output format: text, json or md (for a pull-request comment).")] = "text",
+    check: Annotated[bool, typer.Option(
+        "--check", help="Exit 1 on a change a reviewer must not accept silently: a deleted "
+        "finding or action, a status moving backward, a due date moved later or an action "
+        "cancelled without a new review entry.")] = False,
+    as_of: AsOf = None,
+    config: Config = None,
+) -> None:
+    """What changed in each plan between two revisions, as a reviewer reads it."""
+
+    def run() -> int:
+        from sip.commands.diff import diff_command
+
+        return diff_command(arguments or [], format=format, check=check, as_of=as_of,
+                            config=config)
 
     _run(run)
 
@@ -186,13 +257,16 @@ def schema(
 def rules(
     code: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[CODE]", help="Show one rule's full documentation.")] = None,
+    format: Annotated[str, typer.Option(
+        "--format", "-f", callback=_choice(("text", "md")),
+        help="text, or md: the documentation of every rule as Markdown (docs/rules.md).")] = "text",
 ) -> None:
     """List every diagnostic code sip reports, or document one."""
 
     def run() -> int:
         from sip.commands.rules import rules_command
 
-        return rules_command(code)
+        return rules_command(code, format)
 
     _run(run)
 

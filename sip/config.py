@@ -1,7 +1,8 @@
 """Settings for a run: defaults, then `sip.toml` or `[tool.sip]` in `pyproject.toml`, then options.
 
 The configuration is found from the checked paths upward (the nearest file wins), or
-named with `--config FILE`. A bad file is a UsageError naming its line.
+named with `--config FILE`. A bad file is a UsageError naming its file and line.
+Every key is documented in docs/configuration.md.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class Settings:
 
 
 _KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude")
-_CODE_PREFIX = re.compile(r"SIP[0-9]{0,3}\Z")
+_CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
+_TOML_POSITION = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
 _SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
 _UNITS = {None: 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
@@ -64,7 +66,8 @@ def _common(folders: list[Path]) -> str:
 
 def _has_tool_sip(pyproject: Path) -> bool:
     try:
-        return "sip" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        tool = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        return isinstance(tool, dict) and "sip" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # someone else's pyproject: not ours to complain about
 
@@ -79,14 +82,29 @@ def load_settings(path: Path | None) -> Settings:
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
-    table = document.get("tool", {}).get("sip", {}) if path.name == "pyproject.toml" else document
+        where = _TOML_POSITION.search(str(error))
+        reason = _TOML_POSITION.sub("", str(error)).replace("(at end of document)", "").strip()
+        at = f"{where[1]}:{where[2]}:" if where else f"{text.rstrip().count(chr(10)) + 1}:"
+        raise UsageError(f"{path}:{at} not valid TOML: {reason}") from None
+    if path.name != "pyproject.toml":
+        return _settings_from(document, path, text)
+    tool = document.get("tool", {})
+    table = tool.get("sip") if isinstance(tool, dict) else None
+    if table is None:
+        raise UsageError(f"{path}: has no [tool.sip] table; put sip's settings there, or use a "
+                         "sip.toml")
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}:{_line_of(text, 'tool.sip')}: tool.sip must be a table ([tool.sip])")
     return _settings_from(table, path, text)
 
 
 def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
-    def fail(key: str, message: str) -> UsageError:
-        return UsageError(f"{path}:{_line_of(text, key)}: {key}: {message}")
+    def fail(key: str, message: str, sub: str | None = None) -> UsageError:
+        line = _line_of(text, key)
+        if sub is not None:  # a key inside a table: look for it below the table's line
+            below = text.split("\n", line - 1)[-1] if line > 1 else text
+            line += _line_of(below, sub) - 1 if sub in below else 0
+        return UsageError(f"{path}:{line}: {key}: {message}")
 
     values: dict[str, Any] = {"root": path.parent.resolve(), "source": path}
     for key, value in table.items():
@@ -125,13 +143,23 @@ def parse_date(value: Any, fail: Any) -> dt.date:
 
 
 def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
+    """Codes or prefixes of rules SIP201-SIP601. SIP0xx and SIP1xx cannot be ignored: they mean
+    the file is not a readable plan, and nothing else was checked in it."""
+    from sip.rules import BY_CODE
+
     items = value.split(",") if isinstance(value, str) else value
     if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
         raise fail('must be a list of codes or prefixes, e.g. ["SIP601", "SIP5"]')
-    codes = tuple(v.strip().upper() for v in items if v.strip())
+    codes = tuple(part.strip().upper() for v in items for part in v.split(",") if part.strip())
     for code in codes:
         if not _CODE_PREFIX.match(code):
             raise fail(f"{code!r} is not a code or prefix such as SIP601 or SIP5")
+        matching = [known for known in BY_CODE if known.startswith(code)]
+        if not matching:
+            raise fail(f"no code is {code} or starts with it; 'sip rules' lists them")
+        if any(known < "SIP2" for known in matching):
+            raise fail(f"{code} cannot be ignored: SIP0xx and SIP1xx mean the file cannot be read "
+                       "as a plan, so nothing else in it was checked")
     return codes
 
 
@@ -145,20 +173,24 @@ def parse_size(value: Any, fail: Any) -> int:
 
 
 def parse_deadlines(value: Any, fail: Any) -> dict[str, int]:
+    """Days from a finding's `identified` date by which its responses are due (SIP506); a
+    severity left out keeps its default."""
     if not isinstance(value, dict):
         raise fail("must be a table: [deadlines] with critical, major and minor in days")
     deadlines = dict(DEFAULT_DEADLINES)
     for severity, days in value.items():
         if severity not in DEFAULT_DEADLINES:
-            raise fail(f"{severity!r} is not a severity (critical, major, minor)")
+            raise fail(f"{severity!r} is not a severity (critical, major, minor)", severity)
         if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-            raise fail(f"{severity} must be a whole number of days, 0 or more")
+            raise fail(f"{severity} must be a whole number of days, 0 or more", severity)
         deadlines[severity] = days
     return deadlines
 
 
 def _line_of(text: str, key: str) -> int:
-    pattern = re.compile(rf"^\s*(\[\s*)?{re.escape(key)}\s*[=\]]", re.MULTILINE)
+    """The line where a key is set: `key = ...`, `key.sub = ...`, `[key]` or `[tool.sip.key]`."""
+    pattern = re.compile(rf"^[ \t]*(\[[ \t]*(tool\.sip\.)?)?[\"']?{re.escape(key)}[\"']?[ \t]*[=\].]",
+                         re.MULTILINE)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 

@@ -26,3 +26,9 @@ def exit_for(errors: int, warnings: int, fail_on: str = "error") -> Exit:
     if errors or (fail_on == "warning" and warnings):
         return Exit.FAILED
     return Exit.OK
+
+
+def exit_for_diff(refused: int, check: bool) -> Exit:
+    """`sip diff`: a report unless --check, which fails on changes a reviewer must not accept
+    silently (sip/plan_diff.py)."""
+    return Exit.FAILED if check and refused else Exit.OK

@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 T = TypeVar("T")
+S = TypeVar("S")  # a work item: a file name, or what a command sends (sip diff: a file's two versions)
 
 MIN_FILES_FOR_WORKERS = 16
 
@@ -25,7 +26,7 @@ def workers_for(count: int) -> int:
 
 
 def map_files(
-    work: Callable[[str], T], names: list[str], on_crash: Callable[[str], T],
+    work: Callable[[S], T], names: list[S], on_crash: Callable[[S], T],
     progress: Callable[[int], None] | None = None,
 ) -> list[T]:
     """work(name) for every name, in order. `on_crash(name)` stands in for a file that
@@ -51,7 +52,7 @@ def map_files(
     return [results_by_index[i] for i in range(len(names))]
 
 
-def _in_pool(work: Callable[[str], T], names: list[str], count: int,
+def _in_pool(work: Callable[[S], T], names: list[S], count: int,
              progress: Callable[[int], None] | None) -> Iterator[tuple[int, T]]:
     chunk = max(1, min(32, len(names) // (count * 8)))
     batches = [list(range(i, min(i + chunk, len(names)))) for i in range(0, len(names), chunk)]
@@ -63,11 +64,11 @@ def _in_pool(work: Callable[[str], T], names: list[str], count: int,
                 progress(len(batch))
 
 
-def _run_batch(work: Callable[[str], T], names: list[str]) -> list[T]:
+def _run_batch(work: Callable[[S], T], names: list[S]) -> list[T]:
     return [work(name) for name in names]
 
 
-def _isolated(work: Callable[[str], T], name: str, on_crash: Callable[[str], T]) -> T:
+def _isolated(work: Callable[[S], T], name: S, on_crash: Callable[[S], T]) -> T:
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
             return pool.submit(work, name).result()

@@ -9,8 +9,10 @@ from functools import partial
 from sip.check import FileResult, check_file
 from sip.config import Settings
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.model import Plan
 from sip.parallel import map_files
-from sip.rules import SEVERITIES
+from sip.rules import RUN_RULES
+from sip.waivers import apply_to_run
 
 
 @dataclass
@@ -40,11 +42,19 @@ class Run:
 
 
 def validate(files: list[str], settings: Settings, keep_plans: bool = False,
-             progress: Callable[[int], None] | None = None) -> Run:
+             progress: Callable[[int], None] | None = None,
+             known_ids: dict[str, str] | None = None,
+             summarise: Callable[[Plan], object] | None = None) -> Run:
+    """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
+    a checked plan with one of their ids gets SIP203 (validate --changed-since).
+    `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
+    than sending whole plans back (keep_plans) when a command needs only a few figures."""
     work = partial(check_file, settings=settings, keep_plan=keep_plans)
+    if summarise is not None:
+        work = partial(_check_and_summarise, settings=settings, summarise=summarise)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
                         progress=progress)
-    cross = _shared_plan_ids(results, settings)
+    cross = run_level_diagnostics(_known(known_ids or {}) + results, settings)
     diagnostics = []
     for result in results:
         diagnostics.extend(result.diagnostics)
@@ -54,26 +64,42 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
     return Run(files, results, diagnostics)
 
 
+def _check_and_summarise(name: str, settings: Settings,
+                         summarise: Callable[[Plan], object]) -> FileResult:
+    result = check_file(name, settings, keep_plan=True)
+    if result.plan is not None:
+        result.summary = summarise(result.plan)
+        result.plan = None
+    return result
+
+
 def _crashed(name: str, settings: Settings) -> FileResult:
     message = "sip's YAML parser crashed on this file; it was skipped (please report this)"
     return FileResult(name, [Diagnostic(name, 1, 1, "SIP004", ERROR, message, "")])
 
 
-def _shared_plan_ids(results: list[FileResult], settings: Settings) -> dict[str, list[Diagnostic]]:
-    """SIP203: every later file whose plan id an earlier checked plan already has."""
-    if settings.ignores("SIP203"):
-        return {}
-    first: dict[str, str] = {}
+def _known(known_ids: dict[str, str]) -> list[FileResult]:
+    """Plans outside the run, as SIP203 sees them: rule-checked, with an id, before the run's
+    own files (what is found about them is not reported: they are not in the run)."""
+    return [FileResult(file, rules_ran=True, plan_id=plan_id) for plan_id, file in known_ids.items()]
+
+
+def run_level_diagnostics(results: list[FileResult], settings: Settings,
+                          ) -> dict[str, list[Diagnostic]]:
+    """The diagnostics of rules that compare files (SIP203), by file, with each file's waivers
+    of those rules applied."""
+    found: dict[str, list[Diagnostic]] = {}
+    for rule in RUN_RULES:
+        if not settings.ignores(rule.CODE):
+            for diagnostic in rule.check_run(results):
+                found.setdefault(diagnostic.file, []).append(diagnostic)
     out: dict[str, list[Diagnostic]] = {}
     for result in results:
-        if not result.rules_ran or result.plan_id is None:
-            continue
-        if result.plan_id not in first:
-            first[result.plan_id] = result.file
-            continue
-        line, column = result.plan_id_position
-        message = (f"plan id {result.plan_id} is already used by {first[result.plan_id]}; "
-                   "give each plan its own id")
-        out.setdefault(result.file, []).append(Diagnostic(
-            result.file, line, column, "SIP203", SEVERITIES.get("SIP203", ERROR), message, "id"))
+        diagnostics = found.get(result.file, [])
+        waivers = [w for w in result.waivers if not settings.ignores(w.rule)]
+        if waivers:
+            diagnostics = [d for d in apply_to_run(diagnostics, waivers, result.file)
+                           if not settings.ignores(d.code)]
+        if diagnostics:
+            out[result.file] = diagnostics
     return out

@@ -15,6 +15,7 @@ def test_fixes_codes_ids_and_version_and_keeps_comments(sip, write):
             .replace("  - id: F-1\n", "  - id: 12\n").replace("addresses: [F-1]", "addresses: [12]")
             .replace("findings: [F-1]", "findings: [12]"))
     plan = write("plan.yaml", text)
+    write("sip.toml", "as-of = 2026-08-10\n")  # the report after fixing judges dates on this day
     os.chmod(plan, 0o640)
     out = sip("fix", plan)
     fixed = plan.read_text(encoding="utf-8")

@@ -9,6 +9,10 @@ from types import ModuleType
 FORMATS: dict[str, str] = {
     "text": "sip.reporters.text",
     "json": "sip.reporters.json_format",
+    "github": "sip.reporters.github",
+    "sarif": "sip.reporters.sarif",
+    "junit": "sip.reporters.junit",
+    "gitlab": "sip.reporters.gitlab",
 }
 
 

@@ -1,7 +1,9 @@
 """Every diagnostic code sip reports, one module each; the module's docstring is its documentation.
 
 SIP0xx and SIP1xx are found while loading and validating the format (their modules
-only document them); SIP2xx-SIP6xx are rules run over a plan that validated.
+only document them); SIP2xx-SIP6xx are rules run over a plan that validated. SIP203
+compares plans (sip/validate.py) and SIP204 judges waivers (sip/waivers.py); their
+modules only document them too.
 """
 
 from __future__ import annotations
@@ -16,6 +18,27 @@ from sip.rules import (
     sip101_missing_field,
     sip102_wrong_value,
     sip103_unknown_field,
+    sip201_duplicate_id,
+    sip202_unknown_reference,
+    sip203_shared_plan_id,
+    sip204_waiver_unused,
+    sip301_finding_without_response,
+    sip302_finding_without_root_cause,
+    sip303_root_cause_without_improvement,
+    sip304_root_cause_without_risk,
+    sip305_no_improvements,
+    sip306_no_contingency,
+    sip401_no_protection,
+    sip402_no_restorative_remedy,
+    sip403_involuntary_repatriation,
+    sip404_no_provider_consulted,
+    sip501_due_too_early,
+    sip502_completed_date,
+    sip503_no_verification,
+    sip504_overdue,
+    sip505_open_action_in_finished_plan,
+    sip506_late_deadline,
+    sip601_personal_data,
 )
 
 REGISTRY: tuple[ModuleType, ...] = (
@@ -26,9 +49,33 @@ REGISTRY: tuple[ModuleType, ...] = (
     sip101_missing_field,
     sip102_wrong_value,
     sip103_unknown_field,
+    sip201_duplicate_id,
+    sip202_unknown_reference,
+    sip203_shared_plan_id,
+    sip204_waiver_unused,
+    sip301_finding_without_response,
+    sip302_finding_without_root_cause,
+    sip303_root_cause_without_improvement,
+    sip304_root_cause_without_risk,
+    sip305_no_improvements,
+    sip306_no_contingency,
+    sip401_no_protection,
+    sip402_no_restorative_remedy,
+    sip403_involuntary_repatriation,
+    sip404_no_provider_consulted,
+    sip501_due_too_early,
+    sip502_completed_date,
+    sip503_no_verification,
+    sip504_overdue,
+    sip505_open_action_in_finished_plan,
+    sip506_late_deadline,
+    sip601_personal_data,
 )
 
 BY_CODE: dict[str, ModuleType] = {rule.CODE: rule for rule in REGISTRY}
 SEVERITIES: dict[str, str] = {rule.CODE: rule.SEVERITY for rule in REGISTRY}
 # SIP0xx and SIP1xx make a file unreadable as a plan; SIP204 is about waivers themselves.
 WAIVABLE_CODES = frozenset(code for code in BY_CODE if code >= "SIP2" and code != "SIP204")
+# Rules that compare the files of a run rather than look inside one plan (`check_run`).
+RUN_RULES: tuple[ModuleType, ...] = tuple(rule for rule in REGISTRY if hasattr(rule, "check_run"))
+RUN_LEVEL_CODES = frozenset(rule.CODE for rule in RUN_RULES)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sip.positions import Loc
+
+if TYPE_CHECKING:
+    from sip.rules.index import PlanIndex
 
 DEFAULT_DEADLINES = {"critical": 30, "major": 90, "minor": 180}
 
@@ -15,6 +18,9 @@ DEFAULT_DEADLINES = {"critical": 30, "major": 90, "minor": 180}
 class Context:
     as_of: dt.date
     deadlines: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
+    # The plan's lookups, built once per plan by the engine (sip/check.py) so that no rule
+    # searches the plan per item.
+    index: PlanIndex | None = None
 
 
 class Violation(NamedTuple):

@@ -1,0 +1,134 @@
+"""`sip diff [BASE [HEAD]] [PATH...]`: what changed in each plan between two revisions.
+
+Arguments are read left to right: while an argument names a commit git knows and no
+file or folder of that name exists here, it is a revision (two at most); the first
+argument that is not starts the paths. So `sip diff main plans/` compares main with the
+working tree under plans/. A path that is also a revision name is taken as the path
+(write the revision as `NAME^0` to mean it). BASE defaults to HEAD, HEAD to the
+working tree (untracked plans included).
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import partial
+from pathlib import Path
+from typing import NamedTuple
+
+from sip.config import Settings
+from sip.discover import PLAN_SUFFIXES
+from sip.exits import UsageError, exit_for_diff
+from sip.git import WORKTREE, Repository
+from sip.plan_diff import (
+    CHANGED,
+    Change,
+    PlanDiff,
+    compare,
+    diagnostic_changes,
+    plan_added,
+    plan_removed,
+    unreadable,
+)
+
+DIFF_FORMATS = ("text", "json", "md")
+
+
+class Pair(NamedTuple):
+    """One plan file at both revisions: paths for display, contents (None: absent)."""
+
+    old_path: str | None
+    new_path: str | None
+    old: bytes | None
+    new: bytes | None
+
+
+def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str | None,
+                 config: Path | None) -> int:
+    from sip.commands.validate import settings_for
+    from sip.diff_report import write_report
+    from sip.parallel import map_files
+
+    repository = Repository()
+    base, head, paths = split_arguments(repository, arguments)
+    settings = settings_for(paths or ["."], config, as_of=as_of)
+    pairs = read_pairs(repository, base, head, paths)
+    work = partial(diff_pair, settings=settings)
+    diffs = [d for d in map_files(work, pairs, on_crash=_crashed) if d is not None]
+    write_report(diffs, base, head, format, sys.stdout)
+    return exit_for_diff(sum(len(d.refused) for d in diffs), check)
+
+
+def split_arguments(repository: Repository, arguments: list[str],
+                    ) -> tuple[str, str | None, list[str]]:
+    revisions: list[str] = []
+    rest = list(arguments)
+    while rest and len(revisions) < 2 and not Path(rest[0]).exists() \
+            and repository.commit(rest[0]) is not None:
+        revisions.append(rest.pop(0))
+    base = revisions[0] if revisions else "HEAD"
+    if repository.commit(base) is None:
+        raise UsageError("HEAD names no commit yet: commit the plans once, or name a revision")
+    head = revisions[1] if len(revisions) == 2 else WORKTREE
+    for path in rest:
+        at = [base] + ([head] if head is not WORKTREE else [])
+        if not Path(path).exists() and not any(repository.exists_at(r, path) for r in at):
+            raise UsageError(f"{path}: not a revision git knows, nor a file or folder here or "
+                             f"in {' or '.join(at)}")
+    return base, head, rest
+
+
+def read_pairs(repository: Repository, base: str, head: str | None, paths: list[str],
+               ) -> list[Pair]:
+    changes = [c for c in repository.changes(base, head, paths)
+               if any((p or "").endswith(PLAN_SUFFIXES) for p in (c.old, c.new))]
+    old = repository.read(base, [c.old for c in changes if c.old is not None])
+    new = repository.read(head, [c.new for c in changes if c.new is not None])
+    pairs = []
+    for change in changes:
+        pairs.append(Pair(
+            None if change.old is None else repository.for_display(change.old),
+            None if change.new is None else repository.for_display(change.new),
+            None if change.old is None else old[change.old],
+            None if change.new is None else new[change.new]))
+    pairs.sort(key=lambda p: p.new_path or p.old_path or "")
+    return pairs
+
+
+def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
+    """The diff of one file, or None when it is not a plan on either side (another YAML file:
+    a CI workflow, a configuration)."""
+    from sip.check import check_bytes
+    from sip.loader import Limits, load
+
+    limits = Limits(max_bytes=settings.max_file_size)
+    sides = [None if raw is None else load(raw, limits) for raw in (pair.old, pair.new)]
+    if not any(side is not None and (not side.ok or "sip" in side.data) for side in sides):
+        return None
+    old_data, new_data = (s.data if s is not None and s.ok else None for s in sides)
+    plan_id = next((d.get("id") for d in (new_data, old_data)
+                    if isinstance(d, dict) and isinstance(d.get("id"), str)), None)
+    result = PlanDiff(pair.old_path, pair.new_path, plan_id)
+    if pair.old is None:
+        result.changes.append(plan_added(new_data))
+    elif pair.new is None:
+        result.changes.append(plan_removed(old_data))
+        return result  # what it was found to lack no longer matters
+    elif old_data is None or new_data is None:
+        result.changes.append(unreadable("the base" if old_data is None else "the head"))
+    else:
+        result.changes += compare(old_data, new_data)
+    if pair.old_path and pair.new_path and pair.old_path != pair.new_path:
+        result.changes.insert(0, Change("plan-renamed", CHANGED, f"renamed from {pair.old_path}"))
+    checked = [None if raw is None else check_bytes(raw, name or "", settings, loaded=side)
+               for raw, name, side in ((pair.old, pair.old_path, sides[0]),
+                                       (pair.new, pair.new_path, sides[1]))]
+    old_found = checked[0].diagnostics if checked[0] else []
+    new_found = checked[1].diagnostics if checked[1] else []
+    result.changes += diagnostic_changes(old_found, checked[0].item_ids if checked[0] else {},
+                                         new_found, checked[1].item_ids if checked[1] else {})
+    return result
+
+
+def _crashed(pair: Pair) -> PlanDiff:
+    return PlanDiff(pair.old_path, pair.new_path, None, [Change(
+        "unreadable", CHANGED, "sip's YAML parser crashed on this file (please report this)")])

@@ -1,0 +1,157 @@
+"""The plans' history, read with the `git` command (the one every CI and laptop has).
+
+Paths given to and returned by this module are relative to the repository's top folder,
+with forward slashes, as git writes them. Anything git refuses is a UsageError with
+git's own reason: sip cannot do what was asked (exit 2).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from sip.exits import UsageError
+
+WORKTREE = None  # the "revision" of the files on disk
+
+
+@dataclass(frozen=True)
+class Changed:
+    status: str  # git's letter: A added, D deleted, M modified, R renamed, T type changed
+    old: str | None  # the path at the base; None when added
+    new: str | None  # the path at the head; None when deleted
+
+
+class Repository:
+    def __init__(self, cwd: Path | None = None) -> None:
+        self.cwd = (cwd or Path.cwd()).resolve()
+        try:
+            top = self._git("rev-parse", "--show-toplevel").decode().strip()
+        except UsageError:
+            raise UsageError(f"{self.cwd} is not in a git repository; this command reads the "
+                             "plans' history with git") from None
+        self.top = Path(top).resolve()
+
+    def _git(self, *args: str, input: bytes | None = None) -> bytes:
+        command = ["git", "-c", "core.quotepath=off", *args]
+        try:
+            done = subprocess.run(command, cwd=self.cwd, input=input, capture_output=True,
+                                  env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"})
+        except FileNotFoundError:
+            raise UsageError("git is not installed (or not on PATH); this command needs it") \
+                from None
+        if done.returncode != 0:
+            reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise UsageError(f"git {args[0]}: {reason[-1] if reason else 'failed'}")
+        return done.stdout
+
+    # -- revisions and paths -----------------------------------------------------------------
+
+    def commit(self, revision: str) -> str | None:
+        """The commit a revision names, or None when git knows no such commit."""
+        if revision.startswith("-"):
+            return None
+        try:
+            out = self._git("rev-parse", "--verify", "--quiet", "--end-of-options",
+                            f"{revision}^{{commit}}")
+        except UsageError:
+            return None
+        return out.decode().strip() or None
+
+    def merge_base(self, a: str, b: str) -> str:
+        return self._git("merge-base", a, b).decode().strip()
+
+    def exists_at(self, revision: str, path: str) -> bool:
+        """Whether path (relative to the current folder) names a file or folder at revision."""
+        relative = self.relative_to_top(path)
+        try:
+            self._git("cat-file", "-e", f"{revision}:{relative}")
+        except UsageError:
+            return False
+        return True
+
+    def relative_to_top(self, path: str) -> str:
+        absolute = (self.cwd / path).resolve() if not Path(path).is_absolute() else Path(path)
+        try:
+            return absolute.relative_to(self.top).as_posix()
+        except ValueError:
+            raise UsageError(f"{path}: outside the git repository at {self.top}") from None
+
+    def for_display(self, top_relative: str) -> str:
+        """A repository path as the user would type it from the current folder."""
+        return Path(os.path.relpath(self.top / top_relative, self.cwd)).as_posix()
+
+    # -- what changed ------------------------------------------------------------------------
+
+    def changes(self, base: str, head: str | None, paths: list[str]) -> list[Changed]:
+        """Files that differ between base and head (None: the working tree, untracked files
+        included), renames detected, limited to paths (relative to the current folder)."""
+        specs = [_top_spec(self.relative_to_top(p)) for p in paths] or [":(top)"]
+        revisions = [base] if head is WORKTREE else [base, head]
+        out = self._git("diff", "--name-status", "-z", "-M", "--no-ext-diff", *revisions, "--",
+                        *specs)
+        changes = _parse_name_status(out.decode("utf-8", "surrogateescape"))
+        if head is WORKTREE:
+            untracked = self._git("ls-files", "-z", "--others", "--exclude-standard", "--full-name",
+                                  "--", *specs)
+            changes += [Changed("A", None, name) for name in
+                        untracked.decode("utf-8", "surrogateescape").split("\0") if name]
+        return changes
+
+    def read(self, revision: str | None, paths: list[str]) -> dict[str, bytes | None]:
+        """The content of each path at revision (None: the working tree); None when absent."""
+        if revision is WORKTREE:
+            return {p: _read_file(self.top / p) for p in paths}
+        if not paths:
+            return {}
+        request = "".join(f"{revision}:{p}\n" for p in paths).encode("utf-8", "surrogateescape")
+        out = self._git("cat-file", "--batch", input=request)
+        return dict(zip(paths, _parse_batch(out), strict=True))
+
+
+def _top_spec(relative: str) -> str:
+    """A pathspec from the top folder ('.' itself matches nothing there: git wants ':(top)')."""
+    return ":(top)" if relative == "." else f":(top){relative}"
+
+
+def _read_file(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _parse_name_status(text: str) -> list[Changed]:
+    fields = text.split("\0")
+    out: list[Changed] = []
+    i = 0
+    while i < len(fields) and fields[i]:
+        status = fields[i][0]
+        if status in "RC":
+            old, new = fields[i + 1], fields[i + 2]
+            out.append(Changed("R" if status == "R" else "A", old if status == "R" else None, new))
+            i += 3
+            continue
+        path = fields[i + 1]
+        out.append(Changed(status, None if status == "A" else path, None if status == "D" else path))
+        i += 2
+    return out
+
+
+def _parse_batch(out: bytes) -> list[bytes | None]:
+    """`git cat-file --batch` output: '<oid> <type> <size>\\n<content>\\n' or '<name> missing\\n'."""
+    contents: list[bytes | None] = []
+    position = 0
+    while position < len(out):
+        end = out.index(b"\n", position)
+        header = out[position:end].rsplit(b" ", 2)
+        position = end + 1
+        if header[-1] in (b"missing", b"ambiguous") or len(header) != 3:
+            contents.append(None)
+            continue
+        size = int(header[2])
+        contents.append(out[position:position + size] if header[1] == b"blob" else None)
+        position += size + 1
+    return contents

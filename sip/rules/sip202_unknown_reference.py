@@ -1,0 +1,92 @@
+"""A reference names no id of the kind it must point to.
+
+Each reference must name an item of the right kind in the same plan:
+
+| field | must name |
+|---|---|
+| `findings[].source` | a source |
+| `responses[].addresses` | findings |
+| `responses[].providers` | service providers |
+| `root_causes[].findings` | findings |
+| `risks[].root_causes` | root causes |
+| `improvements[].addresses` | root causes or risks |
+| `waivers[].ids` | any item |
+
+A dangling reference breaks the chain the source text asks for (a response to an
+issue, a root cause behind it, a preventive measure for the root cause), so every
+other rule would be checking the wrong thing. Reported at the reference; a reference
+to an item of the wrong kind says what it points at instead. A cancelled action's
+references are not checked (it counts for nothing).
+
+Fails:
+
+    responses:
+      - id: A-1
+        kind: corrective
+        addresses: [F-9]   # there is no finding F-9
+        ...
+
+Passes:
+
+    responses:
+      - id: A-1
+        kind: corrective
+        addresses: [F-1]
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sip.diagnostic import ERROR
+from sip.rules.context import Context, Violation
+from sip.rules.index import is_cancelled
+from sip.rules.wording import NOUN, a, label
+
+CODE = "SIP202"
+SEVERITY = ERROR
+SUMMARY = "a reference names no id of the kind it must point to"
+
+# (list, field, the lists it may point into, the verb for the message)
+_REFERENCES = (
+    ("findings", "source", ("sources",), "names the source"),
+    ("responses", "addresses", ("findings",), "addresses"),
+    ("responses", "providers", ("service_providers",), "names the provider"),
+    ("root_causes", "findings", ("findings",), "explains"),
+    ("risks", "root_causes", ("root_causes",), "arises from"),
+    ("improvements", "addresses", ("root_causes", "risks"), "addresses"),
+)
+
+
+def check(plan, context: Context) -> Iterator[Violation]:
+    assert context.index is not None
+    kind_of = context.index.kind_of
+    for name, field, targets, verb in _REFERENCES:
+        for position, item in enumerate(getattr(plan, name)):
+            value = getattr(item, field)
+            if isinstance(value, str):
+                if kind_of.get(value) not in targets and not is_cancelled(item, name):
+                    yield _wrong(item, name, (name, position, field), value, targets, verb, kind_of)
+                continue
+            for i, ref in enumerate(value):
+                if kind_of.get(ref) not in targets and not is_cancelled(item, name):
+                    yield _wrong(item, name, (name, position, field, i), ref, targets, verb, kind_of)
+    for position, waiver in enumerate(plan.waivers):
+        for i, ref in enumerate(waiver.ids or ()):
+            if ref not in kind_of:
+                yield Violation(("waivers", position, "ids", i),
+                                f"the waiver of {waiver.rule} names {ref}, which is no item in "
+                                "this plan: correct the id, or remove it from ids")
+
+
+def _wrong(item, name: str, loc: tuple, ref: str, targets: tuple[str, ...], verb: str,
+           kind_of: dict[str, str]) -> Violation:
+    wanted = " or ".join(NOUN[t] for t in targets)
+    where = f"{label(item, name)} {verb} {ref}"
+    found = kind_of.get(ref)
+    if found is None:
+        return Violation(loc, f"{where}, which is no {wanted} in this plan: correct the id, or "
+                         f"add {ref} to {' or '.join(targets)}")
+    return Violation(loc, f"{where}, which is {a(NOUN[found])}, not {a(wanted)}: name "
+                     f"{a(wanted)} here")

@@ -1,0 +1,65 @@
+"""Two plans in the files checked together share a plan `id`.
+
+A plan id is how a plan is named in reports, in reviews and in `git log`; in one
+repository of plans each must be unique. When plans are checked together (several
+files, or folders), every later file whose `id` an earlier plan already has is
+reported at its `id`, naming the first file. Files are taken in command-line order,
+folders sorted. Only plans that were rule-checked (no SIP0xx/SIP1xx error) are compared.
+
+A waiver of SIP203 without `ids`, in the later plan, silences it (a plan kept in two
+places on purpose, for example during a move).
+
+Fails (two files):
+
+    # plans/gloves-klang.yaml
+    sip: 1
+    id: SIP-2026-007
+    ...
+
+    # plans/gloves-penang.yaml
+    sip: 1
+    id: SIP-2026-007
+    ...
+
+Passes:
+
+    # plans/gloves-klang.yaml
+    sip: 1
+    id: SIP-2026-007
+    ...
+
+    # plans/gloves-penang.yaml
+    sip: 1
+    id: SIP-2026-008
+    ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from sip.diagnostic import ERROR, Diagnostic
+
+if TYPE_CHECKING:
+    from sip.check import FileResult
+
+CODE = "SIP203"
+SEVERITY = ERROR
+SUMMARY = "two plans in the files checked together share a plan id"
+check = None  # not a rule of one plan: the run calls check_run (sip/validate.py)
+
+
+def check_run(results: list[FileResult]) -> Iterator[Diagnostic]:
+    """Every later file whose plan id an earlier rule-checked plan already has."""
+    first: dict[str, str] = {}
+    for result in results:
+        if not result.rules_ran or result.plan_id is None:
+            continue
+        earlier = first.setdefault(result.plan_id, result.file)
+        if earlier == result.file:
+            continue
+        line, column = result.plan_id_position
+        yield Diagnostic(result.file, line, column, CODE, SEVERITY,
+                         f"plan id {result.plan_id} is already used by {earlier}: give this plan "
+                         "an id of its own", "id")

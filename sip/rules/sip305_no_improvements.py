@@ -1,0 +1,56 @@
+"""An active, monitoring or closed plan has no improvements.
+
+The source asks companies to "feed results into a management systems improvement
+plan", because "social responsibility problems tend to persist when remedial or
+corrective actions are either poorly maintained or are not implemented at all".
+Corrective responses alone are a reactive plan; `improvements` is the preventive
+half. Once a plan leaves draft it needs at least one improvement that is not cancelled.
+
+Reported at `improvements` when the list is there (empty, or all cancelled), else at
+the top of the plan.
+
+Fails:
+
+    status: active
+    ...
+    responses:
+      - id: A-1
+        ...
+
+Passes:
+
+    status: active
+    ...
+    improvements:
+      - id: MS-1
+        element: recruitment
+        addresses: [RC-1]
+        action: Audit every labour agent yearly
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sip.diagnostic import ERROR
+from sip.rules.context import Context, Violation
+from sip.rules.wording import plan_label
+
+CODE = "SIP305"
+SEVERITY = ERROR
+SUMMARY = "an active, monitoring or closed plan has no improvements"
+
+
+def check(plan, context: Context) -> Iterator[Violation]:
+    assert context.index is not None
+    if context.index.improvements:
+        return
+    present = "improvements" in plan.model_fields_set
+    count = len(plan.improvements)
+    why = ("it lists none" if not count else "its only improvement is cancelled" if count == 1
+           else f"all {count} of its improvements are cancelled")
+    yield Violation(("improvements",),
+                    f"the plan {plan_label(plan)} is {plan.status} but has no improvements ({why}): add "
+                    "improvements, the preventive measures that address its root causes and risks",
+                    at=None if present else ())

@@ -1,0 +1,55 @@
+"""A done or verified action has no `completed` date, or a `completed` date after the as-of date.
+
+A plan is a record: when an action is marked `done` or `verified`, the date it was
+completed is what shows it was timely, and what reviewers and auditors check
+against. An action cannot have been completed in the future either: a `completed`
+date after the as-of date is a typo or a plan written ahead of events.
+
+Reported at the action when `completed` is missing (path `responses[i].completed`),
+at `completed` when it is in the future.
+
+Fails:
+
+    responses:
+      - id: A-1
+        status: done
+        ...
+
+Passes:
+
+    responses:
+      - id: A-1
+        status: done
+        completed: 2026-07-21
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sip.diagnostic import ERROR
+from sip.rules.context import Context, Violation
+from sip.rules.wording import label
+
+CODE = "SIP502"
+SEVERITY = ERROR
+SUMMARY = "a done or verified action has no completed date, or one after the as-of date"
+
+
+def check(plan, context: Context) -> Iterator[Violation]:
+    from sip.model.vocab import COMPLETE_STATUSES
+
+    assert context.index is not None
+    for name, position, action in context.index.actions():
+        if action.status not in COMPLETE_STATUSES:
+            continue
+        loc = (name, position, "completed")
+        if action.completed is None:
+            yield Violation(loc, f"{label(action, name)} is {action.status} but has no completed "
+                            "date: add completed: the date it was done",
+                            at=(name, position))
+        elif action.completed > context.as_of:
+            yield Violation(loc, f"{label(action, name)} was completed {action.completed}, after "
+                            f"the as-of date {context.as_of}: correct the date, or set status back "
+                            "to in-progress until it is done")

@@ -1,0 +1,51 @@
+"""Warning: an open action is past its due date on the as-of date.
+
+"Social responsibility problems tend to persist when remedial or corrective actions
+are either poorly maintained or are not implemented at all." An action that is still
+`planned` or `in-progress` after its `due` date needs attention: finish it, or agree a
+new date and record why in `reviews`. Past due means `due` before the as-of date.
+
+Reported at `due`.
+
+Fails (as of 2026-08-10):
+
+    responses:
+      - id: A-5
+        due: 2026-08-01
+        status: in-progress
+        ...
+
+Passes (as of 2026-08-10):
+
+    responses:
+      - id: A-5
+        due: 2026-08-01
+        status: done
+        completed: 2026-07-30
+        ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sip.diagnostic import WARNING
+from sip.rules.context import Context, Violation
+from sip.rules.wording import label, plural
+
+CODE = "SIP504"
+SEVERITY = WARNING
+SUMMARY = "an open action is past its due date"
+
+
+def check(plan, context: Context) -> Iterator[Violation]:
+    from sip.summary import is_overdue  # the one definition, shared with reports and status
+
+    assert context.index is not None
+    for name, position, action in context.index.actions():
+        if is_overdue(action, context.as_of):
+            late = plural((context.as_of - action.due).days, "day")
+            yield Violation((name, position, "due"),
+                            f"{label(action, name)} was due {action.due} and is still "
+                            f"{action.status} ({late} late): complete it, or set a new due date "
+                            "and record why in reviews")

@@ -1,0 +1,135 @@
+"""Every code of the specification's table is registered, documented, and has cases."""
+
+from __future__ import annotations
+
+import inspect
+import re
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from sip.commands.rules import markdown
+from sip.model import Plan
+from sip.rules import BY_CODE, REGISTRY, RUN_LEVEL_CODES
+from sip.rules import sip601_personal_data as sip601
+from tests.conftest import ROOT
+from tests.test_rule_cases import CASES, all_cases, expected
+
+SPEC = Path("/work/shared/spec/plan-format.md")
+SPEC_COPY = Path(__file__).resolve().parent / "data" / "spec-rules-table.md"
+_ROW = re.compile(r"^\| (SIP[0-9]{3}) \| (.*) \|$", re.MULTILINE)
+
+
+def spec_table() -> dict[str, str]:
+    """code -> the 'what' column of the specification's table of rules."""
+    text = SPEC.read_text(encoding="utf-8") if SPEC.is_file() else SPEC_COPY.read_text("utf-8")
+    table = text[text.index("| code | what |"):] if "| code | what |" in text else text
+    return dict(_ROW.findall(table))
+
+
+SPEC_CODES = sorted(spec_table())
+
+
+def test_the_table_is_read_and_the_kept_copy_is_current():
+    assert len(SPEC_CODES) >= 28 and SPEC_CODES[0] == "SIP001" and "SIP601" in SPEC_CODES
+    copied = dict(_ROW.findall(SPEC_COPY.read_text("utf-8")))
+    assert copied == spec_table(), "tests/data/spec-rules-table.md differs from the spec's table"
+
+
+def test_every_code_of_the_spec_is_registered_and_nothing_else():
+    assert [rule.CODE for rule in REGISTRY] == SPEC_CODES  # in code order, too
+
+
+@pytest.mark.parametrize("code", SPEC_CODES)
+def test_rule_module_is_documented(code):
+    rule = BY_CODE[code]
+    expected_severity = "warning" if spec_table()[code].startswith("warning") else "error"
+    assert expected_severity == rule.SEVERITY
+    assert rule.SUMMARY and not rule.SUMMARY.startswith(" ") and not rule.SUMMARY.endswith(" ")
+    assert Path(rule.__file__).name.startswith(code.lower() + "_")
+    doc = inspect.getdoc(rule) or ""
+    for section in ("Fails", "Passes"):
+        match = re.search(rf"^{section}\b[^\n]*:\n\n((?:    .*\n|\n)+)", doc + "\n", re.MULTILINE)
+        assert match and match[1].strip(), f"{code}: no indented example after '{section}...:'"
+    checked_elsewhere = code < "SIP2" or code in RUN_LEVEL_CODES or code == "SIP204"
+    assert (rule.check is None) == checked_elsewhere
+
+
+@pytest.mark.parametrize("code", SPEC_CODES)
+def test_rule_has_a_failing_and_a_passing_case(code):
+    mine = [case for case in all_cases() if case.stem.startswith(code + "-")]
+    failing = [c for c in mine if any(e[3] == code and not e[4] for e in expected(c))]
+    passing = [c for c in mine if "-passes" in c.stem]
+    assert failing, f"no case in {CASES} reports {code}"
+    assert passing, f"no {code}-passes case in {CASES}"
+    for case in passing:
+        assert not any(e[3] == code and not e[4] for e in expected(case)), case
+
+
+def test_sip_rules_lists_every_code(sip):
+    outcome = sip("rules")
+    assert outcome.exit_code == 0
+    listed = [line.split()[0] for line in outcome.stdout.splitlines()]
+    assert listed == SPEC_CODES
+
+
+def test_sip_rules_code_prints_the_documentation(sip):
+    outcome = sip("rules", "sip402")
+    assert outcome.exit_code == 0
+    assert outcome.stdout.startswith("SIP402 (error)\n\n")
+    assert "rehabilitation, repatriation (if desired) or reintegration" in outcome.stdout
+    assert "Fails:" in outcome.stdout and "Passes:" in outcome.stdout
+    assert sip("rules", "SIP999").exit_code == 2
+
+
+def test_docs_rules_md_is_current(sip):
+    """docs/rules.md is generated: `sip rules --format md > docs/rules.md` refreshes it."""
+    outcome = sip("rules", "--format", "md")
+    assert outcome.exit_code == 0 and outcome.stdout == markdown(REGISTRY)
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == outcome.stdout, "docs/rules.md is stale: sip rules --format md > docs/rules.md"
+    for code in SPEC_CODES:
+        assert f"\n## {code}\n" in committed
+
+
+def _text_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
+    """Dotted paths of every free-text field below a model, lists' items included."""
+    out = set()
+    for name, field in model.model_fields.items():
+        inner = _model_in(field.annotation)
+        if inner is not None:
+            out |= _text_fields(inner, f"{prefix}{name}.")
+        elif "_text" in repr(field.metadata) or "_text" in repr(typing.get_args(field.annotation)):
+            out.add(prefix + name)
+    return out
+
+
+def _model_in(annotation) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def test_sip601_reads_every_free_text_field_but_owner():
+    read = set(sip601.PLAN_FIELDS) | {f"{name}.{field}" for name, fields in
+                                      sip601.LIST_FIELDS.items() for field in fields}
+    not_read = {"owner.role", "owner.name", "responses.owner", "improvements.owner"}
+    assert "findings.evidence" in _text_fields(Plan)  # the walk finds text fields
+    assert read == _text_fields(Plan) - not_read
+
+
+def test_listing_the_rules_does_not_load_the_models():
+    """`sip rules` and the configuration read the registry; neither needs pydantic."""
+    code = ("import sys, sip.rules, sip.config, sip.waivers, sip.commands.rules\n"
+            "print(','.join(m for m in ('pydantic', 'ruamel', 'jinja2', 'rich') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
