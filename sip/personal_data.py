@@ -42,7 +42,8 @@ def find(text: str) -> list[Match]:
 
 def _is_phone(candidate: str) -> bool:
     digits = sum(c.isdigit() for c in candidate)
-    if not 8 <= digits <= 15 or _DATE.match(candidate):
+    # A date is no phone, in brackets too: "(2026-08-15)" is caught with its opening bracket.
+    if not 8 <= digits <= 15 or _DATE.match(candidate.lstrip("(")):
         return False
     # A run of digits with no '+', bracket or separator is a number, not a phone.
     return candidate.startswith(("+", "(")) or any(c in candidate for c in " .-")

@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import AS_OF, EXAMPLES, ROOT
 
-EXAMPLE = EXAMPLES / "seasonal-farm-india.yaml"
+EXAMPLE = EXAMPLES / "electronics-penang.yaml"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 DESKTOP = {"width": 1280, "height": 900}
@@ -62,7 +62,7 @@ def test_an_example_report_in_headless_chromium(sip, tmp_path, browser_binary):
             page.on("request", lambda r: requests.append(r.url))
             page.goto(url, wait_until="load")
 
-            assert page.title().startswith("SIP-2026-003: Wage advances")
+            assert page.title().startswith("SIP-2026-011: Recruitment fees")
             assert page.locator("h1").count() == 1
             tables = page.locator("table")
             assert tables.count() > 10

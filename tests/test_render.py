@@ -10,6 +10,7 @@ import re
 import pytest
 import yaml
 
+from sip.personal_data import mask
 from sip.render import context
 from sip.render.pages import GENERATED
 from tests.conftest import AS_OF, DATA, ROOT
@@ -40,6 +41,13 @@ def rich_plan() -> dict:
         "amount": {"committed": 12000, "paid": 12000, "currency": "USD"}, "workers_covered": 80,
         "verification": {"method": "Payslip check", "evidence": "Payroll extract folder Q7",
                          "date": "2026-07-25"}})
+    plan["responses"] += [
+        {"id": "A-3", "kind": "protection", "addresses": ["F-1"], "action": "Overtime only if the "
+         "worker agrees, in writing, each week", "owner": "Supplier HR Manager", "due": "2026-07-10",
+         "status": "done", "completed": "2026-07-09"},
+        {"id": "A-4", "kind": "remedy", "remedy": "rehabilitation", "addresses": ["F-1"],
+         "action": "Medical check for workers who ask", "owner": "Supplier HR Manager",
+         "due": "2026-09-30", "status": "planned", "providers": ["SP-1"]}]
     plan["reviews"] = [{"date": "2026-08-01", "by": "Ravi Reviewer", "summary": "On track"}]
     return plan
 
@@ -141,6 +149,11 @@ def test_public_reports_leave_out_private_fields_and_mask_personal_data(sip, wri
     public = readable(sip("render", "-f", format, "--as-of", AS_OF, "--audience", "public", path).stdout)
     assert [s for s in private if s in public] == []
     assert "Worker with passport [redacted] called [redacted] about it" in public
+
+
+def test_masking_leaves_dates_alone_even_in_brackets():
+    text = "due 2026-12-15 (2026-08-15 at the latest); call +60 12-345 6789"
+    assert mask(text) == "due 2026-12-15 (2026-08-15 at the latest); call [redacted]"
 
 
 def test_several_plans_need_an_out_folder(sip, write, tmp_path):
@@ -302,3 +315,20 @@ def test_a_plan_on_standard_input(sip):
     assert out.exit_code == 0, out.stderr
     assert out.stdout.rstrip().endswith("Rendered by sip from standard input as of 2026-08-10. "
                                         "Edit the plan, not this page.")
+
+
+def test_a_plan_with_rule_errors_renders_only_when_forced_and_then_with_a_banner(sip, write):
+    plan = write("plan.yaml", MINIMAL.replace("addresses: [F-1]", "addresses: [F-9]"))
+    out = sip("render", "--as-of", AS_OF, plan)
+    assert out.exit_code == 1
+    assert out.stdout == ""
+    assert f"{plan}:26:17: SIP202" in out.stderr
+    out = sip("render", "--as-of", AS_OF, "--force", plan)
+    assert out.exit_code == 0
+    assert "SIP202" in out.stderr  # still said, on standard error
+    assert "This plan has 2 errors: it was rendered anyway (--force)" in out.stdout
+    assert "<li>Line 18, column 5: SIP301 F-1 &#34;Overtime above" in out.stdout
+    assert "F-9 <span class=\"gap\">unknown id</span>" in out.stdout
+    md = sip("render", "-f", "md", "--as-of", AS_OF, "--force", plan).stdout
+    assert ("> [!CAUTION]\n> **This plan has 2 errors: it was rendered anyway (--force).**\n"
+            "> - Line 18, column 5: SIP301 F-1 \"Overtime above") in md
