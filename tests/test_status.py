@@ -57,7 +57,7 @@ def test_json_has_each_plans_figures_and_the_totals(sip, repository):
     plans = {p["plan_id"]: p for p in document["plans"]}
     assert document["as_of"] == AS_OF
     assert plans["P-D"] == {"file": str(repository / "d-invalid.yaml"), "plan_id": "P-D",
-                            "valid": False, "errors": 1, "warnings": 0}
+                            "format_valid": False, "errors": 1, "warnings": 0}
     assert plans["P-A"]["actions"] == {"open": 2, "overdue": 1, "due_in_30_days": 0}
     assert plans["P-A"]["overdue_actions"] == ["A-1"]
     assert plans["P-B"]["findings"] == {"critical": 1, "major": 0, "minor": 0}

@@ -123,7 +123,7 @@ def _amount(value: float) -> str:
 
 
 def row_dict(row: Row) -> dict[str, object]:
-    out: dict[str, object] = {"file": row.file, "plan_id": row.plan_id, "valid": row.valid,
+    out: dict[str, object] = {"file": row.file, "plan_id": row.plan_id, "format_valid": row.valid,
                               "errors": row.errors, "warnings": row.warnings}
     g = row.glance
     if g is None:
@@ -161,7 +161,7 @@ def write_json(rows: list[Row], totals: Totals, as_of, stream: TextIO) -> None:
     stream.write("\n")
 
 
-CSV_COLUMNS = ("file", "plan_id", "site", "country", "status", "valid", "errors", "warnings",
+CSV_COLUMNS = ("file", "plan_id", "site", "country", "status", "format_valid", "errors", "warnings",
                "critical", "major", "minor", "open_actions", "overdue", "due_in_30_days",
                "next_review", "review_overdue")
 
