@@ -162,7 +162,7 @@ class _Builder:
         return c.Glance(
             findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
             forced_labour_findings=sum(1 for f in findings if f.is_forced_labour),
-            workers_affected=sum(f.workers_affected or 0 for f in findings),
+            workers_affected=max((f.workers_affected or 0 for f in findings), default=0),
             actions_by_status=_counts(vocab.ACTION_STATUS, p.actions_by_status),
             actions=p.actions, open_actions=p.open_actions,
             overdue=self.refs(p.overdue), due_soon=self.refs(p.due_soon),

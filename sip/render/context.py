@@ -82,7 +82,9 @@ class Glance:
 
     findings_by_severity: list[Count]  # every severity, in the format's order
     forced_labour_findings: int
-    workers_affected: int  # the sum over findings that give a number
+    # at least this many workers are affected: the most that any one finding names (findings
+    # often concern the same workers, so a sum would count them twice)
+    workers_affected: int
     actions_by_status: list[Count]  # responses and improvements together, every status
     actions: int
     open_actions: int
