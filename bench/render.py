@@ -15,27 +15,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from timing import timed  # bench/ is on the path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-08-10"
 SAMPLE = 50
 
-
-def timed(command: list[str], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - started)
-        if done.returncode != 0:
-            sys.exit(f"{' '.join(command[:5])} failed ({done.returncode}): {done.stderr.decode()[-800:]}")
-    return statistics.median(times)
 
 
 def in_process(files: list[str], format: str) -> tuple[float, float]:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from timing import timed  # bench/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-08-10"
@@ -37,16 +37,6 @@ KEEP_PLANS = (
     "rows_for(run, {r.file: glance(r.plan, as_of) for r in run.results if r.plan is not None})\n"
 )
 
-
-def timed(command: list[str], runs: int, cwd: Path, ok: tuple[int, ...] = (0,)) -> float:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        times.append(time.perf_counter() - started)
-        if done.returncode not in ok:
-            sys.exit(f"{' '.join(command[:4])} failed ({done.returncode}): {done.stderr.decode()[-500:]}")
-    return statistics.median(times)
 
 
 def git(work: Path, *args: str) -> None:
