@@ -55,7 +55,11 @@ def main() -> None:
     rows.append(("sip validate (rules off)", timed([*sip, *ignore, str(corpus)], options.runs)))
     rows.append(("PyYAML C load, one process", timed([sys.executable, "-c", BARE_LOAD, *files],
                                                      options.runs)))
-    checker = shutil.which("check-jsonschema")
+    # Next to this Python first: the bench extra installs it into the same environment.
+    checker = (shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+               or shutil.which("check-jsonschema"))
+    if not checker and not options.skip_check_jsonschema:
+        print("check-jsonschema not found: pip install -e '.[bench]' to compare with it")
     if checker and not options.skip_check_jsonschema:
         rows.append(("check-jsonschema", timed([checker, "--schemafile", str(SCHEMA), *files], 1)))
     width = max(len(name) for name, _ in rows)

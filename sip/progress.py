@@ -20,9 +20,12 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | Non
     if not wanted(total):
         yield None
         return
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, transient=True, redirect_stdout=False) as bar:
+    # On standard error: standard output carries the result, and may be piped to a file.
+    with Progress(*columns, console=Console(stderr=True), transient=True,
+                  redirect_stdout=False, redirect_stderr=False) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done: bar.advance(task, done)
