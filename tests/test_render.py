@@ -332,3 +332,28 @@ def test_a_plan_with_rule_errors_renders_only_when_forced_and_then_with_a_banner
     md = sip("render", "-f", "md", "--as-of", AS_OF, "--force", plan).stdout
     assert ("> [!CAUTION]\n> **This plan has 2 errors: it was rendered anyway (--force).**\n"
             "> - Line 18, column 5: SIP301 F-1 \"Overtime above") in md
+
+
+def test_a_large_site_is_made_by_worker_processes(sip, write, tmp_path):
+    """Enough plans for the pages to be made in parallel: every page, in order, in the index."""
+    from sip.parallel import MIN_FILES_FOR_WORKERS
+
+    count = MIN_FILES_FOR_WORKERS + 4
+    for i in range(count):
+        write(f"plans/p{i:02}.yaml", MINIMAL.replace("SIP-TEST-001", f"SIP-W-{i:02}"))
+    out = sip("render", "--as-of", AS_OF, "-f", "md", tmp_path / "plans", "--out", tmp_path / "site")
+    assert out.exit_code == 0, out.stderr
+    assert f"wrote {count + 1} pages" in out.stderr
+    index = (tmp_path / "site" / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\((SIP-W-\d\d)\.md\)", index)
+    assert sorted(set(links)) == [f"SIP-W-{i:02}" for i in range(count)]
+    page = (tmp_path / "site" / "SIP-W-07.md").read_text(encoding="utf-8")
+    assert page.startswith(GENERATED) and "SIP-W-07" in page
+
+
+def test_standard_input_cannot_join_a_site(sip, write, tmp_path):
+    plan = write("a.yaml", MINIMAL)
+    out = sip("render", "-", plan, "--out", tmp_path / "site", input=MINIMAL)
+    assert out.exit_code == 2
+    assert "standard input holds one plan" in out.stderr
+    assert not (tmp_path / "site").exists()

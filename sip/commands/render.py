@@ -8,22 +8,24 @@ never rendered: with --force a site lists it in its index.
 
 from __future__ import annotations
 
-import datetime as dt
-import gc
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
-from sip.check import STDIN, FileResult
+from sip.check import STDIN, FileResult, check_file
 from sip.commands.validate import settings_for
+from sip.config import Settings
 from sip.diagnostic import ERROR, Diagnostic
 from sip.discover import plan_files
 from sip.exits import Exit, UsageError
+from sip.model import Plan
+from sip.parallel import map_files
 from sip.progress import progress_bar
 from sip.render import pages
 from sip.render.build import plan_report, plan_row, problems, site_index
-from sip.render.context import PUBLIC, Unrendered
+from sip.render.context import PUBLIC, PlanRow, Unrendered
 from sip.render.environment import Templates
 from sip.reporters import Style, reporter
 from sip.validate import Run, validate
@@ -38,45 +40,52 @@ def render_command(paths: list[str], *, format: str, out: Path | None, audience:
     if site and out is None:
         raise UsageError("rendering a folder or several plans makes a site: name its folder "
                          "with --out DIR")
-    renderer = Templates(templates)  # a bad --templates fails before the plans are read
+    if site and STDIN in files:
+        raise UsageError("standard input holds one plan: render it on its own, or save it "
+                         "as a file to make it part of a site")
+    renderer = _renderer(templates)  # a bad --templates fails before the plans are read
     with progress_bar(len(files), "Checking plans") as progress:
-        run = validate(files, settings, keep_plans=True, progress=progress)
+        # A site's plans are read again where their pages are made (in the workers), so they
+        # need not travel back here; a single plan is rendered here.
+        run = validate(files, settings, keep_plans=not site, progress=progress)
     if run.errors:
         reporter("text").write(run, sys.stderr, Style())
         if not force:
             print("sip: nothing rendered: fix the errors above, or use --force to render "
                   "with them listed", file=sys.stderr)
             return Exit.FAILED
-    options = _Options(renderer, format, settings.as_of, audience == PUBLIC, force, _by_file(run))
-    # The loaded plans live until the end: keep the garbage collector from walking their
-    # millions of objects again for every page (15 % of a large site's time).
-    gc.freeze()
-    try:
-        if site:
-            assert out is not None
-            return _render_site(run.results, out, options)
-        return _render_one(run.results[0], out, options)
-    finally:
-        gc.unfreeze()
+    page = _Page(templates, format, settings, audience == PUBLIC, force)
+    if site:
+        assert out is not None
+        return _render_site(run, out, page)
+    return _render_one(run.results[0], out, page, renderer, _by_file(run))
 
 
 @dataclass(frozen=True)
-class _Options:
-    """What every page of one run shares."""
+class _Page:
+    """What every page of one run shares; picklable, so that worker processes make pages."""
 
-    renderer: Templates
+    templates: Path | None  # the user's --templates folder
     format: str  # "html" or "md"
-    as_of: dt.date
+    settings: Settings
     public: bool
     force: bool
-    diagnostics: dict[str, list[Diagnostic]]  # by file
 
-    def page(self, result: FileResult, index_link: str | None = None) -> str:
-        assert result.plan is not None
-        report = plan_report(result.plan, self.diagnostics[result.file], as_of=self.as_of,
-                             public=self.public, source_file=_named(result.file), index_link=index_link,
-                             forced=self.force)
-        return pages.marked(self.renderer.render(f"report.{self.format}.j2", report=report))
+    def text(self, renderer: Templates, plan: Plan, diagnostics: list[Diagnostic], file: str,
+             index_link: str | None = None) -> str:
+        report = plan_report(plan, diagnostics, as_of=self.settings.as_of, public=self.public,
+                             source_file=_named(file), index_link=index_link, forced=self.force)
+        return pages.marked(renderer.render(f"report.{self.format}.j2", report=report))
+
+
+_renderers: dict[Path | None, Templates] = {}
+
+
+def _renderer(templates: Path | None) -> Templates:
+    """Each process compiles the templates once."""
+    if templates not in _renderers:
+        _renderers[templates] = Templates(templates)
+    return _renderers[templates]
 
 
 def _named(file: str) -> str:
@@ -95,43 +104,65 @@ def _unreadable(result: FileResult) -> None:
           "errors are fixed", file=sys.stderr)
 
 
-def _render_one(result: FileResult, out: Path | None, options: _Options) -> int:
+def _render_one(result: FileResult, out: Path | None, page: _Page, renderer: Templates,
+                diagnostics: dict[str, list[Diagnostic]]) -> int:
     if result.plan is None:
         _unreadable(result)
         return Exit.FAILED
-    text = options.page(result)
+    text = page.text(renderer, result.plan, diagnostics[result.file], result.file)
     if out is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return Exit.OK
-    target = out / pages.page_names([result.plan.id], options.format)[0] if out.is_dir() else out
-    pages.write_page(target, text, options.force)
+    target = out / pages.page_names([result.plan.id], page.format)[0] if out.is_dir() else out
+    pages.write_page(target, text, page.force)
     print(f"wrote {target}", file=sys.stderr)
     return Exit.OK
 
 
-def _render_site(results: list[FileResult], out: Path, options: _Options) -> int:
-    readable = [r for r in results if r.plan is not None]
-    unreadable = [r for r in results if r.plan is None]
-    names = pages.page_names([r.plan.id for r in readable], options.format)  # type: ignore[union-attr]
-    index_name = pages.INDEX_NAMES[options.format]
-    pages.prepare_folder(out, [index_name, *names], options.force)
-    rows = []
-    with progress_bar(len(readable), "Rendering plans") as progress:
-        for result, name in zip(readable, names, strict=True):
-            rows.append(plan_row(result.plan, options.diagnostics[result.file],  # type: ignore[arg-type]
-                                 as_of=options.as_of, public=options.public, link=name))
-            pages.write_page(out / name, options.page(result, index_link=index_name), options.force)
-            result.plan = None  # a site of 1,000 plans need not hold them all
-            if progress:
-                progress(1)
-    unrendered = [Unrendered(r.file, problems([d for d in options.diagnostics[r.file]
-                                               if d.severity == ERROR], options.public))
+@dataclass(frozen=True)
+class _SitePage:
+    """One page of a site to make in a worker: the plan's file, its page's name, and what the
+    run found in it (the file's own diagnostics and those that compare files, like SIP203)."""
+
+    file: str
+    name: str
+    diagnostics: list[Diagnostic]
+
+
+def _make_page(item: _SitePage, page: _Page, out: Path, index_name: str) -> PlanRow:
+    result = check_file(item.file, page.settings, keep_plan=True)
+    if result.plan is None:  # changed on disk since it was checked
+        raise UsageError(f"{item.file} changed while the site was being made; run again")
+    text = page.text(_renderer(page.templates), result.plan, item.diagnostics, item.file,
+                     index_link=index_name)
+    pages.write_page(out / item.name, text, page.force)
+    return plan_row(result.plan, item.diagnostics, as_of=page.settings.as_of, public=page.public,
+                    link=item.name)
+
+
+def _not_made(item: _SitePage) -> PlanRow:
+    raise UsageError(f"{item.file}: the page could not be made (a worker process crashed)")
+
+
+def _render_site(run: Run, out: Path, page: _Page) -> int:
+    diagnostics = _by_file(run)
+    readable = [r for r in run.results if r.rules_ran and r.plan_id is not None]
+    unreadable = [r for r in run.results if r not in readable]
+    names = pages.page_names([r.plan_id for r in readable], page.format)  # type: ignore[misc]
+    index_name = pages.INDEX_NAMES[page.format]
+    pages.prepare_folder(out, [index_name, *names], page.force)
+    items = [_SitePage(r.file, name, diagnostics[r.file]) for r, name in zip(readable, names, strict=True)]
+    with progress_bar(len(items), "Rendering plans") as progress:
+        rows = map_files(partial(_make_page, page=page, out=out, index_name=index_name), items,
+                         on_crash=_not_made, progress=progress)
+    unrendered = [Unrendered(r.file, problems([d for d in diagnostics[r.file]
+                                               if d.severity == ERROR], page.public))
                   for r in unreadable]
-    index = site_index(rows, unrendered, as_of=options.as_of, public=options.public)
-    text = pages.marked(options.renderer.render(f"index.{options.format}.j2", index=index))
-    pages.write_page(out / index_name, text, options.force)
-    removed = pages.remove_stale(out, {index_name, *names}, options.format)
+    index = site_index(rows, unrendered, as_of=page.settings.as_of, public=page.public)
+    text = pages.marked(_renderer(page.templates).render(f"index.{page.format}.j2", index=index))
+    pages.write_page(out / index_name, text, page.force)
+    removed = pages.remove_stale(out, {index_name, *names}, page.format)
     for path in removed:
         print(f"removed {path} (its plan is gone)", file=sys.stderr)
     print(f"wrote {len(names) + 1} pages to {out}", file=sys.stderr)
