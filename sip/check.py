@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sip import FORMAT_VERSION
 from sip.config import Settings
-from sip.diagnostic import ERROR, WAIVED, Diagnostic, Problem
+from sip.diagnostic import ERROR, Diagnostic, Problem
 from sip.item_keys import ids_for
 from sip.loader import Limits, Loaded, load
 from sip.model import Plan
@@ -155,11 +155,4 @@ def _result(name: str, problems: list[Problem], settings: Settings) -> FileResul
     return FileResult(name, _diagnostics(name, problems, settings))
 
 
-def counts(diagnostics: list[Diagnostic]) -> dict[str, int]:
-    out = {"error": 0, "warning": 0, WAIVED: 0}
-    for d in diagnostics:
-        out[d.severity] = out.get(d.severity, 0) + 1
-    return out
-
-
-__all__ = ["FileResult", "Loaded", "check_bytes", "check_file", "counts", "STDIN"]
+__all__ = ["FileResult", "check_bytes", "check_file", "STDIN"]
