@@ -22,10 +22,10 @@ CASES = [
     ("undefined alias", b"sip: 1\nid: *nowhere\n", ["2:5 SIP001"]),
     # SIP002: every repeated key, not the first; the first value is kept
     ("repeated key", MINIMAL.replace(b"status: active\n", b"status: active\nstatus: draft\n"),
-     ["5:1 SIP002"]),
+     ["5:1 SIP002 status"]),
     ("repeated key in a list item", MINIMAL.replace(b"    severity: major\n",
                                                     b"    severity: major\n    severity: minor\n"),
-     ["21:5 SIP002"]),
+     ["21:5 SIP002 findings[0].severity"]),
     # SIP004: at 1:1, or where the second document starts
     ("empty file", b"", ["1:1 SIP004"]),
     ("only comments", b"# a plan will go here\n\n", ["1:1 SIP004"]),
@@ -43,7 +43,9 @@ CASES = [
 
 
 def _found(out) -> list[str]:
-    return [f"{d['line']}:{d['column']} {d['code']}" for d in json.loads(out.stdout)["diagnostics"]]
+    """`line:col CODE path` of each diagnostic; the path is empty for the file as a whole."""
+    return [f"{d['line']}:{d['column']} {d['code']} {d['path']}".rstrip()
+            for d in json.loads(out.stdout)["diagnostics"]]
 
 
 @pytest.mark.parametrize(("raw", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -64,7 +66,7 @@ def test_repeated_key_keeps_the_first_value(sip, write):
     plan = write("plan.yaml", MINIMAL.replace(b"    severity: major\n",
                                               b"    severity: major\n    severity: severe\n"))
     out = sip("validate", "--as-of", AS_OF, "--format", "json", plan)
-    assert _found(out) == ["21:5 SIP002"]  # 'severe' was dropped, so no SIP102
+    assert _found(out) == ["21:5 SIP002 findings[0].severity"]  # 'severe' was dropped, so no SIP102
 
 
 def test_syntax_message_is_plain_words(sip, write):
