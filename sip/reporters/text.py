@@ -86,6 +86,8 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
         if style.excerpts:
             excerpt = _excerpt(d)
             if excerpt:
-                console.print(f"[dim]{escape(excerpt.rstrip())}[/]")
+                source, caret = excerpt.rstrip("\n").split("\n")
+                gutter, mark = caret.rsplit("|", 1)
+                console.print(f"[dim]{escape(source)}\n{gutter}|[/][{color}]{mark}[/]")
     color = "bold red" if run.errors else "bold yellow" if run.warnings else "bold green"
     console.print(f"[{color}]{escape(summary(run))}[/]")
