@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from sip.check import version_problem
 from sip.diagnostic import Problem
 from sip.loader import Limits, load
-from sip.model.iso_codes import ACCEPTED_CURRENCIES, COUNTRIES, country_code_for
+from sip.model.countries import COUNTRIES, country_code_for
+from sip.model.currencies import ACCEPTED_CURRENCIES
 
 _FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type"))
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from sip.diagnostic import Problem
 from sip.model import Plan
-from sip.model.iso_codes import COUNTRIES, country_code_for
+from sip.model.countries import COUNTRIES, country_code_for
 from sip.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
 
 

@@ -14,7 +14,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from sip.model.iso_codes import ACCEPTED_CURRENCIES, COUNTRIES
+from sip.model.countries import COUNTRIES
+from sip.model.currencies import ACCEPTED_CURRENCIES
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.model import Plan, vocab
 from sip.model import plan as model
-from sip.model.iso_codes import COUNTRIES
+from sip.model.countries import COUNTRIES
 from sip.personal_data import mask
 from sip.render import context as c
 from sip.summary import Progress, is_overdue, progress
