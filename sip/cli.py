@@ -79,6 +79,9 @@ AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
 Config = Annotated[Optional[Path], typer.Option(  # noqa: UP045
     "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) instead of the "
     "nearest one above the checked paths.")]
+Color = Annotated[Optional[bool], typer.Option(  # noqa: UP045
+    "--color/--no-color", help="Colour what is printed (default: on a terminal, unless NO_COLOR "
+    "is set).")]
 Ignore = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
     "--ignore", metavar="CODE", help="Do not check or report this code, or every code with this "
     "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.")]
@@ -109,9 +112,7 @@ def validate(
         "HEAD); SIP203 still compares every plan found.")] = None,
     config: Config = None,
     ignore: Ignore = None,
-    color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
-        "--color/--no-color", help="Colour the text output (default: on a terminal, "
-        "unless NO_COLOR is set).")] = None,
+    color: Color = None,
 ) -> None:
     """Check plans against the format and the rules; exit 1 if any has an error."""
 
@@ -135,9 +136,7 @@ def status(
         help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
     as_of: AsOf = None,
     config: Config = None,
-    color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
-        "--color/--no-color", help="Colour the table (default: on a terminal, unless NO_COLOR "
-        "is set).")] = None,
+    color: Color = None,
 ) -> None:
     """The repository at a glance: each plan's findings, actions, reviews and remedy money,
     most urgent first."""
@@ -223,8 +222,7 @@ def fix(
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Print the changes as a diff instead of writing them.")] = False,
     config: Config = None,
-    color: Annotated[Optional[bool], typer.Option(  # noqa: UP045
-        "--color/--no-color", help="Colour the text output.")] = None,
+    color: Color = None,
 ) -> None:
     """Fix what is certain (code case, country names, unquoted ids, the version); keep comments."""
 
