@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 # The top-level lists whose items carry ids, in the format's order (as sip.model.plan.ID_LISTS,
 # repeated here so that `sip rules` does not import pydantic).
-ID_LISTS = ("sources", "findings", "service_providers", "responses", "root_causes", "risks",
-            "improvements")
+ID_LISTS = ("sources", "findings", "service_providers", "parties", "responses", "root_causes",
+            "risks", "improvements")
 ACTION_LISTS = ("responses", "improvements")
 
 

@@ -187,7 +187,7 @@ class _Builder:
             severity=label(vocab.SEVERITY, f.severity), forced_labour=f.is_forced_labour,
             indicators=_labels(vocab.INDICATOR, f.indicators),
             worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),
-            workers_affected=f.workers_affected, source=sources.get(f.source), identified=f.identified,
+            workers_affected=f.workers_affected, source=sources.get(f.sources[0]), identified=f.identified,
             evidence=self.optional(self.private(f.evidence)),
             responses=[a for a in responses if any(ref.id == f.id for ref in a.addresses)],
             causes=chains,
