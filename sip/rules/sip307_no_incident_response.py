@@ -29,7 +29,7 @@ Passes:
       - id: MS-2
         element: incident-response
         addresses: [RC-1]
-        action: Written procedure - a worker found paying fees is repaid within 30 days and the agent suspended
+        action: Written procedure - a worker found paying fees is repaid within 30 days
         ...
 """
 
