@@ -110,3 +110,12 @@ def totals_of(rows: list[Row]) -> Totals:
             totals.money[currency] = Money(total.committed + money.committed,
                                            total.paid + money.paid)
     return totals
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """What `sip status` writes, in any format."""
+
+    rows: list[Row]
+    totals: Totals
+    as_of: dt.date

@@ -6,7 +6,7 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.output.diagnostics import Style
+from sip.output.formats import Style
 
 _COLORS = {ERROR: "bold red", WARNING: "bold yellow"}
 
