@@ -8,6 +8,7 @@ import io
 import json
 from typing import TextIO
 
+from sip.format.wording import plural
 from sip.output.figures import DUE_SOON_DAYS, Money
 from sip.output.formats import Style
 from sip.output.status import Row, StatusReport, Totals
@@ -77,9 +78,9 @@ def _total_cells(totals: Totals) -> list[str]:
 def _problems(errors: int, warnings: int) -> str:
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+        parts.append(plural(errors, "error"))
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        parts.append(plural(warnings, "warning"))
     return ", ".join(parts)
 
 

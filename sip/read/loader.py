@@ -15,7 +15,7 @@ import yaml
 from yaml import events
 
 from sip.diagnostic import Problem
-from sip.read.positions import Marks
+from sip.read.positions import Marks, join_path
 from sip.read.yaml12 import CORE, SCALAR_TAGS, resolve_plain, tagged_scalar
 
 try:  # PyYAML's wheels ship libyaml; the pure-Python parser is the same events, slower.
@@ -64,12 +64,6 @@ class _Stop(Exception):
 
 def _position(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
-
-
-def _join(path: str, step: object) -> str:
-    if isinstance(step, int):
-        return f"{path}[{step}]"
-    return f"{path}.{step}" if path else str(step)
 
 
 class _Frame:
@@ -228,7 +222,7 @@ class _Builder:
             first_line = frame.marks.keys[key][0]
             self.problems.append(Problem(
                 "SIP002", f"'{key}' appears twice in this mapping (first on line {first_line}); "
-                "the first value is kept", _join(frame.path, key), *position))
+                "the first value is kept", join_path(frame.path, key), *position))
 
     def attach(self, value: object, marks: Marks | tuple[int, int]) -> None:
         if not self.frames:
@@ -252,8 +246,8 @@ class _Builder:
             return ""
         frame = self.frames[-1]
         if frame.is_map:
-            return frame.path if frame.key is _UNUSABLE_KEY else _join(frame.path, frame.key)
-        return _join(frame.path, len(frame.container))
+            return frame.path if frame.key is _UNUSABLE_KEY else join_path(frame.path, frame.key)
+        return join_path(frame.path, len(frame.container))
 
     def bad_tag(self, tag: str, position: tuple[int, int], detail: str = "") -> None:
         path = self.slot_path()
