@@ -19,9 +19,12 @@ from sip.rules import sip601_personal_data as sip601
 from tests.conftest import ROOT
 from tests.test_rule_cases import CASES, all_cases, expected
 
-SPEC = ROOT / "docs" / "plan-format.md"  # the project's copy of the team's specification
-TEAM_SPEC = ROOT.parent / "shared" / "spec" / "plan-format.md"  # beside a checkout, where present
-TEAM_AMENDMENT = ROOT.parent / "shared" / "spec" / "format-1.1.md"
+# The team's specification and its amendment, carried in tests/data/spec so that every clone runs
+# these tests; beside a checkout (where present) the originals must equal the copies.
+SPEC_FILES = ("plan-format.md", "format-1.1.md")
+SPEC_COPIES = ROOT / "tests" / "data" / "spec"
+TEAM_SPEC = ROOT.parent / "shared" / "spec"
+DOCS = ROOT / "docs" / "plan-format.md"  # for people: format 1's tables, then revision 1.1's
 _ROW = re.compile(r"^\| (SIP[0-9]{3}) \| (.*) \|$", re.MULTILINE)
 
 
@@ -30,36 +33,46 @@ def _tables(text: str, header: str) -> list[dict[str, str]]:
     return [dict(_ROW.findall(block.split("\n\n", 1)[0])) for block in text.split(header)[1:]]
 
 
+def _spec(name: str) -> str:
+    return (SPEC_COPIES / name).read_text(encoding="utf-8")
+
+
 def spec_table() -> dict[str, str]:
-    """code -> the 'what' column of the specification's tables of rules: format 1's, then the
-    new rules of revision 1.1 (docs/plan-format.md keeps both)."""
-    table: dict[str, str] = {}
-    for rows in _tables(SPEC.read_text(encoding="utf-8"), "| code | what |"):
+    """code -> the 'what' column of the rules of the specification (format 1's table) and of its
+    amendment (the new rules of revision 1.1)."""
+    table = dict(_tables(_spec("plan-format.md"), "| code | what |")[0])
+    for rows in _tables(_spec("format-1.1.md"), "| code | what |"):
         table.update(rows)
-    return table
+    return dict(sorted(table.items()))
 
 
 def changed_table() -> dict[str, str]:
     """code -> the 'change' column of revision 1.1's table of rules that change."""
-    tables = _tables(SPEC.read_text(encoding="utf-8"), "| code | change |")
-    return tables[0] if tables else {}
+    return _tables(_spec("format-1.1.md"), "| code | change |")[0]
 
 
 SPEC_CODES = sorted(spec_table())
 
 
-def test_the_table_is_read_and_the_copy_is_current():
+def test_the_table_is_read():
     assert len(SPEC_CODES) >= 28 and SPEC_CODES[0] == "SIP001" and "SIP601" in SPEC_CODES
-    if not TEAM_SPEC.is_file():
-        pytest.skip(f"the team's specification is not beside this checkout ({TEAM_SPEC})")
-    ours = SPEC.read_text(encoding="utf-8")
-    team = TEAM_SPEC.read_text(encoding="utf-8")
-    assert _tables(team, "| code | what |")[0] == _tables(ours, "| code | what |")[0], (
-        "docs/plan-format.md's table of rules differs from the team's specification")
-    if TEAM_AMENDMENT.is_file():
-        amendment = TEAM_AMENDMENT.read_text(encoding="utf-8")
-        assert _tables(amendment, "| code | what |") == _tables(ours, "| code | what |")[1:]
-        assert _tables(amendment, "| code | change |")[0] == changed_table()
+
+
+@pytest.mark.parametrize("name", SPEC_FILES)
+def test_the_copies_of_the_team_specification_are_current(name):
+    original = TEAM_SPEC / name
+    if not original.is_file():
+        pytest.skip(f"the team's specification is not beside this checkout ({original})")
+    assert original.read_bytes() == (SPEC_COPIES / name).read_bytes(), (
+        f"tests/data/spec/{name} differs from the team's {original}: copy it again")
+
+
+def test_docs_plan_format_carries_the_tables_of_rules():
+    """docs/plan-format.md is the format for people: its tables of rules are the team's."""
+    docs = DOCS.read_text(encoding="utf-8")
+    assert _tables(docs, "| code | what |")[0] == _tables(_spec("plan-format.md"), "| code | what |")[0]
+    assert _tables(docs, "| code | what |")[1:] == _tables(_spec("format-1.1.md"), "| code | what |")
+    assert _tables(docs, "| code | change |")[0] == changed_table()
 
 
 def test_every_code_of_the_spec_is_registered_and_nothing_else():

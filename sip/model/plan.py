@@ -25,6 +25,7 @@ from pydantic_core import PydanticCustomError
 
 from sip.format import vocab
 from sip.format.determination import determination_of, is_forced_labour
+from sip.format.lists import ID_LISTS
 from sip.format.version import FormatVersion
 from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, Text
 
@@ -467,6 +468,3 @@ class Plan(Strict):
         return out
 
 
-# The top-level lists whose items carry ids, in the format's order.
-ID_LISTS = ("sources", "findings", "service_providers", "parties", "responses", "root_causes",
-            "risks", "improvements")
