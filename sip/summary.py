@@ -56,7 +56,7 @@ def progress(plan: Plan, as_of: dt.date) -> Progress:
         if response.amount is not None and response.status != "cancelled":
             total = money.get(response.amount.currency, Money())
             money[response.amount.currency] = Money(total.committed + response.amount.committed,
-                                                    total.paid + response.amount.paid)
+                                                    total.paid + (response.amount.paid or 0))
     return Progress(
         as_of=as_of,
         findings_by_severity=by_severity,
