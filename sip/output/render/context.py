@@ -1,0 +1,512 @@
+"""What templates receive: documented, display-ready types, never raw dicts.
+
+`report.html.j2` and `report.md.j2` get one `report` (a PlanReport); `index.html.j2` and
+`index.md.j2` get one `index` (a SiteIndex). Every decision about the audience has already
+been made here: for the public, the fields that must not leave the company are None and
+every text has personal data masked, so a template cannot leak what it never receives.
+Vocabulary values come as a Label (the value for CSS classes, the words for people).
+docs/reports.md documents every field (a test holds it to this module).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+INTERNAL = "internal"
+PUBLIC = "public"
+AUDIENCES = (INTERNAL, PUBLIC)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    value: str  # the plan's word: "critical", "in-progress"
+    text: str  # the words people read: "Critical (zero tolerance)", "In progress"
+
+    @property
+    def short(self) -> str:
+        """The words without their explanation in brackets: "Critical"."""
+        return self.text.split(" (", 1)[0]
+
+    @property
+    def note(self) -> str:
+        """The explanation in brackets, or "": "zero tolerance"."""
+        short = self.short
+        return self.text[len(short) + 2:-1] if len(self.text) > len(short) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    label: Label
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference from one item to another, as a link inside the page."""
+
+    id: str
+    anchor: str  # the fragment to link to (without '#')
+    known: bool  # False when the id names no item of the plan
+    withheld: bool = False  # a confidential item left out of a public report: shown as such
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    name: str
+    country_code: str
+    country_name: str
+    supplier_id: str | None
+    tier: int | None
+    workers: int | None
+    migrant_workers: int | None
+    facilities: int | None  # how many facilities the plan covers (shown when over 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    role: str
+    name: str | None  # None for the public
+    email: str | None  # None for the public
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyLine:
+    currency: str
+    committed: float
+    paid: float
+    paid_percent: int  # paid as a whole percentage of committed (0 when nothing is committed)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Workers reached of workers covered by money remedies (cancelled ones left out)."""
+
+    covered: int
+    reached: int  # an absent workers_reached counts as 0
+    former: int  # of those covered, workers who have left the site
+    percent: int  # reached as a whole percentage of covered
+
+
+@dataclass(frozen=True, slots=True)
+class Glance:
+    """Progress at a glance (from sip.output.figures, as of the report's date)."""
+
+    findings_by_severity: list[Count]  # every severity, in the format's order
+    forced_labour_findings: int
+    # at least this many workers are affected: the most that any one finding names (findings
+    # often concern the same workers, so a sum would count them twice)
+    workers_affected: int
+    actions_by_status: list[Count]  # responses and improvements together, every status
+    actions: int
+    open_actions: int
+    overdue: list[Ref]  # open actions past their due date
+    due_soon: list[Ref]  # open actions due within the next 30 days
+    money: list[MoneyLine]  # remedy money by currency, cancelled remedies left out
+    reach: Reach | None  # None when no money remedy says how many workers it covers
+    overdue_instalments: list[Ref]  # remedies with an instalment past due and unpaid (one each)
+    review_overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    kind: Label
+    reference: str | None  # None for the public
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    method: str
+    date: dt.date
+    evidence: str | None  # None for the public
+    by: Ref | None  # the party or service provider who verified
+    independent: bool | None
+    workers_interviewed: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Instalment:
+    """One instalment of a money remedy's schedule."""
+
+    due: dt.date
+    amount: float
+    currency: str
+    paid: dt.date | None  # None: not paid yet
+    overdue: bool  # past due and not paid, as of the report's date
+    days_overdue: int
+
+
+@dataclass(frozen=True, slots=True)
+class Effectiveness:
+    date: dt.date
+    result: Label
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A response (corrective) or an improvement (preventive): an owned, dated, tracked action."""
+
+    id: str
+    anchor: str
+    type: str  # "response" or "improvement"
+    kind: Label  # a response's kind; for an improvement, its management-system element
+    remedy: Label | None  # remedies only
+    action: str
+    owner: str  # a role
+    due: dt.date
+    status: Label
+    completed: dt.date | None
+    open: bool
+    overdue: bool
+    days_overdue: int  # 0 unless overdue
+    addresses: list[Ref]  # findings (responses); root causes and risks (improvements)
+    providers: list[Ref]
+    contingency: str | None
+    verification: Verification | None
+    voluntary: bool | None  # repatriation only
+    workers_covered: int | None
+    amount: MoneyLine | None
+    basis: Label | None
+    measure: str | None  # improvements only
+    money_remedy: bool  # reimbursement, back-pay or compensation
+    former_workers: int | None  # of the workers covered, those who have left the site
+    current_workers: int | None  # workers_covered less former_workers, when both are given
+    workers_reached: int | None
+    reached_percent: int | None  # workers_reached of workers_covered
+    per_worker: float | None  # amount committed / workers covered
+    payer: Label | None
+    cost_items: list[Label]
+    extent: Label | None
+    unclaimed: str | None
+    schedule: list[Instalment]
+    overdue_instalments: int
+    escalation: Label | None  # corrective responses only
+    parties: list[Ref]
+    effectiveness: Effectiveness | None  # improvements only
+
+
+@dataclass(frozen=True, slots=True)
+class RootCause:
+    """A root cause with its chain: the risks that list it and the improvements that address
+    it or those risks. A report shows it once and refers to it from each finding."""
+
+    id: str
+    anchor: str
+    category: Label
+    cause: str
+    method: Label | None
+    findings: list[Ref]
+    risks: list[Risk]
+    improvements: list[Action]
+
+
+@dataclass(frozen=True, slots=True)
+class Risk:
+    id: str
+    anchor: str
+    risk: str
+    source_kind: Label
+    source_name: str
+    likelihood: Label
+    impact: Label
+    rating: Label  # likelihood x impact: low, medium or high
+    root_causes: list[Ref]
+
+
+@dataclass(frozen=True, slots=True)
+class NeedsAssessment:
+    date: dt.date
+    by: Ref | None
+    summary: str | None  # None for the public
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    anchor: str
+    title: str
+    description: str | None
+    severity: Label
+    determination: Label | None  # given or derived; None: not about forced labour at all
+    determination_given: bool  # written in the plan (else derived from severity and indicators)
+    forced_labour: bool  # determination substantiated or suspected (format 1.1)
+    disputed: str | None  # the site's objection; None for the public
+    repeats: Ref | None  # the finding this one repeats
+    indicators: list[Label]  # in the ILO's own wording
+    worker_groups: list[Label]
+    workers_affected: int | None
+    sources: list[Source]  # the sources it came from that the report shows
+    sources_withheld: int  # for the public: how many of its sources are confidential
+    identified: dt.date
+    evidence: str | None  # None for the public
+    needs_assessment: NeedsAssessment | None
+    responses: list[Action]  # every response that addresses it, cancelled ones included
+    root_causes: list[Ref]  # the root causes that explain it, each shown once in root_causes
+
+
+@dataclass(frozen=True, slots=True)
+class RemedyGroup:
+    remedy: Label
+    restorative: bool  # rehabilitation, voluntary repatriation or reintegration
+    responses: list[Action]
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    id: str
+    anchor: str
+    name: str
+    kind: Label
+    role: str
+    consulted: dt.date | None  # None: planned, not yet consulted
+    consulted_by_as_of: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An organisation involved that is not a victim service provider."""
+
+    id: str
+    anchor: str
+    name: str | None  # None for the public when a law firm, labour agent or recruitment agency
+    kind: Label
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Engagement:
+    """How the affected workers or their representatives took part in the plan."""
+
+    date: dt.date
+    with_whom: Label
+    method: str
+    summary: str | None  # None for the public
+
+
+@dataclass(frozen=True, slots=True)
+class RiskCell:
+    likelihood: Label
+    impact: Label
+    rating: Label
+    risks: list[Risk]
+
+
+@dataclass(frozen=True, slots=True)
+class RiskGroup:
+    source_kind: Label
+    risks: list[Risk]
+
+
+@dataclass(frozen=True, slots=True)
+class RiskMap:
+    rows: list[list[RiskCell]]  # likelihood high to low; in each row impact low to high
+    levels: list[Label]  # low, medium, high
+    by_source: list[RiskGroup]  # the three source kinds, in the format's order, even when empty
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    date: dt.date
+    by: str | None  # None for the public
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Waiver:
+    rule: str
+    ids: list[Ref]  # empty: the whole plan
+    reason: str
+    until: dt.date | None
+    lapsed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One diagnostic of sip validate about this plan."""
+
+    line: int
+    column: int
+    code: str
+    severity: str  # "error", "warning" or "waived"
+    message: str
+    path: str
+    reason: str | None  # the waiver's reason, when waived
+
+
+@dataclass(frozen=True, slots=True)
+class Validation:
+    problems: list[Problem]  # sorted by line, column, code
+    errors: int
+    warnings: int
+    waived: int
+    forced: bool  # rendered with --force despite errors
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the report: its anchor, its heading, and its name in the table of contents."""
+
+    id: str
+    title: str
+    short: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """Every section of a plan report by name (sip/output/render/words.py), so that both templates
+    take their headings and anchors from one place."""
+
+    summary: Section
+    glance: Section
+    findings: Section
+    root_causes: Section
+    victims: Section
+    engagement: Section
+    corrective: Section
+    risks: Section
+    improvements: Section
+    timeline: Section
+    reviews: Section
+    maintainers: Section
+    waivers: Section
+    validation: Section
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What a report says when a part is empty, and other sentences both formats print."""
+
+    no_response: str
+    no_root_cause_for_finding: str
+    no_risk_for_cause: str
+    no_improvement_for_cause: str
+    no_root_cause: str
+    no_protection: str
+    no_remedy: str
+    no_provider: str
+    no_party: str
+    no_engagement: str
+    no_corrective: str
+    no_risk: str
+    none_mapped: str
+    no_improvement: str
+    no_actions: str
+    no_review: str
+    no_waiver: str
+    no_money: str
+    nothing_overdue: str
+    due_soon: str
+    not_given: str
+    no_effectiveness: str
+    not_verified_independently: str
+    confidential_item: str
+    maintainers_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """For the public: per section, how many confidential items are not shown (a sentence such
+    as "1 confidential finding is not shown"), or None when nothing was withheld there."""
+
+    sources: str | None
+    findings: str | None
+    responses: str | None
+    root_causes: str | None
+    risks: str | None
+    improvements: str | None
+    service_providers: str | None
+    parties: str | None
+    worker_engagement: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlanReport:
+    """The context of report.html.j2 and report.md.j2, as `report`."""
+
+    as_of: dt.date
+    audience: str  # "internal" or "public"
+    public: bool
+    source_file: str | None  # the plan file as it was named; None for the public
+    index_link: str | None  # a relative link to the index page, when the page is part of a site
+    sections: Sections
+    contents: list[Section]  # the table of contents: the sections this audience sees, in order
+    maintenance: list[Section]  # the sections for the plan's maintainers (none for the public)
+    words: Words
+    summary: list[str]  # the one-minute summary: sentences built from the plan's figures
+    left_out: str | None  # for the public: one line saying what kinds of things were left out
+    withheld: Withheld
+    plan_id: str
+    title: str
+    status: Label
+    company: str
+    involvement: Label | None
+    site: Site
+    owner: Owner
+    opened: dt.date
+    next_review: dt.date | None
+    closed: dt.date | None
+    glance: Glance
+    sources: list[Source]
+    findings: list[Finding]
+    root_causes: list[RootCause]
+    protection: list[Action]  # responses of kind protection
+    remedies: list[RemedyGroup]  # the types of remedy the plan has, in the format's order
+    remedies_not_planned: list[Label]  # restorative remedies the plan has none of
+    remedy_gap: bool  # a forced-labour finding, and no remedy at all (cancelled ones aside)
+    corrective: list[Action]  # responses of kind corrective
+    providers: list[Provider]
+    parties: list[Party]
+    engagement: list[Engagement]
+    risk_map: RiskMap
+    improvements: list[Action]
+    timeline: list[Action]  # every response and improvement, by due date
+    reviews: list[Review]
+    waivers: list[Waiver]  # empty for the public
+    validation: Validation
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRow:
+    """One plan in the index."""
+
+    plan_id: str
+    title: str
+    link: str  # relative link to its page
+    site_name: str
+    country_code: str
+    country_name: str
+    status: Label
+    findings_by_severity: list[Count]
+    open_actions: int
+    overdue: int
+    next_review: dt.date | None
+    review_overdue: bool
+    errors: int
+    warnings: int
+
+
+@dataclass(frozen=True, slots=True)
+class Unrendered:
+    """A plan file that could not be rendered: its format errors keep sip from reading it."""
+
+    file: str
+    problems: list[Problem]
+
+
+@dataclass(frozen=True, slots=True)
+class SiteIndex:
+    """The context of index.html.j2 and index.md.j2, as `index`."""
+
+    as_of: dt.date
+    audience: str
+    public: bool
+    plans: list[PlanRow]  # in the order the files were found
+    unrendered: list[Unrendered]
+    plans_by_status: list[Count]
+    findings_by_severity: list[Count]
+    open_actions: int
+    overdue: int
