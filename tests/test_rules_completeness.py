@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from sip.commands.rules import markdown
 from sip.model import Plan
-from sip.rules import BY_CODE, REGISTRY, RUN_LEVEL_CODES
+from sip.rules import BY_CODE, REGISTRY, RUN_LEVEL_CODES, free_text
 from sip.rules import sip601_personal_data as sip601
 from tests.conftest import ROOT
 from tests.test_rule_cases import CASES, all_cases, expected
@@ -132,12 +132,20 @@ def _model_in(annotation) -> type[BaseModel] | None:
     return None
 
 
-def test_sip601_reads_every_free_text_field_but_owner():
-    read = set(sip601.PLAN_FIELDS) | {f"{name}.{field}" for name, fields in
-                                      sip601.LIST_FIELDS.items() for field in fields}
-    not_read = {"owner.role", "owner.name", "responses.owner", "improvements.owner"}
+def _read(plan_fields, list_fields) -> set[str]:
+    return set(plan_fields) | {f"{name}.{field}" for name, fields in list_fields.items()
+                               for field in fields}
+
+
+def test_the_free_text_table_is_every_text_field_of_the_models():
     assert "findings.evidence" in _text_fields(Plan)  # the walk finds text fields
-    assert read == _text_fields(Plan) - not_read
+    assert "worker_engagement.summary" in _text_fields(Plan)  # and an aliased model's
+    assert _read(free_text.PLAN_FIELDS, free_text.LIST_FIELDS) == _text_fields(Plan)
+
+
+def test_sip601_reads_every_free_text_field_but_owner():
+    not_read = {"owner.role", "owner.name", "responses.owner", "improvements.owner"}
+    assert _read(sip601.PLAN_FIELDS, sip601.LIST_FIELDS) == _text_fields(Plan) - not_read
 
 
 def test_listing_the_rules_does_not_load_the_models():

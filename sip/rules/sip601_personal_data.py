@@ -36,6 +36,7 @@ from collections.abc import Iterator
 from sip.diagnostic import WARNING
 from sip.format.personal_data import find
 from sip.format.wording import ids, label
+from sip.rules import free_text
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
 
@@ -43,23 +44,14 @@ CODE = "SIP601"
 SEVERITY = WARNING
 SUMMARY = "free text holds what looks like personal data of a worker"
 
-# The free-text fields of the format, by where they live; `owner` is left out on purpose.
-# (tests/test_rules_completeness.py holds this table to the models.)
-PLAN_FIELDS = ("title", "company", "site.name")
-LIST_FIELDS = {
-    "sources": ("reference",),
-    "findings": ("title", "description", "evidence"),
-    "service_providers": ("name", "role"),
-    "responses": ("action", "contingency", "verification.method", "verification.evidence"),
-    "root_causes": ("cause",),
-    "risks": ("risk", "source.name"),
-    "improvements": ("action", "measure", "verification.method", "verification.evidence"),
-    "reviews": ("by", "summary"),
-    "waivers": ("reason",),
-}
+# The free-text fields of the format (sip/rules/free_text.py); `owner` is left out on purpose: its
+# name and role are the plan owner's, not a worker's.
+_OWNER = ("owner.role", "owner.name", "owner")
+PLAN_FIELDS = tuple(f for f in free_text.PLAN_FIELDS if f not in _OWNER)
+LIST_FIELDS = {name: tuple(f for f in fields if f not in _OWNER)
+               for name, fields in free_text.LIST_FIELDS.items()}
 _MAYBE = re.compile(r"[0-9@]")  # every pattern of sip.format.personal_data needs a digit or an '@'
-_STEPS = {name: tuple(tuple(field.split(".")) for field in fields)
-          for name, fields in LIST_FIELDS.items()}
+_STEPS = {name: free_text.steps(fields) for name, fields in LIST_FIELDS.items()}
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
@@ -107,4 +99,6 @@ def _whose(item, name: str) -> str:
         return f"the review of {item.date}:"
     if name == "waivers":
         return f"the waiver of {item.rule}:"
+    if name == "worker_engagement":
+        return f"the worker engagement of {item.date}:"
     return f"{label(item, name)}:"

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.format import vocab
@@ -51,8 +50,6 @@ def _percent(part: float, whole: float) -> int:
 
 
 _LEVELS = tuple(vocab.LEVEL)
-MONEY_REMEDIES = frozenset(("reimbursement", "back-pay", "compensation"))
-FORCED_LABOUR = frozenset(("substantiated", "suspected"))
 # Parties whose names the public does not see (format 1.1, section 9): naming the firm that
 # pays workers or the agent who recruited them points at the workers.
 UNNAMED_IN_PUBLIC = frozenset(("law-firm", "labour-agent", "recruitment-agency"))
@@ -78,49 +75,6 @@ def money_line(currency: str, committed: float, paid: float) -> c.MoneyLine:
     return c.MoneyLine(currency, committed, paid, _percent(paid, committed))
 
 
-def determination(finding: model.Finding) -> str | None:
-    """The finding's determination, given or derived (format 1.1, section 1); None when the
-    finding is not about forced labour at all."""
-    given = getattr(finding, "determination", None)
-    if given is not None:
-        return given
-    if finding.severity == "critical" or len(finding.indicators) >= 2:
-        return "suspected"
-    return "indicators-only" if finding.indicators else None
-
-
-def is_forced_labour(finding: model.Finding) -> bool:
-    return determination(finding) in FORCED_LABOUR
-
-
-def _vocabulary(name: str, values: tuple[str, ...]) -> dict[str, str]:
-    """A vocabulary of format 1.1 by its name in sip.model.vocab."""
-    found = getattr(vocab, name, None)
-    return found if isinstance(found, dict) else {v: v.replace("-", " ").capitalize() for v in values}
-
-
-DETERMINATION = _vocabulary("DETERMINATION", ("substantiated", "suspected", "indicators-only",
-                                              "not-substantiated"))
-PAYER = _vocabulary("PAYER", ("site", "company", "labour-agent", "shared", "other"))
-COST_ITEM = _vocabulary("COST_ITEM", ("recruitment-fee", "travel", "visa-and-permits", "medical-checks",
-                                      "documents", "training", "deposits", "loan-interest",
-                                      "accommodation", "other"))
-EXTENT = _vocabulary("EXTENT", ("full", "partial"))
-PARTY_KIND = _vocabulary("PARTY_KIND", (
-    "auditor", "verifier", "investigator", "law-firm", "labour-agent", "recruitment-agency", "buyer",
-    "authority", "certification-body", "multi-stakeholder-initiative", "other"))
-ENGAGEMENT_WITH = _vocabulary("ENGAGEMENT_WITH", ("workers", "worker-representatives", "trade-union",
-                                                  "worker-committee"))
-ESCALATION = _vocabulary("ESCALATION", ("warning", "probation", "order-hold", "suspension",
-                                        "termination"))
-EFFECTIVENESS = _vocabulary("EFFECTIVENESS_RESULT", ("effective", "partly-effective", "not-effective"))
-
-
-def _new(item: object, name: str, default: Any = None) -> Any:
-    """A field of format 1.1 (absent on a model that predates it)."""
-    return getattr(item, name, default)
-
-
 def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]:
     text = mask if public else _same
     return [c.Problem(d.line, d.column, d.code, d.severity, text(d.message), d.path,
@@ -128,7 +82,7 @@ def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]
 
 
 def _confidential(item: object) -> bool:
-    return bool(_new(item, "confidential", False))
+    return bool(getattr(item, "confidential", False))
 
 
 def _withheld(plan: Plan) -> tuple[Plan, set[str], c.Withheld]:
@@ -137,7 +91,7 @@ def _withheld(plan: Plan) -> tuple[Plan, set[str], c.Withheld]:
     ids: set[str] = set()
     said: dict[str, str | None] = {}
     for name, noun in CONFIDENTIAL_LISTS.items():
-        items = _new(plan, name, [])
+        items = getattr(plan, name)
         kept = [i for i in items if not _confidential(i)]
         count = len(items) - len(kept)
         said[name] = None
@@ -163,7 +117,7 @@ class _Builder:
         self.public = public
         self.withheld = withheld
         self.text: Callable[[str], str] = mask if public else _same
-        self.known = set(plan.items()) | {p.id for p in _new(plan, "parties", [])}
+        self.known = set(plan.items())
 
     def optional(self, value: str | None) -> str | None:
         return None if value is None else self.text(value)
@@ -185,10 +139,9 @@ class _Builder:
                         self.optional(self.private(s.reference)), s.date)
 
     def verification(self, v: model.Verification) -> c.Verification:
-        by = _new(v, "by")
         return c.Verification(self.text(v.method), v.date, self.optional(self.private(v.evidence)),
-                              None if by is None else self.ref(by), _new(v, "independent"),
-                              _new(v, "workers_interviewed"))
+                              None if v.by is None else self.ref(v.by), v.independent,
+                              v.workers_interviewed)
 
     def instalments(self, schedule: list, currency: str) -> list[c.Instalment]:
         out = []
@@ -202,17 +155,17 @@ class _Builder:
         response = isinstance(a, model.Response)
         overdue = a.is_overdue(self.as_of)
         amount = None
-        money_remedy = response and a.remedy in MONEY_REMEDIES
+        money_remedy = response and a.remedy in vocab.MONEY_REMEDIES
         schedule: list[c.Instalment] = []
         if response and a.amount is not None:
             amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0)
             if a.status != "cancelled":
-                schedule = self.instalments(_new(a, "schedule") or [], a.amount.currency)
+                schedule = self.instalments(a.schedule or [], a.amount.currency)
         covered = a.workers_covered if response else None
-        former = _new(a, "former_workers") if response else None
-        reached = _new(a, "workers_reached") if response else None
-        effectiveness = None if response else _new(a, "effectiveness")
-        escalation = _new(a, "escalation") if response else None
+        former = a.former_workers if response else None
+        reached = a.workers_reached if response else None
+        effectiveness = None if response else a.effectiveness
+        escalation = a.escalation if response else None
         return c.Action(
             id=a.id, anchor=a.id, type="response" if response else "improvement",
             kind=label(vocab.RESPONSE_KIND, a.kind) if response
@@ -235,17 +188,17 @@ class _Builder:
             workers_reached=reached,
             reached_percent=_percent(reached, covered) if reached is not None and covered else None,
             per_worker=a.amount.committed / covered if money_remedy and amount and covered else None,
-            payer=label(PAYER, _new(a, "payer")) if response and _new(a, "payer") else None,
-            cost_items=_labels(COST_ITEM, _new(a, "cost_items") or []) if response else [],
-            extent=label(EXTENT, _new(a, "extent")) if response and _new(a, "extent") else None,
-            unclaimed=self.optional(_new(a, "unclaimed")) if response else None,
+            payer=label(vocab.PAYER, a.payer) if response and a.payer else None,
+            cost_items=_labels(vocab.COST_ITEM, a.cost_items or []) if response else [],
+            extent=label(vocab.EXTENT, a.extent) if response and a.extent else None,
+            unclaimed=self.optional(a.unclaimed) if response else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done") else 0,
-            escalation=label(ESCALATION, escalation) if escalation else None,
-            parties=self.refs(_new(a, "parties") or []) if response else [],
+            escalation=label(vocab.ESCALATION, escalation) if escalation else None,
+            parties=self.refs(a.parties) if response else [],
             effectiveness=None if effectiveness is None else c.Effectiveness(
-                effectiveness.date, label(EFFECTIVENESS, effectiveness.result),
+                effectiveness.date, label(vocab.EFFECTIVENESS, effectiveness.result),
                 self.text(effectiveness.evidence)),
         )
 
@@ -330,12 +283,11 @@ class _Builder:
                                   p.consulted is not None and p.consulted <= self.as_of)
                        for p in plan.service_providers],
             parties=[c.Party(p.id, p.id, None if self.public and p.kind in UNNAMED_IN_PUBLIC
-                             else self.text(p.name), label(PARTY_KIND, p.kind), self.text(p.role))
-                     for p in _new(plan, "parties", [])],
-            engagement=[c.Engagement(e.date, label(ENGAGEMENT_WITH, getattr(e, "with_", None)
-                                                   or getattr(e, "with")),
+                             else self.text(p.name), label(vocab.PARTY_KIND, p.kind), self.text(p.role))
+                     for p in plan.parties],
+            engagement=[c.Engagement(e.date, label(vocab.ENGAGED_WITH, e.with_),
                                      self.text(e.method), self.optional(self.private(e.summary)))
-                        for e in _new(plan, "worker_engagement", [])],
+                        for e in plan.worker_engagement],
             risk_map=risk_map(risks), improvements=improvements,
             timeline=timeline,
             reviews=[c.Review(r.date, self.optional(self.private(r.by)), self.text(r.summary))
@@ -349,7 +301,7 @@ class _Builder:
     def site(self) -> c.Site:
         s = self.plan.site
         return c.Site(self.text(s.name), s.country, COUNTRIES[s.country], self.private(s.supplier_id),
-                      s.tier, s.workers, s.migrant_workers, _new(s, "facilities"))
+                      s.tier, s.workers, s.migrant_workers, s.facilities)
 
     def glance(self, p: Progress, findings: list[c.Finding], responses: list[c.Action]) -> c.Glance:
         money = [a for a in responses if a.money_remedy and a.status.value != "cancelled"
@@ -375,18 +327,15 @@ class _Builder:
 
     def finding(self, f: model.Finding, sources: dict[str, c.Source], responses: list[c.Action],
                 causes: list[c.Ref]) -> c.Finding:
-        source_ids = [f.source] if isinstance(f.source, str) else list(f.source)
-        given = _new(f, "determination")
-        found = determination(f)
-        needs = _new(f, "needs_assessment")
-        repeats = _new(f, "repeats")
+        source_ids = f.sources
+        found = f.determined
         return c.Finding(
             id=f.id, anchor=f.id, title=self.text(f.title), description=self.optional(f.description),
             severity=label(vocab.SEVERITY, f.severity),
-            determination=label(DETERMINATION, found) if found else None,
-            determination_given=given is not None, forced_labour=found in FORCED_LABOUR,
-            disputed=self.optional(self.private(_new(f, "disputed"))),
-            repeats=None if repeats is None else self.ref(repeats),
+            determination=label(vocab.DETERMINATION, found) if found else None,
+            determination_given=f.determination is not None, forced_labour=f.is_forced_labour,
+            disputed=self.optional(self.private(f.disputed)),
+            repeats=None if f.repeats is None else self.ref(f.repeats),
             indicators=_labels(vocab.INDICATOR, f.indicators),
             worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),
             workers_affected=f.workers_affected,
@@ -394,9 +343,10 @@ class _Builder:
             sources_withheld=sum(1 for i in source_ids if i in self.withheld),
             identified=f.identified,
             evidence=self.optional(self.private(f.evidence)),
-            needs_assessment=None if needs is None else c.NeedsAssessment(
-                needs.date, None if _new(needs, "by") is None else self.ref(needs.by),
-                self.optional(self.private(needs.summary))),
+            needs_assessment=None if f.needs_assessment is None else c.NeedsAssessment(
+                f.needs_assessment.date,
+                None if f.needs_assessment.by is None else self.ref(f.needs_assessment.by),
+                self.optional(self.private(f.needs_assessment.summary))),
             responses=responses,
             root_causes=causes,
         )

@@ -8,8 +8,8 @@ two formats cannot drift apart.
 
 from __future__ import annotations
 
-from sip.output.render.context import Section, Sections, Words
 from sip.output.figures import DUE_SOON_DAYS
+from sip.output.render.context import Section, Sections, Words
 
 SECTIONS = Sections(
     summary=Section("summary", "In one minute", "Summary"),
