@@ -42,7 +42,7 @@ def _ids(ids: list[str]) -> str:
 def _found(findings: list[c.Finding], glance: c.Glance, site: c.Site) -> str:
     severities = [f"{count.count} {count.label.short.lower()}" for count in glance.findings_by_severity
                   if count.count]
-    text = f"Found: {_count(len(findings), 'finding')} at {site.name} ({', '.join(severities)})"
+    text = f"Found: {_count(len(findings), 'finding')} ({', '.join(severities)}) at {site.name}"
     forced = [f for f in findings if f.forced_labour]
     if forced:
         by_kind: dict[str, int] = {}
@@ -50,9 +50,13 @@ def _found(findings: list[c.Finding], glance: c.Glance, site: c.Site) -> str:
             if f.determination is not None:
                 by_kind[f.determination.short.lower()] = by_kind.get(f.determination.short.lower(), 0) + 1
         kinds = _and([f"{count} {kind}" for kind, count in by_kind.items()])
-        text += f"; {'it is' if len(findings) == 1 else f'{len(forced)} of them are'} forced labour ({kinds})"
+        if len(findings) == 1:
+            which = "it is"
+        else:
+            which = f"{len(forced)} of them {'is' if len(forced) == 1 else 'are'}"
+        text += f"; {which} forced labour ({kinds})"
     else:
-        text += "; none is forced labour"
+        text += "; none is forced labour" if len(findings) > 1 else "; it is not forced labour"
     if glance.workers_affected:
         text += f"; at least {_n(glance.workers_affected)} workers are affected"
     repeats = sum(1 for f in findings if f.repeats is not None)
