@@ -407,7 +407,8 @@ def site_index(rows: list[c.PlanRow], unrendered: list[c.Unrendered], *, as_of: 
     severities = {s: sum(n.count for r in rows for n in r.findings_by_severity if n.label.value == s)
                   for s in vocab.SEVERITY}
     return c.SiteIndex(
-        as_of=as_of, audience=c.PUBLIC if public else c.INTERNAL, public=public, plans=rows,
+        as_of=as_of, audience=c.PUBLIC if public else c.INTERNAL, public=public,
+        left_out=LEFT_OUT if public else None, plans=rows,
         unrendered=unrendered, plans_by_status=_counts(vocab.PLAN_STATUS, statuses),
         findings_by_severity=_counts(vocab.SEVERITY, severities),
         open_actions=sum(r.open_actions for r in rows), overdue=sum(r.overdue for r in rows),

@@ -504,6 +504,7 @@ class SiteIndex:
     as_of: dt.date
     audience: str
     public: bool
+    left_out: str | None  # for the public: one line saying what kinds of things were left out
     plans: list[PlanRow]  # in the order the files were found
     unrendered: list[Unrendered]
     plans_by_status: list[Count]
