@@ -33,3 +33,38 @@ def value_at(item, path: tuple[str, ...]):
     for step in path:
         item = getattr(item, step, None)
     return item
+
+
+# One walk per plan, shared by every rule that reads free text (PlanIndex.free_texts).
+_PLAN_PATHS = steps(PLAN_FIELDS)
+_LIST_PATHS = {name: steps(fields) for name, fields in LIST_FIELDS.items()}
+_ACTIONS = frozenset(("responses", "improvements"))
+
+# (loc, the field's dotted name, the text, the item that holds it or None, its list or "")
+Text = tuple[tuple, str, str, object, str]
+
+
+def texts(plan) -> list[Text]:
+    """Every free-text value written in the plan, in the format's order; cancelled actions'
+    left out (a cancelled action counts for nothing)."""
+    out: list[Text] = []
+    for path in _PLAN_PATHS:
+        value = value_at(plan, path)
+        if value.__class__ is str:
+            out.append((path, ".".join(path), value, None, ""))
+    for name, paths in _LIST_PATHS.items():
+        single = [p[0] for p in paths if len(p) == 1]
+        nested = [p for p in paths if len(p) > 1]
+        actions = name in _ACTIONS
+        for position, item in enumerate(getattr(plan, name)):
+            if actions and item.status == "cancelled":
+                continue
+            for field in single:
+                value = getattr(item, field)
+                if value.__class__ is str:
+                    out.append(((name, position, field), field, value, item, name))
+            for path in nested:
+                value = value_at(item, path)
+                if value.__class__ is str:
+                    out.append(((name, position, *path), ".".join(path), value, item, name))
+    return out

@@ -36,9 +36,7 @@ from collections.abc import Iterator
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label
-from sip.rules import free_text
 from sip.rules.context import Context, Violation
-from sip.rules.index import is_cancelled
 
 CODE = "SIP602"
 SEVERITY = WARNING
@@ -49,33 +47,26 @@ PLACEHOLDERS = frozenset((
     "to be decided", "to be confirmed", "to be determined", "see above"))
 _TRIM = " \t\r\n\f\v.-_?!*/"
 _LONGEST = max(len(p) for p in PLACEHOLDERS)
-_PLAN_STEPS = free_text.steps(free_text.PLAN_FIELDS)
-_STEPS = {name: free_text.steps(fields) for name, fields in free_text.LIST_FIELDS.items()}
 _UNNAMED = {"reviews": ("review of", "date"), "waivers": ("waiver of", "rule"),
             "worker_engagement": ("worker engagement of", "date")}
 
 
 def is_placeholder(text: str) -> bool:
     core = text.strip(_TRIM)
-    if len(core) > _LONGEST + 8:  # the common case: real text is longer than any placeholder
+    if len(core) > _LONGEST + 8:  # real text is longer than any placeholder
         return False
     return " ".join(core.lower().split()) in PLACEHOLDERS
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
-    value_at = free_text.value_at
-    for steps in _PLAN_STEPS:
-        value = value_at(plan, steps)
-        if value.__class__ is str and is_placeholder(value):
-            yield _violation(value, steps, "the plan's")
-    for name, fields in _STEPS.items():
-        for position, item in enumerate(getattr(plan, name)):
-            if is_cancelled(item, name):
-                continue
-            for steps in fields:
-                value = value_at(item, steps)
-                if value.__class__ is str and is_placeholder(value):
-                    yield _violation(value, (name, position, *steps), _whose(item, name))
+    assert context.index is not None
+    trim = _TRIM
+    for loc, field, value, item, name in context.index.free_texts(plan):
+        # the common case stays cheap: long text that does not start or end with what is trimmed
+        if len(value) > 40 and value[4] not in trim and value[-5] not in trim:
+            continue
+        if is_placeholder(value):
+            yield _violation(value, loc, _whose(item, name) if name else "the plan's", field)
 
 
 def _whose(item, name: str) -> str:
@@ -85,8 +76,7 @@ def _whose(item, name: str) -> str:
     return f"{label(item, name)}:"
 
 
-def _violation(value: str, loc: tuple, whose: str) -> Violation:
-    field = ".".join(str(s) for s in loc if isinstance(s, str) and s not in _STEPS)
+def _violation(value: str, loc: tuple, whose: str, field: str) -> Violation:
     shown = " ".join(value.split())
     return Violation(loc, f"{whose} {field} says only \"{shown}\", a placeholder: write what is "
                      "known (who, what, by when), or leave the field out if it is optional")
