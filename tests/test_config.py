@@ -86,7 +86,8 @@ def test_deadlines_per_kind_override_the_severity_keys_for_every_kind(sip, write
     assert codes(sip("validate", "--format", "json", plan)) == []  # whatever the order
     write("sip.toml", "as-of = 2026-08-10\ndeadlines = {remedy = {major = 80}, major = 78}\n")
     outcome = sip("validate", "--format", "json", plan)
-    assert codes(outcome) == ["SIP506"] and "corrective response is 78 days" in outcome.stdout
+    assert codes(outcome) == ["SIP506"] and "corrective response to a major finding is 78 days" in (
+        outcome.stdout)
 
 
 def test_max_file_size(sip, write):

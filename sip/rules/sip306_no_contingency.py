@@ -42,6 +42,9 @@ from sip.rules.context import Context, Violation
 CODE = "SIP306"
 SEVERITY = ERROR
 SUMMARY = "an open response to a critical finding has no contingency"
+# Why a waiver written for format 1 may silence nothing now (SIP204 says so).
+CHANGED_IN_1_1 = ("since format 1.1, SIP306 asks only open responses (planned, in-progress) for a "
+                  "contingency")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:

@@ -55,6 +55,10 @@ CODE = "SIP402"
 SEVERITY = WARNING
 SUMMARY = ("a forced-labour finding has no rehabilitation, repatriation or reintegration remedy "
            "and no needs assessment")
+# Why a waiver written for format 1 may silence nothing now (SIP204 says so).
+CHANGED_IN_1_1 = ("since format 1.1, SIP402 is a warning, is answered by a needs_assessment, and reads "
+                  "only forced-labour findings (determination substantiated or suspected; one indicator"
+                  " on a finding that is not critical is not one)")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:

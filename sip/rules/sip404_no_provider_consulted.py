@@ -48,6 +48,10 @@ from sip.rules.context import Context, Violation
 CODE = "SIP404"
 SEVERITY = ERROR
 SUMMARY = "a plan with a forced-labour finding lists no victim service provider that was consulted"
+# Why a waiver written for format 1 may silence nothing now (SIP204 says so).
+CHANGED_IN_1_1 = ("since format 1.1, a forced-labour finding is one whose determination is "
+                  "substantiated or suspected (one indicator on a finding that is not critical is not "
+                  "one)")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
