@@ -205,7 +205,8 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         return (f"{_shown(value)} is not a valid id: start with a letter or digit, then use only "
                 "letters, digits, '.', '_' or '-'")
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{noun} must be 0 or more, found {_shown(value)}"
+        least = ctx.get("ge", 0) if kind == "greater_than_equal" else ctx.get("gt", -1) + 1
+        return f"{noun} must be {least:g} or more, found {_shown(value)}"
     if kind == "sip_date":
         if isinstance(value, str) and "T" in value or isinstance(value, str) and ":" in value:
             return f"{noun} must be a date without a time (YYYY-MM-DD), found {_shown(value)}"
