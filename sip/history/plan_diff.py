@@ -235,15 +235,13 @@ def _due_change(label: str, item_id: str, old: object, new: object,
 
 
 def determination(finding: dict) -> object:
-    """A finding's determination as written, else as the format derives it."""
-    given = finding.get("determination")
-    if given is not None:
-        return given
+    """A finding's determination as written, else as the format derives it (the one definition,
+    sip/format/determination.py; the data here may not have validated)."""
+    from sip.format.determination import determination_of
+
     indicators = finding.get("indicators")
-    count = len(indicators) if isinstance(indicators, list) else 0
-    if finding.get("severity") == "critical" or count >= 2:
-        return "suspected"
-    return "indicators-only" if count else None
+    indicators = [i for i in indicators if isinstance(i, str)] if isinstance(indicators, list) else []
+    return determination_of(finding.get("determination"), finding.get("severity"), indicators)
 
 
 def _moved_down(old: object, new: object) -> bool:
