@@ -8,6 +8,7 @@ format's shape runs in one validation and is located at the right node.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from typing import Annotated, Any, Literal
 
@@ -61,9 +62,15 @@ class Strict(BaseModel):
     @classmethod
     def _absent_when_null(cls, data: Any) -> Any:
         if isinstance(data, dict) and None in data.values():
-            fields = cls.model_fields
+            fields = _written_names(cls)
             return {k: v for k, v in data.items() if v is not None or k not in fields}
         return data
+
+
+@functools.cache
+def _written_names(model: type[BaseModel]) -> frozenset[str]:
+    """The keys a plan writes for a model's fields: a field's alias where it has one (`with`)."""
+    return frozenset(f.alias or name for name, f in model.model_fields.items())
 
 
 class Site(Strict):
