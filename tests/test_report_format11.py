@@ -59,7 +59,7 @@ FACTS = [
     "Not yet shown to work: no effectiveness review is recorded.",  # effectiveness missing
     "Escalation: probation",
     "Facilities 2 covered by this plan",
-    "150 of 212 workers owed money reached (70 %)",                 # at a glance
+    "150 of 212 workers owed money reached, counted per remedy",   # at a glance
     "Unpaid instalments past due: A-2",
 ]
 

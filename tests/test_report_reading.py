@@ -94,7 +94,7 @@ def test_a_one_minute_summary_opens_every_report(sip, format, audience):
     assert f"Found: {findings} findings" in shown
     assert "1 of them is forced labour (1 substantiated)" in shown
     assert "paid so far USD 212,000 of 636,000 (33 %)" in shown
-    assert "150 of 212 workers owed money reached (70 %)" in shown
+    assert "money remedies have reached 150 of the 212 workers they cover, counted per remedy (70 %)" in shown
     assert "Late: 1 action past due: A-5 (5 days); unpaid instalments past due on A-2." in shown
     assert "Costs: remedy money committed, USD 636,000." in shown
     assert "Next: A-3 due 2026-08-20; A-2 due 2026-10-30; the plan's next review on 2026-09-30." in shown
