@@ -121,3 +121,19 @@ def test_both_formats_build_their_contents_from_the_same_sections(sip, format):
         assert link in report, section
         assert (f'<a id="{section.id}"></a>' if format == "md" else f'id="{section.id}"') in report
     assert "Due in the next 30 days" in report  # the constant's words
+
+
+def test_no_template_writes_the_shared_words_itself():
+    """Headings and sentences come from sip/output/render/words.py: a template that wrote one
+    itself would drift from the other format the day the words change."""
+    import dataclasses
+
+    from sip.output.render.words import SECTIONS, WORDS
+    from tests.conftest import ROOT
+
+    said = [getattr(WORDS, f.name) for f in dataclasses.fields(WORDS)]
+    said += [getattr(SECTIONS, f.name).title for f in dataclasses.fields(SECTIONS)]
+    said = [s for s in said if " " in s]  # a one-word heading ("Findings") is also a caption's word
+    for name in ("report.html.j2", "report.md.j2", "macros.html.j2", "macros.md.j2"):
+        template = (ROOT / "templates" / name).read_text("utf-8")
+        assert [s for s in said if s in template] == [], name

@@ -405,6 +405,19 @@ class Words:
     not_verified_independently: str
     confidential_item: str
     maintainers_note: str
+    subtitle: str
+    sources_caption: str
+    derived: str
+    not_forced_labour: str
+    came_back: str
+    no_assessment: str
+    voluntary_offered: str
+    voluntary_asked: str
+    not_voluntary: str
+    not_in_plan: str
+    name_not_published: str
+    whole_plan: str
+    no_problems: str
 
 
 @dataclass(frozen=True, slots=True)
