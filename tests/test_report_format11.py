@@ -112,7 +112,7 @@ def test_the_public_report_leaves_out_what_section_9_lists(sip, format):
     assert normal("1 confidential finding is not shown.") in public
     assert normal("1 confidential source is not shown.") in public
     assert normal("Explains F-1, F-2, a confidential item.") in public
-    assert normal("from S-1 (social audit) and a confidential item") in public
+    assert normal("from S-1 (Social audit) and a confidential item") in public
     assert normal("Public version. Left out: evidence") in public
     assert normal("P-2 name not published Law firm") in public
     assert "Example Verification Ltd" in public  # a verifier's name is not withheld
