@@ -64,6 +64,11 @@ def check(plan, context: Context) -> Iterator[Violation]:
     more = f" and {len(forced) - 1} more" if len(forced) > 1 else ""
     if not providers:
         state = "lists no service provider"
+        if plan.parties:
+            party_ids = ids([p.id for p in plan.parties])
+            state += (f" (its parties, {party_ids}, are not victim service providers)"
+                      if len(plan.parties) > 1 else
+                      f" (its party {party_ids} is not a victim service provider)")
     else:
         others = [p.id for p in providers if p.kind not in KINDS]
         counted = [p for p in providers if p.kind in KINDS]

@@ -6,6 +6,10 @@ kept it, is found out by asking them. Before a plan is closed, every remedy resp
 `done` is `verified`, with a `verification` saying how and by whom. Open ones are
 SIP505's to report; cancelled ones count for nothing.
 
+A verification that says `workers_interviewed: 0` is verified on paper only (a payment
+ledger reconciled, nobody asked): on a closed plan it is reported too, at that count
+(sip's decision; an absent count is not read as 0).
+
 New in format 1.1.
 
 Reported at the response's `status`.
@@ -45,7 +49,8 @@ from sip.rules.context import Context, Violation
 
 CODE = "SIP508"
 SEVERITY = ERROR
-SUMMARY = "a closed plan has a remedy, or a protection for forced labour, done but not verified"
+SUMMARY = ("a closed plan has a remedy, or a protection for forced labour, done but not verified "
+           "with the workers")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
@@ -54,7 +59,7 @@ def check(plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     findings = context.index.findings
     for position, response in context.index.responses:
-        if response.status != "done":
+        if response.status not in ("done", "verified"):
             continue
         if response.kind == "remedy":
             what = "remedy"
@@ -62,6 +67,15 @@ def check(plan, context: Context) -> Iterator[Violation]:
                 f in findings and findings[f].is_forced_labour for f in response.addresses):
             what = "protection of workers in forced labour"
         else:
+            continue
+        if response.status == "verified":
+            check = response.verification
+            if check is not None and check.workers_interviewed == 0:
+                yield Violation(("responses", position, "verification", "workers_interviewed"),
+                                f"the plan is closed but {label(response, 'responses')} ({what}) was "
+                                "verified without asking a single worker (workers_interviewed: 0): "
+                                "interview a sample of the workers, in their languages, away from "
+                                "the site's managers, and record how many")
             continue
         yield Violation(("responses", position, "status"),
                         f"the plan is closed but {label(response, 'responses')} ({what}) is done and "
