@@ -75,14 +75,17 @@ def test_missing_facts_are_said_in_words(sip, write):
     del plan["worker_engagement"]
     del plan["findings"][0]["needs_assessment"]
     remedy = plan["responses"][1]
-    for field in ("workers_reached", "former_workers"):
+    for field in ("workers_reached", "former_workers", "payer", "cost_items", "extent"):
         del remedy[field]
+    del plan["responses"][0]["verification"]["by"]
     path = write("plan.yaml", yaml.safe_dump(plan, sort_keys=False))
     for format in ("md", "html"):
         report = shown(sip, format, plan=path)
         assert "No record of how the workers or their representatives took part in the plan." in report
         assert "Workers' needs no assessment recorded" in report
         assert "reached not given" in report
+        assert "Paid by not given" in report and "Repays not given" in report
+        assert "Verified 2026-06-20 (verifier not named) (independent)" in report
 
 
 @pytest.mark.parametrize("format", ["md", "html"])

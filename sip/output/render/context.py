@@ -76,6 +76,9 @@ class MoneyLine:
     committed: float
     paid: float
     paid_percent: int  # paid as a whole percentage of committed (0 when nothing is committed)
+    # committed / workers covered, over the money remedies in this currency that name both (an
+    # action's own figure on an action); None when none does
+    per_worker: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,6 +421,7 @@ class Words:
     name_not_published: str
     whole_plan: str
     no_problems: str
+    verifier_not_named: str
 
 
 @dataclass(frozen=True, slots=True)

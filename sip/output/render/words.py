@@ -75,4 +75,5 @@ WORDS = Words(
     name_not_published="name not published",
     whole_plan="the whole plan",
     no_problems="sip validate found no problems",
+    verifier_not_named="verifier not named",
 )
