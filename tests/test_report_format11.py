@@ -59,7 +59,7 @@ FACTS = [
     "Not yet shown to work: no effectiveness review is recorded.",  # effectiveness missing
     "Escalation: probation",
     "Facilities 2 covered by this plan",
-    "150 of 212 workers owed money reached (70 %)",                 # at a glance
+    "150 of 212 workers owed money reached, counted per remedy",   # at a glance
     "Unpaid instalments past due: A-2",
 ]
 
@@ -75,14 +75,17 @@ def test_missing_facts_are_said_in_words(sip, write):
     del plan["worker_engagement"]
     del plan["findings"][0]["needs_assessment"]
     remedy = plan["responses"][1]
-    for field in ("workers_reached", "former_workers"):
+    for field in ("workers_reached", "former_workers", "payer", "cost_items", "extent"):
         del remedy[field]
+    del plan["responses"][0]["verification"]["by"]
     path = write("plan.yaml", yaml.safe_dump(plan, sort_keys=False))
     for format in ("md", "html"):
         report = shown(sip, format, plan=path)
         assert "No record of how the workers or their representatives took part in the plan." in report
         assert "Workers' needs no assessment recorded" in report
         assert "reached not given" in report
+        assert "Paid by not given" in report and "Repays not given" in report
+        assert "Verified 2026-06-20 (verifier not named) (independent)" in report
 
 
 @pytest.mark.parametrize("format", ["md", "html"])
@@ -112,7 +115,7 @@ def test_the_public_report_leaves_out_what_section_9_lists(sip, format):
     assert normal("1 confidential finding is not shown.") in public
     assert normal("1 confidential source is not shown.") in public
     assert normal("Explains F-1, F-2, a confidential item.") in public
-    assert normal("from S-1 (social audit) and a confidential item") in public
+    assert normal("from S-1 (Social audit) and a confidential item") in public
     assert normal("Public version. Left out: evidence") in public
     assert normal("P-2 name not published Law firm") in public
     assert "Example Verification Ltd" in public  # a verifier's name is not withheld

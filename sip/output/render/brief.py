@@ -80,8 +80,9 @@ def _done_for_workers(timeline: list[c.Action], glance: c.Glance) -> str:
                      for line in glance.money])
         text += f"; paid so far {paid}"
     if glance.reach is not None:
-        text += (f"; {_n(glance.reach.reached)} of {_n(glance.reach.covered)} workers owed money "
-                 f"reached ({glance.reach.percent} %)")
+        text += (f"; money remedies have reached {_n(glance.reach.reached)} of the "
+                 f"{_n(glance.reach.covered)} workers they cover, counted per remedy "
+                 f"({glance.reach.percent} %)")
     return text + "."
 
 

@@ -71,8 +71,18 @@ def rating(likelihood: str, impact: str) -> c.Label:
     return label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
 
 
-def money_line(currency: str, committed: float, paid: float) -> c.MoneyLine:
-    return c.MoneyLine(currency, committed, paid, _percent(paid, committed))
+def money_line(currency: str, committed: float, paid: float,
+               per_worker: float | None = None) -> c.MoneyLine:
+    return c.MoneyLine(currency, committed, paid, _percent(paid, committed), per_worker)
+
+
+def _per_worker(responses: list[c.Action], currency: str) -> float | None:
+    """Money committed per worker covered, over the live money remedies in a currency that
+    name both."""
+    named = [a for a in responses if a.money_remedy and a.amount is not None and a.workers_covered
+             and a.amount.currency == currency and a.status.value != "cancelled"]
+    workers = sum(a.workers_covered or 0 for a in named)
+    return sum(a.amount.committed for a in named if a.amount) / workers if workers else None
 
 
 def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]:
@@ -158,7 +168,9 @@ class _Builder:
         money_remedy = response and a.remedy in vocab.MONEY_REMEDIES
         schedule: list[c.Instalment] = []
         if response and a.amount is not None:
-            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0)
+            covered = a.workers_covered if a.remedy in vocab.MONEY_REMEDIES else None
+            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0,
+                                a.amount.committed / covered if covered else None)
             if a.status != "cancelled":
                 schedule = self.instalments(a.schedule or [], a.amount.currency)
         covered = a.workers_covered if response else None
@@ -319,7 +331,8 @@ class _Builder:
             actions_by_status=_counts(vocab.ACTION_STATUS, p.actions_by_status),
             actions=p.actions, open_actions=p.open_actions,
             overdue=self.refs(p.overdue), due_soon=self.refs(p.due_soon),
-            money=[money_line(currency, m.committed, m.paid) for currency, m in p.money.items()],
+            money=[money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
+                   for currency, m in p.money.items()],
             reach=reach,
             overdue_instalments=[self.ref(a.id) for a in responses if a.overdue_instalments],
             review_overdue=p.review_overdue,

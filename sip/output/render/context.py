@@ -76,6 +76,9 @@ class MoneyLine:
     committed: float
     paid: float
     paid_percent: int  # paid as a whole percentage of committed (0 when nothing is committed)
+    # committed / workers covered, over the money remedies in this currency that name both (an
+    # action's own figure on an action); None when none does
+    per_worker: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -405,6 +408,20 @@ class Words:
     not_verified_independently: str
     confidential_item: str
     maintainers_note: str
+    subtitle: str
+    sources_caption: str
+    derived: str
+    not_forced_labour: str
+    came_back: str
+    no_assessment: str
+    voluntary_offered: str
+    voluntary_asked: str
+    not_voluntary: str
+    not_in_plan: str
+    name_not_published: str
+    whole_plan: str
+    no_problems: str
+    verifier_not_named: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,4 +62,18 @@ WORDS = Words(
     confidential_item="a confidential item",
     maintainers_note="Waivers and the validation result are for the people who keep this plan "
     "up to date, not for its readers.",
+    subtitle="Corrective action and systems improvement plan",
+    sources_caption="How the problems surfaced",
+    derived="derived from its severity and indicators",
+    not_forced_labour="not about forced labour",
+    came_back="the problem came back",
+    no_assessment="no assessment recorded",
+    voluntary_offered="Voluntary: offered to the workers who ask to go home.",
+    voluntary_asked="Voluntary: the workers who went home asked to.",
+    not_voluntary="Not marked voluntary.",
+    not_in_plan="Not part of this plan",
+    name_not_published="name not published",
+    whole_plan="the whole plan",
+    no_problems="sip validate found no problems",
+    verifier_not_named="verifier not named",
 )
