@@ -52,9 +52,7 @@ def texts(plan) -> list[Text]:
         value = value_at(plan, path)
         if value.__class__ is str:
             out.append((path, ".".join(path), value, None, ""))
-    for name, paths in _LIST_PATHS.items():
-        single = [p[0] for p in paths if len(p) == 1]
-        nested = [p for p in paths if len(p) > 1]
+    for name, single, nested in _SPLIT:
         actions = name in _ACTIONS
         for position, item in enumerate(getattr(plan, name)):
             if actions and item.status == "cancelled":
@@ -63,8 +61,20 @@ def texts(plan) -> list[Text]:
                 value = getattr(item, field)
                 if value.__class__ is str:
                     out.append(((name, position, field), field, value, item, name))
-            for path in nested:
-                value = value_at(item, path)
+            for first, rest, dotted in nested:
+                inner = getattr(item, first)
+                if inner is None:
+                    continue
+                value = getattr(inner, rest)
                 if value.__class__ is str:
-                    out.append(((name, position, *path), ".".join(path), value, item, name))
+                    out.append(((name, position, first, rest), dotted, value, item, name))
     return out
+
+
+# Per list: its one-step fields, and its two-step ones (verification.method) as (first, second,
+# dotted name); no free text lies deeper.
+_SPLIT = tuple(
+    (name, tuple(p[0] for p in paths if len(p) == 1),
+     tuple((p[0], p[1], ".".join(p)) for p in paths if len(p) == 2))
+    for name, paths in _LIST_PATHS.items())
+assert all(len(p) <= 2 for paths in _LIST_PATHS.values() for p in paths)
