@@ -226,7 +226,7 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind in ("sip_not_finite", "finite_number"):
         return f"{noun} must be a finite number"
     if kind == "sip_not_waivable":
-        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to SIP601 can, "
+        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to {max(WAIVABLE_CODES)} can, "
                 "except SIP204 (see 'sip rules')")
     return f"{noun}: {fallback}"
 
