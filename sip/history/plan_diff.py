@@ -241,13 +241,15 @@ def determination(finding: dict) -> object:
 
     indicators = finding.get("indicators")
     indicators = [i for i in indicators if isinstance(i, str)] if isinstance(indicators, list) else []
-    return determination_of(finding.get("determination"), finding.get("severity"), indicators)
+    given, severity = finding.get("determination"), finding.get("severity")
+    return determination_of(given if isinstance(given, str) else None,
+                            severity if isinstance(severity, str) else "", indicators)
 
 
 def _moved_down(old: object, new: object) -> bool:
-    if old not in ("substantiated", "suspected") or old == new:
+    if not isinstance(old, str) or old not in ("substantiated", "suspected") or old == new:
         return False
-    return DETERMINATION_ORDER.get(new, 0) < DETERMINATION_ORDER[old]  # type: ignore[arg-type]
+    return DETERMINATION_ORDER.get(new if isinstance(new, str) else "", 0) < DETERMINATION_ORDER[old]
 
 
 def _finding_changes(label: str, item_id: str, old: dict, new: dict, reviewed: bool) -> list[Change]:
@@ -343,10 +345,11 @@ def _effectiveness_change(label: str, item_id: str, old: object, new: object) ->
 def _engagement_changes(old: dict, new: dict) -> list[Change]:
     before = Counter(_frozen(e) for e in _entries(old, "worker_engagement"))
     after = Counter(_frozen(e) for e in _entries(new, "worker_engagement"))
-    changes = [Change("engagement-added", ADDED, f"worker engagement logged: {_engagement_text(dict(k))}")
+    changes = [Change("engagement-added", ADDED,
+                      f"worker engagement logged: {_engagement_text(_unfrozen(k))}")
                for k in (after - before).elements()]
     changes += [Change("engagement-removed", REMOVED,
-                       f"worker engagement removed: {_engagement_text(dict(k))}")
+                       f"worker engagement removed: {_engagement_text(_unfrozen(k))}")
                 for k in (before - after).elements()]
     return changes
 
@@ -378,9 +381,9 @@ def _review_text(review: dict) -> str:
 def _waiver_changes(old: dict, new: dict) -> list[Change]:
     before = Counter(_frozen(w) for w in _entries(old, "waivers"))
     after = Counter(_frozen(w) for w in _entries(new, "waivers"))
-    changes = [Change("waiver-added", ADDED, f"waiver added: {_waiver_text(dict(key))}")
+    changes = [Change("waiver-added", ADDED, f"waiver added: {_waiver_text(_unfrozen(key))}")
                for key in (after - before).elements()]
-    changes += [Change("waiver-removed", REMOVED, f"waiver removed: {_waiver_text(dict(key))}")
+    changes += [Change("waiver-removed", REMOVED, f"waiver removed: {_waiver_text(_unfrozen(key))}")
                 for key in (before - after).elements()]
     return changes
 
@@ -391,6 +394,11 @@ def _waiver_text(waiver: dict) -> str:
         " for the whole plan"
     until = f" until {waiver['until']}" if waiver.get("until") else ""
     return f"{_shown(waiver.get('rule'))}{scope}{until}: {_short(waiver.get('reason'))}"
+
+
+def _unfrozen(key: object) -> dict:
+    """The mapping _frozen made a tuple of (its values stay frozen)."""
+    return dict(key) if isinstance(key, tuple) else {}
 
 
 def _entries(data: dict, name: str) -> list[dict]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.format import vocab
@@ -161,58 +162,58 @@ class _Builder:
                                     (self.as_of - i.due).days if overdue else 0))
         return out
 
-    def action(self, a: model.Action) -> c.Action:
-        response = isinstance(a, model.Response)
+    def _action(self, a: model.Response | model.Improvement, **fields: Any) -> c.Action:
+        """What responses and improvements share; `fields` holds what is theirs alone."""
         overdue = a.is_overdue(self.as_of)
-        amount = None
-        money_remedy = response and a.remedy in vocab.MONEY_REMEDIES
-        schedule: list[c.Instalment] = []
-        if response and a.amount is not None:
-            covered = a.workers_covered if a.remedy in vocab.MONEY_REMEDIES else None
-            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0,
-                                a.amount.committed / covered if covered else None)
-            if a.status != "cancelled":
-                schedule = self.instalments(a.schedule or [], a.amount.currency)
-        covered = a.workers_covered if response else None
-        former = a.former_workers if response else None
-        reached = a.workers_reached if response else None
-        effectiveness = None if response else a.effectiveness
-        escalation = a.escalation if response else None
         return c.Action(
-            id=a.id, anchor=a.id, type="response" if response else "improvement",
-            kind=label(vocab.RESPONSE_KIND, a.kind) if response
-            else label(vocab.IMPROVEMENT_ELEMENT, a.element),
-            remedy=label(vocab.REMEDY, a.remedy) if response and a.remedy else None,
-            action=self.text(a.action), owner=self.text(a.owner), due=a.due,
+            id=a.id, anchor=a.id, action=self.text(a.action), owner=self.text(a.owner), due=a.due,
             status=label(vocab.ACTION_STATUS, a.status), completed=a.completed, open=a.is_open,
             overdue=overdue, days_overdue=(self.as_of - a.due).days if overdue else 0,
-            addresses=self.refs(a.addresses), providers=self.refs(a.providers if response else ()),
-            contingency=self.optional(a.contingency) if response else None,
+            addresses=self.refs(a.addresses),
             verification=None if a.verification is None else self.verification(a.verification),
-            voluntary=a.voluntary if response else None,
-            workers_covered=covered,
-            amount=amount,
-            basis=label(vocab.REMEDY_BASIS, a.basis) if response and a.basis else None,
-            measure=None if response else self.optional(a.measure),
-            money_remedy=money_remedy,
-            former_workers=former,
+            **fields)
+
+    def response(self, a: model.Response) -> c.Action:
+        money_remedy = a.remedy in vocab.MONEY_REMEDIES
+        covered, former, reached = a.workers_covered, a.former_workers, a.workers_reached
+        amount = None
+        schedule: list[c.Instalment] = []
+        if a.amount is not None:
+            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0,
+                                a.amount.committed / covered if money_remedy and covered else None)
+            if a.status != "cancelled":
+                schedule = self.instalments(a.schedule or [], a.amount.currency)
+        return self._action(
+            a, type="response", kind=label(vocab.RESPONSE_KIND, a.kind),
+            remedy=label(vocab.REMEDY, a.remedy) if a.remedy else None,
+            providers=self.refs(a.providers), contingency=self.optional(a.contingency),
+            voluntary=a.voluntary, workers_covered=covered, amount=amount,
+            basis=label(vocab.REMEDY_BASIS, a.basis) if a.basis else None, measure=None,
+            money_remedy=money_remedy, former_workers=former,
             current_workers=covered - former if covered is not None and former is not None else None,
             workers_reached=reached,
             reached_percent=_percent(reached, covered) if reached is not None and covered else None,
-            per_worker=a.amount.committed / covered if money_remedy and amount and covered else None,
-            payer=label(vocab.PAYER, a.payer) if response and a.payer else None,
-            cost_items=_labels(vocab.COST_ITEM, a.cost_items or []) if response else [],
-            extent=label(vocab.EXTENT, a.extent) if response and a.extent else None,
-            unclaimed=self.optional(a.unclaimed) if response else None,
-            schedule=schedule,
+            per_worker=amount.per_worker if amount else None,
+            payer=label(vocab.PAYER, a.payer) if a.payer else None,
+            cost_items=_labels(vocab.COST_ITEM, a.cost_items or []),
+            extent=label(vocab.EXTENT, a.extent) if a.extent else None,
+            unclaimed=self.optional(a.unclaimed), schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done") else 0,
-            escalation=label(vocab.ESCALATION, escalation) if escalation else None,
-            parties=self.refs(a.parties) if response else [],
-            effectiveness=None if effectiveness is None else c.Effectiveness(
-                effectiveness.date, label(vocab.EFFECTIVENESS, effectiveness.result),
-                self.text(effectiveness.evidence)),
-        )
+            escalation=label(vocab.ESCALATION, a.escalation) if a.escalation else None,
+            parties=self.refs(a.parties), effectiveness=None)
+
+    def improvement(self, a: model.Improvement) -> c.Action:
+        e = a.effectiveness
+        return self._action(
+            a, type="improvement", kind=label(vocab.IMPROVEMENT_ELEMENT, a.element), remedy=None,
+            providers=[], contingency=None, voluntary=None, workers_covered=None, amount=None,
+            basis=None, measure=self.optional(a.measure), money_remedy=False, former_workers=None,
+            current_workers=None, workers_reached=None, reached_percent=None, per_worker=None,
+            payer=None, cost_items=[], extent=None, unclaimed=None, schedule=[],
+            overdue_instalments=0, escalation=None, parties=[],
+            effectiveness=None if e is None else c.Effectiveness(
+                e.date, label(vocab.EFFECTIVENESS, e.result), self.text(e.evidence)))
 
     def risk(self, r: model.Risk) -> c.Risk:
         return c.Risk(r.id, r.id, self.text(r.risk), label(vocab.RISK_SOURCE_KIND, r.source.kind),
@@ -233,22 +234,24 @@ class _Builder:
             for ref in a.addresses:
                 by_target.setdefault(ref.id, []).append(a)
         out = []
-        for r in self.plan.root_causes:
-            its_risks = risks_by_cause.get(r.id, [])
-            found = {a.id: a for target in (r.id, *(k.id for k in its_risks))
+        for cause in self.plan.root_causes:
+            its_risks = risks_by_cause.get(cause.id, [])
+            found = {a.id: a for target in (cause.id, *(k.id for k in its_risks))
                      for a in by_target.get(target, [])}
             out.append(c.RootCause(
-                r.id, r.id, label(vocab.ROOT_CAUSE_CATEGORY, r.category), self.text(r.cause),
-                label(vocab.ROOT_CAUSE_METHOD, r.method) if r.method else None,
-                self.refs(r.findings), its_risks, sorted(found.values(), key=lambda a: position[a.id])))
+                cause.id, cause.id, label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
+                self.text(cause.cause),
+                label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
+                self.refs(cause.findings), its_risks,
+                sorted(found.values(), key=lambda a: position[a.id])))
         return out
 
     def report(self, source_file: str, index_link: str | None, validation: c.Validation,
                withheld: c.Withheld) -> c.PlanReport:
         plan = self.plan
         sources = {s.id: self.source(s) for s in plan.sources}
-        responses = [self.action(a) for a in plan.responses]
-        improvements = [self.action(a) for a in plan.improvements]
+        responses = [self.response(a) for a in plan.responses]
+        improvements = [self.improvement(a) for a in plan.improvements]
         risks = [self.risk(r) for r in plan.risks]
         causes = self.root_causes(risks, improvements)
         responses_by_finding: dict[str, list[c.Action]] = {}
