@@ -34,12 +34,15 @@ class Settings:
     exclude: tuple[str, ...] = ()  # globs, relative to `root`
     root: Path | None = None  # the folder of the configuration file
     source: Path | None = None  # the configuration file, if any
+    # Public identifiers that look like personal data but must stay in reports and are not
+    # warned about (a hotline's number, a tariff code): docs/personal-data.md
+    public_identifiers: tuple[str, ...] = ()
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
 
 
-_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude")
+_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude", "public-identifiers")
 _CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
 _TOML_POSITION = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
 _SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
@@ -126,6 +129,10 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise fail(key, 'must be a list of globs, e.g. ["drafts/**"]')
             values["exclude"] = tuple(value)
+        elif key == "public-identifiers":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise fail(key, 'must be a list of texts, e.g. ["+60 3-8000 8000"]')
+            values["public_identifiers"] = tuple(value)
         elif key == "max-file-size":
             values["max_file_size"] = parse_size(value, partial(fail, key))
         elif key == "deadlines":

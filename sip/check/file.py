@@ -71,7 +71,8 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
         result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
         return result
 
-    context = Context(as_of=settings.as_of, deadlines=settings.deadlines, index=index_plan(plan))
+    context = Context(as_of=settings.as_of, deadlines=settings.deadlines, index=index_plan(plan),
+                      public_identifiers=settings.public_identifiers)
     rule_problems = list(run_rules(plan, loaded.marks, context, settings.ignores))
     result.rules_ran = True
     diagnostics, waiver_problems, result.waivers = apply_to_plan(

@@ -30,11 +30,10 @@ Passes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sip.diagnostic import WARNING
-from sip.format.personal_data import find
+from sip.format.personal_data import MAYBE, find, keep
 from sip.format.wording import ids, label
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
@@ -57,18 +56,18 @@ LIST_FIELDS = {
     "reviews": ("by", "summary"),
     "waivers": ("reason",),
 }
-_MAYBE = re.compile(r"[0-9@]")  # every pattern of sip.format.personal_data needs a digit or an '@'
 _STEPS = {name: tuple(tuple(field.split(".")) for field in fields)
           for name, fields in LIST_FIELDS.items()}
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
+    kept = keep(context.public_identifiers)
     for dotted in PLAN_FIELDS:
         steps = tuple(dotted.split("."))
-        violation = _violation(_value(plan, steps), (), steps, "the plan's", "")
+        violation = _violation(_value(plan, steps), (), steps, "the plan's", "", kept)
         if violation:
             yield violation
-    maybe = _MAYBE.search
+    maybe = MAYBE.search
     for name, fields in _STEPS.items():
         for position, item in enumerate(getattr(plan, name)):
             if is_cancelled(item, name):
@@ -76,8 +75,8 @@ def check(plan, context: Context) -> Iterator[Violation]:
             for steps in fields:
                 value = _value(item, steps)
                 # the common case stays cheap: most text has no digit and no '@'
-                if value.__class__ is str and maybe(value):
-                    violation = _violation(value, (name, position), steps, item, name)
+                if value.__class__ is str and (maybe(value) or not value.isascii()):
+                    violation = _violation(value, (name, position), steps, item, name, kept)
                     if violation:
                         yield violation
 
@@ -88,10 +87,10 @@ def _value(item, steps: tuple[str, ...]):
     return item
 
 
-def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str) -> Violation | None:
+def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str, kept) -> Violation | None:
     if not isinstance(value, str):
         return None
-    kinds = list(dict.fromkeys(match.kind for match in find(value)))
+    kinds = list(dict.fromkeys(match.kind for match in find(value, kept)))
     if not kinds:
         return None
     return Violation((*loc, *steps),
