@@ -221,6 +221,8 @@ def fix(
         metavar="PATH...", help="Plan files or folders to fix in place.")],
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Print the changes as a diff instead of writing them.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Also rewrite plans that are read-only (refused without it).")] = False,
     config: Config = None,
     color: Color = None,
 ) -> None:
@@ -230,7 +232,7 @@ def fix(
         from sip.commands.fix import fix_command
 
         return fix_command(paths, dry_run=dry_run, config=config,
-                           color=_color_wanted(color, sys.stdout))
+                           color=_color_wanted(color, sys.stdout), force=force)
 
     _run(run)
 
