@@ -53,7 +53,7 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
     version, _ = version_problem(loaded.data, loaded.marks)
     if version is not None:
         problems.append(version)
-    problems += validate_plan({**loaded.data, "sip": 1}, loaded.marks)[1]
+    problems += validate_plan({**loaded.data, "sip": 1}, loaded.marks, limit=10**9)[1]
     wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
     if not wanted:
         return Outcome(text, [])

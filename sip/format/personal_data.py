@@ -142,9 +142,11 @@ _MESSENGERS = (r"wechat|weixin|line|telegram|viber|whatsapp|facebook|fb|instagra
 _HANDLE = re.compile(
     rf"(?i:\b(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=]\s*)(?P<value>@?[\w.-]{{3,}})"
     r"|(?<![\w@.])(?P<at>@[A-Za-z_][\w.]{2,}\w)")
-# Every shape above needs one of these: text without any is passed over quickly.
-MAYBE = re.compile(rf"[0-9@]|(?i:[\[({{<]\s*at\s*[\])}}>]|\sat\s+[\w-]+(?:\.|\s+dot\s)|"
-                    rf"\b(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=])")
+# Every shape above needs one of these (five digits close together, an '@', a spelled-out
+# address, a messenger's name): text without any is passed over quickly.
+MAYBE = re.compile(rf"[0-9](?:[^0-9]{{0,3}}[0-9]){{4}}|[A-Z]{{5}}[0-9]{{4}}|@|(?i:[\[({{<]\s*at\s*[\])}}>]|"
+                   rf"\sat\s+[\w-]+(?:\.[^\W\d_]|\s+dot\s)|"
+                   rf"\b(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=])")
 
 
 class Keep(NamedTuple):
@@ -172,6 +174,11 @@ def find(text: str, kept: Keep = NOTHING_KEPT) -> list[Match]:
     """Spans of text that look like personal data, first to last, not overlapping."""
     if text.isascii() and not MAYBE.search(text):
         return []  # the common case stays cheap
+    return _find_cached(text, kept)
+
+
+@lru_cache(maxsize=8192)  # plans repeat their texts (owners, roles, methods)
+def _find_cached(text: str, kept: Keep) -> list[Match]:
     norm, where = normalise(text)
     if where is not None and not MAYBE.search(norm):
         return []
