@@ -53,7 +53,9 @@ def _as_of(value: Optional[str]) -> Optional[str]:  # noqa: UP045
 
     try:
         parse_date(value)
-    except DateError:
+    except DateError as error:
+        if error.out_of_range:
+            raise typer.BadParameter(str(error)) from None
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
     return value
 

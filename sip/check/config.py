@@ -22,6 +22,7 @@ from sip.format.dates import parse_date as read_date
 from sip.rules.context import DEFAULT_DEADLINES
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+MAX_DEADLINE = 36_500  # days: far beyond any deadline, and dates plus it stay in the calendar
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,9 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
 def parse_date(value: Any, fail: Any) -> dt.date:
     try:
         return read_date(value)
-    except DateError:
+    except DateError as error:
+        if error.out_of_range:
+            raise fail(str(error)) from None
         raise fail(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
@@ -186,8 +189,9 @@ def parse_deadlines(value: Any, fail: Any) -> dict[str, int]:
     for severity, days in value.items():
         if severity not in DEFAULT_DEADLINES:
             raise fail(f"{severity!r} is not a severity (critical, major, minor)", severity)
-        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-            raise fail(f"{severity} must be a whole number of days, 0 or more", severity)
+        if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_DEADLINE:
+            raise fail(f"{severity} must be a whole number of days, 0 or more and at most "
+                       f"{MAX_DEADLINE:,} (100 years)", severity)
         deadlines[severity] = days
     return deadlines
 

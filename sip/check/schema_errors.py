@@ -214,12 +214,18 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
                 "letters, digits, '.', '_' or '-'")
     if kind in ("greater_than_equal", "greater_than"):
         return f"{noun} must be 0 or more, found {_shown(value)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{noun} must be at most {ctx.get('le', ctx.get('lt')):,.0f}, found {_shown(value)}"
     if kind == "sip_date":
         if isinstance(value, str) and "T" in value or isinstance(value, str) and ":" in value:
             return f"{noun} must be a date without a time (YYYY-MM-DD), found {_shown(value)}"
         return f"{noun} must be a date written YYYY-MM-DD, found {_describe(value)}"
     if kind == "sip_impossible_date":
         return f"{_shown(value)} is not a real date"
+    if kind == "sip_date_range":
+        from sip.format.dates import EARLIEST, LATEST
+
+        return f"{noun} must be between {EARLIEST} and {LATEST}, found {_shown(value)}"
     if kind == "sip_blank":
         return f"{noun} is blank: write it out"
     if kind == "sip_country":

@@ -19,7 +19,7 @@ from sip.check.file import STDIN, check_file
 from sip.check.parallel import map_files
 from sip.check.result import FileResult, Run
 from sip.check.run import validate
-from sip.diagnostic import ERROR, Diagnostic
+from sip.diagnostic import ERROR, Diagnostic, readable
 from sip.exits import Exit, UsageError
 from sip.format.personal_data import MASK
 from sip.model import Plan
@@ -91,7 +91,7 @@ def _renderer(templates: Path | None) -> Templates:
 
 
 def _named(file: str) -> str:
-    return "standard input" if file == STDIN else file
+    return "standard input" if file == STDIN else readable(file)
 
 
 def _by_file(run: Run) -> dict[str, list[Diagnostic]]:

@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from sip.history.plan_diff import PlanDiff
+from sip.output.plain_text import printable
 
 WORKTREE_WORDS = "the working tree"
 
@@ -17,7 +18,7 @@ def write_report(diffs: list[PlanDiff], base: str, head: str | None, format: str
 
 
 def _title(diff: PlanDiff) -> str:
-    return diff.path + (f" ({diff.plan_id})" if diff.plan_id else "")
+    return printable(diff.path + (f" ({diff.plan_id})" if diff.plan_id else ""))
 
 
 def _refused_count(diffs: list[PlanDiff]) -> int:
@@ -34,16 +35,16 @@ def _summary(diffs: list[PlanDiff]) -> str:
 
 
 def _text(diffs: list[PlanDiff], base: str, head: str | None, stream: TextIO) -> None:
-    stream.write(f"sip diff {base} .. {head or WORKTREE_WORDS}\n")
+    stream.write(f"sip diff {printable(base)} .. {printable(head or WORKTREE_WORDS)}\n")
     for diff in diffs:
         stream.write(f"\n{_title(diff)}\n")
         if not diff.changes:
             stream.write("  (no change a reviewer needs to see: formatting or comments only)\n")
         for change in diff.changes:
             mark = "!" if change.refused else change.sign
-            line = f"  {mark} {change.text}"
+            line = f"  {mark} {printable(change.text)}"
             if change.refused:
-                line += f"  [refused: {change.refused}]"
+                line += f"  [refused: {printable(change.refused)}]"
             stream.write(line + "\n")
     stream.write(f"\n{_summary(diffs)}\n")
 
@@ -81,11 +82,13 @@ _SIGN_WORDS = {"+": "➕", "-": "➖", "~": "✏️"}
 
 
 def _code(text: str) -> str:
-    return text.replace("`", "'")
+    return printable(text).replace("`", "'")
 
 
 def _md(text: str) -> str:
-    """Plain text that Markdown shows as written."""
-    for character in "\\`*_[]<|#":
+    """Plain text that Markdown shows as written, on one line (a line break in a review's `by`
+    must not start a paragraph or a heading of its own)."""
+    text = printable(text)
+    for character in "\\`*_[]<&|#~":
         text = text.replace(character, "\\" + character)
     return text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic, readable
 from sip.format import vocab
 from sip.format.countries import COUNTRIES
 from sip.format.personal_data import Keep, keep, mask
@@ -47,7 +47,7 @@ def rating(likelihood: str, impact: str) -> c.Label:
 
 
 def money_line(currency: str, committed: float, paid: float) -> c.MoneyLine:
-    percent = int(paid * 100 // committed) if committed else 0
+    percent = int(min(paid / committed, 1e6) * 100) if committed else 0  # no overflow
     return c.MoneyLine(currency, committed, paid, percent)
 
 
@@ -68,7 +68,7 @@ def _masking(public: bool, kept: Keep, name: bool = False) -> Callable[[str], st
 
 def shown_file(file: str, public: bool, public_identifiers: tuple[str, ...] = ()) -> str:
     """A file name or id as a page shows it (for the public: `worker-[redacted].yaml`)."""
-    return _masking(public, keep(public_identifiers), name=True)(file)
+    return _masking(public, keep(public_identifiers), name=True)(readable(file))
 
 
 class _Builder:
