@@ -286,7 +286,12 @@ def _run(command) -> None:
         print("sip: interrupted", file=sys.stderr)
         status = 130
     except BrokenPipeError:
-        status = Exit.OK  # the reader went away (| head): nothing left to say
+        # The reader went away before the output was complete (| head): what was asked was
+        # not done in full, so never 0 (a `validate` run returns its own status instead).
+        from sip.files import silence_stdout
+
+        silence_stdout()
+        status = Exit.USAGE
     except Exception:
         if _debug:
             import traceback

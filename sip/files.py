@@ -198,3 +198,16 @@ def _mode_for(info: os.stat_result | None) -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def silence_stdout() -> None:
+    """After a broken pipe: send what is left of standard output nowhere, so that Python's
+    flush at exit does not fail again with "Exception ignored ... BrokenPipeError"."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

@@ -57,11 +57,31 @@ def find_config(paths: list[Path]) -> Path | None:
     for folder in (start, *start.parents):
         candidate = folder / "sip.toml"
         if candidate.is_file():
-            return candidate
+            return _trusted(candidate, start)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_sip(pyproject):
-            return pyproject
+            return _trusted(pyproject, start)
     return None
+
+
+def _trusted(config: Path, start: Path) -> Path:
+    """A configuration found by the search applies only if it is owned by root, by the user
+    running sip, or by the owner of the checked folder: a sip.toml that another user left in a
+    shared parent folder (/tmp, a shared drive) could ignore every rule, and is refused (exit
+    2) rather than applied silently. `--config FILE` names a file to trust it."""
+    import os
+
+    if not hasattr(os, "getuid"):
+        return config
+    try:
+        owner, checked = config.stat().st_uid, start.stat().st_uid
+    except OSError:
+        return config
+    if owner in (0, os.getuid(), checked):
+        return config
+    raise UsageError(f"{config}: this configuration belongs to another user (uid {owner}), not to "
+                     f"you or the owner of {start}: sip does not apply it, as it could turn off "
+                     "any rule. Name it with --config to use it anyway, or remove it")
 
 
 def _common(folders: list[Path]) -> str:
