@@ -6,8 +6,10 @@ worker processes run; it returns a small picklable result.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sip.check.config import Settings
 from sip.check.result import FileResult
@@ -37,7 +39,26 @@ def read_bytes(name: str, limit: int | None = None) -> bytes:
     return read_limited(name, limit)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a plan is read, checked or rendered: a large plan is
+    hundreds of thousands of objects without cycles, which each collection walked again (a
+    4.7 MB plan rendered in 3.0 s of CPU with it, 2.1 s without; bench/hostile.py)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def check_file(name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
+    with gc_paused():
+        return _check_file(name, settings, keep_plan)
+
+
+def _check_file(name: str, settings: Settings, keep_plan: bool) -> FileResult:
     try:
         raw = read_bytes(name, settings.max_file_size)
     except TooLarge as error:

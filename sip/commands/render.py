@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from sip.check.config import Settings, settings_for
-from sip.check.file import STDIN, check_file
+from sip.check.file import STDIN, check_file, gc_paused
 from sip.check.parallel import map_files
 from sip.check.result import FileResult, Run
 from sip.check.run import validate
@@ -74,10 +74,11 @@ class _Page:
 
     def text(self, renderer: Templates, plan: Plan, diagnostics: list[Diagnostic], file: str,
              index_link: str | None = None) -> str:
-        report = plan_report(plan, diagnostics, as_of=self.settings.as_of, public=self.public,
-                             source_file=_named(file), index_link=index_link, forced=self.force,
-                             public_identifiers=self.settings.public_identifiers)
-        return pages.marked(renderer.render(f"report.{self.format}.j2", report=report))
+        with gc_paused():
+            report = plan_report(plan, diagnostics, as_of=self.settings.as_of, public=self.public,
+                                 source_file=_named(file), index_link=index_link, forced=self.force,
+                                 public_identifiers=self.settings.public_identifiers)
+            return pages.marked(renderer.render(f"report.{self.format}.j2", report=report))
 
 
 _renderers: dict[Path | None, Templates] = {}
