@@ -280,7 +280,9 @@ def _run(command) -> None:
     try:
         status = command()
     except UsageError as error:
-        print(f"sip: {error}", file=sys.stderr)
+        from sip.output.plain_text import printable
+
+        print(f"sip: {printable(str(error))}", file=sys.stderr)  # a path may hold a line break
         status = Exit.USAGE
     except KeyboardInterrupt:
         print("sip: interrupted", file=sys.stderr)

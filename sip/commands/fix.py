@@ -22,6 +22,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
     from sip.edit.fix import fix_text
     from sip.files import read_limited, write_atomic
     from sip.format.wording import plural
+    from sip.output.plain_text import printable
     from sip.output.run_report import report
     from sip.read.discover import plan_files
     from sip.read.loader import Limits
@@ -39,7 +40,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
             continue  # `sip validate` below says what is wrong with it
         outcome = fix_text(text, limits)
         if outcome.refused:
-            print(f"{name}: not fixed: {outcome.refused}", file=sys.stderr)
+            print(f"{printable(name)}: not fixed: {outcome.refused}", file=sys.stderr)
             refused += 1
             continue
         if not outcome.fixes:
@@ -50,14 +51,15 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
                 text.splitlines(True), outcome.text.splitlines(True), name, name))
             continue
         if not force and _read_only(name):
-            print(f"{name}: not fixed: the file is read-only; use --force to rewrite it anyway",
+            print(f"{printable(name)}: not fixed: the file is read-only; use --force to rewrite it "
+                  "anyway",
                   file=sys.stderr)
             refused += 1
             continue
         fixed += len(outcome.fixes)
         write_atomic(Path(name), outcome.text, force=True)
         for fix in outcome.fixes:
-            print(f"{name}:{fix.line}: fixed {fix.describe()}", file=sys.stderr)
+            print(f"{printable(name)}:{fix.line}: fixed {printable(fix.describe())}", file=sys.stderr)
     verb = "would fix" if dry_run else "fixed"
     print(f"sip fix: {verb} {plural(fixed, 'problem')}", file=sys.stderr)
     if dry_run:

@@ -24,6 +24,7 @@ from sip.exits import Exit, UsageError
 from sip.format.personal_data import MASK
 from sip.model import Plan
 from sip.output.formats import Style, writer
+from sip.output.plain_text import printable
 from sip.output.progress import progress_bar
 from sip.output.render import pages
 from sip.output.render.build import plan_report, plan_row, problems, shown_file, site_index
@@ -103,7 +104,7 @@ def _by_file(run: Run) -> dict[str, list[Diagnostic]]:
 
 
 def _unreadable(result: FileResult) -> None:
-    print(f"sip: {result.file} was not rendered: sip cannot read it as a plan until its format "
+    print(f"sip: {printable(result.file)} was not rendered: sip cannot read it as a plan until its format "
           "errors are fixed", file=sys.stderr)
 
 
