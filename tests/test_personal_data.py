@@ -278,3 +278,15 @@ def test_public_output_never_holds_a_planted_datum_whatever_the_field(path, plan
             source_file="plan.yaml", forced=True))
         seen = _compact(html.unescape(page).replace("\\", ""))
         assert [t for t in _tells(secret) if t in seen] == [], (path, secret)
+
+
+@pytest.mark.parametrize(("name", "shown"), [
+    ("plans/worker-A7654321.yaml", f"plans/worker-{MASK}.yaml"),
+    ("plan_09876543.yaml", f"plan_{MASK}.yaml"),
+    ("P1234567A", MASK),
+    ("ACME-2026-00123", "ACME-2026-00123"),  # a plan id's shape is kept
+    ("SIP-2026-007", "SIP-2026-007"),
+    ("plans/electronics-penang.yaml", "plans/electronics-penang.yaml"),
+])
+def test_ids_and_file_names_are_masked_part_by_part(name, shown):
+    assert mask(name, name=True) == shown

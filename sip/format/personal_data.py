@@ -254,12 +254,16 @@ def _number_kind(run: str, before: str, after: str) -> str | None:
     return NUMBER
 
 
-_NAME_PARTS = str.maketrans("-_./\\", "     ")
+_NAME_PARTS = re.compile(r"[^-_./\\]+")
 
 
 def find_in_name(name: str, kept: Keep = NOTHING_KEPT) -> list[Match]:
-    """In an id or a file name, where `-`, `_`, `.` and `/` join words: `worker-A1234567.yaml`."""
-    spans = find(name, kept) + find(name.translate(_NAME_PARTS), kept)
+    """In an id or a file name, where `-`, `_`, `.` and `/` join words: the whole name, and each
+    of its parts on its own (`worker-A1234567.yaml`), so that `ACME-2026-00123` stays an id."""
+    spans = find(name, kept)
+    for part in _NAME_PARTS.finditer(name):
+        spans += [Match(m.start + part.start(), m.end + part.start(), m.kind)
+                  for m in find(part.group(), kept)]
     merged: list[Match] = []
     for m in sorted(spans):
         if merged and m.start < merged[-1].end:
