@@ -290,3 +290,18 @@ def test_public_output_never_holds_a_planted_datum_whatever_the_field(path, plan
 ])
 def test_ids_and_file_names_are_masked_part_by_part(name, shown):
     assert mask(name, name=True) == shown
+
+
+@pytest.mark.parametrize("text", [
+    "1-" * 20000 + "x", "A1" * 20000, "1" * 40000 + "x", "1 " * 20000 + "x", "a@" * 20000,
+    "x at " * 10000 + "y", "(1)" * 15000 + "x", "+1 " * 15000, "12/" * 15000,
+    "a.b-c+d " * 5000 + "@x", "passport 1-" * 4000, "GB82 " * 8000, "QQ 12 " * 7000,
+], ids=lambda text: repr(text[:8]))
+def test_no_text_makes_the_detector_slow(text):
+    """Every pattern starts where a word starts: 40,000 characters of one shape are read in
+    milliseconds (an unanchored pattern took 50 s on some of these)."""
+    import time
+
+    started = time.perf_counter()
+    find(text)
+    assert time.perf_counter() - started < 2

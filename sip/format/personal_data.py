@@ -74,10 +74,12 @@ _B = r"(?<![\w@.+-])"  # starts a token
 _E = r"(?![\w@-])(?!\.\w)"  # ends one (a full stop may end a sentence)
 _SEP = r"(?:\s{0,2}[-./]\s{0,2}|\s{1,3})"  # between the groups of a number; line breaks too
 
-_EMAIL = re.compile(r"[\w.%+'-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*")
+# Each pattern starts where a word starts (a lookbehind), so that a 40,000-character word is
+# tried once, not from each of its characters (tests/test_personal_data.py times them).
+_EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*")
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
-_SPELLED_EMAIL = re.compile(rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}\b",
+_SPELLED_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}\b",
                             re.IGNORECASE)
 
 # Numbers that are not a person's: set aside before the search for identifiers.
@@ -174,11 +176,17 @@ def find(text: str, kept: Keep = NOTHING_KEPT) -> list[Match]:
     """Spans of text that look like personal data, first to last, not overlapping."""
     if text.isascii() and not MAYBE.search(text):
         return []  # the common case stays cheap
-    return _find_cached(text, kept)
+    if len(text) <= 500:  # plans repeat their short texts (owners, roles, ids): remember them
+        return _find_cached(text, kept)
+    return _find_uncached(text, kept)
 
 
-@lru_cache(maxsize=8192)  # plans repeat their texts (owners, roles, methods)
+@lru_cache(maxsize=8192)
 def _find_cached(text: str, kept: Keep) -> list[Match]:
+    return _find_uncached(text, kept)
+
+
+def _find_uncached(text: str, kept: Keep) -> list[Match]:
     norm, where = normalise(text)
     if where is not None and not MAYBE.search(norm):
         return []
