@@ -17,11 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from sip.exits import UsageError
+from sip.files import read_limited
+from sip.files import reason as os_reason
 from sip.format.dates import DateError
 from sip.format.dates import parse_date as read_date
 from sip.rules.context import DEFAULT_DEADLINES
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+MAX_CONFIG = 1024 * 1024  # a configuration is a few lines; a larger file is not read
 MAX_DEADLINE = 36_500  # days: far beyond any deadline, and dates plus it stay in the calendar
 
 
@@ -92,7 +95,7 @@ def _common(folders: list[Path]) -> str:
 
 def _has_tool_sip(pyproject: Path) -> bool:
     try:
-        tool = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        tool = tomllib.loads(read_limited(pyproject, MAX_CONFIG).decode("utf-8")).get("tool", {})
         return isinstance(tool, dict) and "sip" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # someone else's pyproject: not ours to complain about
@@ -102,9 +105,10 @@ def load_settings(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     try:
-        text = path.read_text("utf-8")
+        text = read_limited(path, MAX_CONFIG).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+        why = os_reason(error) if isinstance(error, OSError) else "not UTF-8"
+        raise UsageError(f"{path}: cannot read the configuration: {why}") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
