@@ -77,6 +77,9 @@ MASKED = [
     ("IBAN GB82 WEST 1234 5698 7654 32", "GB82 WEST 1234 5698 7654 32"),
     ("WeChat: zhangwei_88", "zhangwei_88"),
     ("passport no. 1234567", "1234567"),
+    ("a messaging link https://wa.me/60123456789", "60123456789"),
+    ("a query https://example.org/form?phone=60123456789", "60123456789"),
+    ("an address in a link https://example.org/u/rahimk@gmail.com", "rahimk@gmail.com"),
 ]
 
 # Public numbers and words that look like data but are not a person's: kept as written.
@@ -88,7 +91,9 @@ KEPT = [
     "ISO/IEC 27001:2022", "SA8000", "ILO C029", "country MY, currency MYR", "case W-017", "F-1",
     "A-12 and RC-1", "at the latest", "met at the site. Then", "12:30", "84 hours a week",
     "2,400 workers", "1.5 million", "Arrived at 10.30", "production line: 3", "interview number 17",
-    "version 1.10.0", "about 250 000 workers",
+    "version 1.10.0", "about 250 000 workers", "Regulation (EU) 2024/3015",
+    "https://www.scribd.com/document/383786582/developing-a-strategy",
+    "https://eumonitor.eu/9353000/1/j4nvhdfcs8bljza_j9vvik7m1c3gyxp/vlwcky4uwkxl",
 ]
 
 

@@ -91,10 +91,15 @@ _NOT_PERSONAL = re.compile("|".join(rf"{_B}(?:{shape}){_E}" for shape in (
     rf"{_YEAR}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])",  # 20260815
     rf"{_YEAR}\s?[-/]\s?(?:{_YEAR}|[0-9]{{2}})",  # 2024-2026, 2025/26
     rf"{_YEAR}-[0-9]{{4,6}}",  # a document number: FR Doc. 2023-02247
+    rf"{_YEAR}/[0-9]{{1,6}}",  # a regulation's number: (EU) 2024/3015
     r"[0-9]{4}\.[0-9]{2}(?:\.[0-9]{2,4}){0,2}",  # a tariff code: 1511.10.00, 8471.30.0100
     r"[A-Za-z]{2,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+){2,}",  # a plan or item id: CAP-2026-014
 )) + r"|(?i:\b(?:HS|HTS|HTSUS|HSN|CN|tariff|(?:sub)?heading)(?:\s+code)?\s*(?:no\.?|number)?"
-     r"\s*[:.]?\s*[0-9][0-9. ]{3,14}[0-9])")  # HS 151110, tariff code 8471300100
+     r"\s*[:.]?\s*[0-9][0-9. ]{3,14}[0-9])"  # HS 151110, tariff code 8471300100
+     # a web address up to its query: a document's number in its path is public, but a
+     # messaging link (wa.me/60123456789) and a query (?phone=...) are still read
+     r"|(?i:\b(?:https?|ftp)://(?!(?:www\.)?(?:wa\.me|api\.whatsapp\.com|t\.me|line\.me|m\.me|"
+     r"viber\.com|weixin|wechat)\b)[^\s?#<>\"'()]+)")
 _SYMBOLS = r"RM|Rp|Rs\.?|Tk|Ks|Php|MOP|HK\$|S\$|US\$|[$€£¥₹฿₱₫৳₨﷼₩]"
 _MONEY_BEFORE = re.compile(rf"(?:\b[A-Z]{{3}}|{_SYMBOLS})\s?\Z")
 _MONEY_AFTER = re.compile(
