@@ -90,9 +90,9 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
     if not known:
         return _result(name, problems, settings)
 
-    from sip.check.schema_errors import validate_plan
+    from sip.check.schema_errors import validate_capped
 
-    plan, schema_problems, more = validate_plan({**data, "sip": FORMAT_VERSION}, loaded.marks)
+    plan, schema_problems, more = validate_capped({**data, "sip": FORMAT_VERSION}, loaded.marks)
     problems += _not_under(schema_problems, loaded.tagged_paths)
     result = _result(name, problems, settings, more)
     plan_id = data.get("id")

@@ -24,8 +24,14 @@ MAX_PROBLEMS = 200  # listed per file (docs/rules.md, SIP004); the rest are coun
 _SAMPLE = 1000  # items of a long list validated first, to stop early on a flood of errors
 
 
-def validate_plan(data: dict, marks: Marks, limit: int = MAX_PROBLEMS,
-                  ) -> tuple[Plan | None, list[Problem], int | None]:
+def validate_plan(data: dict, marks: Marks) -> tuple[Plan | None, list[Problem]]:
+    """The plan, or every problem (see validate_capped for a bounded answer)."""
+    plan, problems, _ = validate_capped(data, marks, limit=10**9)
+    return plan, problems
+
+
+def validate_capped(data: dict, marks: Marks, limit: int = MAX_PROBLEMS,
+                    ) -> tuple[Plan | None, list[Problem], int | None]:
     """The plan, or the problems (at most about `limit` of them) and how many more there are
     (None: more, but not counted: validation stopped early, as 1.5 MB of `findings: [{}, ...]`
     would otherwise make millions of errors, minutes and gigabytes)."""

@@ -48,13 +48,14 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
     if not loaded.ok:
         return Outcome(text, [])
     assert isinstance(loaded.data, dict) and loaded.marks is not None
-    from sip.check.schema_errors import validate_plan
+    from sip.check.schema_errors import validate_capped
 
     problems = []
     version, _ = version_problem(loaded.data, loaded.marks)
     if version is not None:
         problems.append(version)
-    problems += validate_plan({**loaded.data, "sip": 1}, loaded.marks, limit=10**9)[1]
+    # every fixable problem, but not millions of errors (a flood of broken items is not fixed)
+    problems += validate_capped({**loaded.data, "sip": 1}, loaded.marks, limit=10_000)[1]
     wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
     if not wanted:
         return Outcome(text, [])
