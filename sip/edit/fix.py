@@ -54,8 +54,8 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
     version, _ = version_problem(loaded.data, loaded.marks)
     if version is not None:
         problems.append(version)
-    # every fixable problem, but not millions of errors (a flood of broken items is not fixed)
-    problems += validate_capped({**loaded.data, "sip": 1}, loaded.marks, limit=10_000)[1]
+    # the fixable problems among the first 1,000 (a flood of broken items is not fixed)
+    problems += validate_capped({**loaded.data, "sip": 1}, loaded.marks, limit=1_000)[1]
     wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
     if not wanted:
         return Outcome(text, [])
