@@ -6,7 +6,8 @@
   40 s, quadratic in the findings; the target: under 3 s);
 - 1.5 MB of `findings: [{}, {}, ...]` (375,000 empty findings), validated (the issue: 72 s,
   3.2 GB, 210 MB of output; the target: under 3 s with bounded output);
-- the same valid plan validated alone, the floor of its render.
+- the same valid plan validated alone, the floor of its render;
+- a forced render of 15,000 findings that nothing addresses (the issue: 180 s).
 
 Figures are the median wall-clock seconds of --runs runs; the machine is shared, so the
 user CPU time of the last run is printed too. Standard library only.
@@ -51,6 +52,19 @@ def empty_findings(folder: Path) -> Path:
     return target
 
 
+def many_findings(folder: Path, count: int = 15_000) -> Path:
+    """A plan of `count` findings that nothing addresses: valid, with an error or more for each
+    finding (no response, no root cause), for `render --force`."""
+    target = folder / "many-findings.yaml"
+    head = ("sip: 1\nid: X\ntitle: t\nstatus: active\ncompany: c\nsite: {name: s, country: MY}\n"
+            "owner: {role: r}\nopened: 2026-01-01\nsources:\n  - {id: S-1, kind: social-audit, "
+            "reference: Audit, date: 2026-01-01}\nfindings:\n")
+    findings = "".join(f"  - {{id: F-{n}, title: Finding {n}, severity: major, source: S-1, "
+                       f"identified: 2026-01-02}}\n" for n in range(1, count + 1))
+    target.write_text(head + findings, encoding="utf-8")
+    return target
+
+
 def output_bytes(command: list[str]) -> tuple[int, float]:
     """Bytes printed on standard output by one run, and its user CPU seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
@@ -68,6 +82,7 @@ def main() -> None:
     sip = [sys.executable, "-m", "sip"]
     plan = big_plan(options.out)
     empty = empty_findings(options.out)
+    many = many_findings(options.out)
     page = options.out / "big.html"
     cases = [
         (f"sip render, valid plan of {plan.stat().st_size:,} bytes "
@@ -79,6 +94,8 @@ def main() -> None:
          [*sip, "validate", "--as-of", AS_OF, str(empty)], (1,)),
         ("sip validate --format json, the same",
          [*sip, "validate", "--format", "json", "--as-of", AS_OF, str(empty)], (1,)),
+        ("sip render --force, 15,000 findings with errors (no responses), HTML",
+         [*sip, "render", "--as-of", AS_OF, "--force", str(many)], (0,)),
     ]
     print(f"{'case':<72} {'median s':>9} {'user s':>7} {'stdout':>10}")
     for name, command, ok in cases:
