@@ -329,6 +329,22 @@ def test_point_4_sip_diff_on_a_list_status_and_a_file_name_with_a_line_break(sip
     assert "new\\nline.yaml" in sip("diff").stdout
 
 
+def test_point_4_a_committed_non_utf8_file_name_gives_valid_json_in_sip_diff(sip, tmp_path,
+                                                                              monkeypatch):
+    repo = Repo(tmp_path / "repo")
+    name = b"pl\xffan.yaml".decode("utf-8", "surrogateescape")
+    with open(repo.root / name, "w", encoding="utf-8") as handle:
+        handle.write(SPEC)
+    repo.commit("one")
+    with open(repo.root / name, "a", encoding="utf-8") as handle:
+        handle.write("# changed\n")
+    (repo.root / name).write_text(SPEC.replace("title: ", "title: New ", 1), "utf-8")
+    monkeypatch.chdir(repo.root)
+    out = sip("diff", "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    assert json.loads(out.stdout)["plans"][0]["new_path"] == "pl\ufffdan.yaml"
+
+
 def test_point_4_non_utf8_file_names_give_valid_utf8_in_every_format(sip, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     name = b"pl\xffan.yaml".decode("utf-8", "surrogateescape")
@@ -339,6 +355,9 @@ def test_point_4_non_utf8_file_names_give_valid_utf8_in_every_format(sip, tmp_pa
         assert out.exit_code == 1, (format, out.stderr)
         out.stdout.encode("utf-8")  # no lone surrogate: valid UTF-8 when written
         assert "pl\ufffdan.yaml" in out.stdout or "pl%EF%BF%BDan.yaml" in out.stdout
+    for format in ("json", "csv"):
+        out = sip("status", "--format", format, "--as-of", AS_OF, ".")
+        assert out.exit_code == 0 and "pl\ufffdan.yaml" in out.stdout
     out = sip("render", "--force", "--as-of", AS_OF, "--out", tmp_path / "site", ".")
     assert out.exit_code == 1 and "internal error" not in out.stderr  # listed as unreadable
     assert "pl\ufffdan.yaml" in (tmp_path / "site" / "index.html").read_text("utf-8")

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import TextIO
 
+from sip.diagnostic import readable
 from sip.format.wording import plural
 from sip.history.plan_diff import PlanDiff
 from sip.output.formats import Style
@@ -24,7 +25,7 @@ class DiffReport:
 
 
 def _title(diff: PlanDiff) -> str:
-    return printable(diff.path + (f" ({diff.plan_id})" if diff.plan_id else ""))
+    return readable(printable(diff.path + (f" ({diff.plan_id})" if diff.plan_id else "")))
 
 
 def _refused_count(diffs: list[PlanDiff]) -> int:
@@ -61,7 +62,8 @@ def write_json(report: DiffReport, stream: TextIO, style: Style) -> None:
     document = {
         "base": base,
         "head": head,
-        "plans": [{"old_path": d.old_path, "new_path": d.new_path, "plan_id": d.plan_id,
+        "plans": [{"old_path": d.old_path and readable(d.old_path),
+                   "new_path": d.new_path and readable(d.new_path), "plan_id": d.plan_id,
                    "changes": [c.to_dict() for c in d.changes]} for d in diffs],
         "refused": _refused_count(diffs),
     }
@@ -91,7 +93,7 @@ _SIGN_WORDS = {"+": "➕", "-": "➖", "~": "✏️"}
 
 
 def _code(text: str) -> str:
-    return printable(text).replace("`", "'")
+    return readable(printable(text)).replace("`", "'")
 
 
 def _md(text: str) -> str:

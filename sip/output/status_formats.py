@@ -8,6 +8,7 @@ import io
 import json
 from typing import TextIO
 
+from sip.diagnostic import readable
 from sip.format.wording import plural
 from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
 from sip.output.formats import Style
@@ -72,7 +73,7 @@ def _plain(text: str):
     and control characters are shown as escapes."""
     from rich.text import Text
 
-    return Text(printable(text))
+    return Text(printable(readable(text)))
 
 
 def _total_cells(totals: Totals) -> list[str]:
@@ -106,7 +107,7 @@ def _amount(value: float) -> str:
 
 
 def row_dict(row: Row) -> dict[str, object]:
-    out: dict[str, object] = {"file": row.file, "plan_id": row.plan_id, "format_valid": row.valid,
+    out: dict[str, object] = {"file": readable(row.file), "plan_id": row.plan_id, "format_valid": row.valid,
                               "errors": row.errors, "warnings": row.warnings}
     g = row.glance
     if g is None:
@@ -179,7 +180,7 @@ def _cell(value: object) -> object:
 
 def _csv_values(row: Row, currencies: list[str]) -> list[object]:
     g = row.glance
-    head = [row.file, row.plan_id or "", *(["", "", ""] if g is None else
+    head = [readable(row.file), row.plan_id or "", *(["", "", ""] if g is None else
                                            [g.site, g.country, g.status]),
             "yes" if row.valid else "no", row.errors, row.warnings]
     if g is None:
