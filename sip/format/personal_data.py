@@ -76,7 +76,8 @@ _SEP = r"(?:\s{0,2}[-./]\s{0,2}|\s{1,3})"  # between the groups of a number; lin
 
 # Each pattern starts where a word starts (a lookbehind), so that a 40,000-character word is
 # tried once, not from each of its characters (tests/test_personal_data.py times them).
-_EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)*")
+_EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]+(?:\s?\.\s?[\w%+'-]+){0,5}\s?@\s?[\w-]+"
+                    r"(?:\s?\.\s?[\w-]+)*")  # nguyen . van @ gmail . com too
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
 _SPELLED_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}\b",
