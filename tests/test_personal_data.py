@@ -135,8 +135,8 @@ def _tells(secret: str) -> list[str]:
     if len(digits) >= 6:
         tells.append(digits)
     if "@" in compact or "at" in secret.split():
-        tells.append(re.split(r"@|at", compact)[0])
-    return tells
+        tells.append(re.split(r"@|at", compact.lstrip("@"))[0])
+    return [tell for tell in tells if len(tell) >= 4]
 
 
 @pytest.mark.parametrize(("text", "secret"), MASKED, ids=[t for t, _ in MASKED])
