@@ -268,10 +268,12 @@ _SPEC = yaml.safe_load((EXAMPLES / "spec-example.yaml").read_text("utf-8"))
 _leaves(_SPEC)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(path=st.sampled_from(_LEAVES), planted=st.sampled_from(MASKED),
-       before=st.sampled_from(["", "x ", "Worker ", "(", "call: "]),
-       after=st.sampled_from(["", " y", ".", ")", ", thanks"]))
+       before=st.sampled_from(["", "x ", "Worker ", "(", "call: ", "a-", "x_", "x.", '"', "\n",
+                               "**", "<b>", "#"]),
+       after=st.sampled_from(["", " y", ".", ")", ", thanks", "-b", "_y", ".yaml", "\n", "**",
+                              "!", "</b>", ";"]))
 def test_public_output_never_holds_a_planted_datum_whatever_the_field(path, planted, before, after):
     text, secret = planted
     plan = yaml.safe_load(yaml.safe_dump(_SPEC))

@@ -70,8 +70,11 @@ def normalise(text: str) -> tuple[str, list[int] | None]:
 
 # -- shapes ------------------------------------------------------------------------------------
 
-_B = r"(?<![\w@.+-])"  # starts a token
-_E = r"(?![\w@-])(?!\.\w)"  # ends one (a full stop may end a sentence)
+# A token starts after a space, punctuation or `_`, or after a hyphen that follows a letter
+# (`worker-A1234567`, `passport_A1234567`), not inside a number (`12-A1234567`); it ends
+# likewise (`A1234567-b`, `A1234567.pdf`, not `A1234567-2` nor the decimal `1234567.5`).
+_B = r"(?<![^\W_])(?<![@.+])(?<![0-9]-)"
+_E = r"(?![^\W_])(?!@)(?!-[0-9])(?!\.[0-9])"
 _SEP = r"(?:\s{0,2}[-./]\s{0,2}|\s{1,3})"  # between the groups of a number; line breaks too
 
 # Each pattern starts where a word starts (a lookbehind), so that a 40,000-character word is
@@ -80,8 +83,8 @@ _EMAIL = re.compile(r"(?<![\w.%+'-])[\w.%+'-]+(?:\s?\.\s?[\w%+'-]+){0,5}\s?@\s?[
                     r"(?:\s?\.\s?[\w-]+)*")  # nguyen . van @ gmail . com too
 _AT = r"(?:\s*[\[({<]\s*at\s*[\])}>]\s*|\s+at\s+)"
 _DOT = r"(?:\s*[\[({<]\s*dot\s*[\])}>]\s*|\s+dot\s+|\.)"
-_SPELLED_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}\b",
-                            re.IGNORECASE)
+_SPELLED_EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}"
+                            r"[^\W\d_]{2,}(?![^\W\d_])", re.IGNORECASE)
 
 # Numbers that are not a person's: set aside before the search for identifiers.
 _DAY, _MONTH, _YEAR = r"(?:0?[1-9]|[12][0-9]|3[01])", r"(?:0?[1-9]|1[0-2])", r"(?:19|20)[0-9]{2}"
@@ -135,8 +138,8 @@ _DOCUMENTS = (
                           rf"[A-Za-z0-9]{{8,12}}{_E}")),
 )
 _KEYWORD = (
-    r"(?:\b(?:ID|I\.D\.|IC|NRIC|FIN|KTP|NIK|NID|NRC|CNIC|PAN|CPR|QID|NI|NINO|SSN|UAN|HP|Tel|TEL)"
-    r"|(?i:\b(?:passports?|identity(?:\s+card)?|national\s+id|id\s+card|mykad|mykas|i-?kad|"
+    r"(?:(?<![^\W_])(?:ID|I\.D\.|IC|NRIC|FIN|KTP|NIK|NID|NRC|CNIC|PAN|CPR|QID|NI|NINO|SSN|UAN|HP|Tel|TEL)"
+    r"|(?i:(?<![^\W_])(?:passports?|identity(?:\s+card)?|national\s+id|id\s+card|mykad|mykas|i-?kad|"
     r"aadhaa?r|iqama|civil\s+id|emirates\s+id|residence\s+(?:permit|card)|work\s+permit|"
     r"permit|visa|national\s+insurance|social\s+security|telephone|phone|mobile|cell|"
     r"whatsapp|viber|contact|hotline|tel)))"
@@ -144,17 +147,18 @@ _KEYWORD = (
 )
 _AFTER_KEYWORD = re.compile(_KEYWORD + r"(?P<value>(?:[A-Za-z]{1,3}\s?-?\s?)?\+?[0-9](?:[0-9]|"
                             + _SEP + r"(?=[0-9]))*[0-9][A-Za-z]?)" + _E)
-_RUN = re.compile(rf"(?<![\w+.])(?:\+\s?)?\(?[0-9]+\)?(?:{_SEP}\(?[0-9]+\)?)*[A-Za-z]?(?![\w@])")
+_RUN = re.compile(rf"(?<![^\W_])(?<![+.])(?:\+\s?)?\(?[0-9]+\)?(?:{_SEP}\(?[0-9]+\)?)*[A-Za-z]?"
+                  r"(?![^\W_])(?!@)")
 _MESSENGERS = (r"wechat|weixin|line|telegram|viber|whatsapp|facebook|fb|instagram|ig|tiktok|zalo|imo|"
                r"skype|signal|messenger")
 _HANDLE = re.compile(
-    rf"(?i:\b(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=]\s*)(?P<value>@?[\w.-]{{3,}})"
+    rf"(?i:(?<![^\W_])(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=]\s*)(?P<value>@?[\w.-]{{3,}})"
     r"|(?<![\w@.])(?P<at>@[A-Za-z_][\w.]{2,}\w)")
 # Every shape above needs one of these (five digits close together, an '@', a spelled-out
 # address, a messenger's name): text without any is passed over quickly.
 MAYBE = re.compile(rf"[0-9](?:[^0-9]{{0,3}}[0-9]){{4}}|[A-Z]{{5}}[0-9]{{4}}|@|(?i:[\[({{<]\s*at\s*[\])}}>]|"
                    rf"\sat\s+[\w-]+(?:\.[^\W\d_]|\s+dot\s)|"
-                   rf"\b(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=])")
+                   rf"(?<![^\W_])(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=])")
 
 
 class Keep(NamedTuple):
