@@ -101,6 +101,7 @@ KEPT = [
     "A-12 and RC-1", "at the latest", "met at the site. Then", "12:30", "84 hours a week",
     "2,400 workers", "1.5 million", "Arrived at 10.30", "production line: 3", "interview number 17",
     "version 1.10.0", "about 250 000 workers", "Regulation (EU) 2024/3015",
+    "Assembly line: sewing", "warning signal: fatigue", "`file:line:column` diagnostics",
     "https://www.scribd.com/document/383786582/developing-a-strategy",
     "https://eumonitor.eu/9353000/1/j4nvhdfcs8bljza_j9vvik7m1c3gyxp/vlwcky4uwkxl",
 ]

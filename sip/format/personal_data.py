@@ -149,16 +149,15 @@ _AFTER_KEYWORD = re.compile(_KEYWORD + r"(?P<value>(?:[A-Za-z]{1,3}\s?-?\s?)?\+?
                             + _SEP + r"(?=[0-9]))*[0-9][A-Za-z]?)" + _E)
 _RUN = re.compile(rf"(?<![^\W_])(?<![+.])(?:\+\s?)?\(?[0-9]+\)?(?:{_SEP}\(?[0-9]+\)?)*[A-Za-z]?"
                   r"(?![^\W_])(?!@)")
-_MESSENGERS = (r"wechat|weixin|line|telegram|viber|whatsapp|facebook|fb|instagram|ig|tiktok|zalo|imo|"
-               r"skype|signal|messenger")
-_HANDLE = re.compile(
-    rf"(?i:(?<![^\W_])(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=]\s*)(?P<value>@?[\w.-]{{3,}})"
-    r"|(?<![\w@.])(?P<at>@[A-Za-z_][\w.]{2,}\w)")
+_MESSENGERS = (r"(?i:wechat|weixin|telegram|viber|whatsapp|facebook|fb|instagram|tiktok|zalo|skype|"
+               r"kakaotalk|messenger)|LINE|Line(?=\s*ID)|IG|imo|Signal")  # `line: 3` is no messenger
+_AFTER_MESSENGER = rf"(?<![^\W_])(?:{_MESSENGERS})(?i:\s*(?:id|account|handle|name))?\s*[:=]"
+_HANDLE = re.compile(rf"{_AFTER_MESSENGER}\s*(?P<value>@?[\w.-]{{3,}})"
+                     r"|(?<![\w@.])(?P<at>@[A-Za-z_][\w.]{2,}\w)")
 # Every shape above needs one of these (five digits close together, an '@', a spelled-out
 # address, a messenger's name): text without any is passed over quickly.
 MAYBE = re.compile(rf"[0-9](?:[^0-9]{{0,3}}[0-9]){{4}}|[A-Z]{{5}}[0-9]{{4}}|@|(?i:[\[({{<]\s*at\s*[\])}}>]|"
-                   rf"\sat\s+[\w-]+(?:\.[^\W\d_]|\s+dot\s)|"
-                   rf"(?<![^\W_])(?:{_MESSENGERS})(?:\s*(?:id|account|handle|name))?\s*[:=])")
+                   rf"\sat\s+[\w-]+(?:\.[^\W\d_]|\s+dot\s))|{_AFTER_MESSENGER}")
 
 
 class Keep(NamedTuple):
