@@ -75,8 +75,6 @@ def read_limited(path: str | Path, limit: int | None) -> bytes:
             raise NotRegularFile(kind_of(info.st_mode))
         if limit is not None and info.st_size > limit:
             raise TooLarge(info.st_size, limit)
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
         return _read_upto(lambda n: os.read(fd, n), limit)
     finally:
         os.close(fd)
