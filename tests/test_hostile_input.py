@@ -261,6 +261,21 @@ def test_point_3_a_committed_blob_over_the_limit_is_never_read(sip, tmp_path, mo
     assert "SIP004" in out.stdout and "over the limit" in out.stdout
 
 
+def test_point_3_a_plan_replaced_by_a_link_to_dev_zero_is_never_read_by_diff_or_changed_since(
+        sip, tmp_path, monkeypatch):
+    repo = Repo(tmp_path / "repo")
+    repo.write("a.yaml", SPEC)
+    repo.commit("one")
+    (repo.root / "a.yaml").unlink()
+    (repo.root / "a.yaml").symlink_to("/dev/zero")
+    monkeypatch.chdir(repo.root)
+    out = sip("diff")
+    assert out.exit_code == 0 and "is a character device, not a regular file" in out.stdout
+    repo.commit("zero")
+    out = sip("validate", "--changed-since", "HEAD~1", ".")
+    assert out.exit_code == 1 and "a.yaml:1:1: SIP004 the file cannot be read" in out.stdout
+
+
 def test_point_3_a_50_kb_line_is_excerpted_a_screenful_wide(sip, write):
     line = "title: " + "x" * 50_000 + " [\n"
     out = sip("validate", "--color", write("p.yaml", "sip: 1\nid: X\n" + line))
