@@ -14,7 +14,7 @@ import typer
 
 from sip import __version__
 from sip.exits import FAIL_ON, Exit, UsageError
-from sip.reporters import FORMATS
+from sip.output.diagnostics import FORMATS
 
 app = typer.Typer(
     name="sip",
@@ -49,11 +49,11 @@ def _main(
 def _as_of(value: Optional[str]) -> Optional[str]:  # noqa: UP045
     if value is None:
         return None
-    import datetime as dt
+    from sip.format.dates import DateError, parse_date
 
     try:
-        dt.date.fromisoformat(value)
-    except ValueError:
+        parse_date(value)
+    except DateError:
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
     return value
 

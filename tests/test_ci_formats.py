@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
+from sip.check.run import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.reporters import Style, reporter
+from sip.output.diagnostics import Style, reporter
 from sip.rules import REGISTRY
-from sip.validate import Run
 from tests.conftest import AS_OF, DATA, ROOT
 from tests.goldens import assert_golden
 

@@ -130,7 +130,7 @@ def test_sip601_reads_every_free_text_field_but_owner():
 
 def test_listing_the_rules_does_not_load_the_models():
     """`sip rules` and the configuration read the registry; neither needs pydantic."""
-    code = ("import sys, sip.rules, sip.config, sip.waivers, sip.commands.rules\n"
+    code = ("import sys, sip.rules, sip.check.config, sip.check.waivers, sip.commands.rules\n"
             "print(','.join(m for m in ('pydantic', 'ruamel', 'jinja2', 'rich') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr

@@ -8,11 +8,12 @@ from sip.exits import UsageError
 
 
 def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: bool) -> int:
-    from sip.commands.validate import report, settings_for
-    from sip.discover import plan_files
+    from sip.check.config import settings_for
+    from sip.edit.fix import fix_text
     from sip.files import write_atomic
-    from sip.fix import fix_text
-    from sip.loader import Limits
+    from sip.output.run_report import report
+    from sip.read.discover import plan_files
+    from sip.read.loader import Limits
 
     if "-" in paths:
         raise UsageError("sip fix rewrites files; it cannot fix standard input")

@@ -8,12 +8,12 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from sip.commands.validate import settings_for
-from sip.discover import plan_files
-from sip.progress import progress_bar
-from sip.status import Glance, Row, Totals, glance, rows_for, totals_of
-from sip.summary import DUE_SOON_DAYS, Money
-from sip.validate import validate
+from sip.check.config import settings_for
+from sip.check.run import validate
+from sip.output.figures import DUE_SOON_DAYS, Money
+from sip.output.progress import progress_bar
+from sip.output.status import Glance, Row, Totals, glance, rows_for, totals_of
+from sip.read.discover import plan_files
 
 STATUS_FORMATS = ("text", "json", "csv")
 
