@@ -113,6 +113,10 @@ def validate(
     config: Config = None,
     ignore: Ignore = None,
     color: Color = None,
+    sarif_suppressed: Annotated[bool, typer.Option(
+        "--sarif-suppressed", help="SARIF: write waived diagnostics too, as suppressed results. "
+        "Left out by default: GitHub code scanning ignores suppressions and would show them as "
+        "open alerts.")] = False,
 ) -> None:
     """Check plans against the format and the rules; exit 1 if any has an error."""
 
@@ -122,7 +126,7 @@ def validate(
         return validate_command(paths, format=format, as_of=as_of, strict=strict,
                                 config=config, color=_color_wanted(color, sys.stdout),
                                 ignore=ignore, fail_on=fail_on, outputs=output,
-                                changed_since=changed_since)
+                                changed_since=changed_since, sarif_suppressed=sarif_suppressed)
 
     _run(run)
 

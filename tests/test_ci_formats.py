@@ -59,12 +59,21 @@ def test_sarif_rule_help_is_the_rule_documentation(sip, at_root):
     assert rules["SIP102"]["defaultConfiguration"]["level"] == "error"
 
 
+def _sarif_result(sip, plan) -> dict:
+    document = json.loads(sip("validate", "--as-of", AS_OF, "-f", "sarif", plan).stdout)
+    jsonschema.validate(document, SARIF_SCHEMA)
+    [result] = document["runs"][0]["results"]
+    return result
+
+
+def _line_and_hash(result: dict) -> tuple[int, str]:
+    line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
+    return line, result["partialFingerprints"]["primaryLocationLineHash"]
+
+
 def test_sarif_fingerprint_follows_the_item_not_the_line(sip, write, at_root):
     def fingerprint(text: str) -> tuple[int, str]:
-        plan = write("plan.yaml", text)
-        result = json.loads(sip("validate", "-f", "sarif", plan).stdout)["runs"][0]["results"][0]
-        line = result["locations"][0]["physicalLocation"]["region"]["startLine"]
-        return line, result["partialFingerprints"]["sipItem/v1"]
+        return _line_and_hash(_sarif_result(sip, write("plan.yaml", text)))
 
     line, before = fingerprint(BROKEN)
     new_finding = ("findings:\n  - id: F-0\n    title: Wages paid late\n    severity: minor\n"
@@ -74,6 +83,60 @@ def test_sarif_fingerprint_follows_the_item_not_the_line(sip, write, at_root):
     assert after == before
     other_line, other = fingerprint(BROKEN.replace("id: F-1", "id: F-9"))
     assert other_line == line and other != before  # another finding is another alert
+
+
+def test_sarif_fingerprint_survives_a_reworded_line_and_a_renamed_file(sip, write, at_root):
+    """GitHub hashes the line's text when primaryLocationLineHash is missing: rewording the
+    title a warning is about would open a new alert and lose the old one's history."""
+    title = "    title: Overtime above the legal limit in peak season"
+    first = _sarif_result(sip, write("plan.yaml", MINIMAL.replace(
+        title, "    title: Overtime reported by jane.doe@example.com")))
+    reworded = _sarif_result(sip, write("plan.yaml", MINIMAL.replace(
+        title, "    title: Excess overtime, as jane.doe@example.com reported it")))
+    assert first["ruleId"] == reworded["ruleId"] == "SIP601"
+    assert first["message"] != reworded["message"]  # the message quotes the title
+    assert _line_and_hash(first) == _line_and_hash(reworded)
+    other_item = _sarif_result(sip, write("plan.yaml", MINIMAL.replace(
+        "    action: Cap weekly hours and record them electronically",
+        "    action: Ask jane.doe@example.com to cap weekly hours")))
+    assert other_item["ruleId"] == "SIP601"
+    assert _line_and_hash(other_item)[1] != _line_and_hash(first)[1]
+
+
+def test_sarif_regions_end_where_the_token_ends_and_rules_link_their_docs(sip, write, at_root):
+    plan = write("plan.yaml", BROKEN.replace("  name: Example Textiles, Unit 2",
+                                             "  name: Example Textiles, Unit 2\n  nmae: typo"))
+    document = json.loads(sip("validate", "-f", "sarif", plan).stdout)
+    jsonschema.validate(document, SARIF_SCHEMA)
+    driver = document["runs"][0]["tool"]["driver"]
+    assert driver["informationUri"] == "https://github.com/sip-remediation/sip"
+    rules = {rule["id"]: rule for rule in driver["rules"]}
+    assert rules["SIP102"]["helpUri"] == "https://github.com/sip-remediation/sip/blob/main/docs/rules.md#sip102"
+    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]
+               for r in document["runs"][0]["results"]}
+    assert regions["SIP102"] == {"startLine": 21, "startColumn": 15, "endLine": 21, "endColumn": 21}  # severe
+    assert regions["SIP103"] == {"startLine": 8, "startColumn": 3, "endLine": 8, "endColumn": 7}  # nmae
+
+
+def test_absolute_paths_give_relative_uris(sip, write, tmp_path, monkeypatch):
+    plan = write("repo/plans/plan.yaml", BROKEN)
+    monkeypatch.chdir(tmp_path / "repo")
+    for format in ("sarif", "gitlab"):
+        out = sip("validate", "-f", format, plan.resolve())  # absolute, as $GITHUB_WORKSPACE/... gives
+        document = json.loads(out.stdout)
+        if format == "sarif":
+            jsonschema.validate(document, SARIF_SCHEMA)
+            location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+            assert location["artifactLocation"] == {"uri": "plans/plan.yaml", "uriBaseId": "%SRCROOT%"}
+        else:
+            assert document[0]["location"]["path"] == "plans/plan.yaml"
+    monkeypatch.chdir(tmp_path / "repo/plans")
+    document = json.loads(sip("validate", "-f", "sarif", tmp_path / "repo/plans/../plans/plan.yaml").stdout)
+    assert document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "plan.yaml"
+    elsewhere = write("elsewhere/plan.yaml", BROKEN)
+    document = json.loads(sip("validate", "-f", "sarif", elsewhere).stdout)
+    uri = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "../../elsewhere/plan.yaml"  # outside %SRCROOT%: still a relative reference, never file:///
 
 
 def _run_with_every_severity() -> Run:
@@ -101,8 +164,14 @@ def test_github_annotations_escape_as_github_requires():
     assert lines[2].startswith("2 files checked: 1 error, 1 warning (1 waived)")
 
 
-def test_waived_diagnostics_are_sarif_suppressions_with_the_reason():
+def test_waived_diagnostics_are_left_out_of_sarif_unless_asked_for():
+    """GitHub code scanning ignores `suppressions`: a waived result would be an open alert."""
     document = json.loads(_render("sarif", _run_with_every_severity()))
+    jsonschema.validate(document, SARIF_SCHEMA)
+    assert [r["ruleId"] for r in document["runs"][0]["results"]] == ["SIP102", "SIP504"]
+    stream = io.StringIO()
+    reporter("sarif").write(_run_with_every_severity(), stream, Style(suppressed=True))
+    document = json.loads(stream.getvalue())
     jsonschema.validate(document, SARIF_SCHEMA)
     results = document["runs"][0]["results"]
     assert [r["level"] for r in results] == ["error", "warning", "error"]  # a waived SIP301 keeps its level
@@ -110,6 +179,15 @@ def test_waived_diagnostics_are_sarif_suppressions_with_the_reason():
     assert results[2]["suppressions"] == [{"kind": "inSource", "status": "accepted",
                                            "justification": "agreed with the workers' representatives"}]
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "plans/a%2Cb%3Ac.yaml"
+
+
+def test_sarif_suppressed_option_reaches_report_files(sip, at_root, tmp_path):
+    target = tmp_path / "sip.sarif"
+    sip("validate", "--as-of", AS_OF, "-o", f"sarif={target}", "examples")
+    assert json.loads(target.read_text())["runs"][0]["results"] == []  # 3 waived, none open
+    sip("validate", "--as-of", AS_OF, "--sarif-suppressed", "-o", f"sarif={target}", "examples")
+    results = json.loads(target.read_text())["runs"][0]["results"]
+    assert len(results) == 3 and all(r["suppressions"][0]["status"] == "accepted" for r in results)
 
 
 def test_junit_counts_plans_and_lists_each_error():

@@ -17,17 +17,18 @@ from sip.output.progress import progress_bar
 
 def report(paths: list[str], files: list[str], settings: Settings, *, format: str, color: bool,
            fail_on: str | None = None, report_files: list[tuple[str, Path]] | None = None,
-           known_ids: dict[str, str] | None = None) -> int:
+           known_ids: dict[str, str] | None = None, sarif_suppressed: bool = False) -> int:
     """Check the files and write the result in one format (and any report files); the run's
     exit status. fail_on None: as the settings say (strict or not)."""
     from sip.output.report_files import write_outputs
 
     with progress_bar(len(files), "Checking plans") as progress:
         run = validate(files, settings, progress=progress, known_ids=known_ids)
-    style = Style(color=color and format == "text", excerpts=color and format == "text")
+    style = Style(color=color and format == "text", excerpts=format == "text",
+                  suppressed=sarif_suppressed)
     reporter(format).write(run, sys.stdout, style)
     sys.stdout.flush()
-    write_outputs(run, report_files or [])
+    write_outputs(run, report_files or [], Style(suppressed=sarif_suppressed))
     if "github" in (format, *(name for name, _ in report_files or [])):
         append_step_summary(run)
     return exit_for(run.errors, run.warnings,

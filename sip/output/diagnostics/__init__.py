@@ -20,6 +20,7 @@ FORMATS: dict[str, str] = {
 class Style:
     color: bool = False  # ANSI colour (a terminal without NO_COLOR)
     excerpts: bool = False  # the source line and a caret under each diagnostic
+    suppressed: bool = False  # SARIF: waived diagnostics as suppressed results (else left out)
 
 
 def reporter(name: str) -> ModuleType:

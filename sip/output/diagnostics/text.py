@@ -49,7 +49,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _excerpt(d: Diagnostic) -> str:
-    source = _source_line(d.file, d.line)
+    source = source_line(d.file, d.line)
     if source is None:
         return ""
     gutter = " " * len(str(d.line))
@@ -60,7 +60,8 @@ def _excerpt(d: Diagnostic) -> str:
 _cache: dict[str, list[str] | None] = {}
 
 
-def _source_line(file: str, line: int) -> str | None:
+def source_line(file: str, line: int) -> str | None:
+    """The line as written (tabs as one space, so columns count as sip counts them), or None."""
     if file not in _cache:
         try:
             with open(file, encoding="utf-8-sig", errors="replace") as handle:
