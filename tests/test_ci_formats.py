@@ -280,3 +280,49 @@ def test_fail_on_warning_fails_a_plan_with_only_warnings(sip, write):
     assert sip("validate", "--as-of", AS_OF, overdue).exit_code == 0
     assert sip("validate", "--as-of", AS_OF, "--fail-on", "warning", overdue).exit_code == 1
     assert sip("validate", "--as-of", AS_OF, "--strict", overdue).exit_code == 1
+
+
+def _many(errors: int, warnings: int) -> Run:
+    found = [Diagnostic(f"plans/p{i % 3}.yaml", 10 + i, 3, "SIP102", ERROR, f"error number {i}", "title")
+             for i in range(errors)]
+    found += [Diagnostic("plans/p0.yaml", 100 + i, 1, "SIP504", WARNING, f"warning number {i}", "due")
+              for i in range(warnings)]
+    found += [Diagnostic("plans/p0.yaml", 200, 1, "SIP301", WAIVED, "waived", "findings[0]", "agreed")]
+    return Run(["plans/p0.yaml", "plans/p1.yaml", "plans/p2.yaml"], [], found)
+
+
+def test_github_annotations_stay_within_githubs_limits_most_important_first():
+    lines = _render("github", _many(25, 12)).splitlines()
+    errors = [line for line in lines if line.startswith("::error ")]
+    warnings = [line for line in lines if line.startswith("::warning ")]
+    assert len(errors) == 10 and len(warnings) == 10  # per step; a job allows 50
+    assert lines[:10] == errors  # errors before warnings
+    # every failing plan gets an annotation before any plan gets its second
+    assert [line.split(",")[0] for line in errors[:3]] == [
+        "::error file=plans/p0.yaml", "::error file=plans/p1.yaml", "::error file=plans/p2.yaml"]
+    plain = [line for line in lines if line.startswith("plans/")]
+    assert len(plain) == 15 + 2  # the rest, still in the log
+    assert not any("waived" in line for line in lines[:-2])
+    assert lines[-1].startswith("17 not annotated: GitHub shows at most 10 error and 10 warning")
+    shown = {line.split("::")[-1] for line in errors + warnings} | {line.split(" ", 2)[2] for line in plain}
+    assert len(shown) == 37  # each diagnostic once, annotated or not
+
+
+def test_github_step_summary_lists_all_25_errors_and_says_how_many_were_not_annotated(
+        sip, write, monkeypatch, tmp_path):
+    sections = "".join(f"  - id: F-{i}\n    title: Finding {i}\n    severity: severe\n    source: S-1\n"
+                       f"    identified: 2026-06-28\n" for i in range(2, 26))
+    plan = write("plan.yaml", BROKEN.replace("responses:\n", sections + "responses:\n"))
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    out = sip("validate", plan)
+    assert out.exit_code == 1
+    assert out.stdout.count("::error ") == 10 and "::warning" not in out.stdout
+    assert out.stdout.count(": SIP102 ") == 15  # the other errors, as plain lines
+    assert out.stdout.endswith("15 not annotated: GitHub shows at most 10 error and 10 warning "
+                               "annotations per step; the lines above and the step summary have them all\n")
+    text = summary.read_text()
+    assert "25 errors" in text
+    assert "10 of 25 are annotated on the changed files; 15 are not" in text
+    assert text.count("| SIP102 | error |") == 25
