@@ -190,35 +190,119 @@ def test_sarif_suppressed_option_reaches_report_files(sip, at_root, tmp_path):
     assert len(results) == 3 and all(r["suppressions"][0]["status"] == "accepted" for r in results)
 
 
-def test_junit_counts_plans_and_lists_each_error():
-    root = ET.fromstring(_render("junit", _run_with_every_severity()))
-    suite = root.find("testsuite")
-    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("2", "1", "0")
-    cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == ["plans/a,b:c.yaml", "plans/clean.yaml"]
-    failures = cases[0].findall("failure")
-    assert [f.get("type") for f in failures] == ["SIP102"]
-    out = cases[0].find("system-out").text
-    assert "SIP504 warning A-1 is overdue" in out
-    assert "SIP301 waived (agreed with the workers' representatives)" in out
-    assert cases[1].find("failure") is None
+JUNIT_XSD = DATA / "junit" / "junit-10.xsd"
 
 
-def test_junit_of_the_invalid_examples_parses_with_the_right_counts(sip, at_root):
+def _assert_valid_junit(text: str) -> None:
+    """Against the Jenkins xUnit plugin's junit-10.xsd."""
+    etree = pytest.importorskip("lxml.etree", reason="lxml (in the test extra) validates XML Schema")
+    schema = etree.XMLSchema(etree.parse(str(JUNIT_XSD)))
+    document = etree.fromstring(text.encode("utf-8"))
+    assert schema.validate(document), schema.error_log
+
+
+def _from_xml(element: ET.Element) -> object:
+    """What Rails' Hash.from_xml makes of an element: attributes and children as keys, a
+    repeated child as a list, text alone as a string, text with attributes as __content__."""
+    out: dict[str, object] = dict(element.attrib)
+    for child in element:
+        value = _from_xml(child)
+        key = child.tag.replace("-", "_")
+        if key in out:
+            out[key] = (out[key] if isinstance(out[key], list) else [out[key]]) + [value]
+        else:
+            out[key] = value
+    text = (element.text or "").strip()
+    if not out:
+        return text or None
+    if text:
+        out["__content__"] = text
+    return out
+
+
+def _gitlab_cases(text: str) -> list[dict]:
+    """GitLab's JUnit parser (lib/gitlab/ci/parsers/test/junit.rb), as it reads a report:
+    testsuites > testsuite(s) > testcase(s), the status from the first of failure, error,
+    skipped that the case has, and that element's value as the case's system output."""
+    root = ET.fromstring(text)
+    tree = {root.tag: _from_xml(root)}
+    cases = []
+
+    def listed(value):
+        return value if isinstance(value, list) else [value] if value else []
+
+    def suites(node, parent):
+        for item in listed(node):
+            if not isinstance(item, dict):
+                continue
+            if parent is None:
+                suites(item.get("testsuites"), item)
+            else:
+                for case in listed(item.get("testcase")):
+                    case = dict(case) if isinstance(case, dict) else {}
+                    for key, status in (("failure", "failed"), ("error", "error"), ("skipped", "skipped")):
+                        if key in case:
+                            cases.append({"suite_name": item.get("name"), "classname": case.get("classname"),
+                                          "name": case.get("name"), "status": status,
+                                          "system_output": case[key]})
+                            break
+                    else:
+                        cases.append({"suite_name": item.get("name"), "classname": case.get("classname"),
+                                      "name": case.get("name"), "status": "success", "system_output": None})
+            suites(item.get("testsuite"), item)
+
+    suites(tree, None)
+    return cases
+
+
+def test_junit_has_one_testcase_per_diagnostic_valid_for_jenkins():
+    text = _render("junit", _run_with_every_severity())
+    _assert_valid_junit(text)
+    root = ET.fromstring(text)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "1", "0")
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == ["plans/a,b:c.yaml", "plans/clean.yaml"]
+    assert [(s.get("tests"), s.get("failures"), s.get("skipped")) for s in suites] == [("3", "1", "1"), ("1", "0", "0")]
+    cases = suites[0].findall("testcase")
+    assert [c.get("name") for c in cases] == ["SIP102 title", "SIP504 responses[0].due", "SIP301 findings[1]"]
+    assert [len(c.findall("failure")) for c in cases] == [1, 0, 0]
+    assert cases[0].find("failure").get("type") == "SIP102"
+    assert "SIP504 warning A-1 is overdue" in cases[1].find("system-out").text
+    assert cases[2].find("skipped").get("message") == "waived: agreed with the workers' representatives"
+    assert suites[1].find("testcase").get("name") == "valid"
+
+
+def test_junit_reads_fully_in_a_parser_that_behaves_like_gitlabs(sip, at_root):
     out = sip("validate", "--as-of", AS_OF, "-f", "junit", "examples/invalid")
+    _assert_valid_junit(out.stdout)
     document = json.loads(sip("validate", "--as-of", AS_OF, "-f", "json", "examples/invalid").stdout)
-    suite = ET.fromstring(out.stdout).find("testsuite")
-    failing_files = {d["file"] for d in document["diagnostics"] if d["severity"] == "error"}
-    assert int(suite.get("tests")) == document["files"] == len(suite.findall("testcase"))
-    assert int(suite.get("failures")) == len(failing_files)
-    assert len(suite.findall("testcase/failure")) == document["errors"]
+    cases = _gitlab_cases(out.stdout)
+    failed = [c for c in cases if c["status"] == "failed"]
+    assert len(failed) == document["errors"] == 11
+    for case in failed:  # one failure each: a mapping with its text, never a list of several
+        assert isinstance(case["system_output"], dict) and case["system_output"]["type"] in case["name"]
+        assert case["system_output"]["__content__"].startswith(case["suite_name"] + ":")
+    names = [(c["suite_name"], c["name"]) for c in cases]
+    assert len(names) == len(set(names))  # GitLab keys cases by suite, class and name
+    assert ("examples/invalid/typos.yaml", "SIP102 site.country") in names
+
+
+def test_junit_names_follow_the_item_not_the_line(sip, write):
+    plan = write("plan.yaml", BROKEN)
+    before = _gitlab_cases(sip("validate", "-f", "junit", plan).stdout)
+    new_finding = ("findings:\n  - id: F-0\n    title: Wages paid late\n    severity: minor\n"
+                   "    source: S-1\n    identified: 2026-06-28\n")
+    plan.write_text(BROKEN.replace("findings:\n", new_finding))
+    after = _gitlab_cases(sip("validate", "-f", "junit", plan).stdout)
+    assert [c["name"] for c in before] == [c["name"] for c in after] == ["SIP102 findings[F-1].severity"]
 
 
 def test_junit_survives_characters_xml_cannot_carry(sip, write):
     plan = write("plan.yaml", BROKEN.replace("title: Overtime", 'title: "\\x07Overtime"')
                  .replace("severity: severe", "severity: \"\\x01\""))
-    root = ET.fromstring(sip("validate", "-f", "junit", plan).stdout)
-    assert root.find("testsuite/testcase/failure") is not None
+    out = sip("validate", "-f", "junit", plan).stdout
+    _assert_valid_junit(out)
+    assert ET.fromstring(out).find("testsuite/testcase/failure") is not None
 
 
 def test_github_format_is_the_default_in_github_actions(sip, write, monkeypatch, tmp_path):
