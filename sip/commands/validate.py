@@ -12,7 +12,7 @@ def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
                      strict: bool | None, config: Path | None, color: bool,
                      ignore: list[str] | None = None, fail_on: str | None = None,
                      outputs: list[str] | None = None, changed_since: str | None = None,
-                     sarif_suppressed: bool = False) -> int:
+                     sarif_suppressed: bool = False, quiet: bool = False) -> int:
     settings = settings_for(paths, config, as_of=as_of, strict=strict, ignore=ignore)
     format = format or default_format()
     fail_on = decide_fail_on(fail_on, strict, settings.strict)
@@ -27,7 +27,9 @@ def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
 
         files, unchanged = split_changed(files, changed_since)
         known_ids = plan_ids(unchanged)
-        print(f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since "
-              f"{changed_since}", file=sys.stderr)
+        if not quiet:
+            print(f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since "
+                  f"{changed_since}", file=sys.stderr)
     return report(paths, files, settings, format=format, color=color, fail_on=fail_on,
-                  report_files=report_files, known_ids=known_ids, sarif_suppressed=sarif_suppressed)
+                  report_files=report_files, known_ids=known_ids, sarif_suppressed=sarif_suppressed,
+                  quiet=quiet)

@@ -17,15 +17,16 @@ from sip.output.progress import progress_bar
 
 def report(paths: list[str], files: list[str], settings: Settings, *, format: str, color: bool,
            fail_on: str | None = None, report_files: list[tuple[str, Path]] | None = None,
-           known_ids: dict[str, str] | None = None, sarif_suppressed: bool = False) -> int:
+           known_ids: dict[str, str] | None = None, sarif_suppressed: bool = False,
+           quiet: bool = False) -> int:
     """Check the files and write the result in one format (and any report files); the run's
     exit status. fail_on None: as the settings say (strict or not)."""
     from sip.output.report_files import write_outputs
 
-    with progress_bar(len(files), "Checking plans") as progress:
+    with progress_bar(0 if quiet else len(files), "Checking plans") as progress:
         run = validate(files, settings, progress=progress, known_ids=known_ids)
     style = Style(color=color and format == "text", excerpts=format == "text",
-                  suppressed=sarif_suppressed)
+                  suppressed=sarif_suppressed, quiet=quiet)
     reporter(format).write(run, sys.stdout, style)
     sys.stdout.flush()
     write_outputs(run, report_files or [], Style(suppressed=sarif_suppressed))

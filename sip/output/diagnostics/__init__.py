@@ -18,9 +18,10 @@ FORMATS: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Style:
-    color: bool = False  # ANSI colour (a terminal without NO_COLOR)
+    color: bool = False  # ANSI colour (sip.cli decides: --color, NO_COLOR, FORCE_COLOR, a terminal)
     excerpts: bool = False  # the source line and a caret under each diagnostic
     suppressed: bool = False  # SARIF: waived diagnostics as suppressed results (else left out)
+    quiet: bool = False  # text and github: the diagnostics only, no summary line
 
 
 def reporter(name: str) -> ModuleType:

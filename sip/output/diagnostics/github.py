@@ -51,6 +51,8 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
     rest = [d for i, d in enumerate(run.diagnostics) if d.severity != WAIVED and i not in annotated]
     for d in rest:
         stream.write(line_of(d) + "\n")
+    if style.quiet:
+        return
     stream.write(summary(run) + "\n")
     if rest:
         stream.write(not_annotated(len(rest)) + "\n")

@@ -20,7 +20,8 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
         stream.write(line_of(d) + "\n")
         if style.excerpts:
             stream.write(_excerpt(d))
-    stream.write(summary(run) + "\n")
+    if not style.quiet:
+        stream.write(summary(run) + "\n")
 
 
 def line_of(d: Diagnostic) -> str:
@@ -78,7 +79,9 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True)
+    # Colour was decided (sip.cli): rich must not second-guess it from NO_COLOR or the stream.
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True,
+                      no_color=False)
     for d in shown:
         color = _COLORS.get(d.severity, "bold")
         label = " warning" if d.severity == WARNING else ""
@@ -90,5 +93,7 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
                 source, caret = excerpt.rstrip("\n").split("\n")
                 gutter, mark = caret.rsplit("|", 1)
                 console.print(f"[dim]{escape(source)}\n{gutter}|[/][{color}]{mark}[/]")
+    if style.quiet:
+        return
     color = "bold red" if run.errors else "bold yellow" if run.warnings else "bold green"
     console.print(f"[{color}]{escape(summary(run))}[/]")
