@@ -148,6 +148,9 @@ def validate(
     ignore: Ignore = None,
     color: Color = None,
     quiet: Quiet = False,
+    plans_only: Annotated[bool, typer.Option(
+        "--plans-only", help="Skip YAML files that are not plans (no top-level sip: key), "
+        "as the pre-commit hook does.")] = False,
     sarif_suppressed: Annotated[bool, typer.Option(
         "--sarif-suppressed", help="SARIF: write waived diagnostics too, as suppressed results. "
         "Left out by default: GitHub code scanning ignores suppressions and would show them as "
@@ -162,7 +165,7 @@ def validate(
                                 config=config, color=_color_wanted(color, sys.stdout),
                                 ignore=ignore, fail_on=fail_on, outputs=output,
                                 changed_since=changed_since, sarif_suppressed=sarif_suppressed,
-                                quiet=quiet)
+                                quiet=quiet, plans_only=plans_only)
 
     _run(run)
 

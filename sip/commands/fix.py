@@ -8,7 +8,7 @@ from sip.exits import UsageError
 
 
 def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: bool) -> int:
-    from sip.check.config import settings_for
+    from sip.check.config import per_file, settings_for
     from sip.edit.fix import fix_text
     from sip.files import write_atomic
     from sip.output.run_report import report
@@ -18,10 +18,12 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
     if "-" in paths:
         raise UsageError("sip fix rewrites files; it cannot fix standard input")
     settings = settings_for(paths, config)
-    files = plan_files(paths, settings.exclude, settings.root)
-    limits = Limits(max_bytes=settings.max_file_size)
+    own = per_file(config)  # each plan by the configuration nearest to it, as validate does
+    files = plan_files(paths, exclude_for=own.excludes)
+    by_file = {name: own(name) for name in files}
     fixed = 0
     for name in files:
+        limits = Limits(max_bytes=by_file[name].max_file_size)
         try:
             text = Path(name).read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
@@ -44,4 +46,4 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
     print(f"sip fix: {verb} {fixed} problem{'s' if fixed != 1 else ''}", file=sys.stderr)
     if dry_run:
         return 0
-    return report(paths, files, settings, format="text", color=color)
+    return report(paths, files, settings, format="text", color=color, by_file=by_file)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from sip.exits import UsageError
@@ -12,9 +13,14 @@ PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | None = None,
+               exclude_for: Callable[[Path, Path], list[tuple[tuple[str, ...], Path | None]]]
+               | None = None,
                ) -> list[str]:
     """Files named explicitly, in the order given, whatever their extension; folders searched
-    recursively for *.yaml / *.yml, sorted, hidden folders skipped. Each file once."""
+    recursively for *.yaml / *.yml, sorted, hidden folders skipped. Each file once.
+    `exclude_for(folder, file)`: the exclude globs, each with its root, that apply to a file
+    found in a folder (the folder's configuration's and the file's own), instead of
+    `exclude` and `root`."""
     found: list[str] = []
     seen: set[str] = set()
 
@@ -33,7 +39,8 @@ def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | Non
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                if not _excluded(file, exclude, root):
+                rules = exclude_for(path, file) if exclude_for else [(exclude, root)]
+                if not any(_excluded(file, globs, base) for globs, base in rules):
                     add(str(file))
         elif path.is_file():
             add(given)
