@@ -14,7 +14,7 @@ import typer
 
 from sip import __version__
 from sip.exits import FAIL_ON, Exit, UsageError
-from sip.output.diagnostics import FORMATS
+from sip.output.formats import names
 
 
 class _Argument(typer.core.TyperArgument):
@@ -55,7 +55,9 @@ _debug = False
 
 def _version(value: bool) -> None:
     if value:
-        print(f"sip {__version__} (plan format 1)")
+        from sip.format.version import FORMAT_VERSION
+
+        print(f"sip {__version__} (plan format {FORMAT_VERSION})")
         raise typer.Exit()
 
 
@@ -127,8 +129,8 @@ def validate(
         metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
     format: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--format", "-f", metavar="FORMAT", callback=_choice(tuple(FORMATS)),
-        help=f"Output format: {', '.join(FORMATS)} (default: github when GITHUB_ACTIONS=true, "
+        "--format", "-f", metavar="FORMAT", callback=_choice(names("validate")),
+        help=f"Output format: {', '.join(names('validate'))} (default: github when GITHUB_ACTIONS=true, "
         "else text).")] = None,
     output: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--output", "-o", metavar="FORMAT=PATH",
@@ -175,7 +177,7 @@ def status(
     paths: Annotated[list[str], typer.Argument(
         metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml).")],
     format: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT", callback=_choice(("text", "json", "csv")),
+        "--format", "-f", metavar="FORMAT", callback=_choice(names("status")),
         help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
     as_of: AsOf = None,
     config: Config = None,
@@ -201,7 +203,7 @@ def diff(
         "tree. An argument is a revision when git knows it as a commit and no file or folder "
         "of that name exists.")] = None,
     format: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT", callback=_choice(("text", "json", "md")),
+        "--format", "-f", metavar="FORMAT", callback=_choice(names("diff")),
         help="Output format: text, json or md (for a pull-request comment).")] = "text",
     check: Annotated[bool, typer.Option(
         "--check", help="Exit 1 on a change a reviewer must not accept silently: a deleted "

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from sip.format.project import SCHEMA_FILE, SCHEMA_ID
+from sip.format.version import FORMAT_VERSION
 
 # Schemas written before the schema had its published address: still sip's to replace.
 _EARLIER_IDS = ("https://sip.example.org/schemas/sip-plan-1.schema.json",)
@@ -17,7 +18,7 @@ def plan_schema() -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "sip plan, format 1",
+        "title": f"sip plan, format {FORMAT_VERSION}",
         "description": "A corrective action and systems improvement plan for forced labour "
         "found at one site of a supply chain. Generated from sip's models by `sip schema`.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},

@@ -12,7 +12,7 @@ from sip.check.result import Run
 from sip.check.run import validate
 from sip.diagnostic import WARNING
 from sip.exits import UsageError, exit_for
-from sip.output.diagnostics import Style, reporter
+from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
 
 
@@ -29,7 +29,7 @@ def report(paths: list[str], files: list[str], settings: Settings, *, format: st
         run = validate(files, settings, progress=progress, known_ids=known_ids, by_file=by_file)
     style = Style(color=color and format == "text", excerpts=format == "text",
                   suppressed=sarif_suppressed, quiet=quiet)
-    reporter(format).write(run, sys.stdout, style)
+    writer("validate", format)(run, sys.stdout, style)
     sys.stdout.flush()
     write_outputs(run, report_files or [], Style(suppressed=sarif_suppressed))
     if "github" in (format, *(name for name, _ in report_files or [])):

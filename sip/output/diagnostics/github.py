@@ -17,8 +17,8 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.output.diagnostics import Style
 from sip.output.diagnostics.text import line_of, summary
+from sip.output.formats import Style
 
 # GitHub's limits on annotations from workflow commands, per step; the job's limit is 50.
 LIMITS = {ERROR: 10, WARNING: 10}

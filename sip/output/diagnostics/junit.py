@@ -24,8 +24,8 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.output.diagnostics import Style
 from sip.output.diagnostics.text import line_of
+from sip.output.formats import Style
 from sip.read.item_keys import stable_path
 
 # Characters XML 1.0 cannot carry at all, even escaped.

@@ -29,8 +29,8 @@ from sip import __version__
 from sip.check.result import FileResult, Run
 from sip.diagnostic import WAIVED, Diagnostic
 from sip.format.project import PROJECT_URL, rule_url
-from sip.output.diagnostics import Style
 from sip.output.diagnostics.text import source_line
+from sip.output.formats import Style
 from sip.read.item_keys import fingerprint, stable_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
