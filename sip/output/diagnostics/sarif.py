@@ -115,7 +115,8 @@ def _level(d: Diagnostic) -> str:
 
 def region(d: Diagnostic) -> dict[str, int]:
     """Where the diagnostic is; with its end when the source shows one token there (a key up
-    to its colon, a quoted string, a plain value up to a comment). endColumn is exclusive."""
+    to its colon, a quoted string, a plain value up to a comment, a list item's '-').
+    endColumn is exclusive."""
     out = {"startLine": d.line, "startColumn": d.column}
     line = source_line(d.file, d.line) if d.file != "-" else None
     length = _token_length(line[d.column - 1:]) if line and d.column <= len(line) else 0
@@ -125,6 +126,8 @@ def region(d: Diagnostic) -> dict[str, int]:
 
 
 def _token_length(text: str) -> int:
+    if text == "-" or text.startswith(("- ", "? ")):  # a block list's (or complex key's) indicator
+        return 1
     if text[:1] in ("'", '"'):
         quote_mark, i = text[0], 1
         while i < len(text):
