@@ -92,3 +92,13 @@ def test_the_pip_cache_key_follows_sips_pyproject(tmp_path):
     assert done.returncode == 0, done.stderr
     assert re.fullmatch(r"sip-pip-Linux-py3\.[0-9]+-[0-9a-f]{16}", outputs["key"])
     assert outputs["dir"]
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")
+def test_a_quoting_mistake_in_args_stops_the_step_and_says_so(tmp_path):
+    (tmp_path / "plan.yaml").write_text(MINIMAL)
+    done, outputs = _run_step(_validate_step(), tmp_path, SIP_PATHS=".", SIP_ARGS="--ignore 'SIP601",
+                              SIP_SARIF="false", SIP_SARIF_FILE="sip.sarif")
+    assert done.returncode != 0
+    assert "sip action: the args input: No closing quotation" in done.stderr
+    assert done.stdout == "" and outputs == {}  # sip did not run with half the options
