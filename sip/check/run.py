@@ -26,6 +26,11 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
     `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
     than sending whole plans back (keep_plans) when a command needs only a few figures.
     `by_file`: each file's own settings (sip.check.config.PerFile); `settings` for the others."""
+    distinct = {id(s): s for s in (by_file or {}).values()}
+    if len(distinct) == 1 and set(by_file or {}) >= set(files):
+        # One configuration for every file (the common case): send it, not a table of files
+        # to every batch of work.
+        settings, by_file = next(iter(distinct.values())), None
     if by_file:
         work = partial(_check_with_own_settings, by_file=by_file, default=settings,
                        keep_plan=keep_plans)
