@@ -111,8 +111,8 @@ AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--as-of", metavar="DATE", callback=_as_of,
     help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.")]
 Config = Annotated[Optional[Path], typer.Option(  # noqa: UP045
-    "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) instead of the "
-    "nearest one above the checked paths.")]
+    "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) for every plan "
+    "instead of the one nearest to each (docs/configuration.md).")]
 Color = Annotated[Optional[bool], typer.Option(  # noqa: UP045
     "--color/--no-color", help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
     "turns it off, FORCE_COLOR=1 on, also through a pipe).")]
