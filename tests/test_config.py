@@ -197,3 +197,12 @@ def test_plans_only_skips_yaml_that_is_not_a_plan(sip, write):
     clean = sip("validate", "--plans-only", workflow, config)
     assert (clean.exit_code, clean.stdout) == (0, "0 files checked: no problems\n")
     assert sip("validate", workflow).exit_code == 1  # without the option, it is checked as a plan
+
+
+def test_a_bad_configuration_below_stops_the_run_before_any_plan_is_checked(sip, write, tmp_path):
+    write("plans/good.yaml", MINIMAL)
+    write("plans/asia/sip.toml", "strcit = true\n")
+    write("plans/asia/plan.yaml", MINIMAL.replace("SIP-TEST-001", "SIP-TEST-002"))
+    out = sip("validate", tmp_path / "plans")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert "plans/asia/sip.toml:1: strcit: unknown setting; did you mean 'strict'?" in out.stderr
