@@ -60,6 +60,9 @@ def test_pip_install_of_the_name_from_a_local_clone_gives_a_working_sip(tmp_path
     wheels = tmp_path / "wheels"
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
                             str(ROOT)], capture_output=True, text=True)
+    if built.returncode != 0 and any(s in built.stderr for s in OFFLINE_SIGNS + ("No matching distribution",)):
+        pytest.skip("no package index reachable for the build backend (hatchling): "
+                    + built.stderr.strip().splitlines()[-1])
     assert built.returncode == 0, built.stderr
     [wheel] = wheels.glob("*.whl")
     assert wheel.name.startswith("sip_remediation-")
