@@ -3,8 +3,6 @@
 Heavy libraries (pydantic, ruamel, jinja2, rich) are imported inside the commands.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from pathlib import Path
