@@ -6,6 +6,8 @@ about (a passport number in a finding's title stays out of every message).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sip.format.lists import NOUN, TITLE_FIELD
 from sip.format.personal_data import mask
 
@@ -14,10 +16,17 @@ __all__ = ["NOUN", "TITLE_FIELD"]  # messages name lists with these nouns
 TITLE_LENGTH = 60
 
 
-def label(item: object, list_name: str) -> str:
+class Identified(Protocol):
+    """Any item of a plan's lists (the models are a layer above this module)."""
+
+    @property
+    def id(self) -> str: ...
+
+
+def label(item: Identified, list_name: str) -> str:
     """`F-3 "Grievance channel offered only in Malay and English"`."""
     title = getattr(item, TITLE_FIELD[list_name], "")
-    return f'{item.id} "{shorten(mask(" ".join(str(title).split())))}"'  # type: ignore[attr-defined]
+    return f'{item.id} "{shorten(mask(" ".join(str(title).split())))}"'
 
 
 def shorten(text: str, limit: int = TITLE_LENGTH) -> str:

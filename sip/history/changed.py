@@ -28,7 +28,8 @@ def split_changed(files: list[str], ref: str) -> tuple[list[str], list[str]]:
     base = repository.merge_base(commit, "HEAD")
     touched = {os.path.realpath(repository.top / c.new)
                for c in repository.changes(base, WORKTREE, []) if c.new is not None}
-    changed, unchanged = [], []
+    changed: list[str] = []
+    unchanged: list[str] = []
     for name in files:
         inside = name != "-" and _inside(Path(name), repository.top)
         (unchanged if inside and os.path.realpath(name) not in touched else changed).append(name)

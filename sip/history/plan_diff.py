@@ -191,7 +191,7 @@ def _status_change(label: str, item_id: str, old: object, new: object,
     if old == CANCELLED:
         return [Change("reopened", CHANGED, text + " (reopened)", item_id)]
     if old in STATUS_ORDER and new in STATUS_ORDER:
-        if STATUS_ORDER[new] > STATUS_ORDER[old]:  # type: ignore[index]
+        if STATUS_ORDER[new] > STATUS_ORDER[old]:
             return [Change("status-forward", CHANGED, text + " (forward)", item_id)]
         return [Change("status-backward", CHANGED, text + " (backward)", item_id,
                        "a status moved backward")]
@@ -234,8 +234,8 @@ def _review_text(review: dict) -> str:
 
 
 def _waiver_changes(old: dict, new: dict) -> list[Change]:
-    before = Counter(_frozen(w) for w in _entries(old, "waivers"))
-    after = Counter(_frozen(w) for w in _entries(new, "waivers"))
+    before = Counter(_frozen_entry(w) for w in _entries(old, "waivers"))
+    after = Counter(_frozen_entry(w) for w in _entries(new, "waivers"))
     changes = [Change("waiver-added", ADDED, f"waiver added: {_waiver_text(dict(key))}")
                for key in (after - before).elements()]
     changes += [Change("waiver-removed", REMOVED, f"waiver removed: {_waiver_text(dict(key))}")
@@ -259,10 +259,15 @@ def _entries(data: dict, name: str) -> list[dict]:
 def _frozen(value: object) -> object:
     """A hashable copy of plain YAML data, for counting equal entries."""
     if isinstance(value, dict):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+        return _frozen_entry(value)
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     return value
+
+
+def _frozen_entry(entry: dict) -> tuple[tuple[str, object], ...]:
+    """A hashable copy of a mapping; dict() of it gives the mapping back, keys as text."""
+    return tuple(sorted((str(k), _frozen(v)) for k, v in entry.items()))
 
 
 # -- diagnostics --------------------------------------------------------------------------------

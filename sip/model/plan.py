@@ -8,7 +8,7 @@ format's shape runs in one validation and is located at the right node.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -20,7 +20,45 @@ from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, T
 
 
 def _choice(values: dict[str, str]) -> Any:
-    return Literal[tuple(values)]  # type: ignore[valid-type]
+    return Literal[tuple(values)]
+
+
+# Each vocabulary's values as a Literal, built from the dict that lists them (one place). A
+# type checker cannot read a Literal built at run time: to it each is the str it holds.
+if TYPE_CHECKING:
+    SourceKind = str
+    Severity = str
+    Indicator = str
+    WorkerGroup = str
+    ProviderKind = str
+    ActionStatus = str
+    ResponseKind = str
+    RemedyKind = str
+    RemedyBasis = str
+    RootCauseCategory = str
+    RootCauseMethod = str
+    RiskSourceKind = str
+    Level = str
+    ImprovementElement = str
+    PlanStatus = str
+    Involvement = str
+else:
+    SourceKind = _choice(vocab.SOURCE_KIND)
+    Severity = _choice(vocab.SEVERITY)
+    Indicator = _choice(vocab.INDICATOR)
+    WorkerGroup = _choice(vocab.WORKER_GROUP)
+    ProviderKind = _choice(vocab.PROVIDER_KIND)
+    ActionStatus = _choice(vocab.ACTION_STATUS)
+    ResponseKind = _choice(vocab.RESPONSE_KIND)
+    RemedyKind = _choice(vocab.REMEDY)
+    RemedyBasis = _choice(vocab.REMEDY_BASIS)
+    RootCauseCategory = _choice(vocab.ROOT_CAUSE_CATEGORY)
+    RootCauseMethod = _choice(vocab.ROOT_CAUSE_METHOD)
+    RiskSourceKind = _choice(vocab.RISK_SOURCE_KIND)
+    Level = _choice(vocab.LEVEL)
+    ImprovementElement = _choice(vocab.IMPROVEMENT_ELEMENT)
+    PlanStatus = _choice(vocab.PLAN_STATUS)
+    Involvement = _choice(vocab.INVOLVEMENT)
 
 
 def cross_error(field: str, message: str, *, missing: bool = False) -> PydanticCustomError:
@@ -76,7 +114,7 @@ class Owner(Strict):
 
 class Source(Strict):
     id: Id
-    kind: _choice(vocab.SOURCE_KIND) = Field(description="How the problems surfaced.")
+    kind: SourceKind = Field(description="How the problems surfaced.")
     reference: Text = Field(description="The report, case or document this source is.")
     date: Date = Field(description="When the source reported the problems.")
 
@@ -85,12 +123,12 @@ class Finding(Strict):
     id: Id
     title: Text = Field(description="The problem in one line.")
     description: Text | None = Field(None, description="More detail, as free text.")
-    severity: _choice(vocab.SEVERITY) = Field(
+    severity: Severity = Field(
         description="critical: forced labour, trafficking, child labour or imminent danger.")
-    indicators: list[_choice(vocab.INDICATOR)] = Field(
+    indicators: list[Indicator] = Field(
         [], description="ILO indicators of forced labour found.")
     workers_affected: Count | None = Field(None, description="How many workers it affects.")
-    worker_groups: list[_choice(vocab.WORKER_GROUP)] = Field(
+    worker_groups: list[WorkerGroup] = Field(
         [], description="The groups of workers it affects.")
     source: Id = Field(description="The id of the source that surfaced it.")
     identified: Date = Field(description="When it was identified; response deadlines run from it.")
@@ -104,7 +142,7 @@ class Finding(Strict):
 class ServiceProvider(Strict):
     id: Id
     name: Text = Field(description="The organisation's name.")
-    kind: _choice(vocab.PROVIDER_KIND) = Field(description="What kind of organisation it is.")
+    kind: ProviderKind = Field(description="What kind of organisation it is.")
     role: Text = Field(description="What the provider does in this plan.")
     consulted: Date | None = Field(None, description="When it was consulted; absent: planned.")
 
@@ -135,7 +173,7 @@ class Action(Strict):
     action: Text = Field(description="What will be done.")
     owner: Text = Field(description="The role responsible.")
     due: Date = Field(description="When it is due.")
-    status: _choice(vocab.ACTION_STATUS) = Field(
+    status: ActionStatus = Field(
         description="planned, in-progress (open); done, verified; or cancelled.")
     completed: Date | None = Field(None, description="Required when done or verified.")
     verification: Verification | None = Field(None, description="Required when verified.")
@@ -150,17 +188,17 @@ class Action(Strict):
 
 
 class Response(Action):
-    kind: _choice(vocab.RESPONSE_KIND) = Field(
+    kind: ResponseKind = Field(
         description="protection keeps workers safe now; remedy repairs the harm; corrective "
         "stops the practice.")
-    remedy: _choice(vocab.REMEDY) | None = Field(None, description="Required on a remedy only.")
+    remedy: RemedyKind | None = Field(None, description="Required on a remedy only.")
     voluntary: bool | None = Field(None, description="Repatriation only, and there it must be true.")
     addresses: list[Id] = Field(min_length=1, description="Ids of the findings it responds to.")
     providers: list[Id] = Field([], description="Ids of service providers involved.")
     contingency: Text | None = Field(None, description="What happens if the action slips.")
     workers_covered: Count | None = Field(None, description="Remedies only: workers reached.")
     amount: Money | None = Field(None, description="Remedies only: money committed and paid.")
-    basis: _choice(vocab.REMEDY_BASIS) | None = Field(
+    basis: RemedyBasis | None = Field(
         None, description="Remedies only: how a money remedy was calculated.")
 
     @model_validator(mode="after")
@@ -181,14 +219,14 @@ class Response(Action):
 class RootCause(Strict):
     id: Id
     findings: list[Id] = Field(min_length=1, description="Ids of the findings it explains.")
-    category: _choice(vocab.ROOT_CAUSE_CATEGORY) = Field(description="What kind of cause it is.")
+    category: RootCauseCategory = Field(description="What kind of cause it is.")
     cause: Text = Field(description="The cause, including the policies and practices behind it.")
-    method: _choice(vocab.ROOT_CAUSE_METHOD) | None = Field(
+    method: RootCauseMethod | None = Field(
         None, description="How the cause was found.")
 
 
 class RiskSource(Strict):
-    kind: _choice(vocab.RISK_SOURCE_KIND) = Field(
+    kind: RiskSourceKind = Field(
         description="Where the risk arises: a business process, an operational function or a "
         "structural gap.")
     name: Text = Field(description="Which process, function or gap.")
@@ -198,13 +236,13 @@ class Risk(Strict):
     id: Id
     risk: Text = Field(description="The risk in one line.")
     source: RiskSource = Field(description="Where the risk comes from.")
-    likelihood: _choice(vocab.LEVEL) = Field(description="How likely it is: low, medium, high.")
-    impact: _choice(vocab.LEVEL) = Field(description="How severe for workers: low, medium, high.")
+    likelihood: Level = Field(description="How likely it is: low, medium, high.")
+    impact: Level = Field(description="How severe for workers: low, medium, high.")
     root_causes: list[Id] = Field([], description="Ids of the root causes the risk arises from.")
 
 
 class Improvement(Action):
-    element: _choice(vocab.IMPROVEMENT_ELEMENT) = Field(
+    element: ImprovementElement = Field(
         description="The management-system element it changes.")
     addresses: list[Id] = Field(min_length=1, description="Ids of root causes and/or risks.")
     measure: Text | None = Field(None, description="How its effectiveness is measured.")
@@ -237,10 +275,10 @@ class Plan(Strict):
     sip: FormatVersion = Field(description="The format version.")
     id: Id = Field(description="The plan id, unique in a repository.")
     title: Text = Field(description="The plan in one line.")
-    status: _choice(vocab.PLAN_STATUS) = Field(
+    status: PlanStatus = Field(
         description="draft (checked for form only), active, monitoring, closed.")
     company: Text = Field(description="The company that owns the plan.")
-    involvement: _choice(vocab.INVOLVEMENT) | None = Field(
+    involvement: Involvement | None = Field(
         None, description="UN Guiding Principles 19 and 22.")
     site: Site = Field(description="The one site the plan covers.")
     owner: Owner = Field(description="Who is accountable for the plan.")
@@ -282,12 +320,14 @@ class Plan(Strict):
             raise cross_error("closed", f"closed ({value}) is before opened ({opened})")
         return value
 
-    def items(self) -> dict[str, object]:
+    def items(self) -> dict[str, IdItem]:
         """Every list item with an id, by id (the first of duplicates wins)."""
-        out: dict[str, object] = {}
+        out: dict[str, IdItem] = {}
         for name in ID_LISTS:
             for item in getattr(self, name):
                 out.setdefault(item.id, item)
         return out
 
 
+# An item of one of the lists whose items carry ids (ID_LISTS).
+IdItem = Source | Finding | ServiceProvider | Response | RootCause | Risk | Improvement

@@ -10,6 +10,7 @@ positions as it goes. Problems are returned as values; nothing here raises for b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol, cast
 
 import yaml
 from yaml import events
@@ -62,7 +63,14 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def _position(mark: yaml.Mark) -> tuple[int, int]:
+class _Mark(Protocol):  # libyaml's marks and the pure-Python parser's alike
+    line: int
+    column: int
+
+
+def _position(mark: _Mark | None) -> tuple[int, int]:
+    if mark is None:  # libyaml marks every event; an event made by hand has none
+        return 1, 1
     return mark.line + 1, mark.column + 1
 
 
@@ -107,14 +115,16 @@ class _Builder:
             if event is None:
                 return
             kind = type(event)
+            # The exact class, through locals, is the fastest test; a checker cannot narrow
+            # through them, hence the casts (which cost nothing but a call).
             if kind is scalar:
-                self.scalar(event)
+                self.scalar(cast(events.ScalarEvent, event))
             elif kind is map_start or kind is seq_start:
-                self.open(event, {} if kind is map_start else [])
+                self.open(cast(events.CollectionStartEvent, event), {} if kind is map_start else [])
             elif kind is map_end or kind is seq_end:
                 self.close()
             elif kind is alias:
-                self.alias(event)
+                self.alias(cast(events.AliasEvent, event))
             elif kind is doc_start:
                 self.documents += 1
                 if self.documents > 1:
@@ -226,15 +236,19 @@ class _Builder:
             self.root, self.root_marks = value, marks if isinstance(marks, Marks) else None
             return
         frame = self.frames[-1]
-        if frame.is_map:
+        container, children = frame.container, frame.marks.children
+        if isinstance(container, dict):
             if not frame.discard:
-                frame.container[frame.key] = value  # type: ignore[index]
-                frame.marks.keys[frame.key] = frame.key_position  # type: ignore[index]
-                frame.marks.children[frame.key] = marks  # type: ignore[index]
+                # A mapping's marks hold dicts, and set_key() placed its key before the value.
+                assert isinstance(children, dict) and frame.key_position is not None
+                container[frame.key] = value
+                frame.marks.keys[frame.key] = frame.key_position
+                children[frame.key] = marks
             frame.key, frame.key_position, frame.discard = None, None, False
         else:
-            frame.container.append(value)  # type: ignore[union-attr]
-            frame.marks.children.append(marks)  # type: ignore[union-attr]
+            assert isinstance(children, list)  # a list's marks hold a list
+            container.append(value)
+            children.append(marks)
         frame.size += 1
 
     def slot_path(self) -> str:
@@ -242,8 +256,8 @@ class _Builder:
         if not self.frames:
             return ""
         frame = self.frames[-1]
-        if frame.is_map:
-            return frame.path if frame.key is _UNUSABLE_KEY else join_path(frame.path, frame.key)
+        if frame.is_map:  # the key is read by now: text, or an unusable one
+            return join_path(frame.path, frame.key) if isinstance(frame.key, str) else frame.path
         return join_path(frame.path, len(frame.container))
 
     def bad_tag(self, tag: str, position: tuple[int, int], detail: str = "") -> None:

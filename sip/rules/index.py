@@ -17,7 +17,7 @@ from sip.format.lists import ACTION_LISTS, ID_LISTS
 
 if TYPE_CHECKING:
     from sip.model import Plan
-    from sip.model.plan import Finding, Improvement, Response
+    from sip.model.plan import Finding, IdItem, Improvement, Response
 
 
 
@@ -26,7 +26,7 @@ class PlanIndex:
     kind_of: dict[str, str] = field(default_factory=dict)  # id -> its list; the first use wins
     # (list, position, item, the list and position of the first item with its id) for every
     # later use of an id (SIP201), found in the same pass
-    reused: list[tuple[str, int, object, str, int]] = field(default_factory=list)
+    reused: list[tuple[str, int, IdItem, str, int]] = field(default_factory=list)
     findings: dict[str, Finding] = field(default_factory=dict)
     responses: list[tuple[int, Response]] = field(default_factory=list)  # not cancelled
     improvements: list[tuple[int, Improvement]] = field(default_factory=list)  # not cancelled

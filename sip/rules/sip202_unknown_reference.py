@@ -38,11 +38,15 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import NOUN, a, label
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP202"
 SEVERITY = ERROR
@@ -59,7 +63,7 @@ _REFERENCES = (
 )
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     kind_of = context.index.kind_of
     for name, field, targets, verb in _REFERENCES:

@@ -37,17 +37,21 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label, why_forced_labour
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP402"
 SEVERITY = ERROR
 SUMMARY = "a forced-labour finding has no rehabilitation, repatriation or reintegration remedy"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     from sip.format.vocab import RESTORATIVE_REMEDIES
 
     assert context.index is not None

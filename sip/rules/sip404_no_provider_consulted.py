@@ -33,17 +33,21 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import ids, label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP404"
 SEVERITY = ERROR
 SUMMARY = "a plan with a forced-labour finding lists no service provider that was consulted"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     forced = [f for f in plan.findings if f.is_forced_labour]
     if not forced:
         return

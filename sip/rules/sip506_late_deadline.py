@@ -37,17 +37,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP506"
 SEVERITY = WARNING
 SUMMARY = "a response is due further from its finding than the deadline for its severity"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     days_for = context.deadlines
     deadlines = {finding_id: finding.identified + dt.timedelta(days=days_for[finding.severity])

@@ -32,12 +32,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.personal_data import find
 from sip.format.wording import ids, label
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP601"
 SEVERITY = WARNING
@@ -62,7 +66,7 @@ _STEPS = {name: tuple(tuple(field.split(".")) for field in fields)
           for name, fields in LIST_FIELDS.items()}
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     for dotted in PLAN_FIELDS:
         steps = tuple(dotted.split("."))
         violation = _violation(_value(plan, steps), (), steps, "the plan's", "")

@@ -77,33 +77,37 @@ class _Builder:
     def source(self, s: model.Source) -> c.Source:
         return c.Source(s.id, label(vocab.SOURCE_KIND, s.kind), self.text(s.reference), s.date)
 
-    def action(self, a: model.Action) -> c.Action:
-        response = isinstance(a, model.Response)
+    def action(self, a: model.Response | model.Improvement) -> c.Action:
         overdue = a.is_overdue(self.as_of)
         verification = None
         if a.verification is not None:
             v = a.verification
             evidence = self.optional(self.private(v.evidence))
             verification = c.Verification(self.text(v.method), v.date, evidence)
-        amount = None
-        if response and a.amount is not None:
-            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid)
+        if isinstance(a, model.Response):
+            kind = label(vocab.RESPONSE_KIND, a.kind)
+            remedy = label(vocab.REMEDY, a.remedy) if a.remedy else None
+            providers = self.refs(a.providers)
+            contingency = self.optional(a.contingency)
+            voluntary, workers_covered = a.voluntary, a.workers_covered
+            amount = (money_line(a.amount.currency, a.amount.committed, a.amount.paid)
+                      if a.amount is not None else None)
+            basis = label(vocab.REMEDY_BASIS, a.basis) if a.basis else None
+            measure = None
+        else:
+            kind = label(vocab.IMPROVEMENT_ELEMENT, a.element)
+            remedy = contingency = voluntary = workers_covered = amount = basis = None
+            providers = self.refs(())
+            measure = self.optional(a.measure)
         return c.Action(
-            id=a.id, anchor=a.id, type="response" if response else "improvement",
-            kind=label(vocab.RESPONSE_KIND, a.kind) if response
-            else label(vocab.IMPROVEMENT_ELEMENT, a.element),
-            remedy=label(vocab.REMEDY, a.remedy) if response and a.remedy else None,
+            id=a.id, anchor=a.id, type="response" if isinstance(a, model.Response) else "improvement",
+            kind=kind, remedy=remedy,
             action=self.text(a.action), owner=self.text(a.owner), due=a.due,
             status=label(vocab.ACTION_STATUS, a.status), completed=a.completed, open=a.is_open,
             overdue=overdue, days_overdue=(self.as_of - a.due).days if overdue else 0,
-            addresses=self.refs(a.addresses), providers=self.refs(a.providers if response else ()),
-            contingency=self.optional(a.contingency) if response else None,
-            verification=verification,
-            voluntary=a.voluntary if response else None,
-            workers_covered=a.workers_covered if response else None,
-            amount=amount,
-            basis=label(vocab.REMEDY_BASIS, a.basis) if response and a.basis else None,
-            measure=None if response else self.optional(a.measure),
+            addresses=self.refs(a.addresses), providers=providers, contingency=contingency,
+            verification=verification, voluntary=voluntary, workers_covered=workers_covered,
+            amount=amount, basis=basis, measure=measure,
         )
 
     def root_cause(self, r: model.RootCause) -> c.RootCause:
