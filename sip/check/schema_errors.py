@@ -89,7 +89,8 @@ def _choices(loc: Loc) -> tuple[str, ...]:
     model = _model_at(field_loc)
     if model is None or not field_loc:
         return ()
-    field = model.model_fields.get(field_loc[-1])
+    name = field_loc[-1]
+    field = model.model_fields.get(name) if isinstance(name, str) else None
     return tuple(_literal_values(field.annotation)) if field else ()
 
 

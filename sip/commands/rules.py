@@ -59,10 +59,10 @@ def rules_command(code: str | None, format: str = "text") -> int:
             label = "warning" if rule.SEVERITY == "warning" else "error"
             sys.stdout.write(f"{rule.CODE}  {label:<7}  {rule.SUMMARY}\n")
         return 0
-    rule = BY_CODE.get(code.upper())
-    if rule is None:
+    chosen = BY_CODE.get(code.upper())
+    if chosen is None:
         raise UsageError(f"{code}: no such rule; 'sip rules' lists them")
-    sys.stdout.write(f"{rule.CODE} ({rule.SEVERITY})\n\n{inspect.getdoc(rule)}\n")
+    sys.stdout.write(f"{chosen.CODE} ({chosen.SEVERITY})\n\n{inspect.getdoc(chosen)}\n")
     return 0
 
 

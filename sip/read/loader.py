@@ -43,7 +43,7 @@ class Limits:
 
 @dataclass
 class Loaded:
-    data: object = None
+    data: dict | None = None  # the plan's top mapping, when the file could be read (ok)
     marks: Marks | None = None
     problems: list[Problem] = field(default_factory=list)
     tagged_paths: list[str] = field(default_factory=list)  # nodes already reported for a tag
@@ -313,7 +313,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         shape = "a list" if isinstance(root, list) else "a single value"
         return _fail("SIP004", f"the top of the file is {shape}, not a mapping; a plan is a "
                      "mapping that starts with 'sip: 1'", 1, 1, builder.problems)
-    return Loaded(builder.root, builder.root_marks, builder.problems, builder.tagged_paths)
+    return Loaded(root, builder.root_marks, builder.problems, builder.tagged_paths)
 
 
 def _fail(code: str, message: str, line: int, column: int,
