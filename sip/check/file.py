@@ -6,7 +6,7 @@ worker processes run; it returns a small picklable result.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sip.check.config import Settings
@@ -120,7 +120,7 @@ def rule_runs(code: str, plan: Plan, ignores: Callable[[str], bool] = lambda cod
 
 
 def run_rules(plan: Plan, marks: Marks, context: Context,
-              ignores: Callable[[str], bool] = lambda code: False):
+              ignores: Callable[[str], bool] = lambda code: False) -> Iterator[Problem]:
     for rule in REGISTRY:
         if rule.check is None or not rule_runs(rule.CODE, plan, ignores):
             continue

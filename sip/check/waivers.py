@@ -15,7 +15,7 @@ alone knows whether it silenced something.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from sip.diagnostic import WAIVED, Diagnostic, Problem
@@ -128,9 +128,9 @@ def unused(waiver: ActiveWaiver) -> Problem:
                    waiver.line, waiver.column)
 
 
-def _name(rule: str, ids) -> str:
+def _name(rule: str, ids: Sequence[str] | None) -> str:
     return f"the waiver of {rule} for {_ids(ids)}" if ids else f"the waiver of {rule}"
 
 
-def _ids(ids) -> str:
+def _ids(ids: Iterable[str]) -> str:
     return ", ".join(ids)

@@ -2,8 +2,13 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sip.exits import UsageError
+
+if TYPE_CHECKING:
+    from sip.rules.context import Rule
 
 MD_INTRO = """\
 # Rules
@@ -66,7 +71,7 @@ def rules_command(code: str | None, format: str = "text") -> int:
     return 0
 
 
-def markdown(registry) -> str:
+def markdown(registry: Iterable[Rule]) -> str:
     """Every rule's documentation as one Markdown page: docs/rules.md."""
     out = [MD_INTRO]
     out += [f"| [{r.CODE}](#{r.CODE.lower()}) | {r.SEVERITY} | {r.SUMMARY} |\n" for r in registry]

@@ -6,6 +6,7 @@ about (a passport number in a finding's title stays out of every message).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 from sip.format.lists import NOUN, TITLE_FIELD
@@ -16,11 +17,31 @@ __all__ = ["NOUN", "TITLE_FIELD"]  # messages name lists with these nouns
 TITLE_LENGTH = 60
 
 
+# What these helpers read of the models, which are a layer above this module.
+
+
 class Identified(Protocol):
-    """Any item of a plan's lists (the models are a layer above this module)."""
+    """Any item of a plan's lists."""
 
     @property
     def id(self) -> str: ...
+
+
+class Titled(Identified, Protocol):
+    """A plan."""
+
+    @property
+    def title(self) -> str: ...
+
+
+class Graded(Protocol):
+    """A finding."""
+
+    @property
+    def severity(self) -> str: ...
+
+    @property
+    def indicators(self) -> Sequence[str]: ...
 
 
 def label(item: Identified, list_name: str) -> str:
@@ -52,7 +73,7 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural_noun or noun + 's'}"
 
 
-def why_forced_labour(finding) -> str:
+def why_forced_labour(finding: Graded) -> str:
     """'critical; debt bondage, deception': what makes a finding a forced-labour one."""
     from sip.format.vocab import INDICATOR
 
@@ -62,5 +83,5 @@ def why_forced_labour(finding) -> str:
     return indicators
 
 
-def plan_label(plan) -> str:
+def plan_label(plan: Titled) -> str:
     return f'{plan.id} "{shorten(mask(" ".join(plan.title.split())))}"'

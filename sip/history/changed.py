@@ -10,6 +10,7 @@ checking the rest, and a changed plan that takes one of them gets SIP203.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -66,7 +67,7 @@ def top_level_id(name: str) -> str | None:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _id_from(events) -> str | None:
+def _id_from(events: Iterator[yaml.Event]) -> str | None:
     depth = 0
     expecting_key = False
     for event in events:

@@ -26,6 +26,7 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
+    # The same name as the C parser it stands in for, so the checker sees a second definition.
     class _Parser(Reader, Scanner, _BaseParser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)

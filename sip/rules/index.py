@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sip.format.lists import ACTION_LISTS, ID_LISTS
 
@@ -41,10 +41,11 @@ class PlanIndex:
                 + [("improvements", i, a) for i, a in self.improvements])
 
 
-def is_cancelled(item, list_name: str) -> bool:
+def is_cancelled(item: object, list_name: str) -> bool:
     """Only actions (responses, improvements) have a status, so only they can be cancelled.
     (Asking other items for a `status` they lack is slow on pydantic models, too.)"""
-    return list_name in ACTION_LISTS and item.status == "cancelled"
+    # An item of an action list is an action: the list name is the cheap test.
+    return list_name in ACTION_LISTS and cast("Response | Improvement", item).status == "cancelled"
 
 
 def index_plan(plan: Plan) -> PlanIndex:

@@ -37,11 +37,13 @@ from typing import TYPE_CHECKING
 from sip.diagnostic import WARNING
 from sip.format.personal_data import find
 from sip.format.wording import ids, label
+from sip.read.positions import Loc
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
 
 if TYPE_CHECKING:
     from sip.model import Plan
+    from sip.model.plan import IdItem, Review, Waiver
 
 CODE = "SIP601"
 SEVERITY = WARNING
@@ -80,19 +82,20 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             for steps in fields:
                 value = _value(item, steps)
                 # the common case stays cheap: most text has no digit and no '@'
-                if value.__class__ is str and maybe(value):
+                if type(value) is str and maybe(value):
                     violation = _violation(value, (name, position), steps, item, name)
                     if violation:
                         yield violation
 
 
-def _value(item, steps: tuple[str, ...]):
+def _value(item: object, steps: tuple[str, ...]) -> object:
     for step in steps:
         item = getattr(item, step, None)
     return item
 
 
-def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str) -> Violation | None:
+def _violation(value: object, loc: Loc, steps: tuple[str, ...], whose: str | IdItem | Review | Waiver,
+               name: str) -> Violation | None:
     if not isinstance(value, str):
         return None
     kinds = list(dict.fromkeys(match.kind for match in find(value)))
@@ -104,11 +107,13 @@ def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str) -> V
                      "(keep personal data where access is controlled)")
 
 
-def _whose(item, name: str) -> str:
-    if not name:
+def _whose(item: str | IdItem | Review | Waiver, name: str) -> str:
+    from sip.model.plan import Review, Waiver
+
+    if isinstance(item, str):
         return item  # already words: "the plan's"
-    if name == "reviews":
+    if isinstance(item, Review):
         return f"the review of {item.date}:"
-    if name == "waivers":
+    if isinstance(item, Waiver):
         return f"the waiver of {item.rule}:"
     return f"{label(item, name)}:"

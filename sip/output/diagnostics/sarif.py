@@ -17,7 +17,7 @@ import inspect
 import json
 import os
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 from sip import __version__
@@ -25,6 +25,9 @@ from sip.check.result import Run
 from sip.diagnostic import WAIVED, Diagnostic
 from sip.output.formats import Style
 from sip.read.item_keys import fingerprint, stable_path
+
+if TYPE_CHECKING:
+    from sip.rules.context import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "sipItem/v1"
@@ -56,7 +59,7 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
     stream.write("\n")
 
 
-def _descriptor(rule) -> dict[str, object]:
+def _descriptor(rule: Rule) -> dict[str, object]:
     help_text = inspect.getdoc(rule) or rule.SUMMARY
     return {
         "id": rule.CODE,
