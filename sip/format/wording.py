@@ -6,7 +6,6 @@ about (a passport number in a finding's title stays out of every message).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Protocol
 
 from sip.format.lists import NOUN, TITLE_FIELD
@@ -32,16 +31,6 @@ class Titled(Identified, Protocol):
 
     @property
     def title(self) -> str: ...
-
-
-class Graded(Protocol):
-    """A finding."""
-
-    @property
-    def severity(self) -> str: ...
-
-    @property
-    def indicators(self) -> Sequence[str]: ...
 
 
 def label(item: Identified, list_name: str) -> str:
@@ -73,7 +62,7 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural_noun or noun + 's'}"
 
 
-def why_forced_labour(finding: Graded) -> str:
+def why_forced_labour(finding) -> str:
     """'critical; debt bondage, deception': what makes a finding a forced-labour one."""
     from sip.format.vocab import INDICATOR
 

@@ -26,13 +26,13 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
     bold = "bold" if color else None
     table = Table(box=box.SIMPLE, title=f"sip status as of {as_of}", title_justify="left",
                   title_style=bold, header_style=bold, footer_style=bold, show_footer=True)
-    columns: tuple[tuple[str, dict[str, Any]], ...] = (
-        ("Plan", {}), ("Site", {"max_width": 40, "overflow": "ellipsis"}),
-        ("Status", {}), ("Findings\ncrit/maj/min", {"justify": "right"}),
-        ("Open", {"justify": "right"}), ("Overdue", {"justify": "right"}),
-        (f"Due in\n{DUE_SOON_DAYS} days", {"justify": "right"}), ("Next review", {}),
-        ("Remedy paid\nof committed", {"justify": "right"}), ("Problems", {}),
-        ("File", {}))
+    columns: tuple[tuple[str, dict[str, Any]], ...]
+    columns = (("Plan", {}), ("Site", {"max_width": 40, "overflow": "ellipsis"}),
+               ("Status", {}), ("Findings\ncrit/maj/min", {"justify": "right"}),
+               ("Open", {"justify": "right"}), ("Overdue", {"justify": "right"}),
+               (f"Due in\n{DUE_SOON_DAYS} days", {"justify": "right"}), ("Next review", {}),
+               ("Remedy paid\nof committed", {"justify": "right"}), ("Problems", {}),
+               ("File", {}))
     for (header, options), footer in zip(columns, _total_cells(totals), strict=True):
         table.add_column(header, footer=footer, no_wrap=True, **options)
     for row in rows:
