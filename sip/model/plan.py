@@ -116,7 +116,7 @@ class Strict(BaseModel):
         allow_inf_nan=False,
         frozen=True,
         # Built on first use, and then only Plan's validator (the others are compiled into
-        # it): building all 17 at import was a third of `sip validate`'s own start-up.
+        # it): building every model's at import was a third of `sip validate`'s own start-up.
         defer_build=True,
     )
 
