@@ -209,7 +209,7 @@ def _status_change(label: str, item_id: str, old: object, new: object,
     if old == CANCELLED:
         return [Change("reopened", CHANGED, text + " (reopened)", item_id)]
     if isinstance(old, str) and isinstance(new, str) and old in STATUS_ORDER and new in STATUS_ORDER:
-        if STATUS_ORDER[new] > STATUS_ORDER[old]:  # type: ignore[index]
+        if STATUS_ORDER[new] > STATUS_ORDER[old]:
             return [Change("status-forward", CHANGED, text + " (forward)", item_id)]
         return [Change("status-backward", CHANGED, text + " (backward)", item_id,
                        "a status moved backward")]
@@ -242,14 +242,16 @@ def determination(finding: dict) -> object:
     indicators = finding.get("indicators")
     indicators = [i for i in indicators if isinstance(i, str)] if isinstance(indicators, list) else []
     given, severity = finding.get("determination"), finding.get("severity")
-    return determination_of(given if isinstance(given, str) else None,
-                            severity if isinstance(severity, str) else "", indicators)
+    if given is not None:
+        return given  # as written, whatever it is: the data may not have validated
+    return determination_of(None, severity if isinstance(severity, str) else "", indicators)
 
 
 def _moved_down(old: object, new: object) -> bool:
-    if not isinstance(old, str) or old not in ("substantiated", "suspected") or old == new:
+    if old not in ("substantiated", "suspected") or old == new:
         return False
-    return DETERMINATION_ORDER.get(new if isinstance(new, str) else "", 0) < DETERMINATION_ORDER[old]
+    rank = DETERMINATION_ORDER.get(new, 0) if isinstance(new, str) else 0
+    return rank < DETERMINATION_ORDER[str(old)]
 
 
 def _finding_changes(label: str, item_id: str, old: dict, new: dict, reviewed: bool) -> list[Change]:
@@ -343,13 +345,12 @@ def _effectiveness_change(label: str, item_id: str, old: object, new: object) ->
 
 
 def _engagement_changes(old: dict, new: dict) -> list[Change]:
-    before = Counter(_frozen(e) for e in _entries(old, "worker_engagement"))
-    after = Counter(_frozen(e) for e in _entries(new, "worker_engagement"))
-    changes = [Change("engagement-added", ADDED,
-                      f"worker engagement logged: {_engagement_text(_unfrozen(k))}")
+    before = Counter(_frozen_entry(e) for e in _entries(old, "worker_engagement"))
+    after = Counter(_frozen_entry(e) for e in _entries(new, "worker_engagement"))
+    changes = [Change("engagement-added", ADDED, f"worker engagement logged: {_engagement_text(dict(k))}")
                for k in (after - before).elements()]
     changes += [Change("engagement-removed", REMOVED,
-                       f"worker engagement removed: {_engagement_text(_unfrozen(k))}")
+                       f"worker engagement removed: {_engagement_text(dict(k))}")
                 for k in (before - after).elements()]
     return changes
 
@@ -379,11 +380,11 @@ def _review_text(review: dict) -> str:
 
 
 def _waiver_changes(old: dict, new: dict) -> list[Change]:
-    before = Counter(_frozen(w) for w in _entries(old, "waivers"))
-    after = Counter(_frozen(w) for w in _entries(new, "waivers"))
-    changes = [Change("waiver-added", ADDED, f"waiver added: {_waiver_text(_unfrozen(key))}")
+    before = Counter(_frozen_entry(w) for w in _entries(old, "waivers"))
+    after = Counter(_frozen_entry(w) for w in _entries(new, "waivers"))
+    changes = [Change("waiver-added", ADDED, f"waiver added: {_waiver_text(dict(key))}")
                for key in (after - before).elements()]
-    changes += [Change("waiver-removed", REMOVED, f"waiver removed: {_waiver_text(_unfrozen(key))}")
+    changes += [Change("waiver-removed", REMOVED, f"waiver removed: {_waiver_text(dict(key))}")
                 for key in (before - after).elements()]
     return changes
 
@@ -396,11 +397,6 @@ def _waiver_text(waiver: dict) -> str:
     return f"{_shown(waiver.get('rule'))}{scope}{until}: {_short(waiver.get('reason'))}"
 
 
-def _unfrozen(key: object) -> dict:
-    """The mapping _frozen made a tuple of (its values stay frozen)."""
-    return dict(key) if isinstance(key, tuple) else {}
-
-
 def _entries(data: dict, name: str) -> list[dict]:
     items = data.get(name)
     return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
@@ -409,10 +405,15 @@ def _entries(data: dict, name: str) -> list[dict]:
 def _frozen(value: object) -> object:
     """A hashable copy of plain YAML data, for counting equal entries."""
     if isinstance(value, dict):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+        return _frozen_entry(value)
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     return value
+
+
+def _frozen_entry(entry: dict) -> tuple[tuple[str, object], ...]:
+    """A hashable copy of a mapping; dict() of it gives the mapping back, keys as text."""
+    return tuple(sorted((str(k), _frozen(v)) for k, v in entry.items()))
 
 
 # -- diagnostics --------------------------------------------------------------------------------

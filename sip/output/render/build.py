@@ -240,9 +240,9 @@ class _Builder:
         """Each root cause with its chain: the risks that list it, and the improvements that
         address it or one of those risks (each once, in plan order)."""
         risks_by_cause: dict[str, list[c.Risk]] = {}
-        for r in risks:
-            for ref in r.root_causes:
-                risks_by_cause.setdefault(ref.id, []).append(r)
+        for risk in risks:
+            for ref in risk.root_causes:
+                risks_by_cause.setdefault(ref.id, []).append(risk)
         position = {a.id: n for n, a in enumerate(improvements)}
         by_target: dict[str, list[c.Action]] = {}
         for a in improvements:
