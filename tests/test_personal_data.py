@@ -185,6 +185,9 @@ _EXAMPLES = sorted(p for p in EXAMPLES.glob("*.yaml"))
 _TEMPLATES = Templates()
 
 
+REMEDY_ONLY = ("unclaimed",)  # format 1.1: on a remedy response only (SIP102 elsewhere)
+
+
 def _plant(plan: dict, datum: str, secret: str) -> dict:
     """`datum` (a sentence holding `secret`) in every free-text field SIP601 reads, and `secret`
     in the supplier id when it is shaped like an id and can be told on its own."""
@@ -201,6 +204,8 @@ def _plant(plan: dict, datum: str, secret: str) -> dict:
     for name, fields in LIST_FIELDS.items():
         for item in plan.get(name) or []:
             for dotted in fields:
+                if name == "responses" and dotted in REMEDY_ONLY and item.get("kind") != "remedy":
+                    continue  # a field a protection or corrective response may not have
                 if dotted.split(".")[0] in item or "." not in dotted:
                     put(item, dotted)
     return plan

@@ -99,9 +99,13 @@ def _per_worker(responses: list[c.Action], currency: str) -> float | None:
 
 
 def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]:
-    text = mask if public else _same
-    return [c.Problem(d.line, d.column, d.code, d.severity, text(d.message), d.path,
-                      None if d.reason is None else text(d.reason)) for d in diagnostics]
+    """What a page says of each diagnostic: nothing for the public, whose messages quote plan
+    text (an owner's e-mail, an evidence value, a reviewer's name) that the public must not see;
+    the counts stay (Validation)."""
+    if public:
+        return []
+    return [c.Problem(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason)
+            for d in diagnostics]
 
 
 def _confidential(item: object) -> bool:

@@ -422,6 +422,7 @@ class Words:
     whole_plan: str
     no_problems: str
     verifier_not_named: str
+    messages_not_published: str
 
 
 @dataclass(frozen=True, slots=True)
