@@ -5,8 +5,10 @@ evidence, the owner's name and e-mail, reviewers' names, source references, disp
 summaries of needs assessments and of worker engagement, the names of law firms, labour
 agents and recruitment agencies, waivers and the file name are None or empty; items marked
 `confidential: true` are left out (counted per section), references to them read "a
-confidential item"; and every text goes through the personal-data mask (the detector
-behind SIP601).
+confidential item"; the words of diagnostics are not shown (only their counts); and every
+text, id (the plan's, every item's and every reference's) and file name goes through the
+personal-data mask (the detector behind SIP601, keeping the configuration's public
+identifiers). A masked id's anchor becomes `redacted-N`, the same for every link to it.
 
 Every lookup (responses by finding, risks by root cause, improvements by target) is built
 once, so a report costs time in proportion to the plan's size.
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic, readable
 from sip.format import vocab
@@ -100,8 +101,8 @@ def _per_worker(responses: list[c.Action], currency: str) -> float | None:
 
 def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]:
     """What a page says of each diagnostic: nothing for the public, whose messages quote plan
-    text (an owner's e-mail, an evidence value, a reviewer's name) that the public must not see;
-    the counts stay (Validation)."""
+    text (an owner's e-mail, an evidence value, an id) that the public must not see; the
+    counts stay (Validation, Unrendered)."""
     if public:
         return []
     return [c.Problem(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason)
@@ -148,6 +149,19 @@ class _Builder:
         self.text: Callable[[str], str] = _masking(public, kept)
         self.name: Callable[[str], str] = _masking(public, kept, name=True)
         self.known = set(plan.items())
+        self.anchors: dict[str, str] = {}
+
+    def id(self, i: str) -> str:
+        """An id as the page shows it: for the public, masked like a file name."""
+        return self.name(i)
+
+    def anchor(self, i: str) -> str:
+        """The fragment an item is linked by: for the public an id that looks like personal
+        data would show in the page's links, so it becomes `redacted-N`, the same N for every
+        reference to the item (links still resolve)."""
+        if not self.public or self.name(i) == i:
+            return i
+        return self.anchors.setdefault(i, f"redacted-{len(self.anchors) + 1}")
 
     def optional(self, value: str | None) -> str | None:
         return None if value is None else self.text(value)
@@ -159,13 +173,13 @@ class _Builder:
     def ref(self, item_id: str) -> c.Ref:
         if item_id in self.withheld:
             return c.Ref(WORDS.confidential_item, "", False, withheld=True)
-        return c.Ref(item_id, item_id, item_id in self.known)
+        return c.Ref(self.id(item_id), self.anchor(item_id), item_id in self.known)
 
     def refs(self, ids: Iterable[str]) -> list[c.Ref]:
         return [self.ref(i) for i in ids]
 
     def source(self, s: model.Source) -> c.Source:
-        return c.Source(s.id, label(vocab.SOURCE_KIND, s.kind),
+        return c.Source(self.id(s.id), self.anchor(s.id), label(vocab.SOURCE_KIND, s.kind),
                         self.optional(self.private(s.reference)), s.date)
 
     def verification(self, v: model.Verification) -> c.Verification:
@@ -181,61 +195,66 @@ class _Builder:
                                     (self.as_of - i.due).days if overdue else 0))
         return out
 
-    def _action(self, a: model.Response | model.Improvement, **fields: Any) -> c.Action:
-        """What responses and improvements share; `fields` holds what is theirs alone."""
+    def action(self, a: model.Response | model.Improvement) -> c.Action:
+        # A response's own fields are read through r, an improvement's through m (None on the
+        # other kind), so that the type checker follows which is which.
+        r = a if isinstance(a, model.Response) else None
+        m = a if isinstance(a, model.Improvement) else None
         overdue = a.is_overdue(self.as_of)
+        amount = None
+        money_remedy = r is not None and r.remedy in vocab.MONEY_REMEDIES
+        schedule: list[c.Instalment] = []
+        if r is not None and r.amount is not None:
+            covered = r.workers_covered if r.remedy in vocab.MONEY_REMEDIES else None
+            amount = money_line(r.amount.currency, r.amount.committed, r.amount.paid or 0,
+                                r.amount.committed / covered if covered else None)
+            if a.status != "cancelled":
+                schedule = self.instalments(r.schedule or [], r.amount.currency)
+        covered = r.workers_covered if r is not None else None
+        former = r.former_workers if r is not None else None
+        reached = r.workers_reached if r is not None else None
+        effectiveness = m.effectiveness if m is not None else None
+        escalation = r.escalation if r is not None else None
         return c.Action(
-            id=a.id, anchor=a.id, action=self.text(a.action), owner=self.text(a.owner), due=a.due,
+            id=self.id(a.id), anchor=self.anchor(a.id), type="response" if r is not None else "improvement",
+            kind=label(vocab.RESPONSE_KIND, a.kind) if isinstance(a, model.Response)
+            else label(vocab.IMPROVEMENT_ELEMENT, a.element),
+            remedy=label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
+            action=self.text(a.action), owner=self.text(a.owner), due=a.due,
             status=label(vocab.ACTION_STATUS, a.status), completed=a.completed, open=a.is_open,
             overdue=overdue, days_overdue=(self.as_of - a.due).days if overdue else 0,
-            addresses=self.refs(a.addresses),
+            addresses=self.refs(a.addresses), providers=self.refs(r.providers if r is not None else ()),
+            contingency=self.optional(r.contingency) if r is not None else None,
             verification=None if a.verification is None else self.verification(a.verification),
-            **fields)
-
-    def response(self, a: model.Response) -> c.Action:
-        money_remedy = a.remedy in vocab.MONEY_REMEDIES
-        covered, former, reached = a.workers_covered, a.former_workers, a.workers_reached
-        amount = None
-        schedule: list[c.Instalment] = []
-        if a.amount is not None:
-            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0,
-                                a.amount.committed / covered if money_remedy and covered else None)
-            if a.status != "cancelled":
-                schedule = self.instalments(a.schedule or [], a.amount.currency)
-        return self._action(
-            a, type="response", kind=label(vocab.RESPONSE_KIND, a.kind),
-            remedy=label(vocab.REMEDY, a.remedy) if a.remedy else None,
-            providers=self.refs(a.providers), contingency=self.optional(a.contingency),
-            voluntary=a.voluntary, workers_covered=covered, amount=amount,
-            basis=label(vocab.REMEDY_BASIS, a.basis) if a.basis else None, measure=None,
-            money_remedy=money_remedy, former_workers=former,
+            voluntary=r.voluntary if r is not None else None,
+            workers_covered=covered,
+            amount=amount,
+            basis=label(vocab.REMEDY_BASIS, r.basis) if r is not None and r.basis else None,
+            measure=self.optional(m.measure) if m is not None else None,
+            money_remedy=money_remedy,
+            former_workers=former,
             current_workers=covered - former if covered is not None and former is not None else None,
             workers_reached=reached,
             reached_percent=_percent(reached, covered) if reached is not None and covered else None,
-            per_worker=amount.per_worker if amount else None,
-            payer=label(vocab.PAYER, a.payer) if a.payer else None,
-            cost_items=_labels(vocab.COST_ITEM, a.cost_items or []),
-            extent=label(vocab.EXTENT, a.extent) if a.extent else None,
-            unclaimed=self.optional(a.unclaimed), schedule=schedule,
+            per_worker=r.amount.committed / covered
+            if r is not None and r.amount is not None and money_remedy and covered else None,
+            payer=label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
+            cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
+            extent=label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
+            unclaimed=self.optional(r.unclaimed) if r is not None else None,
+            schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done") else 0,
-            escalation=label(vocab.ESCALATION, a.escalation) if a.escalation else None,
-            parties=self.refs(a.parties), effectiveness=None)
-
-    def improvement(self, a: model.Improvement) -> c.Action:
-        e = a.effectiveness
-        return self._action(
-            a, type="improvement", kind=label(vocab.IMPROVEMENT_ELEMENT, a.element), remedy=None,
-            providers=[], contingency=None, voluntary=None, workers_covered=None, amount=None,
-            basis=None, measure=self.optional(a.measure), money_remedy=False, former_workers=None,
-            current_workers=None, workers_reached=None, reached_percent=None, per_worker=None,
-            payer=None, cost_items=[], extent=None, unclaimed=None, schedule=[],
-            overdue_instalments=0, escalation=None, parties=[],
-            effectiveness=None if e is None else c.Effectiveness(
-                e.date, label(vocab.EFFECTIVENESS, e.result), self.text(e.evidence)))
+            escalation=label(vocab.ESCALATION, escalation) if escalation else None,
+            parties=self.refs(r.parties) if r is not None else [],
+            effectiveness=None if effectiveness is None else c.Effectiveness(
+                effectiveness.date, label(vocab.EFFECTIVENESS, effectiveness.result),
+                self.text(effectiveness.evidence)),
+        )
 
     def risk(self, r: model.Risk) -> c.Risk:
-        return c.Risk(r.id, r.id, self.text(r.risk), label(vocab.RISK_SOURCE_KIND, r.source.kind),
+        return c.Risk(self.id(r.id), self.anchor(r.id), self.text(r.risk),
+                      label(vocab.RISK_SOURCE_KIND, r.source.kind),
                       self.text(r.source.name), label(vocab.LEVEL, r.likelihood),
                       label(vocab.LEVEL, r.impact), rating(r.likelihood, r.impact),
                       self.refs(r.root_causes))
@@ -246,42 +265,43 @@ class _Builder:
         risks_by_cause: dict[str, list[c.Risk]] = {}
         for risk in risks:
             for ref in risk.root_causes:
-                risks_by_cause.setdefault(ref.id, []).append(risk)
-        position = {a.id: n for n, a in enumerate(improvements)}
+                risks_by_cause.setdefault(ref.anchor, []).append(risk)
+        position = {a.anchor: n for n, a in enumerate(improvements)}
         by_target: dict[str, list[c.Action]] = {}
         for a in improvements:
             for ref in a.addresses:
-                by_target.setdefault(ref.id, []).append(a)
+                by_target.setdefault(ref.anchor, []).append(a)
         out = []
         for cause in self.plan.root_causes:
-            its_risks = risks_by_cause.get(cause.id, [])
-            found = {a.id: a for target in (cause.id, *(k.id for k in its_risks))
+            anchor = self.anchor(cause.id)
+            its_risks = risks_by_cause.get(anchor, [])
+            found = {a.anchor: a for target in (anchor, *(k.anchor for k in its_risks))
                      for a in by_target.get(target, [])}
             out.append(c.RootCause(
-                cause.id, cause.id, label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
+                self.id(cause.id), anchor, label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
                 self.text(cause.cause),
                 label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
                 self.refs(cause.findings), its_risks,
-                sorted(found.values(), key=lambda a: position[a.id])))
+                sorted(found.values(), key=lambda a: position[a.anchor])))
         return out
 
     def report(self, source_file: str, index_link: str | None, validation: c.Validation,
                withheld: c.Withheld) -> c.PlanReport:
         plan = self.plan
         sources = {s.id: self.source(s) for s in plan.sources}
-        responses = [self.response(a) for a in plan.responses]
-        improvements = [self.improvement(a) for a in plan.improvements]
+        responses = [self.action(a) for a in plan.responses]
+        improvements = [self.action(a) for a in plan.improvements]
         risks = [self.risk(r) for r in plan.risks]
         causes = self.root_causes(risks, improvements)
         responses_by_finding: dict[str, list[c.Action]] = {}
         for a in responses:
             for ref in a.addresses:
-                responses_by_finding.setdefault(ref.id, []).append(a)
+                responses_by_finding.setdefault(ref.anchor, []).append(a)
         causes_by_finding: dict[str, list[c.Ref]] = {}
         for r in plan.root_causes:
             for finding_id in r.findings:
                 causes_by_finding.setdefault(finding_id, []).append(self.ref(r.id))
-        findings = [self.finding(f, sources, responses_by_finding.get(f.id, []),
+        findings = [self.finding(f, sources, responses_by_finding.get(self.anchor(f.id), []),
                                  causes_by_finding.get(f.id, [])) for f in plan.findings]
         glance = self.glance(progress(plan, self.as_of), findings, responses)
         timeline = sorted([*responses, *improvements], key=lambda a: a.due)
@@ -294,7 +314,7 @@ class _Builder:
             maintenance=[] if self.public else list(MAINTENANCE), words=WORDS,
             summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
             left_out=LEFT_OUT if self.public else None, withheld=withheld,
-            plan_id=self.name(plan.id),
+            plan_id=self.id(plan.id),
             title=self.text(plan.title), status=label(vocab.PLAN_STATUS, plan.status),
             company=self.text(plan.company),
             involvement=label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
@@ -312,11 +332,13 @@ class _Builder:
                                   if r in vocab.RESTORATIVE_REMEDIES and r not in present],
             remedy_gap=not remedies and any(f.forced_labour for f in findings),
             corrective=[a for a in responses if a.kind.value == "corrective"],
-            providers=[c.Provider(p.id, p.id, self.text(p.name), label(vocab.PROVIDER_KIND, p.kind),
+            providers=[c.Provider(self.id(p.id), self.anchor(p.id), self.text(p.name),
+                                  label(vocab.PROVIDER_KIND, p.kind),
                                   self.text(p.role), p.consulted,
                                   p.consulted is not None and p.consulted <= self.as_of)
                        for p in plan.service_providers],
-            parties=[c.Party(p.id, p.id, None if self.public and p.kind in UNNAMED_IN_PUBLIC
+            parties=[c.Party(self.id(p.id), self.anchor(p.id),
+                             None if self.public and p.kind in UNNAMED_IN_PUBLIC
                              else self.text(p.name), label(vocab.PARTY_KIND, p.kind), self.text(p.role))
                      for p in plan.parties],
             engagement=[c.Engagement(e.date, label(vocab.ENGAGED_WITH, e.with_),
@@ -356,7 +378,7 @@ class _Builder:
             money=[money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
                    for currency, m in p.money.items()],
             reach=reach,
-            overdue_instalments=[self.ref(a.id) for a in responses if a.overdue_instalments],
+            overdue_instalments=[c.Ref(a.id, a.anchor, True) for a in responses if a.overdue_instalments],
             review_overdue=p.review_overdue,
         )
 
@@ -365,7 +387,8 @@ class _Builder:
         source_ids = f.sources
         found = f.determined
         return c.Finding(
-            id=f.id, anchor=f.id, title=self.text(f.title), description=self.optional(f.description),
+            id=self.id(f.id), anchor=self.anchor(f.id), title=self.text(f.title),
+            description=self.optional(f.description),
             severity=label(vocab.SEVERITY, f.severity),
             determination=label(vocab.DETERMINATION, found) if found else None,
             determination_given=f.determination is not None, forced_labour=f.is_forced_labour,
