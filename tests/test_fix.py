@@ -61,3 +61,27 @@ def test_standard_input_is_refused(sip):
     out = sip("fix", "-")
     assert out.exit_code == 2
     assert "cannot fix standard input" in out.stderr
+
+
+def test_a_number_id_is_not_quoted_while_a_reference_to_its_list_names_no_item(sip, write):
+    """`id: 7` beside `providers: [SP-7]`: the plan may mean SP-7, so quoting is not certain."""
+    text = (MINIMAL.replace("country: VN", "country: vn")
+            .replace("  - id: F-1\n", "  - id: 7\n"))
+    plan = write("plan.yaml", text)
+    out = sip("fix", plan)
+    assert plan.read_text(encoding="utf-8") == text.replace("country: vn", "country: VN")
+    assert (f"{plan}:18: left findings[0].id as it is: A-1 names F-1, RC-1 names F-1, which no finding has: 7 "
+            "may be a mistyped id rather than an unquoted one; write the id by hand") in out.stderr
+    assert "sip fix: fixed 1 problem\n" in out.stderr
+    assert "SIP102 id must be text, but 7 reads as a number" in out.stdout
+    assert out.exit_code == 1
+
+
+def test_a_number_reference_is_not_quoted_when_it_would_name_no_item(sip, write):
+    text = MINIMAL.replace("addresses: [F-1]", "addresses: [1]")
+    plan = write("plan.yaml", text)
+    out = sip("fix", plan)
+    assert plan.read_text(encoding="utf-8") == text
+    assert ("left responses[0].addresses[0] as it is: quoted, 1 would name no finding in this "
+            "plan; write the id by hand") in out.stderr
+    assert "sip fix: fixed 0 problems" in out.stderr

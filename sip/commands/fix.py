@@ -31,6 +31,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
             print(f"{name}: not fixed: {outcome.refused}", file=sys.stderr)
             continue
         if not outcome.fixes:
+            _print_left(name, outcome.left)
             continue
         fixed += len(outcome.fixes)
         if dry_run:
@@ -40,8 +41,14 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
             write_atomic(Path(name), outcome.text, made_by_sip=lambda _: True, force=True)
             for fix in outcome.fixes:
                 print(f"{name}:{fix.line}: fixed {fix.describe()}", file=sys.stderr)
+        _print_left(name, outcome.left)
     verb = "would fix" if dry_run else "fixed"
     print(f"sip fix: {verb} {fixed} problem{'s' if fixed != 1 else ''}", file=sys.stderr)
     if dry_run:
         return 0
     return report(paths, files, settings, format="text", color=color)
+
+
+def _print_left(name: str, left: list[tuple[int, str, str]]) -> None:
+    for line, path, why in left:
+        print(f"{name}:{line}: left {path} as it is: {why}", file=sys.stderr)

@@ -2,7 +2,11 @@
 
 Only fixes whose meaning is certain are made: a country or currency code in the wrong
 case, a country written by name, a number where an id or text belongs (quoted), and
-the format version. Anything else is left to the author. A fix that would change any
+the format version. Anything else is left to the author. A fix is certain only when it
+leaves no other reading: a number is not quoted as an id while some reference to its list
+names no item (`id: 7` next to a response naming `SP-7`: the author may have meant
+`SP-7`), nor quoted as a reference that would then name no item. docs/fix.md lists every
+fix and why it is certain. A fix that would change any
 line other than the ones it is about (ruamel re-indenting a file, say) is refused.
 """
 
@@ -10,7 +14,7 @@ from __future__ import annotations
 
 import difflib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sip.check.file import version_problem
 from sip.diagnostic import Problem
@@ -40,6 +44,8 @@ class Outcome:
     text: str  # the fixed text (unchanged when nothing could be fixed)
     fixes: list[Fix]
     refused: str | None = None  # why fixes were found but not written
+    # problems that look fixable but have another reading: (line, path, why left alone)
+    left: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def fix_text(text: str, limits: Limits | None = None) -> Outcome:
@@ -54,10 +60,22 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
     if version is not None:
         problems.append(version)
     problems += validate_plan({**loaded.data, "sip": 1}, loaded.marks)[1]
-    wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
+    wanted: list[Fix] = []
+    left: list[tuple[int, str, str]] = []
+    for problem in problems:
+        fix = _fix_for(problem, loaded.data)
+        if fix is None:
+            continue
+        doubt = _doubt(fix, loaded.data)
+        if doubt is None:
+            wanted.append(fix)
+        else:
+            left.append((fix.line, fix.path, doubt))
     if not wanted:
-        return Outcome(text, [])
-    return _apply(text, wanted)
+        return Outcome(text, [], left=left)
+    outcome = _apply(text, wanted)
+    outcome.left = left
+    return outcome
 
 
 def _fix_for(problem: Problem, data: dict) -> Fix | None:
@@ -79,6 +97,56 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
     if new is None or new == value:
         return None
     return Fix(problem.line, path, value, new, problem.code)
+
+
+def _doubt(fix: Fix, data: dict) -> str | None:
+    """Why quoting a number as an id or a reference might not be what the author meant, or
+    None when it has a single reading."""
+    from sip.format.wording import NOUN
+    from sip.rules.sip202_unknown_reference import REFERENCES
+
+    if not isinstance(fix.old, int):
+        return None
+    loc = _loc(fix.path)
+    ids = _ids_once_quoted(data)
+    if len(loc) == 3 and loc[2] == "id" and loc[0] in ids:
+        target = str(loc[0])
+        dangling = [(str(item.get("id", "?")), ref) for name, fld, targets, _ in REFERENCES
+                    if target in targets for item in _items(data, name)
+                    for ref in _refs(item.get(fld))
+                    if ref not in set().union(*(ids[t] for t in targets))]
+        if dangling:
+            named = ", ".join(f"{item} names {ref}" for item, ref in dangling[:3])
+            return (f"{named}, which no {NOUN[target]} has: {fix.old} may be a mistyped id rather "
+                    "than an unquoted one; write the id by hand")
+        return None
+    waivers = ("waivers", "ids", tuple(ids), None)  # a waiver may name an item of any list
+    for name, fld, targets, _ in (*REFERENCES, waivers):
+        if (loc[:1] == (name,) and len(loc) >= 3 and loc[2] == fld
+                and str(fix.old) not in set().union(*(ids[t] for t in targets))):
+            wanted = "item" if name == "waivers" else " or ".join(NOUN[t] for t in targets)
+            return (f"quoted, {fix.old} would name no {wanted} in this plan; write the id "
+                    "by hand")
+    return None
+
+
+def _ids_once_quoted(data: dict) -> dict[str, set[str]]:
+    """Every list's ids as text, numbers quoted (as `sip fix` would)."""
+    from sip.rules.index import ID_LISTS
+
+    return {name: {str(item["id"]) for item in _items(data, name)
+                   if isinstance(item.get("id"), (str, int)) and not isinstance(item.get("id"), bool)}
+            for name in ID_LISTS}
+
+
+def _items(data: dict, name: str) -> list[dict]:
+    items = data.get(name)
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def _refs(value: object) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [str(v) for v in values if isinstance(v, (str, int)) and not isinstance(v, bool)]
 
 
 def _loc(path: str) -> tuple[int | str, ...]:
