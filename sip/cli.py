@@ -224,7 +224,8 @@ def fix(
     config: Config = None,
     color: Color = None,
 ) -> None:
-    """Fix what is certain (code case, country names, unquoted ids, the version); keep comments."""
+    """Fix what has one reading (codes, country names, vocabulary case, unquoted ids, the
+    version); keep comments."""
 
     def run() -> int:
         from sip.commands.fix import fix_command

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from sip.diagnostic import Problem
 from sip.format.countries import COUNTRIES, country_code_for
+from sip.format.vocab import vocabulary_word
 from sip.model import Plan
 from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
 from sip.rules import WAIVABLE_CODES
@@ -83,7 +84,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _choices(loc: Loc) -> tuple[str, ...]:
+def choices_at(loc: Loc) -> tuple[str, ...]:
     """The vocabulary of the field at loc, if it has one."""
     field_loc = loc[:-1] if loc and isinstance(loc[-1], int) else loc
     model = _model_at(field_loc)
@@ -138,7 +139,7 @@ def _shown(value: Any) -> str:
 
 def _missing(loc: Loc) -> str:
     field = loc[-1]
-    choices = _choices(loc)
+    choices = choices_at(loc)
     hint = f" (one of: {', '.join(choices)})" if choices else ""
     return f"required field '{field}' is missing: add it{hint}"
 
@@ -170,9 +171,10 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind == "literal_error":
         if not isinstance(value, str):
             return f"{_shown(value)} is not {_a(noun)}; expected one of: {ctx.get('expected')}"
-        choices = _choices(loc)
+        choices = choices_at(loc)
         shown = ", ".join(choices) if choices else ctx.get("expected", "")
-        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
+        close = ([word] if (word := vocabulary_word(value, choices))
+                 else difflib.get_close_matches(value, choices, n=1, cutoff=0.75))
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{_shown(value)} is not {_a(noun)}; expected one of: {shown}{hint}"
     if kind in _EXPECTED:

@@ -1,12 +1,12 @@
 """Mechanical fixes of a plan, written back with ruamel.yaml's round trip so comments stay.
 
 Only fixes whose meaning is certain are made: a country or currency code in the wrong
-case, a country written by name, a number where an id or text belongs (quoted), and
-the format version. Anything else is left to the author. A fix is certain only when it
-leaves no other reading: a number is not quoted as an id while some reference to its list
-names no item (`id: 7` next to a response naming `SP-7`: the author may have meant
-`SP-7`), nor quoted as a reference that would then name no item. docs/fix.md lists every
-fix and why it is certain. A fix that would change any
+case, a country written by name, a vocabulary word in the wrong case or spacing, a number
+where an id or text belongs (quoted), and the format version. Anything else is left to the
+author. A fix is certain only when it leaves no other reading: a number is not quoted as an
+id while some reference to its list names no item (`id: 7` next to a response naming
+`SP-7`: the author may have meant `SP-7`), nor quoted as a reference that would then name
+no item. docs/fix.md lists every fix and why it is certain. A fix that would change any
 line other than the ones it is about (ruamel re-indenting a file, say) is refused.
 """
 
@@ -20,9 +20,11 @@ from sip.check.file import version_problem
 from sip.diagnostic import Problem
 from sip.format.countries import COUNTRIES, country_code_for
 from sip.format.currencies import ACCEPTED_CURRENCIES
+from sip.format.vocab import vocabulary_word
 from sip.read.loader import Limits, load
 
-_FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type"))
+_FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type",
+                      "literal_error"))
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,10 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
         new = value.upper()
     elif kind == "string_type" and type(value) is int:
         new = str(value)
+    elif kind == "literal_error" and isinstance(value, str):
+        from sip.check.schema_errors import choices_at
+
+        new = vocabulary_word(value, choices_at(_loc(path)))
     if new is None or new == value:
         return None
     return Fix(problem.line, path, value, new, problem.code)
