@@ -183,10 +183,11 @@ def render(
     paths: Annotated[list[str], typer.Argument(
         metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
-    format: Annotated[str, typer.Option(
+    format: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--format", "-f", callback=_choice(("html", "md")),
-        help="html (one standalone file per page) or md (Markdown that reads well on GitHub).")
-    ] = "html",
+        help="html (one standalone file per page) or md (Markdown that reads well on GitHub); "
+        "default: the --out file's extension (.html, .md), else html.")
+    ] = None,
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--out", "-o", metavar="PATH", help="One plan: the file to write (or a folder to write "
         "it into); default: standard output. A folder or several plans: the folder of the site "
