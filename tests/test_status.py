@@ -97,3 +97,9 @@ def test_status_needs_plans(sip, tmp_path):
     out = sip("status", tmp_path)
     assert out.exit_code == 2 and out.stdout == ""
     assert "no plan file" in out.stderr
+
+
+def test_one_plan_is_counted_in_the_singular(sip):
+    out = sip("status", "--as-of", AS_OF, ROOT / "examples" / "spec-example.yaml")
+    total = next(line for line in out.stdout.splitlines() if line.split()[:1] == ["Total"])
+    assert total.split()[:3] == ["Total", "1", "plan"]
