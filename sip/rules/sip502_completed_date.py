@@ -1,12 +1,15 @@
-"""A done or verified action has no `completed` date, or a `completed` date after the as-of date.
+"""A done or verified action has no `completed` date, or a `completed` date after the as-of date;
+or a review is dated after the as-of date.
 
 A plan is a record: when an action is marked `done` or `verified`, the date it was
 completed is what shows it was timely, and what reviewers and auditors check
 against. An action cannot have been completed in the future either: a `completed`
-date after the as-of date is a typo or a plan written ahead of events.
+date after the as-of date is a typo or a plan written ahead of events. A review is
+the same kind of record, of something that happened: a review dated after the as-of date
+is held to the same rule (a review that is planned belongs in `next_review`).
 
 Reported at the action when `completed` is missing (path `responses[i].completed`),
-at `completed` when it is in the future.
+at `completed` when it is in the future, and at a review's `date` when it is.
 
 Fails:
 
@@ -14,6 +17,13 @@ Fails:
       - id: A-1
         status: done
         ...
+
+Fails too (as of 2026-08-10):
+
+    reviews:
+      - date: 2026-09-01
+        by: Head of Responsible Sourcing
+        summary: ...
 
 Passes:
 
@@ -34,7 +44,8 @@ from sip.rules.context import Context, Violation
 
 CODE = "SIP502"
 SEVERITY = ERROR
-SUMMARY = "a done or verified action has no completed date, or one after the as-of date"
+SUMMARY = ("a done or verified action has no completed date, or one after the as-of date; or a "
+           "review is dated after the as-of date")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
@@ -53,3 +64,9 @@ def check(plan, context: Context) -> Iterator[Violation]:
             yield Violation(loc, f"{label(action, name)} was completed {action.completed}, after "
                             f"the as-of date {context.as_of}: correct the date, or set status back "
                             "to in-progress until it is done")
+    for position, review in enumerate(plan.reviews):
+        if review.date > context.as_of:
+            yield Violation(("reviews", position, "date"),
+                            f"the review dated {review.date} is after the as-of date "
+                            f"{context.as_of}: a review records one that took place; correct the "
+                            "date, or put a review still to come in next_review")
