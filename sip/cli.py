@@ -14,7 +14,7 @@ import typer
 
 from sip import __version__
 from sip.exits import FAIL_ON, Exit, UsageError
-from sip.output.diagnostics import FORMATS
+from sip.output.formats import names
 
 app = typer.Typer(
     name="sip",
@@ -31,7 +31,9 @@ _debug = False
 
 def _version(value: bool) -> None:
     if value:
-        print(f"sip {__version__} (plan format 1)")
+        from sip.format.version import FORMAT_VERSION
+
+        print(f"sip {__version__} (plan format {FORMAT_VERSION})")
         raise typer.Exit()
 
 
@@ -93,8 +95,8 @@ def validate(
         metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
     format: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--format", "-f", callback=_choice(tuple(FORMATS)),
-        help=f"Output format: {', '.join(FORMATS)} (default: github when GITHUB_ACTIONS=true, "
+        "--format", "-f", callback=_choice(names("validate")),
+        help=f"Output format: {', '.join(names('validate'))} (default: github when GITHUB_ACTIONS=true, "
         "else text).")] = None,
     output: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--output", "-o", metavar="FORMAT=PATH",
@@ -132,7 +134,7 @@ def status(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml).")],
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(("text", "json", "csv")),
+        "--format", "-f", callback=_choice(names("status")),
         help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
     as_of: AsOf = None,
     config: Config = None,
@@ -158,7 +160,7 @@ def diff(
         "tree. An argument is a revision when git knows it as a commit and no file or folder "
         "of that name exists.")] = None,
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(("text", "json", "md")),
+        "--format", "-f", callback=_choice(names("diff")),
         help="Output format: text, json or md (for a pull-request comment).")] = "text",
     check: Annotated[bool, typer.Option(
         "--check", help="Exit 1 on a change a reviewer must not accept silently: a deleted "

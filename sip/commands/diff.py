@@ -30,8 +30,6 @@ from sip.history.plan_diff import (
 )
 from sip.read.discover import PLAN_SUFFIXES
 
-DIFF_FORMATS = ("text", "json", "md")
-
 
 class Pair(NamedTuple):
     """One plan file at both revisions: paths for display, contents (None: absent)."""
@@ -46,7 +44,8 @@ def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str |
                  config: Path | None) -> int:
     from sip.check.config import settings_for
     from sip.check.parallel import map_files
-    from sip.output.diff_text import write_report
+    from sip.output.diff_text import DiffReport
+    from sip.output.formats import Style, writer
 
     repository = Repository()
     base, head, paths = split_arguments(repository, arguments)
@@ -54,7 +53,7 @@ def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str |
     pairs = read_pairs(repository, base, head, paths)
     work = partial(diff_pair, settings=settings)
     diffs = [d for d in map_files(work, pairs, on_crash=_crashed) if d is not None]
-    write_report(diffs, base, head, format, sys.stdout)
+    writer("diff", format)(DiffReport(diffs, base, head), sys.stdout, Style())
     return exit_for_diff(sum(len(d.refused) for d in diffs), check)
 
 

@@ -22,7 +22,7 @@ from sip.check.run import validate
 from sip.diagnostic import ERROR, Diagnostic
 from sip.exits import Exit, UsageError
 from sip.model import Plan
-from sip.output.diagnostics import Style, reporter
+from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
 from sip.output.render import pages
 from sip.output.render.build import plan_report, plan_row, problems, site_index
@@ -50,7 +50,7 @@ def render_command(paths: list[str], *, format: str | None, out: Path | None, au
         # need not travel back here; a single plan is rendered here.
         run = validate(files, settings, keep_plans=not site, progress=progress)
     if run.errors:
-        reporter("text").write(run, sys.stderr, Style())
+        writer("validate", "text")(run, sys.stderr, Style())
         if not force:
             print("sip: nothing rendered: fix the errors above, or use --force to render "
                   "with them listed", file=sys.stderr)

@@ -22,6 +22,7 @@ from sip.format.countries import COUNTRIES, country_code_for
 from sip.format.currencies import ACCEPTED_CURRENCIES
 from sip.format.vocab import vocabulary_word
 from sip.read.loader import Limits, load
+from sip.read.positions import parse_path
 
 _FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type",
                       "literal_error"))
@@ -86,7 +87,7 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
         return Fix(1, "sip", None, 1, problem.code)
     if kind not in _FIXABLE:
         return None
-    value = _value_at(data, _loc(path))
+    value = _value_at(data, parse_path(path))
     new: object = None
     if kind == "sip_version_form":
         new = 1
@@ -99,7 +100,7 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
     elif kind == "literal_error" and isinstance(value, str):
         from sip.check.schema_errors import choices_at
 
-        new = vocabulary_word(value, choices_at(_loc(path)))
+        new = vocabulary_word(value, choices_at(parse_path(path)))
     if new is None or new == value:
         return None
     return Fix(problem.line, path, value, new, problem.code)
@@ -108,12 +109,12 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
 def _doubt(fix: Fix, data: dict) -> str | None:
     """Why quoting a number as an id or a reference might not be what the author meant, or
     None when it has a single reading."""
-    from sip.format.wording import NOUN
+    from sip.format.lists import NOUN
     from sip.rules.sip202_unknown_reference import REFERENCES
 
     if not isinstance(fix.old, int):
         return None
-    loc = _loc(fix.path)
+    loc = parse_path(fix.path)
     ids = _ids_once_quoted(data)
     if len(loc) == 3 and loc[2] == "id" and loc[0] in ids:
         target = str(loc[0])
@@ -138,7 +139,7 @@ def _doubt(fix: Fix, data: dict) -> str | None:
 
 def _ids_once_quoted(data: dict) -> dict[str, set[str]]:
     """Every list's ids as text, numbers quoted (as `sip fix` would)."""
-    from sip.rules.index import ID_LISTS
+    from sip.format.lists import ID_LISTS
 
     return {name: {str(item["id"]) for item in _items(data, name)
                    if isinstance(item.get("id"), (str, int)) and not isinstance(item.get("id"), bool)}
@@ -153,16 +154,6 @@ def _items(data: dict, name: str) -> list[dict]:
 def _refs(value: object) -> list[str]:
     values = value if isinstance(value, list) else [value]
     return [str(v) for v in values if isinstance(v, (str, int)) and not isinstance(v, bool)]
-
-
-def _loc(path: str) -> tuple[int | str, ...]:
-    out: list[int | str] = []
-    for part in path.replace("[", ".[").split("."):
-        if part.startswith("["):
-            out.append(int(part[1:-1]))
-        elif part:
-            out.append(part)
-    return tuple(out)
 
 
 def _value_at(data: object, loc: tuple[int | str, ...]) -> object:
@@ -181,7 +172,7 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     document = yaml.load(text)
     for fix in fixes:
-        loc = _loc(fix.path)
+        loc = parse_path(fix.path)
         if fix.old is None:
             document.insert(0, loc[-1], fix.new)
         else:

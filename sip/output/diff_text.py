@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TextIO
 
+from sip.format.wording import plural
 from sip.history.plan_diff import PlanDiff
+from sip.output.formats import Style
 
 WORKTREE_WORDS = "the working tree"
 
 
-def write_report(diffs: list[PlanDiff], base: str, head: str | None, format: str,
-                 stream: TextIO) -> None:
-    """head None: the working tree."""
-    {"text": _text, "json": _json, "md": _markdown}[format](diffs, base, head, stream)
+@dataclass(frozen=True)
+class DiffReport:
+    """What `sip diff` writes, in any format; head None is the working tree."""
+
+    diffs: list[PlanDiff]
+    base: str
+    head: str | None
 
 
 def _title(diff: PlanDiff) -> str:
@@ -27,13 +33,14 @@ def _refused_count(diffs: list[PlanDiff]) -> int:
 def _summary(diffs: list[PlanDiff]) -> str:
     plans = len(diffs)
     refused = _refused_count(diffs)
-    text = f"{plans} plan{'s' * (plans != 1)} changed"
+    text = f"{plural(plans, 'plan')} changed"
     if refused:
-        text += f"; {refused} change{'s' * (refused != 1)} that --check refuses"
+        text += f"; {plural(refused, 'change')} that --check refuses"
     return text
 
 
-def _text(diffs: list[PlanDiff], base: str, head: str | None, stream: TextIO) -> None:
+def write_text(report: DiffReport, stream: TextIO, style: Style) -> None:
+    diffs, base, head = report.diffs, report.base, report.head
     stream.write(f"sip diff {base} .. {head or WORKTREE_WORDS}\n")
     for diff in diffs:
         stream.write(f"\n{_title(diff)}\n")
@@ -48,7 +55,8 @@ def _text(diffs: list[PlanDiff], base: str, head: str | None, stream: TextIO) ->
     stream.write(f"\n{_summary(diffs)}\n")
 
 
-def _json(diffs: list[PlanDiff], base: str, head: str | None, stream: TextIO) -> None:
+def write_json(report: DiffReport, stream: TextIO, style: Style) -> None:
+    diffs, base, head = report.diffs, report.base, report.head
     document = {
         "base": base,
         "head": head,
@@ -60,7 +68,8 @@ def _json(diffs: list[PlanDiff], base: str, head: str | None, stream: TextIO) ->
     stream.write("\n")
 
 
-def _markdown(diffs: list[PlanDiff], base: str, head: str | None, stream: TextIO) -> None:
+def write_markdown(report: DiffReport, stream: TextIO, style: Style) -> None:
+    diffs, base, head = report.diffs, report.base, report.head
     shown_head = f"`{_code(head)}`" if head else WORKTREE_WORDS
     lines = [f"## sip diff: `{_code(base)}` .. {shown_head}", "", _summary(diffs) + "."]
     refused = [(d, c) for d in diffs for c in d.refused]

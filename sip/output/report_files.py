@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from sip.exits import UsageError
-from sip.output.diagnostics import FORMATS, Style, reporter
+from sip.output.formats import Style, names, writer
 
 
 def parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
@@ -22,9 +22,9 @@ def parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
         name, equals, path = value.partition("=")
         if not equals or not path:
             raise UsageError(f"--output {value}: write it as FORMAT=PATH, e.g. sarif=sip.sarif")
-        if name not in FORMATS:
+        if name not in names("validate"):
             raise UsageError(f"--output {value}: {name!r} is not a format; one of: "
-                             f"{', '.join(FORMATS)}")
+                             f"{', '.join(names('validate'))}")
         target = Path(path)
         if target.is_dir():
             raise UsageError(f"--output {value}: {path} is a folder; name a file")
@@ -46,7 +46,7 @@ def refuse_plans(outputs: list[tuple[str, Path]], plan_files: list[str]) -> None
 
 def render(run, name: str) -> str:
     stream = io.StringIO()
-    reporter(name).write(run, stream, Style())
+    writer("validate", name)(run, stream, Style())
     return stream.getvalue()
 
 

@@ -11,7 +11,7 @@ from sip.check.config import Settings
 from sip.check.result import Run
 from sip.check.run import validate
 from sip.exits import UsageError, exit_for
-from sip.output.diagnostics import Style, reporter
+from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
 
 
@@ -25,7 +25,7 @@ def report(paths: list[str], files: list[str], settings: Settings, *, format: st
     with progress_bar(len(files), "Checking plans") as progress:
         run = validate(files, settings, progress=progress, known_ids=known_ids)
     style = Style(color=color and format == "text", excerpts=color and format == "text")
-    reporter(format).write(run, sys.stdout, style)
+    writer("validate", format)(run, sys.stdout, style)
     sys.stdout.flush()
     write_outputs(run, report_files or [])
     if "github" in (format, *(name for name, _ in report_files or [])):

@@ -1,26 +1,2 @@
-"""Output formats of `sip validate`, by name. Each module has `write(run, stream, style)`."""
-
-from __future__ import annotations
-
-import importlib
-from dataclasses import dataclass
-from types import ModuleType
-
-FORMATS: dict[str, str] = {
-    "text": "sip.output.diagnostics.text",
-    "json": "sip.output.diagnostics.json_format",
-    "github": "sip.output.diagnostics.github",
-    "sarif": "sip.output.diagnostics.sarif",
-    "junit": "sip.output.diagnostics.junit",
-    "gitlab": "sip.output.diagnostics.gitlab",
-}
-
-
-@dataclass(frozen=True)
-class Style:
-    color: bool = False  # ANSI colour (a terminal without NO_COLOR)
-    excerpts: bool = False  # the source line and a caret under each diagnostic
-
-
-def reporter(name: str) -> ModuleType:
-    return importlib.import_module(FORMATS[name])
+"""Output formats of `sip validate`, one module each, with `write(run, stream, style)`; named in
+sip/output/formats.py with every other command's formats."""

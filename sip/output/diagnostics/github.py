@@ -12,8 +12,8 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.output.diagnostics import Style
 from sip.output.diagnostics.text import summary
+from sip.output.formats import Style
 
 SUMMARY_ROWS = 200  # a step summary is capped at 1 MiB; past this many rows, a count is enough
 

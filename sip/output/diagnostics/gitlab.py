@@ -12,8 +12,8 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, Diagnostic
-from sip.output.diagnostics import Style
 from sip.output.diagnostics.sarif import report_path
+from sip.output.formats import Style
 from sip.read.item_keys import fingerprint, stable_path
 
 _SEVERITY = {ERROR: "major"}

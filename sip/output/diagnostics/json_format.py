@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from sip.check.result import Run
-from sip.output.diagnostics import Style
+from sip.output.formats import Style
 
 
 def document(run: Run) -> dict[str, object]:

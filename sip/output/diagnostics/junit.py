@@ -15,8 +15,8 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, Diagnostic
-from sip.output.diagnostics import Style
 from sip.output.diagnostics.text import line_of
+from sip.output.formats import Style
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

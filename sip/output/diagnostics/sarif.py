@@ -23,7 +23,7 @@ from urllib.parse import quote
 from sip import __version__
 from sip.check.result import Run
 from sip.diagnostic import WAIVED, Diagnostic
-from sip.output.diagnostics import Style
+from sip.output.formats import Style
 from sip.read.item_keys import fingerprint, stable_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"

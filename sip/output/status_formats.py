@@ -1,0 +1,267 @@
+"""`sip status` output: a table for a terminal, JSON for tools, CSV for spreadsheets.
+Each writer takes a StatusReport (sip/output/status.py) and is named in sip/output/formats.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TextIO
+
+from sip.format.wording import plural
+from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
+from sip.output.formats import Style
+from sip.output.status import Row, StatusReport, Totals
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+# (header, options, priority): on a narrow terminal the columns of the highest priority numbers
+# go first, so that every plan's id, status, open and overdue actions stay whole; a column of
+# figures is shown whole or not at all (money is never cut mid-number), and so is the file (a
+# path cut short opens nothing); only the site is shortened to what room is left.
+_COLUMNS = (
+    ("Plan", {}, 1),
+    ("Site", {"max_width": 40, "overflow": "ellipsis"}, 11),
+    ("Status", {}, 2),
+    ("Findings\ncrit/maj/min", {"justify": "right"}, 6),
+    ("Open", {"justify": "right"}, 3),
+    ("Overdue", {"justify": "right"}, 4),
+    (f"Due in\n{DUE_SOON_DAYS} days", {"justify": "right"}, 8),
+    ("Next review", {}, 7),
+    ("Remedy paid\nof committed", {"justify": "right"}, 9),
+    ("Problems", {}, 5),
+    ("File", {}, 10),
+)
+_SHORTENED = ("Site",)  # may be cut (with an ellipsis) to fit; never to below:
+_SHORTEST = 12
+
+
+def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
+    """A table as wide as its content when piped; on a terminal, as many columns as fit its width
+    whole, in the order of _COLUMNS' priorities, and a line naming the columns left out."""
+    rows, totals, as_of, color = report.rows, report.totals, report.as_of, style.color
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    cells = [_cells(row) for row in rows]
+    footers = _total_cells(totals)
+    width = _terminal_width(stream)
+    shown = _fit(cells, footers, width)
+    bold = "bold" if color else None
+    table = Table(box=box.SIMPLE, title=f"sip status as of {as_of}", title_justify="left",
+                  title_style=bold, header_style=bold, footer_style=bold, show_footer=True)
+    for index, width_of in shown.items():
+        header, options, _ = _COLUMNS[index]
+        if width_of is not None:
+            options = {**options, "max_width": width_of}
+        table.add_column(header, footer=footers[index], no_wrap=True, **options)
+    for row in cells:
+        table.add_row(*(row[i] for i in shown))
+    console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
+                      highlight=False, width=500 if width is None else max(width, _width(
+                          [_natural(cells, footers, i) for i in shown])))
+    console.print(table)
+    lines = [line.rstrip() for line in console.file.getvalue().splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    left_out = [_COLUMNS[i][0].replace("\n", " ") for i in range(len(_COLUMNS)) if i not in shown]
+    if left_out and width is not None:
+        import textwrap
+
+        count = "" if 1 in shown else f"{footers[1]}. "  # the site's footer counts the plans
+        lines += textwrap.wrap(f"{count}Not shown at this width: {', '.join(left_out)} (a wider "
+                               "terminal, or --format csv, shows them).", width - 1,
+                               initial_indent=" ", subsequent_indent=" ", break_on_hyphens=False)
+    stream.write("\n".join(lines) + "\n")
+
+
+def _terminal_width(stream: TextIO) -> int | None:
+    """The width to fit on a terminal (COLUMNS first, as rich and the shell do), or None when
+    the table is piped: then it is as wide as its content."""
+    import os
+
+    if not stream.isatty():
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):
+        return 80
+
+
+def _natural(cells: list[list], footers: list[str], index: int) -> int:
+    """The width column `index` takes with nothing cut."""
+    from rich.cells import cell_len
+
+    texts = [_COLUMNS[index][0], footers[index], *(row[index] for row in cells)]
+    widest = max(cell_len(line) for text in texts
+                 for line in (getattr(text, "plain", text) or "").split("\n"))
+    return min(widest, _COLUMNS[index][1].get("max_width", widest))
+
+
+def _width(column_widths: list[int]) -> int:
+    """What a rich box.SIMPLE table of these columns takes: a space each side of a column and
+    between columns, and the edge."""
+    return sum(column_widths) + 3 * len(column_widths) + 1
+
+
+def _fit(cells: list[list], footers: list[str], width: int | None) -> dict[int, int | None]:
+    """The columns shown, in their order, each with the width it is cut to (None: its own)."""
+    everything = range(len(_COLUMNS))
+    if width is None:
+        return dict.fromkeys(everything)
+    natural = [_natural(cells, footers, i) for i in everything]
+    empty = {i for i in everything
+             if not any(getattr(row[i], "plain", row[i]) not in ("", "-") for row in cells)
+             and footers[i] in ("", "-")}
+
+    def priority(i: int) -> tuple[bool, int]:
+        return (i in empty, _COLUMNS[i][2])
+
+    kept: list[int] = []
+    for i in sorted(everything, key=priority):
+        if _COLUMNS[i][0] in _SHORTENED:
+            continue
+        if not kept or _width([natural[k] for k in kept] + [natural[i]]) <= width:
+            kept.append(i)
+    cut: dict[int, int | None] = {}
+    for i in sorted((i for i in everything if _COLUMNS[i][0] in _SHORTENED), key=priority):
+        room = width - _width([natural[k] for k in kept] + [0])
+        if room >= min(natural[i], _SHORTEST):
+            kept.append(i)
+            cut[i] = min(room, natural[i]) if room < natural[i] else None
+    return {i: cut.get(i) for i in sorted(kept)}
+
+
+def _cells(row: Row) -> list:
+    from rich.text import Text
+
+    problems = Text(_problems(row.errors, row.warnings),
+                    style="red" if row.errors else "yellow" if row.warnings else "")
+    g = row.glance
+    if g is None:
+        return [row.plan_id or "-", "-", Text("invalid", style="bold red"), "-", "-", "-", "-", "-", "-",
+                problems, row.file]
+    p = g.progress
+    severities = p.findings_by_severity
+    findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
+                    style="bold" if severities["critical"] else "")
+    review = "-" if g.next_review is None else str(g.next_review)
+    if p.review_overdue:
+        review = Text(f"{review} past", style="bold red")
+    return [g.plan_id, f"{g.site} ({g.country})", g.status, findings, str(p.open_actions),
+            Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
+            str(len(p.due_soon)), review, _money(p.money), problems, row.file]
+
+
+def _total_cells(totals: Totals) -> list[str]:
+    s = totals.findings_by_severity
+    plans = plural(totals.plans, "plan") + (f", {totals.invalid} invalid" if totals.invalid else "")
+    reviews = f"{totals.reviews_overdue} past" if totals.reviews_overdue else ""
+    return ["Total", plans, "", f"{s['critical']}/{s['major']}/{s['minor']}",
+            str(totals.open_actions), str(totals.overdue), str(totals.due_soon), reviews,
+            _money(totals.money), _problems(totals.errors, totals.warnings), ""]
+
+
+def _problems(errors: int, warnings: int) -> str:
+    parts = []
+    if errors:
+        parts.append(plural(errors, "error"))
+    if warnings:
+        parts.append(plural(warnings, "warning"))
+    return ", ".join(parts)
+
+
+def _money(money: dict[str, MoneyTotal]) -> str:
+    return "\n".join(f"{currency} {_amount(m.paid)} / {_amount(m.committed)}"
+                     for currency, m in sorted(money.items())) or "-"
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+# -- json and csv -------------------------------------------------------------------------------
+
+
+def row_dict(row: Row) -> dict[str, object]:
+    out: dict[str, object] = {"file": row.file, "plan_id": row.plan_id, "format_valid": row.valid,
+                              "errors": row.errors, "warnings": row.warnings}
+    g = row.glance
+    if g is None:
+        return out
+    p = g.progress
+    out.update({
+        "site": g.site, "country": g.country, "status": g.status,
+        "findings": p.findings_by_severity,
+        "actions": {"open": p.open_actions, "overdue": len(p.overdue),
+                    "due_in_30_days": len(p.due_soon)},
+        "overdue_actions": p.overdue,
+        "next_review": None if g.next_review is None else str(g.next_review),
+        "review_overdue": p.review_overdue,
+        "remedy": {c: {"paid": m.paid, "committed": m.committed}
+                   for c, m in sorted(p.money.items())},
+    })
+    return out
+
+
+def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
+    rows, totals, as_of = report.rows, report.totals, report.as_of
+    document = {
+        "as_of": str(as_of),
+        "plans": [row_dict(row) for row in rows],
+        "totals": {
+            "plans": totals.plans, "invalid": totals.invalid, "errors": totals.errors,
+            "warnings": totals.warnings, "findings": totals.findings_by_severity,
+            "actions": {"open": totals.open_actions, "overdue": totals.overdue,
+                        "due_in_30_days": totals.due_soon},
+            "reviews_overdue": totals.reviews_overdue,
+            "remedy": {c: {"paid": m.paid, "committed": m.committed}
+                       for c, m in sorted(totals.money.items())},
+        },
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+CSV_COLUMNS = ("file", "plan_id", "site", "country", "status", "format_valid", "errors", "warnings",
+               "critical", "major", "minor", "open_actions", "overdue", "due_in_30_days",
+               "next_review", "review_overdue")
+
+
+def write_csv(report: StatusReport, stream: TextIO, style: Style) -> None:
+    """One line per plan, no totals line (a spreadsheet sums the columns itself); remedy money
+    in a paid and a committed column per currency found."""
+    rows = report.rows
+    currencies = sorted({c for row in rows if row.glance for c in row.glance.progress.money})
+    money_columns = [f"{kind}_{c}" for c in currencies for kind in ("paid", "committed")]
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([*CSV_COLUMNS, *money_columns])
+    for row in rows:
+        writer.writerow(_csv_cells(row, currencies))
+
+
+def _csv_cells(row: Row, currencies: list[str]) -> list[object]:
+    g = row.glance
+    head = [row.file, row.plan_id or "", *(["", "", ""] if g is None else
+                                           [g.site, g.country, g.status]),
+            "yes" if row.valid else "no", row.errors, row.warnings]
+    if g is None:
+        return head + [""] * (len(CSV_COLUMNS) - len(head) + 2 * len(currencies))
+    p = g.progress
+    s = p.findings_by_severity
+    cells = [*head, s["critical"], s["major"], s["minor"], p.open_actions, len(p.overdue),
+             len(p.due_soon), "" if g.next_review is None else str(g.next_review),
+             "yes" if p.review_overdue else "no"]
+    for currency in currencies:
+        money = p.money.get(currency)
+        cells += ["", ""] if money is None else [_number(money.paid), _number(money.committed)]
+    return cells
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)
