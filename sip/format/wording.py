@@ -15,9 +15,20 @@ TITLE_LENGTH = 60
 
 
 def label(item: object, list_name: str) -> str:
-    """`F-3 "Grievance channel offered only in Malay and English"`."""
+    """`F-3 “Grievance channel offered only in Malay and English”`."""
     title = getattr(item, TITLE_FIELD[list_name], "")
-    return f'{item.id} "{shorten(mask(" ".join(str(title).split())))}"'  # type: ignore[attr-defined]
+    return f"{item.id} {quoted(str(title))}"  # type: ignore[attr-defined]
+
+
+def quoted(title: str) -> str:
+    """A title as messages quote it: on one line, shortened, masked, in typographic quotes.
+
+    Titles hold straight quotes of their own (`kept workers' passports "for safekeeping"`),
+    so straight quotes around them would nest; typographic ones cannot be confused with
+    them, and a typographic double quote inside a title becomes a straight one, so that the
+    outer pair is always the only one."""
+    text = shorten(mask(" ".join(title.split())))
+    return "\u201c" + text.replace("\u201c", '"').replace("\u201d", '"') + "\u201d"
 
 
 def shorten(text: str, limit: int = TITLE_LENGTH) -> str:
@@ -54,4 +65,4 @@ def why_forced_labour(finding) -> str:
 
 
 def plan_label(plan) -> str:
-    return f'{plan.id} "{shorten(mask(" ".join(plan.title.split())))}"'
+    return f"{plan.id} {quoted(plan.title)}"
