@@ -20,3 +20,54 @@ def test_a_title_with_quotes_of_its_own_is_quoted_once(sip, write):
             "response") in out.stdout
     assert "SIP303 RC-1 “\"Flexible\" staffing without a budget” is addressed by" in out.stdout
     assert '""' not in out.stdout and "““" not in out.stdout
+
+
+SPEC = (DATA.parent.parent / "examples" / "spec-example.yaml").read_text(encoding="utf-8")
+
+
+def _validate(sip, write, text: str) -> str:
+    plan = write("plan.yaml", text)
+    out = sip("validate", "--as-of", "2026-08-10", plan)
+    assert out.exit_code == 1
+    return out.stdout
+
+
+def test_a_number_with_thousands_separators_is_told_to_drop_them(sip, write):
+    out = _validate(sip, write, SPEC.replace("committed: 850000 ", "committed: 850,000"))
+    assert ("75:18: SIP102 committed must be a number, found the text '850,000': drop the "
+            "thousands separator: 850000") in out
+
+
+def test_workers_count_with_a_separator_too(sip, write):
+    out = _validate(sip, write, SPEC.replace("workers_covered: 212 ", "workers_covered: 1,212"))
+    assert "drop the thousands separator: 1212" in out
+
+
+def test_a_currency_symbol_is_told_its_code(sip, write):
+    out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: '€'"))
+    assert "77:17: SIP102 '€' is a currency symbol: write the ISO 4217 code, EUR" in out
+    out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: RM "))
+    assert "'RM' is a currency symbol: write the ISO 4217 code, MYR" in out
+
+
+def test_an_ambiguous_currency_symbol_lists_the_codes_it_may_mean(sip, write):
+    out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: $   "))
+    assert ("'$' is a currency symbol: write the ISO 4217 code of the one meant (USD, AUD, CAD, "
+            "HKD, NZD, SGD or TWD)") in out
+    out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: £   "))
+    assert "'£' is a currency symbol: write the ISO 4217 code of the one meant (GBP or EGP)" in out
+
+
+def test_a_list_of_sources_is_told_one_is_allowed(sip, write):
+    out = _validate(sip, write, MINIMAL.replace("    source: S-1\n", "    source: [S-1, S-2]\n"))
+    assert ("21:13: SIP102 a finding names one source in format 1, found a list of 2: keep the "
+            "source that surfaced the finding") in out
+
+
+def test_sip_fix_leaves_symbols_and_separators_to_a_person(sip, write):
+    text = SPEC.replace("currency: USD ", "currency: $   ").replace("committed: 850000 ",
+                                                                   "committed: 850,000")
+    plan = write("plan.yaml", text)
+    out = sip("fix", plan)
+    assert plan.read_text(encoding="utf-8") == text
+    assert "sip fix: fixed 0 problems" in out.stderr

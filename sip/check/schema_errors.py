@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import typing
 from collections.abc import Iterator
 from typing import Any, Literal
@@ -16,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from sip.diagnostic import Problem
 from sip.format.countries import COUNTRIES, country_code_for
+from sip.format.currencies import codes_for_symbol
 from sip.format.vocab import vocabulary_word
 from sip.model import Plan
 from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
@@ -179,6 +181,13 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         return f"{_shown(value)} is not {_a(noun)}; expected one of: {shown}{hint}"
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
+        if kind in ("float_type", "int_type") and isinstance(value, str) and _GROUPED.match(value):
+            return (f"{noun} must be a number, found the text {_shown(value)}: drop the thousands "
+                    f"separator: {value.strip().replace(',', '').replace(' ', '')}")
+        if kind == "string_type" and isinstance(value, list) and loc[-1:] == ("source",) \
+                and loc[:1] == ("findings",):
+            return (f"a finding names one source in format 1, found a list of "
+                    f"{len(value)}: keep the source that surfaced the finding")
         if kind == "string_type" and isinstance(value, (int, float, bool)):
             return (f"{noun} must be text, but {_shown(value)} reads as a "
                     f"{'boolean' if isinstance(value, bool) else 'number'}: "
@@ -206,6 +215,12 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind == "sip_country":
         return _country_message(value)
     if kind == "sip_currency":
+        codes = codes_for_symbol(value) if isinstance(value, str) else ()
+        if len(codes) == 1:
+            return f"{_shown(value)} is a currency symbol: write the ISO 4217 code, {codes[0]}"
+        if codes:
+            return (f"{_shown(value)} is a currency symbol: write the ISO 4217 code of the one "
+                    f"meant ({', '.join(codes[:-1])} or {codes[-1]})")
         if isinstance(value, str) and value.upper() != value:
             return f"{_shown(value)}: write the currency code in capitals ({value.upper()})"
         return f"{_shown(value)} is not an ISO 4217 currency code (such as USD, EUR, MYR)"
@@ -217,6 +232,10 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to SIP601 can, "
                 "except SIP204 (see 'sip rules')")
     return f"{noun}: {fallback}"
+
+
+# A number written with thousands separators (630,000 or 1,890,000.50), read by YAML as text.
+_GROUPED = re.compile(r"\s*[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?\s*\Z")
 
 
 def _describe(value: Any) -> str:
