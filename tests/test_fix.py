@@ -85,6 +85,8 @@ def test_a_number_reference_is_not_quoted_when_it_would_name_no_item(sip, write)
     assert ("left responses[0].addresses[0] as it is: quoted, 1 would name no finding in this "
             "plan; write the id by hand") in out.stderr
     assert "sip fix: fixed 0 problems" in out.stderr
+    assert ("SIP102 address must be text, but 1 reads as a number: quote it (\"1\"); but quoted it "
+            "names no finding in this plan: write the id meant") in out.stdout
 
 
 PROVIDER = ("service_providers:\n  - id: SP-1\n    name: Example Migrant Support\n"

@@ -108,52 +108,24 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
 
 def _doubt(fix: Fix, data: dict) -> str | None:
     """Why quoting a number as an id or a reference might not be what the author meant, or
-    None when it has a single reading."""
+    None when it has a single reading (sip/check/number_ids.py)."""
+    from sip.check.number_ids import is_number_id, names_nothing, unnamed_references
     from sip.format.lists import NOUN
-    from sip.rules.sip202_unknown_reference import REFERENCES
 
-    if not isinstance(fix.old, int):
+    if not isinstance(fix.old, int) or isinstance(fix.old, bool):
         return None
     loc = parse_path(fix.path)
-    ids = _ids_once_quoted(data)
-    if len(loc) == 3 and loc[2] == "id" and loc[0] in ids:
-        target = str(loc[0])
-        dangling = [(str(item.get("id", "?")), ref) for name, fld, targets, _ in REFERENCES
-                    if target in targets for item in _items(data, name)
-                    for ref in _refs(item.get(fld))
-                    if ref not in set().union(*(ids[t] for t in targets))]
-        if dangling:
-            named = ", ".join(f"{item} names {ref}" for item, ref in dangling[:3])
-            return (f"{named}, which no {NOUN[target]} has: {fix.old} may be a mistyped id rather "
-                    "than an unquoted one; write the id by hand")
-        return None
-    waivers = ("waivers", "ids", tuple(ids), None)  # a waiver may name an item of any list
-    for name, fld, targets, _ in (*REFERENCES, waivers):
-        if (loc[:1] == (name,) and len(loc) >= 3 and loc[2] == fld
-                and str(fix.old) not in set().union(*(ids[t] for t in targets))):
-            wanted = "item" if name == "waivers" else " or ".join(NOUN[t] for t in targets)
-            return (f"quoted, {fix.old} would name no {wanted} in this plan; write the id "
-                    "by hand")
+    if is_number_id(loc):
+        unnamed = unnamed_references(data, str(loc[0]))
+        if not unnamed:
+            return None
+        named = ", ".join(f"{item} names {ref}" for item, ref in unnamed[:3])
+        return (f"{named}, which no {NOUN[str(loc[0])]} has: {fix.old} may be a mistyped id "
+                "rather than an unquoted one; write the id by hand")
+    wanted = names_nothing(data, loc, fix.old)
+    if wanted is not None:
+        return f"quoted, {fix.old} would name no {wanted} in this plan; write the id by hand"
     return None
-
-
-def _ids_once_quoted(data: dict) -> dict[str, set[str]]:
-    """Every list's ids as text, numbers quoted (as `sip fix` would)."""
-    from sip.format.lists import ID_LISTS
-
-    return {name: {str(item["id"]) for item in _items(data, name)
-                   if isinstance(item.get("id"), (str, int)) and not isinstance(item.get("id"), bool)}
-            for name in ID_LISTS}
-
-
-def _items(data: dict, name: str) -> list[dict]:
-    items = data.get(name)
-    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
-
-
-def _refs(value: object) -> list[str]:
-    values = value if isinstance(value, list) else [value]
-    return [str(v) for v in values if isinstance(v, (str, int)) and not isinstance(v, bool)]
 
 
 def _value_at(data: object, loc: tuple[int | str, ...]) -> object:
