@@ -77,3 +77,7 @@ def test_the_tour_runs_as_written_and_ends_clean(tmp_path):
     assert checks[-1][2] == "1 file checked: no problems"
     assert last is not None
     assert not list(tmp_path.glob("*.md")), "the tour leaves no report lying in the repository"
+    # a report the tour writes under a .md name is Markdown (the extension chose the format)
+    written = [p for p in tmp_path.rglob("*.md") if "examples" not in p.parts]
+    assert written
+    assert all("<!DOCTYPE" not in p.read_text(encoding="utf-8") for p in written)
