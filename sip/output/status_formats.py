@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TextIO
+from typing import Any, TextIO
 
 from sip.format.wording import plural
 from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
@@ -20,7 +20,7 @@ from sip.output.status import Row, StatusReport, Totals
 # go first, so that every plan's id, status, open and overdue actions stay whole; a column of
 # figures is shown whole or not at all (money is never cut mid-number), and so is the file (a
 # path cut short opens nothing); only the site is shortened to what room is left.
-_COLUMNS = (
+_COLUMNS: tuple[tuple[str, dict[str, Any], int], ...] = (
     ("Plan", {}, 1),
     ("Site", {"max_width": 40, "overflow": "ellipsis"}, 11),
     ("Status", {}, 2),
@@ -59,11 +59,12 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
         table.add_column(header, footer=footers[index], no_wrap=True, **options)
     for row in cells:
         table.add_row(*(row[i] for i in shown))
-    console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color,
                       highlight=False, width=500 if width is None else max(width, _width(
                           [_natural(cells, footers, i) for i in shown])))
     console.print(table)
-    lines = [line.rstrip() for line in console.file.getvalue().splitlines()]
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     left_out = [_COLUMNS[i][0].replace("\n", " ") for i in range(len(_COLUMNS)) if i not in shown]
