@@ -62,12 +62,14 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
 def _number_id_doubt(data: dict, loc: Loc, number: int) -> str:
     """More to say when quoting a number id leaves a reference naming nothing."""
     from sip.check.number_ids import is_number_id, names_nothing, unnamed_references
+    from sip.format.lists import NOUN
 
     if is_number_id(loc):
         unnamed = unnamed_references(data, str(loc[0]))
         if unnamed:
             item, ref = unnamed[0]
-            return f", or write {ref} if that is the id meant ({item} names {ref}, which no item has)"
+            return (f", or write {ref} if that is the id meant ({item} names {ref}, which no "
+                    f"{NOUN[str(loc[0])]} has)")
         return ""
     wanted = names_nothing(data, loc, number)
     return f"; but quoted it names no {wanted} in this plan: write the id meant" if wanted else ""
