@@ -58,12 +58,6 @@ def test_an_ambiguous_currency_symbol_lists_the_codes_it_may_mean(sip, write):
     assert "'£' is a currency symbol: write the ISO 4217 code of the one meant (GBP or EGP)" in out
 
 
-def test_a_list_of_sources_is_told_one_is_allowed(sip, write):
-    out = _validate(sip, write, MINIMAL.replace("    source: S-1\n", "    source: [S-1, S-2]\n"))
-    assert ("21:13: SIP102 a finding names one source in format 1, found a list of 2: keep the "
-            "source that surfaced the finding") in out
-
-
 def test_sip_fix_leaves_symbols_and_separators_to_a_person(sip, write):
     text = SPEC.replace("currency: USD ", "currency: $   ").replace("committed: 850000 ",
                                                                    "committed: 850,000")

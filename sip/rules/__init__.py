@@ -8,7 +8,7 @@ modules only document them too.
 
 from __future__ import annotations
 
-from types import ModuleType
+from typing import TypeGuard
 
 from sip.rules import (
     sip001_yaml_syntax,
@@ -28,20 +28,29 @@ from sip.rules import (
     sip304_root_cause_without_risk,
     sip305_no_improvements,
     sip306_no_contingency,
+    sip307_no_incident_response,
+    sip308_termination_before_remedy,
     sip401_no_protection,
     sip402_no_restorative_remedy,
     sip403_involuntary_repatriation,
     sip404_no_provider_consulted,
+    sip405_unclaimed_money,
+    sip406_harm_without_its_remedy,
+    sip407_no_worker_engagement,
     sip501_due_too_early,
     sip502_completed_date,
     sip503_no_verification,
     sip504_overdue,
     sip505_open_action_in_finished_plan,
     sip506_late_deadline,
+    sip507_effectiveness_not_shown,
+    sip508_not_verified_with_workers,
     sip601_personal_data,
+    sip602_placeholder_text,
 )
+from sip.rules.context import Rule, RunRule
 
-REGISTRY: tuple[ModuleType, ...] = (
+REGISTRY: tuple[Rule, ...] = (
     sip001_yaml_syntax,
     sip002_duplicate_key,
     sip003_format_version,
@@ -59,23 +68,37 @@ REGISTRY: tuple[ModuleType, ...] = (
     sip304_root_cause_without_risk,
     sip305_no_improvements,
     sip306_no_contingency,
+    sip307_no_incident_response,
+    sip308_termination_before_remedy,
     sip401_no_protection,
     sip402_no_restorative_remedy,
     sip403_involuntary_repatriation,
     sip404_no_provider_consulted,
+    sip405_unclaimed_money,
+    sip406_harm_without_its_remedy,
+    sip407_no_worker_engagement,
     sip501_due_too_early,
     sip502_completed_date,
     sip503_no_verification,
     sip504_overdue,
     sip505_open_action_in_finished_plan,
     sip506_late_deadline,
+    sip507_effectiveness_not_shown,
+    sip508_not_verified_with_workers,
     sip601_personal_data,
+    sip602_placeholder_text,
 )
 
-BY_CODE: dict[str, ModuleType] = {rule.CODE: rule for rule in REGISTRY}
+BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in REGISTRY}
 SEVERITIES: dict[str, str] = {rule.CODE: rule.SEVERITY for rule in REGISTRY}
 # SIP0xx and SIP1xx make a file unreadable as a plan; SIP204 is about waivers themselves.
 WAIVABLE_CODES = frozenset(code for code in BY_CODE if code >= "SIP2" and code != "SIP204")
+
+
+def _over_run(rule: Rule) -> TypeGuard[RunRule]:
+    return hasattr(rule, "check_run")
+
+
 # Rules that compare the files of a run rather than look inside one plan (`check_run`).
-RUN_RULES: tuple[ModuleType, ...] = tuple(rule for rule in REGISTRY if hasattr(rule, "check_run"))
+RUN_RULES: tuple[RunRule, ...] = tuple(rule for rule in REGISTRY if _over_run(rule))
 RUN_LEVEL_CODES = frozenset(rule.CODE for rule in RUN_RULES)

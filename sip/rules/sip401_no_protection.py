@@ -2,10 +2,14 @@
 
 "A corrective action plan to address the trafficking or forced labor of a migrant
 worker must provide for the full protection of victim(s)." A forced-labour finding
-(one with at least one ILO indicator, or of severity critical) needs a response of
-kind `protection`, one that keeps the workers safe now, that is not cancelled and
-whose `addresses` lists it. Corrective actions at the site and money remedies do not
-replace it.
+(determination `substantiated` or `suspected`, written or derived: critical, or two or
+more ILO indicators) needs a response of kind `protection`, one that keeps the workers
+safe now, that is not cancelled and whose `addresses` lists it. Corrective actions at
+the site and money remedies do not replace it.
+
+Changed in format 1.1: a finding with one indicator that is not critical is
+`indicators-only`, not forced labour (the ILO: one indicator alone may or may not point
+to it), unless its `determination` says otherwise.
 
 Reported at the finding.
 
@@ -36,17 +40,25 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label, why_forced_labour
 from sip.rules.context import Context, Violation
 
+if TYPE_CHECKING:
+    from sip.model import Plan
+
 CODE = "SIP401"
 SEVERITY = ERROR
 SUMMARY = "a forced-labour finding has no response of kind protection"
+# Why a waiver written for format 1 may silence nothing now (SIP204 says so).
+CHANGED_IN_1_1 = ("since format 1.1, a forced-labour finding is one whose determination is "
+                  "substantiated or suspected (one indicator on a finding that is not critical is not "
+                  "one)")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     responses_to = context.index.responses_to
     for position, finding in enumerate(plan.findings):

@@ -1,5 +1,5 @@
 """A done or verified action has no `completed` date, or a `completed` date after the as-of date;
-or a review is dated after the as-of date.
+or an instalment was paid after the as-of date; or a review is dated after the as-of date.
 
 A plan is a record: when an action is marked `done` or `verified`, the date it was
 completed is what shows it was timely, and what reviewers and auditors check
@@ -8,8 +8,13 @@ date after the as-of date is a typo or a plan written ahead of events. A review 
 the same kind of record, of something that happened: a review dated after the as-of date
 is held to the same rule (a review that is planned belongs in `next_review`).
 
+The same holds for the instalments of a remedy's `schedule` (format 1.1): an
+instalment's `paid` date after the as-of date records a payment that has not been made.
+Every response that is not cancelled is read.
+
 Reported at the action when `completed` is missing (path `responses[i].completed`),
-at `completed` when it is in the future, and at a review's `date` when it is.
+at `completed` when it is in the future, at the instalment's `paid` for a future payment, and
+at a review's `date` when it is in the future.
 
 Fails:
 
@@ -37,21 +42,33 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
 
+if TYPE_CHECKING:
+    from sip.model import Plan
+
 CODE = "SIP502"
 SEVERITY = ERROR
-SUMMARY = ("a done or verified action has no completed date, or one after the as-of date; or a "
-           "review is dated after the as-of date")
+SUMMARY = ("a done or verified action has no completed date, or one after the as-of date; or an "
+           "instalment is paid, or a review dated, after the as-of date")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     from sip.format.vocab import COMPLETE_STATUSES
 
     assert context.index is not None
+    for position, response in context.index.responses:
+        for k, instalment in enumerate(response.schedule or ()):
+            if instalment.paid is not None and instalment.paid > context.as_of:
+                yield Violation(("responses", position, "schedule", k, "paid"),
+                                f"instalment {k + 1} of {label(response, 'responses')} was paid "
+                                f"{instalment.paid}, after the as-of date {context.as_of}: "
+                                "correct the date, or remove paid until the money has reached "
+                                "the workers")
     for name, position, action in context.index.actions():
         if action.status not in COMPLETE_STATUSES:
             continue
