@@ -123,6 +123,6 @@ def test_validate_suggests_the_vocabulary_word_for_capitals(sip, write):
     plan = write("plan.yaml", MINIMAL.replace("responses:\n", PROVIDER, 1).replace("kind: ngo", "kind: NGO"))
     out = sip("validate", plan)
     assert (f"{plan}:26:11: SIP102 'NGO' is not a kind; expected one of: ngo, government, "
-            "international-organisation, trade-union, legal-aid, other (did you mean 'ngo'?)"
+            "international-organisation, trade-union, legal-aid, worker-organisation, other (did you mean 'ngo'?)"
             ) in out.stdout
     assert out.exit_code == 1

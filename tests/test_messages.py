@@ -34,7 +34,7 @@ def _validate(sip, write, text: str) -> str:
 
 def test_a_number_with_thousands_separators_is_told_to_drop_them(sip, write):
     out = _validate(sip, write, SPEC.replace("committed: 850000 ", "committed: 850,000"))
-    assert ("75:18: SIP102 committed must be a number, found the text '850,000': drop the "
+    assert ("86:18: SIP102 committed must be a number, found the text '850,000': drop the "
             "thousands separator: 850000") in out
 
 
@@ -45,7 +45,7 @@ def test_workers_count_with_a_separator_too(sip, write):
 
 def test_a_currency_symbol_is_told_its_code(sip, write):
     out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: '€'"))
-    assert "77:17: SIP102 '€' is a currency symbol: write the ISO 4217 code, EUR" in out
+    assert "88:17: SIP102 '€' is a currency symbol: write the ISO 4217 code, EUR" in out
     out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: RM "))
     assert "'RM' is a currency symbol: write the ISO 4217 code, MYR" in out
 

@@ -17,10 +17,11 @@ import pytest
 from tests.conftest import AS_OF, EXAMPLES
 
 PLANS = {  # id: (status, open, overdue), as `sip status --format json` gives them
-    "SIP-2026-014": ("active", "7", "0"),
-    "SIP-2026-011": ("active", "7", "0"),
+    "SIP-2026-014": ("active", "9", "0"),
+    "SIP-2026-011": ("active", "8", "0"),
     "SIP-2026-003": ("monitoring", "0", "0"),
-    "SIP-2026-007": ("active", "3", "0"),
+    "SIP-2026-007": ("active", "4", "0"),
+    "SIP-2025-021": ("closed", "0", "0"),
     "SIP-2026-901": ("invalid", None, None),  # examples/invalid/typos.yaml: not readable as a plan
 }
 
@@ -79,10 +80,10 @@ def test_at_80_columns_the_left_out_columns_are_named():
     header = next(line for line in text.splitlines() if line.split()[:1] == ["Plan"])
     assert header.split() == ["Plan", "Status", "crit/maj/min", "Open", "Overdue", "Problems"]
     assert "Remedy paid of committed" in " ".join(text.split())
-    assert "5 plans, 1 invalid." in text
+    assert "6 plans, 1 invalid." in text
 
 
 def test_at_120_columns_money_is_whole():
     text = _status_on_a_terminal(120, EXAMPLES)
-    assert "THB 2,445,000 / 2,830,000" in text
+    assert "THB 2,865,000 / 3,670,000" in text
     assert "USD 553,000 / 1,735,000" in text
