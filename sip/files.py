@@ -6,17 +6,20 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sip.exits import UsageError
 
 
-def write_atomic(target: Path, text: str, *, made_by_sip: Callable[[str], bool],
+def write_atomic(target: Path, text: str | bytes, *, made_by_sip: Callable[[Any], bool],
                  force: bool = False) -> None:
-    """Write text to target through a temporary file and a rename, so a reader never sees a
-    half-written file. An existing file is replaced only if made_by_sip(its text) or force."""
+    """Write text (or bytes) to target through a temporary file and a rename, so a reader never
+    sees a half-written file. An existing file is replaced only if made_by_sip(its text, or its
+    bytes when bytes are written) or force."""
+    binary = isinstance(text, bytes)
     if target.exists() and not force:
         try:
-            old = target.read_text("utf-8")
+            old = target.read_bytes() if binary else target.read_text("utf-8")
         except (OSError, UnicodeDecodeError):
             old = None
         if old is None or not made_by_sip(old):
@@ -27,8 +30,12 @@ def write_atomic(target: Path, text: str, *, made_by_sip: Callable[[str], bool],
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
                                          suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        if binary:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(text)
+        else:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+                stream.write(text)
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:
