@@ -97,7 +97,9 @@ def _value_at(data: object, loc: tuple[int | str, ...]) -> object:
     return data
 
 
-def _apply(text: str, fixes: list[Fix]) -> Outcome:
+def round_trip(text: str):
+    """ruamel.yaml set to write the plan back as its author wrote it, and the loaded document
+    (also used by sip import)."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
@@ -105,18 +107,26 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
     yaml.width = 4096  # never re-wrap the author's long lines
     mapping, sequence, offset = _indentation(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    document = yaml.load(text)
+    return yaml, yaml.load(text)
+
+
+def dumped(yaml, document, text: str) -> str:
+    """The document as text again, with the original's byte-order mark if it had one."""
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    out = stream.getvalue()
+    return "\ufeff" + out if text.startswith("\ufeff") else out
+
+
+def _apply(text: str, fixes: list[Fix]) -> Outcome:
+    yaml, document = round_trip(text)
     for fix in fixes:
         loc = _loc(fix.path)
         if fix.old is None:
             document.insert(0, loc[-1], fix.new)
         else:
             _value_at(document, loc[:-1])[loc[-1]] = fix.new  # type: ignore[index]
-    stream = io.StringIO()
-    yaml.dump(document, stream)
-    fixed = stream.getvalue()
-    if text.startswith("\ufeff"):
-        fixed = "\ufeff" + fixed
+    fixed = dumped(yaml, document, text)
     replaced, inserted = _changes(text, fixed)
     stray = replaced - {f.line for f in fixes}
     if inserted and not any(f.old is None for f in fixes):

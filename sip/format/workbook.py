@@ -5,6 +5,7 @@ agree on it here; what import applies is decided by this module, never by the wo
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sip.format.vocab import ACTION_STATUS
@@ -96,3 +97,21 @@ META_EXPORTED = "exported"
 WORKBOOK_FORMAT = "sip-workbook-1"
 # The custom document property that marks a workbook as sip's (`sip export` replaces only those).
 MARK_PROPERTY = "sip-workbook"
+
+
+def text_of(value: object) -> str:
+    """A value as the state sheet records it and as import compares it: dates ISO, whole
+    numbers without a fraction, lists comma-separated, nothing as ''."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list | tuple):
+        return ", ".join(text_of(v) for v in value)
+    return str(value)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sip.format import workbook as layout
 from sip.format.vocab import ACTION_STATUS, RESPONSE_KIND
+from sip.format.workbook import text_of
 from sip.model import Plan
 
 _DATE_FORMAT = "yyyy-mm-dd"
@@ -31,24 +32,6 @@ class Export:
     plan_file: str  # as the user named it
     plan_bytes: bytes
     exported: dt.date
-
-
-def text_of(value: object) -> str:
-    """A value as the state sheet records it and as import compares it: dates ISO, whole
-    numbers without a fraction, lists comma-separated, nothing as ''."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dt.datetime):
-        value = value.date() if value.time() == dt.time() else value
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, list | tuple):
-        return ", ".join(text_of(v) for v in value)
-    return str(value)
 
 
 def plan_sha256(raw: bytes) -> str:

@@ -1,0 +1,230 @@
+"""`sip import`: the cells a supplier changed in an exported workbook, applied to the plan with
+ruamel.yaml's round trip, so comments and layout stay.
+
+What may change is decided by sip/format/workbook.py, never by the workbook. A change is
+the returned cell against the value the workbook recorded at export (its base); the plan
+may have changed in git since, so each field is merged three ways: changed in the workbook
+only, it is applied; in the plan only, it stays; on both sides to different values, it is a
+conflict, reported and left as the plan has it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from sip.edit.fix import dumped, round_trip
+from sip.edit.workbook_read import Refused, Returned
+from sip.format import workbook as layout
+from sip.format.dates import DateError, parse_date
+from sip.format.workbook import text_of
+
+_NOUNS = {layout.ACTIONS: "an action", layout.INSTALMENTS: "a money remedy's row",
+          layout.FINDINGS: "a finding"}
+
+
+@dataclass(frozen=True)
+class Change:
+    ref: str  # the cell, "Actions!G7"
+    sheet: str
+    key: str  # the row: "A-3", or "A-3#total"
+    field: str
+    base: str  # as exported (text)
+    value: object  # as the supplier left it, read by the column's kind
+
+
+@dataclass
+class Merge:
+    text: str  # the plan's new text (unchanged when nothing applies)
+    applied: list[Change] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    already: int = 0  # changes the plan has already
+    derived: list[str] = field(default_factory=list)  # what followed from them (amount.paid)
+
+
+def supplier_changes(returned: Returned) -> list[Change]:
+    """The supplier's changes; Refused with every problem, each at its cell, if any."""
+    from openpyxl.utils import get_column_letter
+
+    problems = list(returned.problems)
+    found: list[Change] = []
+    for sheet, columns in layout.COLUMNS.items():
+        exported = {key: fields for (name, key), fields in returned.base.items() if name == sheet}
+        rows = returned.rows.get(sheet, {})
+        for key, cells in rows.items():
+            if key not in exported:
+                first = cells.get(layout.KEY_FIELDS[sheet][0]) or next(iter(cells.values()))
+                problems.append(f"{first.ref}: {key.replace('#', ' ')!r} is not {_NOUNS[sheet]} "
+                                "exported from this plan; rows cannot be added, and ids cannot "
+                                "change")
+        for key, base in exported.items():
+            if key not in rows:
+                if sheet in returned.rows:
+                    problems.append(f"{sheet}: the row of {key.replace('#', ' ')} is missing; "
+                                    "rows cannot be deleted")
+                continue
+            number = returned.row_numbers[(sheet, key)]
+            for i, column in enumerate(columns):
+                ref = f"{sheet}!{get_column_letter(i + 1)}{number}"
+                cell = rows[key].get(column.field)
+                if cell is not None and cell.formula:
+                    problems.append(f"{ref}: a formula ({str(cell.value)[:60]}); sip never "
+                                    "evaluates formulas: type the value itself")
+                    continue
+                value = None if cell is None else cell.value
+                if isinstance(value, str):
+                    value = value.strip() or None
+                before = base.get(column.field, "")
+                if text_of(value) == before:
+                    continue
+                if not layout.editable(sheet, key, column.field):
+                    problems.append(f"{ref}: this cell ({column.header}) is locked; it was "
+                                    f"{before or 'empty'!r}. Change it in the plan, not in the "
+                                    "workbook")
+                    continue
+                try:
+                    read = _read(value, column.kind)
+                except ValueError as error:
+                    problems.append(f"{ref}: {error}")
+                    continue
+                if text_of(read) != before:
+                    found.append(Change(ref, sheet, key, column.field, before, read))
+    if problems:
+        raise Refused(problems)
+    return found
+
+
+def _read(value: object, kind: str) -> object:
+    if value is None:
+        return None
+    if kind == layout.STATUS:
+        word = str(value).strip().lower()
+        if word not in layout.STATUSES:
+            raise ValueError(f"{value!r} is not a status; expected one of: "
+                             f"{', '.join(layout.STATUSES)}")
+        return word
+    if kind == layout.DATE:
+        if isinstance(value, dt.datetime):
+            if value.time() != dt.time():
+                raise ValueError(f"{value.isoformat(' ')} is a date and a time; enter the date "
+                                 "only (YYYY-MM-DD)")
+            return value.date()
+        try:
+            return parse_date(value.strip() if isinstance(value, str) else value)
+        except DateError:
+            raise ValueError(f"{value!r} is not a date; enter it as a date (YYYY-MM-DD)") \
+                from None
+    if kind == layout.NUMBER:
+        if isinstance(value, bool) or not isinstance(value, int | float) or \
+                not math.isfinite(value) or value < 0:
+            raise ValueError(f"{value!r} is not an amount; enter a number, 0 or more")
+        return int(value) if float(value).is_integer() else value
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError(f"{value!r} is not text")
+    return text_of(value)
+
+
+def merge(text: str, found: list[Change]) -> Merge:
+    """The changes applied to the plan's text where the plan still has the exported value."""
+    out = Merge(text)
+    if not found:
+        return out
+    yaml, document = round_trip(text)
+    items = {item.get("id"): item for name in ("responses", "improvements")
+             for item in (document.get(name) or []) if hasattr(item, "get")}
+    scheduled = set()
+    for change in found:
+        item_id = change.key.split("#")[0]
+        item = items.get(item_id)
+        if item is None:
+            out.conflicts.append(f"{change.ref}: {item_id} is no longer in the plan; the change "
+                                 "is not applied")
+            continue
+        holder, name, after = _slot(item, change)
+        if "verification" in item and not item["verification"]:
+            item.pop("verification")  # made for this change, which is not applied
+        if holder is None:
+            out.conflicts.append(f"{change.ref}: {item_id} no longer has what this cell was "
+                                 "about; the change is not applied")
+            continue
+        ours = text_of(holder.get(name) if name is not None else None)
+        theirs = text_of(change.value)
+        if ours == theirs:
+            out.already += 1
+            continue
+        if ours != change.base:
+            out.conflicts.append(f"{change.ref}: {item_id} {change.field} was changed in the plan "
+                                 f"({change.base or 'empty'!r} to {ours or 'empty'!r}) and in the "
+                                 f"workbook (to {theirs or 'empty'!r}); the plan's value is kept")
+            continue
+        if change.field.startswith("verification.") and "verification" not in item:
+            _put(item, "verification", holder, ("status", "completed"))
+        _put(holder, name, change.value, after)
+        if change.field.startswith("verification.") and not item.get("verification"):
+            item.pop("verification", None)
+        if change.field == "paid_on":
+            scheduled.add(item_id)
+        out.applied.append(change)
+    for item_id in sorted(scheduled):
+        out.derived += _paid_total(items[item_id])
+    if out.applied:
+        out.text = dumped(yaml, document, text)
+    return out
+
+
+def _slot(item, change: Change):
+    """The mapping that holds the field, the key in it, and the keys it goes after when added
+    (after the last of them present)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if change.field.startswith("verification."):
+        verification = item.get("verification")
+        if verification is None:
+            verification = CommentedMap()  # attached when the change is applied
+        return verification, change.field.split(".", 1)[1], ("method", "evidence")
+    if change.sheet == layout.INSTALMENTS:
+        amount = item.get("amount")
+        if change.field == "paid":
+            return (amount, "paid", ("committed",)) if hasattr(amount, "get") else (None, None, None)
+        schedule = item.get("schedule") or []
+        n = int(change.key.split("#")[1]) - 1
+        if n >= len(schedule) or not hasattr(schedule[n], "get"):
+            return None, None, None
+        return schedule[n], "paid", ("due", "amount")
+    return item, change.field, ("status",) if change.field == "completed" else None
+
+
+def _put(holder, name: str, value: object, after: tuple[str, ...] | None) -> None:
+    if value is None:
+        holder.pop(name, None)
+    elif name in holder or after is None:
+        holder[name] = value
+    else:
+        keys = list(holder)
+        anchor = next((k for k in reversed(after) if k in holder), None)  # the last present
+        holder.insert(keys.index(anchor) + 1 if anchor else len(keys), name, value)
+
+
+def _paid_total(item) -> list[str]:
+    """A schedule's paid instalments and `amount.paid` agree (format 1.1): when the amount
+    records what was paid, it follows the instalments."""
+    amount = item.get("amount")
+    if not hasattr(amount, "get") or "paid" not in amount:
+        return []
+    total = sum(i.get("amount") or 0 for i in item.get("schedule") or [] if i.get("paid"))
+    total = int(total) if float(total).is_integer() else total
+    if text_of(amount["paid"]) == text_of(total):
+        return []
+    old = amount["paid"]
+    amount["paid"] = total
+    return [f"{item.get('id')} amount.paid: {text_of(old)} -> {text_of(total)} (the sum of the "
+            "paid instalments)"]
+
+
+def check_plan_id(returned: Returned, plan_id: object, workbook: str, plan: str) -> None:
+    exported = returned.meta.get(layout.META_PLAN_ID)
+    if exported != plan_id:
+        raise Refused([f"{workbook}: exported from plan {exported!r} "
+                       f"({returned.meta.get(layout.META_PLAN_FILE)}); {plan} is plan "
+                       f"{plan_id!r}"])
