@@ -79,8 +79,9 @@ def supplier_changes(returned: Returned) -> list[Change]:
                 if text_of(value) == before:
                     continue
                 if not layout.editable(sheet, key, column.field):
+                    was = before if len(before) <= 60 else before[:57] + "..."
                     problems.append(f"{ref}: this cell ({column.header}) is locked; it was "
-                                    f"{before or 'empty'!r}. Change it in the plan, not in the "
+                                    f"{was or 'empty'!r}. Change it in the plan, not in the "
                                     "workbook")
                     continue
                 try:

@@ -101,17 +101,18 @@ def _check_archive(name: str, raw: bytes) -> None:
 
 
 def _read(name: str, raw: bytes) -> Returned:
-    from defusedxml import DefusedXmlException
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=False, keep_links=False)
-    except DefusedXmlException as error:
-        raise Refused([f"{name}: its XML declares entities or a DTD ({type(error).__name__}); "
-                       "sip does not expand them"]) from None
     except Exception as error:  # openpyxl raises many kinds on a malformed file
+        cause = _defused(error)
+        if cause is not None:
+            raise Refused([f"{name}: its XML declares entities or a DTD "
+                           f"({type(cause).__name__}); sip does not expand them"]) from None
+        reason = str(error).splitlines()[0][:200] if str(error) else ""
         raise Refused([f"{name}: not a workbook sip can read ({type(error).__name__}: "
-                       f"{str(error)[:200]})"]) from None
+                       f"{reason})"]) from None
     try:
         if layout.STATE not in book.sheetnames:
             raise Refused([f"{name}: not a workbook written by `sip export` (it has no "
@@ -128,11 +129,30 @@ def _read(name: str, raw: bytes) -> Returned:
             returned.rows[sheet], numbers = _rows(book[sheet], sheet, returned.problems)
             returned.row_numbers |= {(sheet, key): n for key, n in numbers.items()}
         return returned
-    except DefusedXmlException as error:
-        raise Refused([f"{name}: its XML declares entities or a DTD ({type(error).__name__}); "
+    except Refused:
+        raise
+    except Exception as error:
+        cause = _defused(error)
+        if cause is None:
+            raise Refused([f"{name}: not a workbook sip can read ({type(error).__name__}: "
+                           f"{str(error)[:200]})"]) from None
+        raise Refused([f"{name}: its XML declares entities or a DTD ({type(cause).__name__}); "
                        "sip does not expand them"]) from None
     finally:
         book.close()
+
+
+def _defused(error: BaseException | None) -> BaseException | None:
+    """defusedxml's refusal, wherever openpyxl wrapped it."""
+    from defusedxml import DefusedXmlException
+
+    seen = 0
+    while error is not None and seen < 10:
+        if isinstance(error, DefusedXmlException):
+            return error
+        error = error.__cause__ or error.__context__
+        seen += 1
+    return None
 
 
 def _state(sheet) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, str]]]:
@@ -159,6 +179,7 @@ def _rows(sheet, name: str, problems: list[str]) -> tuple[dict[str, dict[str, Ce
     from openpyxl.utils import get_column_letter
 
     columns = layout.COLUMNS[name]
+    sheet.reset_dimensions()  # read every row there is, not only those the file declares
     rows: dict[str, dict[str, Cell]] = {}
     where: dict[str, int] = {}
     for n, row in enumerate(sheet.iter_rows(), start=1):
