@@ -11,6 +11,7 @@ refused after MAX_ROWS rows. A formula is never evaluated, and is not a value.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -159,16 +160,24 @@ def _state(sheet) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, str]]
     meta: dict[str, str] = {}
     base: dict[tuple[str, str], dict[str, str]] = {}
     table = False
-    for n, row in enumerate(sheet.iter_rows(values_only=True, max_col=4), start=1):
-        if n > MAX_ROWS * 20:
+    sheet.reset_dimensions()
+    for n, row in enumerate(sheet.iter_rows(values_only=True, max_col=3), start=1):
+        if n > MAX_ROWS * 3:
             raise Refused([f"{layout.STATE}: more rows than any export"])
-        cells = ["" if v is None else str(v) for v in (*row, None, None, None, None)[:4]]
+        cells = ["" if v is None else str(v) for v in (*row, None, None, None)[:3]]
         if not any(cells):
             continue
         if cells[:2] == ["sheet", "row"]:
             table = True
         elif table:
-            base.setdefault((cells[0], cells[1]), {})[cells[2]] = cells[3]
+            try:
+                values = json.loads(cells[2])
+            except ValueError:
+                values = None
+            if not isinstance(values, dict):
+                raise Refused([f"{layout.STATE}!C{n}: not what sip export wrote; export the "
+                               "plan again"])
+            base[(cells[0], cells[1])] = {str(k): str(v) for k, v in values.items()}
         else:
             meta[cells[0]] = cells[1]
     return meta, base

@@ -3,7 +3,7 @@ in Excel, LibreOffice or Google Sheets (the layout is sip/format/workbook.py).
 
 Only the columns a supplier may change are unlocked; each sheet is protected without a
 password, so nobody is locked out but nothing changes by accident. A very hidden sheet keeps
-what was exported (the plan's file, id and sha256, and every cell's value as text), which is
+what was exported (the plan's file, id and sha256, and each row's values as JSON text), which is
 what `sip import` compares the returned workbook with.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -124,10 +125,11 @@ def _data_sheet(sheet, name: str, rows: list[dict[str, Any]]) -> None:
         cell.font = Font(bold=True)
         cell.fill = header_fill
     widths = [len(c.header) + 2 for c in columns]
-    for values in rows:
+    for n, values in enumerate(rows, start=layout.HEADER_ROW + 1):
         _append(sheet, [_cell_value(values.get(c.field), c.kind) for c in columns])
         key = layout.row_key(name, values)
-        for i, (cell, column) in enumerate(zip(sheet[sheet.max_row], columns, strict=True)):
+        for i, column in enumerate(columns):
+            cell = sheet.cell(n, i + 1)
             if column.kind == layout.DATE:
                 cell.number_format = _DATE_FORMAT
             text = text_of(values.get(column.field))
@@ -139,7 +141,7 @@ def _data_sheet(sheet, name: str, rows: list[dict[str, Any]]) -> None:
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.freeze_panes = "B2"
-    last = max(sheet.max_row, 2)
+    last = max(layout.HEADER_ROW + len(rows), 2)
     fields = [c.field for c in columns]
     if name == layout.ACTIONS:
         status = get_column_letter(fields.index("status") + 1)
@@ -184,10 +186,16 @@ def cell_text(text: str) -> str:
 
 def _append(sheet, values: list[object]) -> None:
     """A row of values; text that starts with '=' stays text, never a formula."""
-    sheet.append(values)
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
-            cell.data_type = "s"
+    sheet.append([_text_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v
+                  for v in values])
+
+
+def _text_cell(sheet, text: str):
+    from openpyxl.cell.cell import Cell
+
+    cell = Cell(sheet, value=text)
+    cell.data_type = "s"
+    return cell
 
 
 def _protect(sheet) -> None:
@@ -248,13 +256,13 @@ def _state(sheet, export: Export, sheets: dict[str, list[dict[str, Any]]]) -> No
     sheet.append([layout.META_PLAN_SHA256, plan_sha256(export.plan_bytes)])
     sheet.append([layout.META_EXPORTED, export.exported.isoformat()])
     sheet.append([])
-    sheet.append(["sheet", "row", "field", "value"])
+    sheet.append(["sheet", "row", "values"])
     for name, rows in sheets.items():
         for values in rows:
-            key = layout.row_key(name, values)
-            for column in layout.COLUMNS[name]:
-                _append(sheet, [name, cell_text(key), column.field,
-                                cell_text(text_of(values.get(column.field)))])
+            exported = {c.field: cell_text(text_of(values.get(c.field)))
+                        for c in layout.COLUMNS[name]}
+            _append(sheet, [name, cell_text(layout.row_key(name, values)),
+                            json.dumps(exported, ensure_ascii=False)])
     sheet.sheet_state = "veryHidden"
     _protect(sheet)
 
