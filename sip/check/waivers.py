@@ -15,16 +15,14 @@ alone knows whether it silenced something.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import NamedTuple
 
 from sip.diagnostic import WAIVED, Diagnostic, Problem
-from sip.read.positions import Marks, format_path, locate
+from sip.read.positions import Marks, format_path, locate, top_item
 from sip.rules import RUN_LEVEL_CODES, SEVERITIES
 
 CODE = "SIP204"
-_ITEM = re.compile(r"([a-z_]+)\[([0-9]+)\]")  # a path's top-level list item: "responses[2]"
 
 
 class ActiveWaiver(NamedTuple):
@@ -65,11 +63,15 @@ def apply_to_plan(
 
     def item_of(path: str) -> str | None:
         """The id of the top-level list item a diagnostic's path starts in, if any."""
-        match = _ITEM.match(path)
-        items = getattr(plan, match[1], None) if match else None
-        if not isinstance(items, list) or int(match[2]) >= len(items):  # type: ignore[index]
+        item = top_item(path)
+        if item is None:
             return None
-        return getattr(items[int(match[2])], "id", None)  # type: ignore[index]
+        list_name, index, _ = item
+        items = getattr(plan, list_name, None)
+        if not isinstance(items, list) or index >= len(items):
+            return None
+        found = getattr(items[index], "id", None)
+        return found if isinstance(found, str) else None
 
     marked, used = waive(diagnostics, active, item_of)
     left_for_run = []

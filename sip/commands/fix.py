@@ -11,6 +11,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
     from sip.check.config import settings_for
     from sip.edit.fix import fix_text
     from sip.files import write_atomic
+    from sip.format.wording import plural
     from sip.output.run_report import report
     from sip.read.discover import plan_files
     from sip.read.loader import Limits
@@ -41,7 +42,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
             for fix in outcome.fixes:
                 print(f"{name}:{fix.line}: fixed {fix.describe()}", file=sys.stderr)
     verb = "would fix" if dry_run else "fixed"
-    print(f"sip fix: {verb} {fixed} problem{'s' if fixed != 1 else ''}", file=sys.stderr)
+    print(f"sip fix: {verb} {plural(fixed, 'problem')}", file=sys.stderr)
     if dry_run:
         return 0
     return report(paths, files, settings, format="text", color=color)

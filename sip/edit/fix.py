@@ -17,6 +17,7 @@ from sip.diagnostic import Problem
 from sip.format.countries import COUNTRIES, country_code_for
 from sip.format.currencies import ACCEPTED_CURRENCIES
 from sip.read.loader import Limits, load
+from sip.read.positions import parse_path
 
 _FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type"))
 
@@ -66,7 +67,7 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
         return Fix(1, "sip", None, 1, problem.code)
     if kind not in _FIXABLE:
         return None
-    value = _value_at(data, _loc(path))
+    value = _value_at(data, parse_path(path))
     new: object = None
     if kind == "sip_version_form":
         new = 1
@@ -79,16 +80,6 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
     if new is None or new == value:
         return None
     return Fix(problem.line, path, value, new, problem.code)
-
-
-def _loc(path: str) -> tuple[int | str, ...]:
-    out: list[int | str] = []
-    for part in path.replace("[", ".[").split("."):
-        if part.startswith("["):
-            out.append(int(part[1:-1]))
-        elif part:
-            out.append(part)
-    return tuple(out)
 
 
 def _value_at(data: object, loc: tuple[int | str, ...]) -> object:
@@ -121,7 +112,7 @@ def dumped(yaml, document, text: str) -> str:
 def _apply(text: str, fixes: list[Fix]) -> Outcome:
     yaml, document = round_trip(text)
     for fix in fixes:
-        loc = _loc(fix.path)
+        loc = parse_path(fix.path)
         if fix.old is None:
             document.insert(0, loc[-1], fix.new)
         else:

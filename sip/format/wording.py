@@ -6,27 +6,11 @@ about (a passport number in a finding's title stays out of every message).
 
 from __future__ import annotations
 
+from sip.format.lists import NOUN, TITLE_FIELD
 from sip.format.personal_data import mask
 
-# The field that serves as each list's title, and the noun for one of its items.
-TITLE_FIELD = {
-    "sources": "reference",
-    "findings": "title",
-    "service_providers": "name",
-    "responses": "action",
-    "root_causes": "cause",
-    "risks": "risk",
-    "improvements": "action",
-}
-NOUN = {
-    "sources": "source",
-    "findings": "finding",
-    "service_providers": "service provider",
-    "responses": "response",
-    "root_causes": "root cause",
-    "risks": "risk",
-    "improvements": "improvement",
-}
+__all__ = ["NOUN", "TITLE_FIELD"]  # messages name lists with these nouns
+
 TITLE_LENGTH = 60
 
 
@@ -54,8 +38,9 @@ def ids(values: list[str]) -> str:
     return f"{', '.join(values[:-1])} and {values[-1]}"
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """'1 finding', '3 findings', '1,200 workers': the one way sip counts things in words."""
+    return f"{count:,} {noun if count == 1 else plural_noun or noun + 's'}"
 
 
 def why_forced_labour(finding) -> str:

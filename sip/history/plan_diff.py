@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 
 from sip.diagnostic import Diagnostic
 from sip.format.dates import date_or_none
+from sip.format.lists import ACTION_LISTS, NOUN
+from sip.format.wording import plural
 from sip.read.item_keys import stable_path
 
-LISTS = {"findings": "finding", "responses": "response", "improvements": "improvement",
-         "sources": "source", "service_providers": "service provider",
-         "root_causes": "root cause", "risks": "risk"}
+# The order a reviewer reads changes in: the findings and what answers them first.
+LISTS = {name: NOUN[name] for name in ("findings", "responses", "improvements", "sources",
+                                       "service_providers", "root_causes", "risks")}
 KEPT_ON_RECORD = ("findings", "responses", "improvements")
-ACTION_LISTS = ("responses", "improvements")
 STATUS_ORDER = {"planned": 0, "in-progress": 1, "done": 2, "verified": 3}
 CANCELLED = "cancelled"
 WITHOUT_REVIEW = "no review logged in this change"
@@ -98,7 +99,7 @@ def unreadable(side: str) -> Change:
 def _counts(data: dict) -> str:
     findings = len(_items(data, "findings"))
     actions = sum(len(_items(data, name)) for name in ACTION_LISTS)
-    return f"{findings} finding{'s' * (findings != 1)}, {actions} action{'s' * (actions != 1)}"
+    return f"{plural(findings, 'finding')}, {plural(actions, 'action')}"
 
 
 def _items(data: dict, name: str) -> dict[str, dict]:
@@ -311,7 +312,7 @@ _date = date_or_none
 
 
 def _days(count: int) -> str:
-    return f"{count} day{'s' * (count != 1)}"
+    return plural(count, "day")
 
 
 def _shown(value: object) -> str:

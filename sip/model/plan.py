@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from sip.format import vocab
+from sip.format.lists import ID_LISTS
 from sip.format.version import FormatVersion
 from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, Text
 
@@ -288,6 +289,3 @@ class Plan(Strict):
         return out
 
 
-# The top-level lists whose items carry ids, in the format's order.
-ID_LISTS = ("sources", "findings", "service_providers", "responses", "root_causes", "risks",
-            "improvements")

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import TextIO
 
+from sip.format.wording import plural
 from sip.history.plan_diff import PlanDiff
 from sip.output.formats import Style
 
@@ -32,9 +33,9 @@ def _refused_count(diffs: list[PlanDiff]) -> int:
 def _summary(diffs: list[PlanDiff]) -> str:
     plans = len(diffs)
     refused = _refused_count(diffs)
-    text = f"{plans} plan{'s' * (plans != 1)} changed"
+    text = f"{plural(plans, 'plan')} changed"
     if refused:
-        text += f"; {refused} change{'s' * (refused != 1)} that --check refuses"
+        text += f"; {plural(refused, 'change')} that --check refuses"
     return text
 
 

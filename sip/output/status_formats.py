@@ -8,7 +8,8 @@ import io
 import json
 from typing import TextIO
 
-from sip.output.figures import DUE_SOON_DAYS, Money
+from sip.format.wording import plural
+from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
 from sip.output.formats import Style
 from sip.output.status import Row, StatusReport, Totals
 
@@ -77,13 +78,13 @@ def _total_cells(totals: Totals) -> list[str]:
 def _problems(errors: int, warnings: int) -> str:
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+        parts.append(plural(errors, "error"))
     if warnings:
-        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        parts.append(plural(warnings, "warning"))
     return ", ".join(parts)
 
 
-def _money(money: dict[str, Money]) -> str:
+def _money(money: dict[str, MoneyTotal]) -> str:
     return "\n".join(f"{currency} {_amount(m.paid)} / {_amount(m.committed)}"
                      for currency, m in sorted(money.items())) or "-"
 

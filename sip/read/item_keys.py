@@ -9,10 +9,9 @@ it and the path changes although the problem did not. Top-level items carry ids,
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 
-_ITEM = re.compile(r"([a-z_]+)\[([0-9]+)\]")
+from sip.read.positions import format_path, top_item
 
 
 def ids_for(data: object, paths: Iterable[str]) -> dict[str, str]:
@@ -22,24 +21,29 @@ def ids_for(data: object, paths: Iterable[str]) -> dict[str, str]:
         return {}
     out: dict[str, str] = {}
     for path in paths:
-        match = _ITEM.match(path)
-        if match is None or match[0] in out:
+        item = top_item(path)
+        if item is None:
             continue
-        items = data.get(match[1])
-        index = int(match[2])
+        list_name, index, _ = item
+        key = format_path((list_name, index))
+        if key in out:
+            continue
+        items = data.get(list_name)
         if isinstance(items, list) and index < len(items) and isinstance(items[index], dict):
             item_id = items[index].get("id")
             if isinstance(item_id, str):
-                out[match[0]] = item_id
+                out[key] = item_id
     return out
 
 
 def stable_path(path: str, ids: dict[str, str]) -> str:
     """'findings[3].severity' -> 'findings[F-4].severity' when item 3's id is known."""
-    match = _ITEM.match(path)
-    if match is None or match[0] not in ids:
+    item = top_item(path)
+    if item is None:
         return path
-    return f"{match[1]}[{ids[match[0]]}]{path[match.end():]}"
+    list_name, index, rest = item
+    item_id = ids.get(format_path((list_name, index)))
+    return path if item_id is None else f"{list_name}[{item_id}]{rest}"
 
 
 def fingerprint(code: str, file: str, path: str) -> str:

@@ -15,7 +15,7 @@ import yaml
 from yaml import events
 
 from sip.diagnostic import Problem
-from sip.read.positions import Marks
+from sip.read.positions import Marks, join_path
 from sip.read.yaml12 import CORE, SCALAR_TAGS, resolve_plain, tagged_scalar
 
 try:  # PyYAML's wheels ship libyaml; the pure-Python parser is the same events, slower.
@@ -66,12 +66,6 @@ def _position(mark: yaml.Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
-def _join(path: str, step: object) -> str:
-    if isinstance(step, int):
-        return f"{path}[{step}]"
-    return f"{path}.{step}" if path else str(step)
-
-
 class _Frame:
     __slots__ = ("container", "is_map", "marks", "path", "key", "key_position", "discard", "anchor",
                  "size", "is_key")
@@ -97,7 +91,6 @@ class _Builder:
         self.open_anchors: set[str] = set()
         self.aliases = 0
         self.alias_nodes = 0
-        self.nodes = 0
         self.root: object = None
         self.root_marks: Marks | None = None
         self.documents = 0
@@ -132,7 +125,6 @@ class _Builder:
     # -- nodes ---------------------------------------------------------------------------
 
     def scalar(self, event: events.ScalarEvent) -> None:
-        self.nodes += 1
         text, tag = event.value, event.tag
         position = _position(event.start_mark)
         if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
@@ -152,7 +144,6 @@ class _Builder:
         self.attach(value, position)
 
     def open(self, event: events.CollectionStartEvent, container: dict | list) -> None:
-        self.nodes += 1
         position = _position(event.start_mark)
         if len(self.frames) >= self.limits.max_depth:
             raise _Stop(Problem("SIP004", _TOO_DEEP.format(self.limits.max_depth), "", 1, 1))
@@ -228,7 +219,7 @@ class _Builder:
             first_line = frame.marks.keys[key][0]
             self.problems.append(Problem(
                 "SIP002", f"'{key}' appears twice in this mapping (first on line {first_line}); "
-                "the first value is kept", _join(frame.path, key), *position))
+                "the first value is kept", join_path(frame.path, key), *position))
 
     def attach(self, value: object, marks: Marks | tuple[int, int]) -> None:
         if not self.frames:
@@ -252,8 +243,8 @@ class _Builder:
             return ""
         frame = self.frames[-1]
         if frame.is_map:
-            return frame.path if frame.key is _UNUSABLE_KEY else _join(frame.path, frame.key)
-        return _join(frame.path, len(frame.container))
+            return frame.path if frame.key is _UNUSABLE_KEY else join_path(frame.path, frame.key)
+        return join_path(frame.path, len(frame.container))
 
     def bad_tag(self, tag: str, position: tuple[int, int], detail: str = "") -> None:
         path = self.slot_path()

@@ -6,6 +6,7 @@ tuples. Positions are 1-based. Paths are written `findings[0].severity`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 Position = tuple[int, int]
@@ -83,3 +84,33 @@ def format_path(loc: Loc) -> str:
         else:
             out += f".{step}" if out else str(step)
     return out
+
+
+def join_path(path: str, step: int | str) -> str:
+    """One step more: 'findings' + 3 -> 'findings[3]'; 'findings[3]' + 'title' -> 'findings[3].title'."""
+    if isinstance(step, int):
+        return f"{path}[{step}]"
+    return f"{path}.{step}" if path else str(step)
+
+
+def parse_path(path: str) -> Loc:
+    """'findings[3].title' -> ('findings', 3, 'title'): format_path's inverse."""
+    out: list[int | str] = []
+    for part in path.replace("[", ".[").split("."):
+        if part.startswith("["):
+            inner = part[1:-1]
+            out.append(int(inner) if inner.isdigit() else inner)
+        elif part:
+            out.append(part)
+    return tuple(out)
+
+
+_TOP_ITEM = re.compile(r"([a-z_]+)\[([0-9]+)\]")
+
+
+def top_item(path: str) -> tuple[str, int, str] | None:
+    """The top-level list item a path starts in: 'findings[3].title' -> ('findings', 3, '.title')."""
+    match = _TOP_ITEM.match(path)
+    if match is None:
+        return None
+    return match[1], int(match[2]), path[match.end():]

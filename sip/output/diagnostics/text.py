@@ -6,6 +6,7 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.format.wording import plural
 from sip.output.formats import Style
 
 _COLORS = {ERROR: "bold red", WARNING: "bold yellow"}
@@ -29,23 +30,21 @@ def line_of(d: Diagnostic) -> str:
 
 
 def summary(run: Run) -> str:
-    files = _plural(len(run.files), "file")
+    files = plural(len(run.files), "file")
     if not run.errors and not run.warnings:
         text = f"{files} checked: no problems"
     else:
-        text = (f"{files} checked: {_plural(run.errors, 'error')}, "
-                f"{_plural(run.warnings, 'warning')}")
+        text = (f"{files} checked: {plural(run.errors, 'error')}, "
+                f"{plural(run.warnings, 'warning')}")
     if run.waived:
         text += f" ({run.waived} waived)"
     skipped = run.not_rule_checked
     if skipped:
-        text += (f"; {_plural(skipped, 'file')} not rule-checked until "
+        text += (f"; {plural(skipped, 'file')} not rule-checked until "
                  f"{'its' if skipped == 1 else 'their'} format errors are fixed")
     return text
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _excerpt(d: Diagnostic) -> str:

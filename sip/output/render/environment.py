@@ -33,6 +33,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from sip.exits import UsageError
+from sip.format.wording import plural
 from sip.output.render.charts import CHARTS
 from sip.output.render.escape import markdown_escape
 from sip.resources import resource_dir
@@ -72,8 +73,6 @@ def url(value: str) -> Markup:
     return Markup(quote(value, safe=""))
 
 
-def plural(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count:,} {singular if count == 1 else plural or singular + 's'}"
 
 
 def make_environment(user_templates: Path | None = None) -> Environment:
