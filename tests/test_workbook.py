@@ -205,3 +205,47 @@ def test_changes_on_both_sides_are_merged_and_conflicts_left_as_in_git(sip, tmp_
     merged = plan.read_text(encoding="utf-8")
     a7_status = changed.index("    status: planned\n", changed.index("- id: A-7"))
     assert merged == changed[:a7_status] + "    status: in-progress\n" + changed[a7_status + 20:]
+
+
+SCHEDULE = """    amount:
+      committed: 850000
+      paid: 340000
+      currency: USD
+    schedule:                           # three instalments agreed with the workers
+      - due: 2026-08-05
+        amount: 340000
+        paid: 2026-08-05
+      - due: 2026-09-30
+        amount: 255000
+      - due: 2026-10-31
+        amount: 255000
+"""
+
+
+def test_an_instalment_paid_on_a_schedule(sip, tmp_path):
+    from sip.model.plan import Response
+
+    if "schedule" not in Response.model_fields:
+        pytest.skip("format 1.1's instalments (responses[].schedule) are not in the models yet")
+    plan = tmp_path / "plan.yaml"
+    text = (EXAMPLES / "spec-example.yaml").read_text(encoding="utf-8")
+    start = text.index("    amount:")
+    end = text.index("    basis:", start)
+    plan.write_text(text[:start] + SCHEDULE + text[end:], encoding="utf-8")
+    book = tmp_path / "tracker.xlsx"
+    assert sip("export", "--as-of", "2026-08-10", plan, "-o", book).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Instalments"]
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_col=6)] == [
+        ["A-2", "1", dt.datetime(2026, 8, 5), 340000, "USD", dt.datetime(2026, 8, 5)],
+        ["A-2", "2", dt.datetime(2026, 9, 30), 255000, "USD", None],
+        ["A-2", "3", dt.datetime(2026, 10, 31), 255000, "USD", None]]
+    assert sheet["F3"].protection.locked is False and sheet["G3"].protection.locked is True
+    edit(book, {"Instalments!F3": DAY})
+    out = sip("import", "--as-of", "2026-08-10", book, plan)
+    assert out.exit_code == 0, out.stderr
+    assert "also: A-2 amount.paid: 340000 -> 595000 (the sum of the paid instalments)" in out.stderr
+    assert ("-      paid: 340000\n+      paid: 595000\n" in out.stdout
+            and "       - due: 2026-09-30\n         amount: 255000\n+        paid: 2026-08-09\n" in out.stdout), out.stdout
+    edit(book, {"Instalments!G3": 1})
+    out = sip("import", "--as-of", "2026-08-10", book, plan)
+    assert out.exit_code == 2 and "Instalments!G3: this cell (Paid so far) is locked" in out.stderr
