@@ -249,3 +249,18 @@ def test_an_instalment_paid_on_a_schedule(sip, tmp_path):
     edit(book, {"Instalments!G3": 1})
     out = sip("import", "--as-of", "2026-08-10", book, plan)
     assert out.exit_code == 2 and "Instalments!G3: this cell (Paid so far) is locked" in out.stderr
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(sip, tmp_path):
+    plan, _ = exported(sip, tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    hostile = '=HYPERLINK("http://example.com/x","Click")'
+    plan.write_text(text.replace("    owner: Supplier HR Director\n", f"    owner: '{hostile}'\n", 1),
+                    encoding="utf-8")
+    book = tmp_path / "again.xlsx"
+    assert sip("export", plan, "-o", book).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Actions"]
+    owner = sheet[f"E{row_of(sheet, 'A-1')}"]
+    assert owner.value == hostile and owner.data_type == "s"  # text, never evaluated
+    out = sip("import", book, plan)
+    assert out.exit_code == 0 and out.stdout == "", out.stderr
