@@ -127,14 +127,48 @@ def _read(value: object, kind: str) -> object:
 
 
 def merge(text: str, found: list[Change]) -> Merge:
-    """The changes applied to the plan's text where the plan still has the exported value."""
+    """The changes applied to the plan's text where the plan still has the exported value.
+    What applies is decided on the fast loader's data; ruamel's slow round trip runs only
+    when something does (a second import of the same workbook never needs it)."""
+    from sip.read.loader import load
+
     out = Merge(text)
-    if not found:
+    loaded = load(text.encode("utf-8"))
+    applying = _decide(_items(loaded.data) if loaded.ok else {}, found, out)
+    if not applying:
         return out
     yaml, document = round_trip(text)
-    items = {item.get("id"): item for name in ("responses", "improvements")
-             for item in (document.get(name) or []) if hasattr(item, "get")}
+    items = _items(document)
     scheduled = set()
+    for change in applying:
+        item = items[change.key.split("#")[0]]
+        holder, name, after = _slot(item, change)
+        if change.field.startswith("verification.") and "verification" not in item:
+            _put(item, "verification", holder, ("status", "completed"))
+        _put(holder, name, change.value, after)
+        if change.field.startswith("verification.") and not item.get("verification"):
+            item.pop("verification", None)
+        if change.field == "paid_on":
+            scheduled.add(item.get("id"))
+        out.applied.append(change)
+    for item_id in sorted(scheduled):
+        out.derived += _paid_total(items[item_id])
+    out.text = dumped(yaml, document, text)
+    return out
+
+
+def _items(document) -> dict:
+    """The plan's actions by id."""
+    if not hasattr(document, "get"):
+        return {}
+    return {item.get("id"): item for name in ("responses", "improvements")
+            for item in (document.get(name) or []) if hasattr(item, "get")}
+
+
+def _decide(items: dict, found: list[Change], out: Merge) -> list[Change]:
+    """The changes to apply: those whose field the plan still has as exported. The others
+    are already in the plan, or conflicts (recorded in out)."""
+    applying = []
     for change in found:
         item_id = change.key.split("#")[0]
         item = items.get(item_id)
@@ -142,36 +176,22 @@ def merge(text: str, found: list[Change]) -> Merge:
             out.conflicts.append(f"{change.ref}: {item_id} is no longer in the plan; the change "
                                  "is not applied")
             continue
-        holder, name, after = _slot(item, change)
-        if "verification" in item and not item["verification"]:
-            item.pop("verification")  # made for this change, which is not applied
+        holder, name, _ = _slot(item, change)
         if holder is None:
             out.conflicts.append(f"{change.ref}: {item_id} no longer has what this cell was "
                                  "about; the change is not applied")
             continue
-        ours = text_of(holder.get(name) if name is not None else None)
+        ours = text_of(holder.get(name))
         theirs = text_of(change.value)
         if ours == theirs:
             out.already += 1
-            continue
-        if ours != change.base:
+        elif ours != change.base:
             out.conflicts.append(f"{change.ref}: {item_id} {change.field} was changed in the plan "
                                  f"({change.base or 'empty'!r} to {ours or 'empty'!r}) and in the "
                                  f"workbook (to {theirs or 'empty'!r}); the plan's value is kept")
-            continue
-        if change.field.startswith("verification.") and "verification" not in item:
-            _put(item, "verification", holder, ("status", "completed"))
-        _put(holder, name, change.value, after)
-        if change.field.startswith("verification.") and not item.get("verification"):
-            item.pop("verification", None)
-        if change.field == "paid_on":
-            scheduled.add(item_id)
-        out.applied.append(change)
-    for item_id in sorted(scheduled):
-        out.derived += _paid_total(items[item_id])
-    if out.applied:
-        out.text = dumped(yaml, document, text)
-    return out
+        else:
+            applying.append(change)
+    return applying
 
 
 def _slot(item, change: Change):
@@ -183,14 +203,17 @@ def _slot(item, change: Change):
         verification = item.get("verification")
         if verification is None:
             verification = CommentedMap()  # attached when the change is applied
+        elif not hasattr(verification, "get"):
+            return None, None, None
         return verification, change.field.split(".", 1)[1], ("method", "evidence")
     if change.sheet == layout.INSTALMENTS:
         amount = item.get("amount")
         if change.field == "paid":
             return (amount, "paid", ("committed",)) if hasattr(amount, "get") else (None, None, None)
         schedule = item.get("schedule") or []
-        n = int(change.key.split("#")[1]) - 1
-        if n >= len(schedule) or not hasattr(schedule[n], "get"):
+        number = change.key.split("#")[1]
+        n = int(number) - 1 if number.isdigit() else -1
+        if not 0 <= n < len(schedule) or not hasattr(schedule[n], "get"):
             return None, None, None
         return schedule[n], "paid", ("due", "amount")
     return item, change.field, ("status",) if change.field == "completed" else None
