@@ -33,7 +33,11 @@ def _refused(sip, book, plan, *messages: str) -> str:
 @pytest.fixture
 def exported_plan(sip, tmp_path):
     plan, book = exported(sip, tmp_path)
-    rows = {key: row_of(openpyxl.load_workbook(book)["Actions"], key) for key in ("A-1", "A-3", "MS-1")}
+    workbook = openpyxl.load_workbook(book)
+    rows = {key: row_of(workbook["Actions"], key) for key in ("A-1", "A-3", "MS-1")}
+    # A money remedy's row of totals (without a schedule), whatever the example's remedies.
+    rows["total"] = row_of(workbook["Instalments"], "total", column=2)
+    rows["amount"] = workbook["Instalments"]["D2"].value
     return plan, book, rows
 
 
@@ -59,10 +63,11 @@ def test_a_locked_cell_changed(sip, exported_plan):
     plan, book, rows = exported_plan
     edit(book, {f"Actions!D{rows['A-3']}": "Repay what we think is fair", "Findings!C2": "minor",
                 "Instalments!D2": 1})
+    amount = rows["amount"]
     _refused(sip, book, plan,
              f"Actions!D{rows['A-3']}: this cell (Action) is locked; it was 'Reimburse recruitment fees and related costs to every cur...'. Change it in the plan",
              "Findings!C2: this cell (Severity) is locked; it was 'critical'. Change it in the plan, not in the workbook",
-             "Instalments!D2: this cell (Amount) is locked; it was '1735000'")
+             f"Instalments!D2: this cell (Amount) is locked; it was '{amount}'")
 
 
 def test_a_changed_id(sip, exported_plan):
@@ -86,17 +91,18 @@ def test_an_unknown_id_on_a_new_row(sip, exported_plan):
 
 def test_a_formula_is_not_a_value(sip, exported_plan):
     plan, book, rows = exported_plan
-    edit(book, {f"Actions!H{rows['A-3']}": "=TODAY()", "Instalments!G2": "=1735000*0.5"})
+    edit(book, {f"Actions!H{rows['A-3']}": "=TODAY()", f"Instalments!G{rows['total']}": "=1735000*0.5"})
     _refused(sip, book, plan,
              f"Actions!H{rows['A-3']}: a formula (=TODAY()); sip never evaluates formulas: type the value itself",
-             "Instalments!G2: a formula (=1735000*0.5)")
+             f"Instalments!G{rows['total']}: a formula (=1735000*0.5)")
 
 
 def test_an_amount_that_is_not_a_number(sip, exported_plan):
-    plan, book, _ = exported_plan
-    edit(book, {"Instalments!G2": "about half", "Instalments!G3": -5})
-    _refused(sip, book, plan, "Instalments!G2: 'about half' is not an amount; enter a number, 0 or more",
-             "Instalments!G3: -5 is not an amount")
+    plan, book, rows = exported_plan
+    edit(book, {f"Instalments!G{rows['total']}": "about half"})
+    _refused(sip, book, plan, f"Instalments!G{rows['total']}: 'about half' is not an amount; enter a number, 0 or more")
+    edit(book, {f"Instalments!G{rows['total']}": -5})
+    _refused(sip, book, plan, f"Instalments!G{rows['total']}: -5 is not an amount")
 
 
 def test_a_moved_column_and_a_cell_outside_the_columns(sip, exported_plan):
