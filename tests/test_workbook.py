@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import difflib
+import shutil
 
 import openpyxl
 import pytest
@@ -276,3 +277,22 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(sip, tmp_path):
     assert owner.value == hostile and owner.data_type == "s"  # text, never evaluated
     out = sip("import", book, plan)
     assert out.exit_code == 0 and out.stdout == "", out.stderr
+
+
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_editing_only_the_changed_items_gives_what_a_whole_round_trip_gives(sip, tmp_path, monkeypatch, example):
+    import sip.edit.workbook_import as workbook_import
+
+    plan, book = exported(sip, tmp_path, example)
+    cells, _ = _supplier_edits(book)
+    edit(book, cells)
+    whole = tmp_path / "whole.yaml"
+    shutil.copy(plan, whole)
+    spans = []
+    real_spans = workbook_import._spans
+    monkeypatch.setattr(workbook_import, "_spans", lambda *a: spans.append(real_spans(*a)) or spans[-1])
+    assert sip("import", book, plan).exit_code == 0
+    assert not cells or spans[0]  # the items' own lines were used
+    monkeypatch.setattr(workbook_import, "_spans", lambda *a: None)
+    assert sip("import", book, whole).exit_code == 0
+    assert plan.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")

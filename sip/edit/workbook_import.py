@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 
 from sip.edit.fix import dumped, round_trip
@@ -128,8 +129,9 @@ def _read(value: object, kind: str) -> object:
 
 def merge(text: str, found: list[Change]) -> Merge:
     """The changes applied to the plan's text where the plan still has the exported value.
-    What applies is decided on the fast loader's data; ruamel's slow round trip runs only
-    when something does (a second import of the same workbook never needs it)."""
+    What applies is decided on the fast loader's data. Then only the changed items' lines go
+    through ruamel's round trip (a whole plan takes it most of a second), each checked to
+    come back unchanged before it is edited; otherwise the whole plan does."""
     from sip.read.loader import load
 
     out = Merge(text)
@@ -137,24 +139,81 @@ def merge(text: str, found: list[Change]) -> Merge:
     applying = _decide(_items(loaded.data) if loaded.ok else {}, found, out)
     if not applying:
         return out
-    yaml, document = round_trip(text)
-    items = _items(document)
-    scheduled = set()
+    by_item: dict[str, list[Change]] = {}
     for change in applying:
-        item = items[change.key.split("#")[0]]
-        holder, name, after = _slot(item, change)
-        if change.field.startswith("verification.") and "verification" not in item:
-            _put(item, "verification", holder, ("status", "completed"))
-        _put(holder, name, change.value, after)
-        if change.field.startswith("verification.") and not item.get("verification"):
-            item.pop("verification", None)
-        if change.field == "paid_on":
-            scheduled.add(item.get("id"))
-        out.applied.append(change)
-    for item_id in sorted(scheduled):
-        out.derived += _paid_total(items[item_id])
-    out.text = dumped(yaml, document, text)
+        by_item.setdefault(change.key.split("#")[0], []).append(change)
+
+    def edit(item) -> None:
+        for change in by_item[item.get("id")]:
+            _apply(item, change)
+        if any(c.field == "paid_on" for c in by_item[item.get("id")]):
+            out.derived.extend(_paid_total(item))
+
+    spans = _spans(text, loaded, list(by_item)) if loaded.ok else None
+    out.text = _edit_spans(text, spans, edit) if spans else None  # type: ignore[assignment]
+    if out.text is None:
+        out.derived.clear()
+        yaml, document = round_trip(text)
+        items = _items(document)
+        for item_id in by_item:
+            edit(items[item_id])
+        out.text = dumped(yaml, document, text)
+    out.applied = applying
     return out
+
+
+def _apply(item, change: Change) -> None:
+    holder, name, after = _slot(item, change)
+    if change.field.startswith("verification.") and "verification" not in item:
+        _put(item, "verification", holder, ("status", "completed"))
+    _put(holder, name, change.value, after)
+    if change.field.startswith("verification.") and not item.get("verification"):
+        item.pop("verification", None)
+
+
+def _spans(text: str, loaded, ids: list[str]) -> dict[str, tuple[str, int, int]] | None:
+    """Each item's list and its lines (0-based, end excluded): from its own line to the next
+    item's or the next top-level key's. None when an item does not start on its `- ` line."""
+    lines = text.splitlines(keepends=True)
+    marks = loaded.marks
+    tops = sorted(line for line, _ in marks.keys.values())
+    spans: dict[str, tuple[str, int, int]] = {}
+    for name in ("responses", "improvements"):
+        listed = marks.child(name)
+        items = loaded.data.get(name) if isinstance(loaded.data, dict) else None
+        if not isinstance(items, list) or listed is None or not hasattr(listed, "children"):
+            continue
+        starts = [child.start if hasattr(child, "start") else child for child in listed.children]
+        for n, item in enumerate(items):
+            item_id = item.get("id") if isinstance(item, dict) else None
+            if item_id not in ids:
+                continue
+            line, column = starts[n]
+            if not re.fullmatch(r" *- ", lines[line - 1][:column - 1]):
+                return None
+            end = starts[n + 1][0] if n + 1 < len(starts) else next(
+                (top for top in tops if top > line), len(lines) + 1)
+            spans[item_id] = (name, line - 1, end - 1)
+    return spans if len(spans) == len(ids) else None
+
+
+def _edit_spans(text: str, spans: dict[str, tuple[str, int, int]], edit) -> str | None:
+    """Each item's lines, under their list's key, through ruamel's round trip and `edit`;
+    None if any does not come back unchanged before the edit."""
+    lines = text.splitlines(keepends=True)
+    for name, start, end in sorted(spans.values(), key=lambda span: -span[1]):
+        block = f"{name}:\n" + "".join(lines[start:end])
+        if not block.endswith("\n"):
+            block += "\n"
+        yaml, document = round_trip(block)
+        if dumped(yaml, document, block) != block:
+            return None
+        edit(document[name][0])
+        edited = dumped(yaml, document, block).split("\n", 1)[1]
+        if not "".join(lines[start:end]).endswith("\n"):
+            edited = edited[:-1]
+        lines[start:end] = [edited]
+    return "".join(lines)
 
 
 def _items(document) -> dict:
