@@ -30,9 +30,9 @@ def write_atomic(target: Path, text: str | bytes, *, made_by_sip: Callable[[Any]
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
                                          suffix=".tmp")
     try:
-        if binary:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(text)
+        if isinstance(text, bytes):
+            with os.fdopen(handle, "wb") as binary_stream:
+                binary_stream.write(text)
         else:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(text)

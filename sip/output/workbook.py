@@ -20,6 +20,7 @@ from sip.format import workbook as layout
 from sip.format.vocab import ACTION_STATUS, RESPONSE_KIND
 from sip.format.workbook import text_of
 from sip.model import Plan
+from sip.model.plan import Improvement, Response
 
 _DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = "FFDDE4EE"
@@ -41,14 +42,16 @@ def plan_sha256(raw: bytes) -> str:
 
 def action_rows(plan: Plan) -> list[dict[str, Any]]:
     rows = []
-    for item in [*plan.responses, *plan.improvements]:
+    items: list[Response | Improvement] = [*plan.responses, *plan.improvements]
+    for item in items:
         verification = item.verification
-        kind = getattr(item, "kind", None)
-        remedy = getattr(item, "remedy", None)
+        if isinstance(item, Response):
+            kind = f"remedy: {item.remedy}" if item.remedy else item.kind
+        else:
+            kind = f"improvement: {item.element}"
         rows.append({
             "id": item.id,
-            "kind": (f"remedy: {remedy}" if remedy else kind) if kind
-            else f"improvement: {item.element}",  # type: ignore[attr-defined]
+            "kind": kind,
             "addresses": list(item.addresses),
             "action": item.action,
             "owner": item.owner,
