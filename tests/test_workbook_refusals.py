@@ -9,6 +9,9 @@ import zipfile
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 from tests.workbooks import edit, exported, row_of, sheet_member, with_member, zip_of
 
@@ -186,3 +189,46 @@ def test_macros(sip, exported_plan, tmp_path):
     _refused(sip, xlsm, plan, "tracker.xlsm: a macro-enabled workbook; sip reads only .xlsx files without macros")
     hidden = with_member(book, "xl/vbaProject.bin", b"\xd0\xcf\x11\xe0" + bytes(100), tmp_path / "hidden.xlsx")
     _refused(sip, hidden, plan, "hidden.xlsx: holds macros (vbaProject.bin)")
+
+
+def test_the_hidden_sheet_cannot_open_a_locked_column(sip, exported_plan):
+    """The state sheet is in the supplier's hands too: what it says was exported decides what
+    changed, never what may change."""
+    plan, book, rows = exported_plan
+    before = plan.read_bytes()
+    workbook = openpyxl.load_workbook(book)
+    state = workbook["sip"]
+    for row in state.iter_rows():
+        if row[0].value == "Actions" and row[1].value == "A-3":
+            row[2].value = row[2].value.replace('"action": "Reimburse', '"action": "Pay what we like. Reimburse')
+    workbook["Actions"][f"D{rows['A-3']}"] = workbook["Actions"][f"D{rows['A-3']}"].value.replace(
+        "Reimburse", "Pay what we like. Reimburse", 1)
+    workbook.save(book)
+    out = sip("import", book, plan)
+    assert out.exit_code == 0 and out.stdout == ""
+    assert "applied 0 changes" in out.stderr
+    assert plan.read_bytes() == before
+    state_row = next(r[2] for r in openpyxl.load_workbook(book)["sip"].iter_rows() if r[1].value == "A-3")
+    edit(book, {f"sip!{state_row.coordinate}": "{not json"})
+    _refused(sip, book, plan, f"sip!{state_row.coordinate}: not what sip export wrote; export the plan again")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(values=st.lists(st.one_of(
+    st.none(), st.text(max_size=30), st.integers(-10**12, 10**12), st.floats(allow_nan=True),
+    st.booleans(), st.dates(), st.datetimes()), min_size=6, max_size=6))
+def test_any_value_in_the_editable_cells_is_answered_never_a_traceback(sip, exported_plan, tmp_path, values):
+    plan, book, rows = exported_plan
+    before = plan.read_bytes()
+    cells = [f"Actions!{c}{rows['A-3']}" for c in "GHIJK"] + [f"Instalments!G{rows['total']}"]
+    target = tmp_path / "any.xlsx"
+    try:
+        edit(book, dict(zip(cells, values, strict=True)), target)
+    except (ValueError, TypeError, IllegalCharacterError):  # openpyxl will not store it: nobody could send it
+        return
+    out = sip("import", target, plan)
+    assert out.exit_code in (0, 1, 2), out.stderr
+    assert "internal error" not in out.stderr
+    if out.exit_code:
+        assert plan.read_bytes() == before
+    plan.write_bytes(before)

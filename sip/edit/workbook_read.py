@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,7 +66,9 @@ def read_workbook(path: Path) -> Returned:
     except OSError as error:
         raise Refused([f"{name}: cannot be read: {error.strerror or error}"]) from None
     _check_archive(name, raw)
-    return _read(name, raw)
+    with warnings.catch_warnings():  # openpyxl warns of what it skips; the problems say enough
+        warnings.simplefilter("ignore")
+        return _read(name, raw)
 
 
 def _check_archive(name: str, raw: bytes) -> None:
