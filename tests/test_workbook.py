@@ -296,3 +296,18 @@ def test_editing_only_the_changed_items_gives_what_a_whole_round_trip_gives(sip,
     monkeypatch.setattr(workbook_import, "_spans", lambda *a: None)
     assert sip("import", book, whole).exit_code == 0
     assert plan.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+
+
+def test_multi_line_text_comes_back_unchanged(sip, tmp_path):
+    plan, _ = exported(sip, tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    at = text.index("    action: ", text.index("- id: A-1"))
+    end = text.index("\n", at)
+    plan.write_text(text[:at] + "    action: |\n      Return every passport.\n      Lockers for all.\n" + text[end + 1:],
+                    encoding="utf-8")
+    book = tmp_path / "multi.xlsx"
+    assert sip("export", plan, "-o", book).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Actions"]
+    assert sheet[f"D{row_of(sheet, 'A-1')}"].value == "Return every passport.\nLockers for all.\n"
+    out = sip("import", book, plan)
+    assert out.exit_code == 0 and "applied 0 changes" in out.stderr, out.stderr

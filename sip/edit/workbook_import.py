@@ -77,7 +77,7 @@ def supplier_changes(returned: Returned) -> list[Change]:
                 if isinstance(value, str):
                     value = value.strip() or None
                 before = base.get(column.field, "")
-                if text_of(value) == before:
+                if _same(text_of(value), before):
                     continue
                 if not layout.editable(sheet, key, column.field):
                     was = before if len(before) <= 60 else before[:57] + "..."
@@ -90,11 +90,17 @@ def supplier_changes(returned: Returned) -> list[Change]:
                 except ValueError as error:
                     problems.append(f"{ref}: {error}")
                     continue
-                if text_of(read) != before:
+                if not _same(text_of(read), before):
                     found.append(Change(ref, sheet, key, column.field, before, read))
     if problems:
         raise Refused(problems)
     return found
+
+
+def _same(cell: str, exported: str) -> bool:
+    """Equal as a spreadsheet keeps text: a block scalar's final newline, spaces around it and
+    Windows line ends are not changes."""
+    return cell.replace("\r\n", "\n").strip() == exported.replace("\r\n", "\n").strip()
 
 
 def _read(value: object, kind: str) -> object:
