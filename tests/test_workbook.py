@@ -146,6 +146,11 @@ def test_the_workbook_as_the_supplier_sees_it(sip, tmp_path):
     lists = [v for v in actions.data_validations.dataValidation if v.type == "list"]
     assert lists[0].formula1 == '"planned,in-progress,done,verified,cancelled"'
     assert f"G{row}" in lists[0].sqref
+    dates = [str(v.sqref) for v in actions.data_validations.dataValidation if v.type == "date"]
+    assert dates == [f"H2:H{actions.max_row}", f"K2:K{actions.max_row}"]
+    amounts = workbook["Instalments"].data_validations.dataValidation
+    assert [(v.type, v.operator, v.formula1) for v in amounts] == [("date", "greaterThan", "DATE(1990,1,1)"),
+                                                                   ("decimal", "greaterThanOrEqual", "0")]
     rules = [r for rng in actions.conditional_formatting for r in rng.rules]
     assert "TODAY()" in rules[0].formula[0]  # open and past due: red, as the days pass
     assert 20 <= actions.column_dimensions["D"].width <= 62

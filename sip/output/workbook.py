@@ -161,14 +161,20 @@ def _data_sheet(sheet, name: str, rows: list[dict[str, Any]]) -> None:
             FormulaRule(formula=[f"AND(OR({open_statuses}),${due}2<TODAY())"],
                         fill=PatternFill("solid", fgColor=_OVERDUE_FILL, bgColor=_OVERDUE_FILL)))
     for column in columns:
+        letter = get_column_letter(fields.index(column.field) + 1)
         if column.editable and column.kind == layout.DATE:
-            letter = get_column_letter(fields.index(column.field) + 1)
             validation = DataValidation(type="date", operator="greaterThan",
                                         formula1="DATE(1990,1,1)", allow_blank=True,
                                         showErrorMessage=True, errorTitle="Date",
                                         error="Enter a date (YYYY-MM-DD)")
-            validation.add(f"{letter}2:{letter}{last}")
-            sheet.add_data_validation(validation)
+        elif column.editable and column.kind == layout.NUMBER:
+            validation = DataValidation(type="decimal", operator="greaterThanOrEqual",
+                                        formula1="0", allow_blank=True, showErrorMessage=True,
+                                        errorTitle="Amount", error="Enter a number, 0 or more")
+        else:
+            continue
+        validation.add(f"{letter}2:{letter}{last}")
+        sheet.add_data_validation(validation)
     _protect(sheet)
 
 
