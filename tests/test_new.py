@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import os
 import select
 import subprocess
@@ -11,6 +12,8 @@ import sys
 import time
 
 import pytest
+
+from tests.conftest import ROOT
 
 OPTIONS = {
     "--id": "SUP-2027.04",
@@ -46,8 +49,8 @@ def test_the_draft_is_linked_and_commented(sip, tmp_path):
     path = tmp_path / "plan.yaml"
     assert sip("new", path, "-y", "--opened", "2026-09-01").exit_code == 0
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=https://sip.example.org/schemas/"
-                           "sip-plan-1.schema.json\n")
+    schema = json.loads((ROOT / "schemas" / "sip-plan-1.schema.json").read_text(encoding="utf-8"))
+    assert text.startswith(f"# yaml-language-server: $schema={schema['$id']}\n")  # the published one
     for line in ("status: draft ", "    addresses: [F-1] ", "    findings: [F-1] ",
                  "    root_causes: [RC-1] ", "    addresses: [RC-1, R-1] ", "    source: S-1 ",
                  "    due: 2026-09-15 ", "reviews: [] ", "waivers: [] "):

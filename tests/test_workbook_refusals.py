@@ -167,7 +167,16 @@ def test_xml_entity_expansion(sip, exported_plan, tmp_path):
               + "]>")
     hostile = workbook_xml.replace("<workbook ", "<workbook title=\"&lol9;\" ", 1)
     bomb = with_member(book, "xl/workbook.xml", (laughs + hostile).encode(), tmp_path / "lol.xlsx")
-    _refused(sip, bomb, plan, "lol.xlsx: its XML declares entities or a DTD", "sip does not expand them")
+    _refused(sip, bomb, plan, "lol.xlsx: its XML declares entities or a DTD (xl/workbook.xml)",
+             "sip does not expand them")
+    # An external entity (a local file read into a cell), in a sheet, in UTF-16.
+    member = sheet_member(book, "Actions")
+    with zipfile.ZipFile(book) as source:
+        sheet = source.read(member).decode()
+    xxe = ('<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+           + sheet.split("?>", 1)[-1].replace("<t>A-1</t>", "<t>&e;</t>", 1))
+    stolen = with_member(book, member, xxe.encode("utf-16-le"), tmp_path / "xxe.xlsx")
+    _refused(sip, stolen, plan, f"xxe.xlsx: its XML declares entities or a DTD ({member})")
 
 
 def test_a_million_rows(sip, exported_plan, tmp_path):

@@ -20,14 +20,41 @@ from sip.model import Plan
 from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
 from sip.rules import WAIVABLE_CODES
 
+MAX_PROBLEMS = 200  # listed per file (docs/rules.md, SIP004); the rest are counted
+_SAMPLE = 1000  # items of a long list validated first, to stop early on a flood of errors
+
 
 def validate_plan(data: dict, marks: Marks) -> tuple[Plan | None, list[Problem]]:
+    """The plan, or every problem (see validate_capped for a bounded answer)."""
+    plan, problems, _ = validate_capped(data, marks, limit=10**9)
+    return plan, problems
+
+
+def validate_capped(data: dict, marks: Marks, limit: int = MAX_PROBLEMS,
+                    ) -> tuple[Plan | None, list[Problem], int | None]:
+    """The plan, or the problems (at most about `limit` of them) and how many more there are
+    (None: more, but not counted: validation stopped early, as 1.5 MB of `findings: [{}, ...]`
+    would otherwise make millions of errors, minutes and gigabytes)."""
+    long = {k for k, v in data.items() if isinstance(v, list) and len(v) > _SAMPLE}
+    if long:
+        sample = {k: v[:_SAMPLE] if k in long else v for k, v in data.items()}
+        try:
+            _validate(sample)
+        except ValidationError as error:
+            if error.error_count() > limit:
+                errors = error.errors(include_url=False)
+                return None, [_problem(e, data, marks) for e in errors[:limit]], None
     try:
-        # The waivable codes are the rules' to know; the model reads them from the context.
-        return Plan.model_validate(data, context={"waivable": WAIVABLE_CODES}), []
+        return _validate(data), [], 0
     except ValidationError as error:
-        problems = [_problem(e, data, marks) for e in error.errors(include_url=False)]
-        return None, problems
+        errors = error.errors(include_url=False)
+        problems = [_problem(e, data, marks) for e in errors[:limit]]
+        return None, problems, len(errors) - len(problems)
+
+
+def _validate(data: dict) -> Plan:
+    # The waivable codes are the rules' to know; the model reads them from the context.
+    return Plan.model_validate(data, context={"waivable": WAIVABLE_CODES})
 
 
 def _problem(error: Any, data: dict, marks: Marks) -> Problem:
@@ -45,6 +72,7 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
     elif kind == "sip_cross":
         if not loc or loc[-1] != ctx["field"]:  # a model-level check names its field in ctx
             loc = (*loc, ctx["field"])
+        loc = (*loc, *ctx.get("at", ()))  # and the steps below it to the value checked
         if ctx.get("missing"):
             code, anchor = "SIP101", MISSING
         message = error["msg"]
@@ -63,7 +91,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     for step in loc[:-1]:
         if isinstance(step, int):
             continue
-        field = model.model_fields.get(step)
+        field = _field(model, step)
         if field is None:
             return None
         inner = _inner_model(field.annotation)
@@ -71,6 +99,18 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
             return None
         model = inner
     return model
+
+
+def _field(model: type[BaseModel], name: str) -> Any:
+    """The field written `name` in a plan (its alias, when it has one: `with`)."""
+    field = model.model_fields.get(name)
+    if field is not None and field.alias is None:
+        return field
+    return next((f for key, f in model.model_fields.items() if (f.alias or key) == name), None)
+
+
+def _names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or key for key, f in model.model_fields.items()]
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -89,7 +129,7 @@ def _choices(loc: Loc) -> tuple[str, ...]:
     model = _model_at(field_loc)
     if model is None or not field_loc:
         return ()
-    field = model.model_fields.get(field_loc[-1])
+    field = _field(model, field_loc[-1])
     return tuple(_literal_values(field.annotation)) if field else ()
 
 
@@ -109,7 +149,7 @@ def _noun(loc: Loc) -> str:
     steps = [s for s in loc if isinstance(s, str)]
     if not steps:
         return "plan"
-    name = steps[-1].replace("_", " ")
+    name = {"with": "participant (with)"}.get(steps[-1], steps[-1].replace("_", " "))
     if loc and isinstance(loc[-1], int):
         name = {"addresses": "address", "ids": "id", "findings": "finding id",
                 "root causes": "root cause id", "providers": "provider id"}.get(
@@ -146,7 +186,7 @@ def _missing(loc: Loc) -> str:
 def _unknown(loc: Loc) -> str:
     field = str(loc[-1])
     model = _model_at(loc)
-    allowed = list(model.model_fields) if model else []
+    allowed = _names(model) if model else []
     close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
     if close:
         return f"unknown field '{field}': did you mean '{close[0]}'?"
@@ -192,13 +232,20 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         return (f"{_shown(value)} is not a valid id: start with a letter or digit, then use only "
                 "letters, digits, '.', '_' or '-'")
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{noun} must be 0 or more, found {_shown(value)}"
+        least = ctx.get("ge", 0) if kind == "greater_than_equal" else ctx.get("gt", -1) + 1
+        return f"{noun} must be {least:g} or more, found {_shown(value)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{noun} must be at most {ctx.get('le', ctx.get('lt')):,.0f}, found {_shown(value)}"
     if kind == "sip_date":
         if isinstance(value, str) and "T" in value or isinstance(value, str) and ":" in value:
             return f"{noun} must be a date without a time (YYYY-MM-DD), found {_shown(value)}"
         return f"{noun} must be a date written YYYY-MM-DD, found {_describe(value)}"
     if kind == "sip_impossible_date":
         return f"{_shown(value)} is not a real date"
+    if kind == "sip_date_range":
+        from sip.format.dates import EARLIEST, LATEST
+
+        return f"{noun} must be between {EARLIEST} and {LATEST}, found {_shown(value)}"
     if kind == "sip_blank":
         return f"{noun} is blank: write it out"
     if kind == "sip_country":
@@ -212,7 +259,7 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind in ("sip_not_finite", "finite_number"):
         return f"{noun} must be a finite number"
     if kind == "sip_not_waivable":
-        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to SIP601 can, "
+        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to {max(WAIVABLE_CODES)} can, "
                 "except SIP204 (see 'sip rules')")
     return f"{noun}: {fallback}"
 

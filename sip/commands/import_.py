@@ -21,6 +21,7 @@ def import_command(workbook: Path, plan: Path, *, dry_run: bool, as_of: str | No
     from sip.check.file import check_bytes
     from sip.check.result import Run
     from sip.diagnostic import ERROR
+    from sip.edit.fix import RoundTripError
     from sip.edit.workbook_import import check_plan_id, merge, supplier_changes
     from sip.edit.workbook_read import Refused, read_workbook
     from sip.files import write_atomic
@@ -53,7 +54,12 @@ def import_command(workbook: Path, plan: Path, *, dry_run: bool, as_of: str | No
         print(f"sip: {workbook} refused ({count} problem{'s' if count != 1 else ''}); nothing "
               "was written", file=sys.stderr)
         return Exit.USAGE
-    merged = merge(text, found)
+    try:
+        merged = merge(text, found)
+    except RoundTripError as error:
+        print(f"sip: nothing imported: ruamel.yaml, which writes the changes, cannot read {plan} "
+              f"({error}); fix it by hand first", file=sys.stderr)
+        return Exit.FAILED
     new_errors = []
     if merged.text != text:
         after = check_bytes(merged.text.encode("utf-8"), name, settings)

@@ -48,13 +48,14 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
     if not loaded.ok:
         return Outcome(text, [])
     assert isinstance(loaded.data, dict) and loaded.marks is not None
-    from sip.check.schema_errors import validate_plan
+    from sip.check.schema_errors import validate_capped
 
     problems = []
     version, _ = version_problem(loaded.data, loaded.marks)
     if version is not None:
         problems.append(version)
-    problems += validate_plan({**loaded.data, "sip": 1}, loaded.marks)[1]
+    # the fixable problems among the first 1,000 (a flood of broken items is not fixed)
+    problems += validate_capped({**loaded.data, "sip": 1}, loaded.marks, limit=1_000)[1]
     wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
     if not wanted:
         return Outcome(text, [])
@@ -88,29 +89,47 @@ def _value_at(data: object, loc: tuple[int | str, ...]) -> object:
     return data
 
 
+class RoundTripError(ValueError):
+    """ruamel.yaml cannot read a file that sip's own reader can (or the other way round)."""
+
+
 def round_trip(text: str):
     """ruamel.yaml set to write the plan back as its author wrote it, and the loaded document
-    (also used by sip import)."""
+    (`sip fix` and `sip import`). Raises RoundTripError when ruamel cannot read it."""
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError, YAMLFutureWarning
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the author's long lines
     mapping, sequence, offset = _indentation(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    return yaml, yaml.load(text)
+    try:
+        return yaml, yaml.load(text)
+    except (YAMLError, YAMLFutureWarning, ValueError) as error:
+        # sip's own reader is more lenient than ruamel's round trip (a tab inside a plain
+        # value, say) or stricter (a duplicate key is SIP002): either way, not ours to rewrite
+        problem, mark = getattr(error, "problem", None), getattr(error, "problem_mark", None)
+        first = f"{problem}, line {mark.line + 1}" if problem and mark else type(error).__name__
+        raise RoundTripError(first) from None
 
 
 def dumped(yaml, document, text: str) -> str:
-    """The document as text again, with the original's byte-order mark if it had one."""
+    """The document as text again, with the original's line endings and byte-order mark."""
     stream = io.StringIO()
     yaml.dump(document, stream)
     out = stream.getvalue()
+    if "\r\n" in text:  # ruamel writes \n: give a Windows file its own line endings back
+        out = out.replace("\r\n", "\n").replace("\n", "\r\n")
     return "\ufeff" + out if text.startswith("\ufeff") else out
 
 
 def _apply(text: str, fixes: list[Fix]) -> Outcome:
-    yaml, document = round_trip(text)
+    try:
+        yaml, document = round_trip(text)
+    except RoundTripError as error:
+        return Outcome(text, fixes, refused=f"ruamel.yaml, which writes the fixes, cannot read "
+                       f"this file ({error}); fix it by hand")
     for fix in fixes:
         loc = parse_path(fix.path)
         if fix.old is None:
@@ -124,7 +143,7 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
         stray.add(1)
     if stray:
         return Outcome(text, fixes, refused=f"writing the fixes would also change line "
-                       f"{min(stray)}; fix this file by hand")
+                       f"{min(stray)}{_endings_hint(text)}; fix this file by hand")
     return Outcome(fixed, fixes)
 
 
@@ -141,11 +160,20 @@ def _indentation(text: str) -> tuple[int, int, int]:
     return 2, 4, 2
 
 
+def _endings_hint(text: str) -> str:
+    crlf = text.count("\r\n")
+    if crlf and crlf != text.count("\n"):
+        return " (the file mixes Windows and Unix line endings)"
+    return ""
+
+
 def _changes(before: str, after: str) -> tuple[set[int], bool]:
-    """1-based numbers of the original lines replaced or deleted, and whether lines were added."""
+    """1-based numbers of the original lines replaced or deleted, and whether lines were added.
+    Lines are compared with their endings, so a changed line ending is a changed line."""
     replaced: set[int] = set()
     inserted = False
-    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    matcher = difflib.SequenceMatcher(a=before.splitlines(True), b=after.splitlines(True),
+                                      autojunk=False)
     for tag, a_start, a_end, _, _ in matcher.get_opcodes():
         if tag == "insert":
             inserted = True

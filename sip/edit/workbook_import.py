@@ -15,7 +15,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from sip.edit.fix import dumped, round_trip
+from sip.edit.fix import RoundTripError, dumped, round_trip
 from sip.edit.workbook_read import Refused, Returned
 from sip.format import workbook as layout
 from sip.format.dates import DateError, parse_date
@@ -137,7 +137,8 @@ def merge(text: str, found: list[Change]) -> Merge:
     """The changes applied to the plan's text where the plan still has the exported value.
     What applies is decided on the fast loader's data. Then only the changed items' lines go
     through ruamel's round trip (a whole plan takes it most of a second), each checked to
-    come back unchanged before it is edited; otherwise the whole plan does."""
+    come back unchanged before it is edited; otherwise the whole plan does (RoundTripError
+    when ruamel cannot read it)."""
     from sip.read.loader import load
 
     out = Merge(text)
@@ -208,16 +209,20 @@ def _edit_spans(text: str, spans: dict[str, tuple[str, int, int]], edit) -> str 
     None if any does not come back unchanged before the edit."""
     lines = text.splitlines(keepends=True)
     for name, start, end in sorted(spans.values(), key=lambda span: -span[1]):
-        block = f"{name}:\n" + "".join(lines[start:end])
+        newline = "\r\n" if "\r\n" in text else "\n"
+        block = f"{name}:{newline}" + "".join(lines[start:end])
         if not block.endswith("\n"):
-            block += "\n"
-        yaml, document = round_trip(block)
+            block += newline
+        try:
+            yaml, document = round_trip(block)
+        except RoundTripError:
+            return None
         if dumped(yaml, document, block) != block:
             return None
         edit(document[name][0])
         edited = dumped(yaml, document, block).split("\n", 1)[1]
         if not "".join(lines[start:end]).endswith("\n"):
-            edited = edited[:-1]
+            edited = edited[:-len(newline)]
         lines[start:end] = [edited]
     return "".join(lines)
 

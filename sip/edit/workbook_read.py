@@ -3,8 +3,9 @@
 Everything that can cost time or memory is bounded before openpyxl sees the file: its size,
 the number of members of the zip and what they unpack to (a zip reads no more than a
 member's declared size, so the declared sizes bound the memory), the compression ratio
-(a zip bomb), and macros. openpyxl parses XML through defusedxml (a dependency), which
-refuses entity expansion. Rows are read as a stream and a sheet longer than any export is
+(a zip bomb), and macros. XML that declares a DTD or entities is refused before it is
+parsed (whichever parser openpyxl uses); openpyxl also parses through defusedxml (a
+dependency), which refuses entity expansion. Rows are read as a stream and a sheet longer than any export is
 refused after MAX_ROWS rows. A formula is never evaluated, and is not a value.
 """
 
@@ -96,12 +97,36 @@ def _check_archive(name: str, raw: bytes) -> None:
                     member.compress_size, 1):
                 raise Refused([f"{name}: {member.filename} unpacks {member.file_size:,} bytes "
                                f"from {member.compress_size:,}; a zip bomb?"])
+        for member in members:
+            if _declares_dtd(archive, member):
+                raise Refused([f"{name}: its XML declares entities or a DTD ({member.filename}); "
+                               "sip does not expand them"])
         if "[Content_Types].xml" in names:
             info = archive.getinfo("[Content_Types].xml")
             if info.file_size < 1024 * 1024 and any(
                     t in archive.read(info) for t in _MACRO_TYPES):
                 raise Refused([f"{name}: a macro-enabled workbook; sip reads only workbooks "
                                "without macros"])
+
+
+_DTD_MARKS = tuple(mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY")
+                   for encoding in ("ascii", "utf-16-le", "utf-16-be"))
+
+
+def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
+    """Whether an XML member declares a DTD or entities: a spreadsheet program never writes
+    one, and whether openpyxl parses with defusedxml or lxml (when installed) must not
+    matter. Read in chunks, the sizes already bounded."""
+    if not member.filename.endswith((".xml", ".rels", ".vml")):
+        return False
+    tail = b""
+    with archive.open(member) as stream:
+        while chunk := stream.read(1 << 20):
+            window = tail + chunk
+            if any(mark in window for mark in _DTD_MARKS):
+                return True
+            tail = window[-32:]
+    return False
 
 
 def _read(name: str, raw: bytes) -> Returned:

@@ -8,9 +8,11 @@ import io
 import json
 from typing import TextIO
 
+from sip.diagnostic import readable
 from sip.format.wording import plural
 from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
 from sip.output.formats import Style
+from sip.output.plain_text import printable
 from sip.output.status import Row, StatusReport, Totals
 
 # -- text ---------------------------------------------------------------------------------------
@@ -30,7 +32,9 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
                ("Status", {}), ("Findings\ncrit/maj/min", {"justify": "right"}),
                ("Open", {"justify": "right"}), ("Overdue", {"justify": "right"}),
                (f"Due in\n{DUE_SOON_DAYS} days", {"justify": "right"}), ("Next review", {}),
-               ("Remedy paid\nof committed", {"justify": "right"}), ("Problems", {}),
+               ("Remedy paid\nof committed", {"justify": "right"}),
+               ("Workers reached\nof covered", {"justify": "right"}),
+               ("Instalments\noverdue", {"justify": "right"}), ("Problems", {}),
                ("File", {}))
     for (header, options), footer in zip(columns, _total_cells(totals), strict=True):
         table.add_column(header, footer=footer, no_wrap=True, **options)
@@ -52,8 +56,8 @@ def _cells(row: Row) -> list:
                     style="red" if row.errors else "yellow" if row.warnings else "")
     g = row.glance
     if g is None:
-        return [row.plan_id or "-", "-", Text("invalid", style="bold red"), "-", "-", "-", "-", "-", "-",
-                problems, row.file]
+        return [_plain(row.plan_id or "-"), "-", Text("invalid", style="bold red"), "-", "-", "-",
+                "-", "-", "-", "-", "-", problems, _plain(row.file)]
     p = g.progress
     severities = p.findings_by_severity
     findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
@@ -61,9 +65,19 @@ def _cells(row: Row) -> list:
     review = "-" if g.next_review is None else str(g.next_review)
     if p.review_overdue:
         review = Text(f"{review} past", style="bold red")
-    return [g.plan_id, f"{g.site} ({g.country})", g.status, findings, str(p.open_actions),
-            Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
-            str(len(p.due_soon)), review, _money(p.money), problems, row.file]
+    return [_plain(g.plan_id), _plain(f"{g.site} ({g.country})"), _plain(g.status), findings,
+            str(p.open_actions), Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
+            str(len(p.due_soon)), review, _money(p.money), _reach(p.workers_reached, p.workers_covered),
+            Text(str(p.overdue_instalments), style="bold red" if p.overdue_instalments else ""),
+            problems, _plain(row.file)]
+
+
+def _plain(text: str):
+    """Plan text in a cell: a rich Text is never read as markup (`Factory [/] 3`, `[link=...]`),
+    and control characters are shown as escapes."""
+    from rich.text import Text
+
+    return Text(printable(readable(text)))
 
 
 def _total_cells(totals: Totals) -> list[str]:
@@ -72,7 +86,16 @@ def _total_cells(totals: Totals) -> list[str]:
     reviews = f"{totals.reviews_overdue} past" if totals.reviews_overdue else ""
     return ["Total", plans, "", f"{s['critical']}/{s['major']}/{s['minor']}",
             str(totals.open_actions), str(totals.overdue), str(totals.due_soon), reviews,
-            _money(totals.money), _problems(totals.errors, totals.warnings), ""]
+            _money(totals.money), _reach(totals.workers_reached, totals.workers_covered),
+            str(totals.overdue_instalments), _problems(totals.errors, totals.warnings), ""]
+
+
+def _reach(reached: int | None, covered: int) -> str:
+    """Workers reached of workers covered by money remedies: "-" when no money remedy names
+    the workers it covers, "? / 300" when none records how many it has reached."""
+    if not covered:
+        return "-"
+    return f"{'?' if reached is None else f'{reached:,}'} / {covered:,}"
 
 
 def _problems(errors: int, warnings: int) -> str:
@@ -97,7 +120,7 @@ def _amount(value: float) -> str:
 
 
 def row_dict(row: Row) -> dict[str, object]:
-    out: dict[str, object] = {"file": row.file, "plan_id": row.plan_id, "format_valid": row.valid,
+    out: dict[str, object] = {"file": readable(row.file), "plan_id": row.plan_id, "format_valid": row.valid,
                               "errors": row.errors, "warnings": row.warnings}
     g = row.glance
     if g is None:
@@ -113,6 +136,8 @@ def row_dict(row: Row) -> dict[str, object]:
         "review_overdue": p.review_overdue,
         "remedy": {c: {"paid": m.paid, "committed": m.committed}
                    for c, m in sorted(p.money.items())},
+        "workers": {"covered": p.workers_covered, "reached": p.workers_reached},
+        "overdue_instalments": p.overdue_instalments,
     })
     return out
 
@@ -130,6 +155,8 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
             "reviews_overdue": totals.reviews_overdue,
             "remedy": {c: {"paid": m.paid, "committed": m.committed}
                        for c, m in sorted(totals.money.items())},
+            "workers": {"covered": totals.workers_covered, "reached": totals.workers_reached},
+            "overdue_instalments": totals.overdue_instalments,
         },
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)
@@ -138,7 +165,8 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
 
 CSV_COLUMNS = ("file", "plan_id", "site", "country", "status", "format_valid", "errors", "warnings",
                "critical", "major", "minor", "open_actions", "overdue", "due_in_30_days",
-               "next_review", "review_overdue")
+               "next_review", "review_overdue", "workers_covered", "workers_reached",
+               "overdue_instalments")
 
 
 def write_csv(report: StatusReport, stream: TextIO, style: Style) -> None:
@@ -154,8 +182,23 @@ def write_csv(report: StatusReport, stream: TextIO, style: Style) -> None:
 
 
 def _csv_cells(row: Row, currencies: list[str]) -> list[object]:
+    return [_cell(cell) for cell in _csv_values(row, currencies)]
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _cell(value: object) -> object:
+    """A text a spreadsheet would run as a formula (=HYPERLINK(...), @SUM, +1+cmd|...) gets a
+    leading apostrophe, as OWASP advises: it shows as typed."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def _csv_values(row: Row, currencies: list[str]) -> list[object]:
     g = row.glance
-    head = [row.file, row.plan_id or "", *(["", "", ""] if g is None else
+    head = [readable(row.file), row.plan_id or "", *(["", "", ""] if g is None else
                                            [g.site, g.country, g.status]),
             "yes" if row.valid else "no", row.errors, row.warnings]
     if g is None:
@@ -164,7 +207,8 @@ def _csv_cells(row: Row, currencies: list[str]) -> list[object]:
     s = p.findings_by_severity
     cells = [*head, s["critical"], s["major"], s["minor"], p.open_actions, len(p.overdue),
              len(p.due_soon), "" if g.next_review is None else str(g.next_review),
-             "yes" if p.review_overdue else "no"]
+             "yes" if p.review_overdue else "no", p.workers_covered,
+             "" if p.workers_reached is None else p.workers_reached, p.overdue_instalments]
     for currency in currencies:
         money = p.money.get(currency)
         cells += ["", ""] if money is None else [_number(money.paid), _number(money.committed)]
