@@ -323,17 +323,17 @@ def rules(
 def new(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The plan file to write (never "
                                          "replaced).")],
-    id: Annotated[Optional[str], typer.Option("--id", help="The plan id.")] = None,  # noqa: UP045
+    id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The plan id.")] = None,  # noqa: UP045
     title: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--title", help="The plan in one line.")] = None,
+        "--title", metavar="TEXT", help="The plan in one line.")] = None,
     site: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--site", help="The site's name.")] = None,
+        "--site", metavar="NAME", help="The site's name.")] = None,
     country: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--country", help="The site's country: ISO 3166-1 code or name.")] = None,
+        "--country", metavar="CODE", help="The site's country: ISO 3166-1 code or name.")] = None,
     company: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--company", help="The company that owns the plan.")] = None,
+        "--company", metavar="NAME", help="The company that owns the plan.")] = None,
     owner_role: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--owner-role", help="The role accountable for the plan.")] = None,
+        "--owner-role", metavar="ROLE", help="The role accountable for the plan.")] = None,
     opened: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--opened", metavar="DATE", help="When the plan was opened (default: today).")] = None,
     yes: Annotated[bool, typer.Option(
