@@ -3,12 +3,11 @@
 Heavy libraries (pydantic, ruamel, jinja2, rich) are imported inside the commands.
 """
 
-from __future__ import annotations
-
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Optional, TextIO
 
 import typer
 
@@ -86,7 +85,7 @@ def _as_of(value: Optional[str]) -> Optional[str]:  # noqa: UP045
     return value
 
 
-def _choice(allowed: tuple[str, ...]):
+def _choice(allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
     def check(value: Optional[str]) -> Optional[str]:  # noqa: UP045
         if value is not None and value not in allowed:
             raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
@@ -95,7 +94,7 @@ def _choice(allowed: tuple[str, ...]):
     return check
 
 
-def _color_wanted(option: Optional[bool], stream) -> bool:  # noqa: UP045
+def _color_wanted(option: Optional[bool], stream: TextIO) -> bool:  # noqa: UP045
     """--color/--no-color; else NO_COLOR (no-color.org) turns colour off and FORCE_COLOR
     (force-color.org) on, each only when set to something (empty means unset); else colour
     on a terminal that is not dumb."""
@@ -394,7 +393,7 @@ def import_(
     _run(run)
 
 
-def _run(command) -> None:
+def _run(command: Callable[[], int]) -> None:
     """The one place that turns outcomes into exit statuses."""
     try:
         status = command()
@@ -413,13 +412,13 @@ def _run(command) -> None:
 
         silence_stdout()
         status = Exit.USAGE
-    except Exception:
+    except Exception as error:
         if _debug:
             import traceback
 
             traceback.print_exc()
         else:
-            kind = sys.exc_info()[0].__name__  # type: ignore[union-attr]
+            kind = type(error).__name__
             print(f"sip: internal error ({kind}); this is a bug in sip. Run again with --debug "
                   "for the details and please report them.", file=sys.stderr)
         status = Exit.BUG

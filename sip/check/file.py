@@ -153,7 +153,7 @@ def rule_runs(code: str, plan: Plan, ignores: Callable[[str], bool] = lambda cod
 
 
 def run_rules(plan: Plan, marks: Marks, context: Context,
-              ignores: Callable[[str], bool] = lambda code: False):
+              ignores: Callable[[str], bool] = lambda code: False) -> Iterator[Problem]:
     for rule in REGISTRY:
         if rule.check is None or not rule_runs(rule.CODE, plan, ignores):
             continue

@@ -129,7 +129,8 @@ def _choices(loc: Loc) -> tuple[str, ...]:
     model = _model_at(field_loc)
     if model is None or not field_loc:
         return ()
-    field = _field(model, field_loc[-1])
+    name = field_loc[-1]
+    field = _field(model, name) if isinstance(name, str) else None
     return tuple(_literal_values(field.annotation)) if field else ()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import io
 from dataclasses import dataclass
+from typing import Any
 
 from sip.check.file import version_problem
 from sip.diagnostic import Problem
@@ -83,9 +84,11 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
     return Fix(problem.line, path, value, new, problem.code)
 
 
-def _value_at(data: object, loc: tuple[int | str, ...]) -> object:
+def _value_at(data: Any, loc: tuple[int | str, ...]) -> Any:
+    """A node of ruamel's round-trip document (its CommentedMap and CommentedSeq carry no
+    type hints), by key and position."""
     for step in loc:
-        data = data[step]  # type: ignore[index]
+        data = data[step]
     return data
 
 
@@ -135,7 +138,7 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
         if fix.old is None:
             document.insert(0, loc[-1], fix.new)
         else:
-            _value_at(document, loc[:-1])[loc[-1]] = fix.new  # type: ignore[index]
+            _value_at(document, loc[:-1])[loc[-1]] = fix.new
     fixed = dumped(yaml, document, text)
     replaced, inserted = _changes(text, fixed)
     stray = replaced - {f.line for f in fixes}

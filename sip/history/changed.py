@@ -10,6 +10,7 @@ checking the rest, and a changed plan that takes one of them gets SIP203.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -29,7 +30,8 @@ def split_changed(files: list[str], ref: str) -> tuple[list[str], list[str]]:
     base = repository.merge_base(commit, "HEAD")
     touched = {os.path.realpath(repository.top / c.new)
                for c in repository.changes(base, WORKTREE, []) if c.new is not None}
-    changed, unchanged = [], []
+    changed: list[str] = []
+    unchanged: list[str] = []
     for name in files:
         inside = name != "-" and _inside(Path(name), repository.top)
         (unchanged if inside and os.path.realpath(name) not in touched else changed).append(name)
@@ -69,7 +71,7 @@ def top_level_id(name: str, limit: int | None = DEFAULT_LIMIT) -> str | None:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _id_from(events) -> str | None:
+def _id_from(events: Iterator[yaml.Event]) -> str | None:
     depth = 0
     expecting_key = False
     for event in events:

@@ -11,6 +11,7 @@ import io
 import os
 from pathlib import Path
 
+from sip.check.result import Run
 from sip.exits import UsageError
 from sip.files import check_target
 from sip.output.formats import Style, names, writer
@@ -47,13 +48,13 @@ def refuse_plans(outputs: list[tuple[str, Path]], plan_files: list[str]) -> None
                              "elsewhere")
 
 
-def render(run, name: str, style: Style | None = None) -> str:
+def render(run: Run, name: str, style: Style | None = None) -> str:
     stream = io.StringIO()
     writer("validate", name)(run, stream, style or Style())
     return stream.getvalue()
 
 
-def write_outputs(run, outputs: list[tuple[str, Path]], style: Style | None = None) -> None:
+def write_outputs(run: Run, outputs: list[tuple[str, Path]], style: Style | None = None) -> None:
     from sip.files import write_atomic
 
     for name, target in outputs:

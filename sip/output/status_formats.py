@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import TextIO
+from typing import Any, TextIO
 
 from sip.diagnostic import readable
 from sip.format.wording import plural
@@ -28,6 +28,7 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
     bold = "bold" if color else None
     table = Table(box=box.SIMPLE, title=f"sip status as of {as_of}", title_justify="left",
                   title_style=bold, header_style=bold, footer_style=bold, show_footer=True)
+    columns: tuple[tuple[str, dict[str, Any]], ...]
     columns = (("Plan", {}), ("Site", {"max_width": 40, "overflow": "ellipsis"}),
                ("Status", {}), ("Findings\ncrit/maj/min", {"justify": "right"}),
                ("Open", {"justify": "right"}), ("Overdue", {"justify": "right"}),
@@ -40,10 +41,11 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
         table.add_column(header, footer=footer, no_wrap=True, **options)
     for row in rows:
         table.add_row(*_cells(row))
-    console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=color, no_color=not color,
                       highlight=False, width=None if stream.isatty() else 500)
     console.print(table)
-    lines = [line.rstrip() for line in console.file.getvalue().splitlines()]
+    lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
     while lines and not lines[-1]:
         lines.pop()
     stream.write("\n".join(lines) + "\n")
@@ -62,7 +64,7 @@ def _cells(row: Row) -> list:
     severities = p.findings_by_severity
     findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
                     style="bold" if severities["critical"] else "")
-    review = "-" if g.next_review is None else str(g.next_review)
+    review: str | Text = "-" if g.next_review is None else str(g.next_review)
     if p.review_overdue:
         review = Text(f"{review} past", style="bold red")
     return [_plain(g.plan_id), _plain(f"{g.site} ({g.country})"), _plain(g.status), findings,
@@ -198,14 +200,14 @@ def _cell(value: object) -> object:
 
 def _csv_values(row: Row, currencies: list[str]) -> list[object]:
     g = row.glance
-    head = [readable(row.file), row.plan_id or "", *(["", "", ""] if g is None else
+    head: list[object] = [readable(row.file), row.plan_id or "", *(["", "", ""] if g is None else
                                            [g.site, g.country, g.status]),
             "yes" if row.valid else "no", row.errors, row.warnings]
     if g is None:
         return head + [""] * (len(CSV_COLUMNS) - len(head) + 2 * len(currencies))
     p = g.progress
     s = p.findings_by_severity
-    cells = [*head, s["critical"], s["major"], s["minor"], p.open_actions, len(p.overdue),
+    cells: list[object] = [*head, s["critical"], s["major"], s["minor"], p.open_actions, len(p.overdue),
              len(p.due_soon), "" if g.next_review is None else str(g.next_review),
              "yes" if p.review_overdue else "no", p.workers_covered,
              "" if p.workers_reached is None else p.workers_reached, p.overdue_instalments]

@@ -54,11 +54,15 @@ def resolve_plain(text: str) -> object:
     return text
 
 
+_TAG_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int, "float": (int, float), "bool": bool, "null": type(None)}
+
+
 def tagged_scalar(tag: str, text: str) -> tuple[object, bool]:
     """The value of a scalar with an explicit core tag, and whether the text fits the tag."""
     if tag in ("!", CORE + "str"):
         return text, True
     value = resolve_plain(text)
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[tag[len(CORE):]]
+    expected = _TAG_TYPES[tag[len(CORE):]]
     fits = isinstance(value, expected) and not (tag.endswith("int") and isinstance(value, bool))
     return value, fits

@@ -31,12 +31,17 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 from sip.diagnostic import WARNING
-from sip.format.personal_data import MAYBE, find, keep
+from sip.format.personal_data import MAYBE, Keep, find, keep
 from sip.format.wording import ids, label
+from sip.read.positions import Loc
 from sip.rules import free_text
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP601"
 SEVERITY = WARNING
@@ -51,7 +56,7 @@ LIST_FIELDS = {name: tuple(f for f in fields if f not in _OWNER)
 _OWNER_FIELDS = frozenset(("owner.role", "owner.name", "owner"))
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     kept = keep(context.public_identifiers)
     maybe = MAYBE.search
@@ -65,7 +70,8 @@ def check(plan, context: Context) -> Iterator[Violation]:
                 yield violation
 
 
-def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str, kept) -> Violation | None:
+def _violation(value: object, loc: Loc, steps: tuple[str, ...], whose: Any, name: str,
+               kept: Keep) -> Violation | None:
     if not isinstance(value, str):
         return None
     kinds = list(dict.fromkeys(match.kind for match in find(value, kept)))
@@ -77,7 +83,9 @@ def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str, kept
                      "(keep personal data where access is controlled)")
 
 
-def _whose(item, name: str) -> str:
+def _whose(item: Any, name: str) -> str:
+    """item: an item of the plan's list `name` (of whichever model that list holds), or, with no
+    name, the words for the plan itself."""
     if not name:
         return item  # already words: "the plan's"
     if name == "reviews":

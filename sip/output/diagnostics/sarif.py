@@ -22,7 +22,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 from sip import __version__
@@ -32,6 +32,9 @@ from sip.format.project import PROJECT_URL, rule_url
 from sip.output.diagnostics.text import source_line
 from sip.output.formats import Style
 from sip.read.item_keys import fingerprint, stable_path
+
+if TYPE_CHECKING:
+    from sip.rules.context import Rule
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "primaryLocationLineHash"  # the one partial fingerprint GitHub uses
@@ -65,7 +68,7 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
     stream.write("\n")
 
 
-def _descriptor(rule) -> dict[str, object]:
+def _descriptor(rule: Rule) -> dict[str, object]:
     help_text = inspect.getdoc(rule) or rule.SUMMARY
     return {
         "id": rule.CODE,
