@@ -32,10 +32,10 @@ SAMPLE = 50
 def in_process(files: list[str], format: str) -> tuple[float, float]:
     """(seconds to compile the report template, seconds per page) over a sample of plans."""
     sys.path.insert(0, str(ROOT))
-    from sip.config import Settings
-    from sip.render.build import plan_report
-    from sip.render.environment import Templates
-    from sip.validate import validate
+    from sip.check.config import Settings
+    from sip.check.run import validate
+    from sip.output.render.build import plan_report
+    from sip.output.render.environment import Templates
 
     settings = Settings(as_of=dt.date.fromisoformat(AS_OF))
     run = validate(files[:SAMPLE], settings, keep_plans=True)

@@ -23,13 +23,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sip.check import check_bytes, run_rules  # noqa: E402
-from sip.config import Settings  # noqa: E402
-from sip.loader import load  # noqa: E402
+from sip.check.config import Settings  # noqa: E402
+from sip.check.file import check_bytes, run_rules  # noqa: E402
+from sip.check.schema_errors import validate_plan  # noqa: E402
+from sip.read.loader import load  # noqa: E402
 from sip.rules import REGISTRY  # noqa: E402
 from sip.rules.context import Context  # noqa: E402
 from sip.rules.index import index_plan  # noqa: E402
-from sip.schema_check import validate_plan  # noqa: E402
 
 AS_OF = dt.date(2026, 8, 10)
 RULES_OFF = ("SIP2", "SIP3", "SIP4", "SIP5", "SIP6")

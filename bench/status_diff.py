@@ -28,10 +28,10 @@ GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c
        "commit.gpgsign=false"]
 KEEP_PLANS = (
     "import datetime as dt, sys\n"
-    "from sip.config import Settings\n"
-    "from sip.discover import plan_files\n"
-    "from sip.status import glance, rows_for\n"
-    "from sip.validate import validate\n"
+    "from sip.check.config import Settings\n"
+    "from sip.read.discover import plan_files\n"
+    "from sip.output.status import glance, rows_for\n"
+    "from sip.check.run import validate\n"
     "as_of = dt.date.fromisoformat(sys.argv[1])\n"
     "run = validate(plan_files(sys.argv[2:]), Settings(as_of=as_of), keep_plans=True)\n"
     "rows_for(run, {r.file: glance(r.plan, as_of) for r in run.results if r.plan is not None})\n"

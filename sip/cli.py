@@ -14,7 +14,7 @@ import typer
 
 from sip import __version__
 from sip.exits import FAIL_ON, Exit, UsageError
-from sip.reporters import FORMATS
+from sip.output.formats import names
 
 app = typer.Typer(
     name="sip",
@@ -49,11 +49,11 @@ def _main(
 def _as_of(value: Optional[str]) -> Optional[str]:  # noqa: UP045
     if value is None:
         return None
-    import datetime as dt
+    from sip.format.dates import DateError, parse_date
 
     try:
-        dt.date.fromisoformat(value)
-    except ValueError:
+        parse_date(value)
+    except DateError:
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
     return value
 
@@ -93,8 +93,8 @@ def validate(
         metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
     format: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--format", "-f", callback=_choice(tuple(FORMATS)),
-        help=f"Output format: {', '.join(FORMATS)} (default: github when GITHUB_ACTIONS=true, "
+        "--format", "-f", callback=_choice(names("validate")),
+        help=f"Output format: {', '.join(names('validate'))} (default: github when GITHUB_ACTIONS=true, "
         "else text).")] = None,
     output: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
         "--output", "-o", metavar="FORMAT=PATH",
@@ -132,7 +132,7 @@ def status(
     paths: Annotated[list[str], typer.Argument(
         metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml).")],
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(("text", "json", "csv")),
+        "--format", "-f", callback=_choice(names("status")),
         help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
     as_of: AsOf = None,
     config: Config = None,
@@ -158,7 +158,7 @@ def diff(
         "tree. An argument is a revision when git knows it as a commit and no file or folder "
         "of that name exists.")] = None,
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(("text", "json", "md")),
+        "--format", "-f", callback=_choice(names("diff")),
         help="Output format: text, json or md (for a pull-request comment).")] = "text",
     check: Annotated[bool, typer.Option(
         "--check", help="Exit 1 on a change a reviewer must not accept silently: a deleted "

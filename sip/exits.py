@@ -30,5 +30,5 @@ def exit_for(errors: int, warnings: int, fail_on: str = "error") -> Exit:
 
 def exit_for_diff(refused: int, check: bool) -> Exit:
     """`sip diff`: a report unless --check, which fails on changes a reviewer must not accept
-    silently (sip/plan_diff.py)."""
+    silently (sip/history/plan_diff.py)."""
     return Exit.FAILED if check and refused else Exit.OK

@@ -10,12 +10,12 @@ import xml.etree.ElementTree as ET
 import jsonschema
 import pytest
 
+from sip.check.run import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.reporters import Style, reporter
+from sip.output.formats import Style, writer
 from sip.rules import REGISTRY
-from sip.validate import Run
 from tests.conftest import AS_OF, DATA, ROOT
-from tests.goldens import assert_golden
+from tests.goldens import assert_golden, formats_of
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 BROKEN = MINIMAL.replace("severity: major", "severity: severe")
@@ -29,8 +29,7 @@ def at_root(monkeypatch):
     monkeypatch.chdir(ROOT)
 
 
-@pytest.mark.parametrize("format,suffix", [("text", "txt"), ("json", "json"), ("github", "txt"),
-                                           ("sarif", "json"), ("junit", "xml"), ("gitlab", "json")])
+@pytest.mark.parametrize("format,suffix", formats_of("validate"))
 @pytest.mark.parametrize("name", FOLDERS)
 def test_golden_outputs_on_the_examples(sip, at_root, name, format, suffix):
     out = sip("validate", "--as-of", AS_OF, "--format", format, FOLDERS[name])
@@ -88,7 +87,7 @@ def _run_with_every_severity() -> Run:
 
 def _render(format: str, run: Run) -> str:
     stream = io.StringIO()
-    reporter(format).write(run, stream, Style())
+    writer("validate", format)(run, stream, Style())
     return stream.getvalue()
 
 

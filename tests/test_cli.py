@@ -105,7 +105,7 @@ def test_colour_and_excerpt_on_request(sip, write):
 
 
 def test_internal_error_exits_3_without_traceback(sip, monkeypatch):
-    import sip.check as check_module
+    import sip.check.file as check_module
 
     def explode(*args, **kwargs):
         raise RuntimeError("boom")

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import AS_OF, DATA
 from tests.gitrepo import Repo
-from tests.goldens import assert_golden
+from tests.goldens import assert_golden, formats_of
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 # The minimal plan with a second finding, an action in progress, a done one and a review:
@@ -259,7 +259,7 @@ def test_a_repository_without_commits_exits_2(sip, tmp_path, monkeypatch):
     assert out.exit_code == 2 and "HEAD names no commit yet" in out.stderr
 
 
-@pytest.mark.parametrize("format,suffix", [("text", "txt"), ("md", "md"), ("json", "json")])
+@pytest.mark.parametrize("format,suffix", formats_of("diff"))
 def test_golden_review_of_a_change_set(sip, repo, format, suffix):
     repo.edit("plans/a.yaml", "due: 2026-09-15\n    status: planned", "due: 2026-10-15\n    status: in-progress")
     repo.edit("plans/a.yaml", "status: done\n    completed: 2026-07-20\n", "status: in-progress\n")

@@ -11,10 +11,10 @@ from pathlib import Path
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from sip.check import check_bytes
-from sip.config import Settings
-from sip.render.build import plan_report
-from sip.render.environment import Templates
+from sip.check.config import Settings
+from sip.check.file import check_bytes
+from sip.output.render.build import plan_report
+from sip.output.render.environment import Templates
 from tests.conftest import DATA
 
 # Copied from the team's shared corpus with its licence, so the test runs in any checkout.
@@ -93,7 +93,7 @@ def _leaf_paths(node, path=()):
 
 SPEC_EXAMPLE = (Path(__file__).resolve().parent.parent / "examples" / "spec-example.yaml").read_bytes()
 _TEMPLATES = Templates()
-_PATHS = [p for p in _leaf_paths(__import__("sip.loader").loader.load(SPEC_EXAMPLE).data) if p]
+_PATHS = [p for p in _leaf_paths(__import__("sip.read.loader").read.loader.load(SPEC_EXAMPLE).data) if p]
 _VALUES = st.one_of(
     st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=False), st.text(max_size=20),
     st.sampled_from(["2026-02-30", "2026-08-10", "F-1", "A-1", "RC-1", "R-1", "SP-1", "S-1", "SIP506",
@@ -111,7 +111,7 @@ def test_any_value_anywhere_in_a_real_plan_is_handled(changes):
     the waivers must all answer with located diagnostics, never an exception."""
     import yaml
 
-    from sip.loader import load
+    from sip.read.loader import load
 
     data = load(SPEC_EXAMPLE).data
     for path, value in changes:
@@ -149,7 +149,7 @@ def test_any_free_text_renders_in_both_formats(changes):
     """Free text is data: markup, Markdown, control and right-to-left characters included."""
     import yaml
 
-    from sip.loader import load
+    from sip.read.loader import load
 
     data = load(SPEC_EXAMPLE).data
     for path, value in changes:

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from sip.progress import SHOW_FROM_FILES
+from sip.output.progress import SHOW_FROM_FILES
 from tests.conftest import AS_OF, DATA
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")

@@ -10,9 +10,9 @@ import re
 import pytest
 import yaml
 
-from sip.personal_data import mask
-from sip.render import context
-from sip.render.pages import GENERATED
+from sip.format.personal_data import mask
+from sip.output.render import context
+from sip.output.render.pages import GENERATED
 from tests.conftest import AS_OF, DATA, ROOT
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
@@ -336,7 +336,7 @@ def test_a_plan_with_rule_errors_renders_only_when_forced_and_then_with_a_banner
 
 def test_a_large_site_is_made_by_worker_processes(sip, write, tmp_path):
     """Enough plans for the pages to be made in parallel: every page, in order, in the index."""
-    from sip.parallel import MIN_FILES_FOR_WORKERS
+    from sip.check.parallel import MIN_FILES_FOR_WORKERS
 
     count = MIN_FILES_FOR_WORKERS + 4
     for i in range(count):

@@ -33,7 +33,7 @@ def test_schema_lists_vocabularies_for_editors():
 
 def _as_json_data(path):
     # Plans are YAML 1.2: dates stay strings, as the schema expects (PyYAML alone would make dates).
-    from sip.loader import load
+    from sip.read.loader import load
 
     return load(path.read_bytes()).data
 

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.conftest import AS_OF, DATA, ROOT
-from tests.goldens import assert_golden
+from tests.goldens import assert_golden, formats_of
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 BROKEN = MINIMAL.replace("severity: major", "severity: severe")
@@ -17,7 +17,7 @@ EXAMPLES = ["examples", "examples/invalid/broken.yaml", "examples/invalid/typos.
             "examples/invalid/gaps.yaml"]
 
 
-@pytest.mark.parametrize("format,suffix", [("text", "txt"), ("json", "json"), ("csv", "csv")])
+@pytest.mark.parametrize("format,suffix", formats_of("status"))
 def test_golden_status_of_the_examples(sip, monkeypatch, format, suffix):
     monkeypatch.chdir(ROOT)
     out = sip("status", "--as-of", AS_OF, "--format", format, *EXAMPLES)

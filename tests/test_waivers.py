@@ -57,7 +57,7 @@ def test_sip204_cannot_be_waived(sip, write):
 
 def test_sip203_waivers_work_across_worker_processes(sip, tmp_path):
     """Enough files for the worker pool: each plan's waivers travel back with its result."""
-    from sip.parallel import MIN_FILES_FOR_WORKERS
+    from sip.check.parallel import MIN_FILES_FOR_WORKERS
 
     plan = (CASES / "SIP203-waived" / "a.yaml").read_text("utf-8")
     waived = (CASES / "SIP203-waived" / "b.yaml").read_text("utf-8")

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from sip.yaml12 import resolve_plain
+from sip.read.yaml12 import resolve_plain
 
 CASES = [
     ("yes", "yes"), ("no", "no"), ("on", "on"), ("y", "y"),  # 1.1 booleans are text in 1.2

@@ -15,11 +15,10 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
-from sip.config import Settings
-from sip.discover import PLAN_SUFFIXES
+from sip.check.config import Settings
 from sip.exits import UsageError, exit_for_diff
-from sip.git import WORKTREE, Repository
-from sip.plan_diff import (
+from sip.history.git import WORKTREE, Repository
+from sip.history.plan_diff import (
     CHANGED,
     Change,
     PlanDiff,
@@ -29,8 +28,7 @@ from sip.plan_diff import (
     plan_removed,
     unreadable,
 )
-
-DIFF_FORMATS = ("text", "json", "md")
+from sip.read.discover import PLAN_SUFFIXES
 
 
 class Pair(NamedTuple):
@@ -44,9 +42,10 @@ class Pair(NamedTuple):
 
 def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str | None,
                  config: Path | None) -> int:
-    from sip.commands.validate import settings_for
-    from sip.diff_report import write_report
-    from sip.parallel import map_files
+    from sip.check.config import settings_for
+    from sip.check.parallel import map_files
+    from sip.output.diff_text import DiffReport
+    from sip.output.formats import Style, writer
 
     repository = Repository()
     base, head, paths = split_arguments(repository, arguments)
@@ -54,7 +53,7 @@ def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str |
     pairs = read_pairs(repository, base, head, paths)
     work = partial(diff_pair, settings=settings)
     diffs = [d for d in map_files(work, pairs, on_crash=_crashed) if d is not None]
-    write_report(diffs, base, head, format, sys.stdout)
+    writer("diff", format)(DiffReport(diffs, base, head), sys.stdout, Style())
     return exit_for_diff(sum(len(d.refused) for d in diffs), check)
 
 
@@ -97,8 +96,8 @@ def read_pairs(repository: Repository, base: str, head: str | None, paths: list[
 def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
     """The diff of one file, or None when it is not a plan on either side (another YAML file:
     a CI workflow, a configuration)."""
-    from sip.check import check_bytes
-    from sip.loader import Limits, load
+    from sip.check.file import check_bytes
+    from sip.read.loader import Limits, load
 
     limits = Limits(max_bytes=settings.max_file_size)
     sides = [None if raw is None else load(raw, limits) for raw in (pair.old, pair.new)]

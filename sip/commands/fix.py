@@ -8,11 +8,13 @@ from sip.exits import UsageError
 
 
 def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: bool) -> int:
-    from sip.commands.validate import report, settings_for
-    from sip.discover import plan_files
+    from sip.check.config import settings_for
+    from sip.edit.fix import fix_text
     from sip.files import write_atomic
-    from sip.fix import fix_text
-    from sip.loader import Limits
+    from sip.format.wording import plural
+    from sip.output.run_report import report
+    from sip.read.discover import plan_files
+    from sip.read.loader import Limits
 
     if "-" in paths:
         raise UsageError("sip fix rewrites files; it cannot fix standard input")
@@ -40,7 +42,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
             for fix in outcome.fixes:
                 print(f"{name}:{fix.line}: fixed {fix.describe()}", file=sys.stderr)
     verb = "would fix" if dry_run else "fixed"
-    print(f"sip fix: {verb} {fixed} problem{'s' if fixed != 1 else ''}", file=sys.stderr)
+    print(f"sip fix: {verb} {plural(fixed, 'problem')}", file=sys.stderr)
     if dry_run:
         return 0
     return report(paths, files, settings, format="text", color=color)

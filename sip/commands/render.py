@@ -14,21 +14,21 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from sip.check import STDIN, FileResult, check_file
-from sip.commands.validate import settings_for
-from sip.config import Settings
+from sip.check.config import Settings, settings_for
+from sip.check.file import STDIN, check_file
+from sip.check.parallel import map_files
+from sip.check.result import FileResult, Run
+from sip.check.run import validate
 from sip.diagnostic import ERROR, Diagnostic
-from sip.discover import plan_files
 from sip.exits import Exit, UsageError
 from sip.model import Plan
-from sip.parallel import map_files
-from sip.progress import progress_bar
-from sip.render import pages
-from sip.render.build import plan_report, plan_row, problems, site_index
-from sip.render.context import PUBLIC, PlanRow, Unrendered
-from sip.render.environment import Templates
-from sip.reporters import Style, reporter
-from sip.validate import Run, validate
+from sip.output.formats import Style, writer
+from sip.output.progress import progress_bar
+from sip.output.render import pages
+from sip.output.render.build import plan_report, plan_row, problems, site_index
+from sip.output.render.context import PUBLIC, PlanRow, Unrendered
+from sip.output.render.environment import Templates
+from sip.read.discover import plan_files
 
 
 def render_command(paths: list[str], *, format: str, out: Path | None, audience: str,
@@ -49,7 +49,7 @@ def render_command(paths: list[str], *, format: str, out: Path | None, audience:
         # need not travel back here; a single plan is rendered here.
         run = validate(files, settings, keep_plans=not site, progress=progress)
     if run.errors:
-        reporter("text").write(run, sys.stderr, Style())
+        writer("validate", "text")(run, sys.stderr, Style())
         if not force:
             print("sip: nothing rendered: fix the errors above, or use --force to render "
                   "with them listed", file=sys.stderr)

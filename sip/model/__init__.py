@@ -1,5 +1,5 @@
 """The plan format as pydantic models."""
 
-from sip.model.plan import ID_LISTS, Plan
+from sip.model.plan import Plan
 
-__all__ = ["ID_LISTS", "Plan"]
+__all__ = ["Plan"]

@@ -1,7 +1,7 @@
 """Field types shared by the plan models: ids, text, dates, codes, amounts.
 
 Each raises a `PydanticCustomError` whose type slug the schema check turns into a
-message for people (sip/schema_check.py); the slugs are part of that contract.
+message for people (sip/check/schema_errors.py); the slugs are part of that contract.
 """
 
 from __future__ import annotations
@@ -14,23 +14,21 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from sip.model.countries import COUNTRIES
-from sip.model.currencies import ACCEPTED_CURRENCIES
+from sip.format.countries import COUNTRIES
+from sip.format.currencies import ACCEPTED_CURRENCIES
+from sip.format.dates import DateError, parse_date
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
 
 
 def _date(value: Any) -> dt.date:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str) and _DATE.match(value):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
+    try:
+        return parse_date(value)
+    except DateError as error:
+        if error.impossible:
             raise PydanticCustomError("sip_impossible_date", "no such date") from None
-    raise PydanticCustomError("sip_date", "not a date")
+        raise PydanticCustomError("sip_date", "not a date") from None
 
 
 def _text(value: str) -> str:

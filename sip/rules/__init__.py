@@ -2,7 +2,7 @@
 
 SIP0xx and SIP1xx are found while loading and validating the format (their modules
 only document them); SIP2xx-SIP6xx are rules run over a plan that validated. SIP203
-compares plans (sip/validate.py) and SIP204 judges waivers (sip/waivers.py); their
+compares plans (sip/check/run.py) and SIP204 judges waivers (sip/check/waivers.py); their
 modules only document them too.
 """
 

@@ -13,15 +13,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sip.format.lists import ACTION_LISTS, ID_LISTS
+
 if TYPE_CHECKING:
     from sip.model import Plan
     from sip.model.plan import Finding, Improvement, Response
 
-# The top-level lists whose items carry ids, in the format's order (as sip.model.plan.ID_LISTS,
-# repeated here so that `sip rules` does not import pydantic).
-ID_LISTS = ("sources", "findings", "service_providers", "responses", "root_causes", "risks",
-            "improvements")
-ACTION_LISTS = ("responses", "improvements")
 
 
 @dataclass

@@ -24,4 +24,4 @@ from sip.diagnostic import ERROR
 CODE = "SIP001"
 SEVERITY = ERROR
 SUMMARY = "the file is not valid YAML"
-check = None  # reported while loading (sip/loader.py)
+check = None  # reported while loading (sip/read/loader.py)

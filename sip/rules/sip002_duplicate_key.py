@@ -20,4 +20,4 @@ from sip.diagnostic import ERROR
 CODE = "SIP002"
 SEVERITY = ERROR
 SUMMARY = "a key appears twice in one mapping"
-check = None  # reported while loading (sip/loader.py)
+check = None  # reported while loading (sip/read/loader.py)

@@ -23,4 +23,4 @@ from sip.diagnostic import ERROR
 CODE = "SIP003"
 SEVERITY = ERROR
 SUMMARY = "`sip:` is missing or names a format version this sip does not know"
-check = None  # reported by the version check (sip/check.py)
+check = None  # reported by the version check (sip/check/file.py)

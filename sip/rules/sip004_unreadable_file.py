@@ -25,4 +25,4 @@ from sip.diagnostic import ERROR
 CODE = "SIP004"
 SEVERITY = ERROR
 SUMMARY = "the file is empty, not a mapping, has several documents, or is over a limit"
-check = None  # reported while loading (sip/loader.py)
+check = None  # reported while loading (sip/read/loader.py)

@@ -28,4 +28,4 @@ from sip.diagnostic import ERROR
 CODE = "SIP101"
 SEVERITY = ERROR
 SUMMARY = "a required field is missing"
-check = None  # reported by the schema check (sip/schema_check.py)
+check = None  # reported by the schema check (sip/check/schema_errors.py)

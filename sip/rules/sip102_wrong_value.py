@@ -21,4 +21,4 @@ from sip.diagnostic import ERROR
 CODE = "SIP102"
 SEVERITY = ERROR
 SUMMARY = "a field has the wrong type or a value outside its vocabulary or range"
-check = None  # reported by the schema check (sip/schema_check.py)
+check = None  # reported by the schema check (sip/check/schema_errors.py)

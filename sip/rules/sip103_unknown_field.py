@@ -22,4 +22,4 @@ from sip.diagnostic import ERROR
 CODE = "SIP103"
 SEVERITY = ERROR
 SUMMARY = "an unknown field"
-check = None  # reported by the schema check (sip/schema_check.py)
+check = None  # reported by the schema check (sip/check/schema_errors.py)

@@ -37,8 +37,8 @@ import re
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import label
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label
 
 CODE = "SIP201"
 SEVERITY = ERROR

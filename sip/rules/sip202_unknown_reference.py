@@ -40,9 +40,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import NOUN, a, label
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
-from sip.rules.wording import NOUN, a, label
 
 CODE = "SIP202"
 SEVERITY = ERROR

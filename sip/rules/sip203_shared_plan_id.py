@@ -36,30 +36,27 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
 
-from sip.diagnostic import ERROR, Diagnostic
-
-if TYPE_CHECKING:
-    from sip.check import FileResult
+from sip.diagnostic import ERROR
+from sip.rules.context import PlacedViolation, PlanIdentity
 
 CODE = "SIP203"
 SEVERITY = ERROR
 SUMMARY = "two plans in the files checked together share a plan id"
-check = None  # not a rule of one plan: the run calls check_run (sip/validate.py)
+check = None  # not a rule of one plan: the run calls check_run (sip/check/run.py)
 
 
-def check_run(results: list[FileResult]) -> Iterator[Diagnostic]:
+def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
     """Every later file whose plan id an earlier rule-checked plan already has."""
     first: dict[str, str] = {}
-    for result in results:
-        if not result.rules_ran or result.plan_id is None:
+    for plan in plans:
+        if not plan.rules_ran or plan.plan_id is None:
             continue
-        earlier = first.setdefault(result.plan_id, result.file)
-        if earlier == result.file:
+        earlier = first.setdefault(plan.plan_id, plan.file)
+        if earlier == plan.file:
             continue
-        line, column = result.plan_id_position
-        yield Diagnostic(result.file, line, column, CODE, SEVERITY,
-                         f"plan id {result.plan_id} is already used by {earlier}: give this plan "
-                         "an id of its own", "id")
+        line, column = plan.plan_id_position
+        yield PlacedViolation(plan.file, line, column,
+                              f"plan id {plan.plan_id} is already used by {earlier}: give this plan "
+                              "an id of its own", "id")

@@ -32,4 +32,4 @@ from sip.diagnostic import WARNING
 CODE = "SIP204"
 SEVERITY = WARNING
 SUMMARY = "a waiver has lapsed, or silences nothing"
-check = None  # reported while applying waivers (sip/waivers.py)
+check = None  # reported while applying waivers (sip/check/waivers.py)

@@ -34,8 +34,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import label
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label
 
 CODE = "SIP301"
 SEVERITY = ERROR

@@ -34,8 +34,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import plan_label
 from sip.rules.context import Context, Violation
-from sip.rules.wording import plan_label
 
 CODE = "SIP305"
 SEVERITY = ERROR

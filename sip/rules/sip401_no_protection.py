@@ -38,8 +38,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import label, why_forced_labour
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label, why_forced_labour
 
 CODE = "SIP401"
 SEVERITY = ERROR

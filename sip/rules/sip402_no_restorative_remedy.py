@@ -39,8 +39,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import label, why_forced_labour
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label, why_forced_labour
 
 CODE = "SIP402"
 SEVERITY = ERROR
@@ -48,7 +48,7 @@ SUMMARY = "a forced-labour finding has no rehabilitation, repatriation or reinte
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
-    from sip.model.vocab import RESTORATIVE_REMEDIES
+    from sip.format.vocab import RESTORATIVE_REMEDIES
 
     assert context.index is not None
     responses_to = context.index.responses_to

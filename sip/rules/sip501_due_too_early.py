@@ -31,8 +31,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import label
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label
 
 CODE = "SIP501"
 SEVERITY = ERROR

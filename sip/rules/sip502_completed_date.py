@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import ERROR
+from sip.format.wording import label
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label
 
 CODE = "SIP502"
 SEVERITY = ERROR
@@ -38,7 +38,7 @@ SUMMARY = "a done or verified action has no completed date, or one after the as-
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
-    from sip.model.vocab import COMPLETE_STATUSES
+    from sip.format.vocab import COMPLETE_STATUSES
 
     assert context.index is not None
     for name, position, action in context.index.actions():

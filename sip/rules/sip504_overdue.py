@@ -30,8 +30,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from sip.diagnostic import WARNING
+from sip.format.wording import label, plural
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label, plural
 
 CODE = "SIP504"
 SEVERITY = WARNING
@@ -39,11 +39,9 @@ SUMMARY = "an open action is past its due date"
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
-    from sip.summary import is_overdue  # the one definition, shared with reports and status
-
     assert context.index is not None
     for name, position, action in context.index.actions():
-        if is_overdue(action, context.as_of):
+        if action.is_overdue(context.as_of):  # the one definition, shared with reports
             late = plural((context.as_of - action.due).days, "day")
             yield Violation((name, position, "due"),
                             f"{label(action, name)} was due {action.due} and is still "

@@ -39,8 +39,8 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sip.diagnostic import WARNING
+from sip.format.wording import label
 from sip.rules.context import Context, Violation
-from sip.rules.wording import label
 
 CODE = "SIP506"
 SEVERITY = WARNING

@@ -34,10 +34,10 @@ import re
 from collections.abc import Iterator
 
 from sip.diagnostic import WARNING
-from sip.personal_data import find
+from sip.format.personal_data import find
+from sip.format.wording import ids, label
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
-from sip.rules.wording import ids, label
 
 CODE = "SIP601"
 SEVERITY = WARNING
@@ -57,7 +57,7 @@ LIST_FIELDS = {
     "reviews": ("by", "summary"),
     "waivers": ("reason",),
 }
-_MAYBE = re.compile(r"[0-9@]")  # every pattern of sip.personal_data needs a digit or an '@'
+_MAYBE = re.compile(r"[0-9@]")  # every pattern of sip.format.personal_data needs a digit or an '@'
 _STEPS = {name: tuple(tuple(field.split(".")) for field in fields)
           for name, fields in LIST_FIELDS.items()}
 

@@ -1,0 +1,215 @@
+"""Settings for a run: defaults, then `sip.toml` or `[tool.sip]` in `pyproject.toml`, then options.
+
+The configuration is found from the checked paths upward (the nearest file wins), or
+named with `--config FILE`. A bad file is a UsageError naming its file and line.
+Every key is documented in docs/configuration.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field, replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from sip.exits import UsageError
+from sip.format.dates import DateError
+from sip.format.dates import parse_date as read_date
+from sip.rules.context import DEFAULT_DEADLINES
+
+DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    as_of: dt.date = field(default_factory=dt.date.today)
+    strict: bool = False
+    ignore: tuple[str, ...] = ()  # codes or prefixes: "SIP601", "SIP5"
+    deadlines: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    exclude: tuple[str, ...] = ()  # globs, relative to `root`
+    root: Path | None = None  # the folder of the configuration file
+    source: Path | None = None  # the configuration file, if any
+
+    def ignores(self, code: str) -> bool:
+        return any(code.startswith(prefix) for prefix in self.ignore)
+
+
+_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude")
+_CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
+_TOML_POSITION = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
+_SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
+_UNITS = {None: 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
+
+
+def find_config(paths: list[Path]) -> Path | None:
+    """The nearest sip.toml, or pyproject.toml with [tool.sip], above the paths' common folder."""
+    folders = [(p if p.is_dir() else p.parent).resolve() for p in paths] or [Path.cwd()]
+    start = Path(_common(folders))
+    for folder in (start, *start.parents):
+        candidate = folder / "sip.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_sip(pyproject):
+            return pyproject
+    return None
+
+
+def _common(folders: list[Path]) -> str:
+    import os.path
+
+    return os.path.commonpath([str(f) for f in folders])
+
+
+def _has_tool_sip(pyproject: Path) -> bool:
+    try:
+        tool = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        return isinstance(tool, dict) and "sip" in tool
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return False  # someone else's pyproject: not ours to complain about
+
+
+def load_settings(path: Path | None) -> Settings:
+    if path is None:
+        return Settings()
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        where = _TOML_POSITION.search(str(error))
+        reason = _TOML_POSITION.sub("", str(error)).replace("(at end of document)", "").strip()
+        at = f"{where[1]}:{where[2]}:" if where else f"{text.rstrip().count(chr(10)) + 1}:"
+        raise UsageError(f"{path}:{at} not valid TOML: {reason}") from None
+    if path.name != "pyproject.toml":
+        return _settings_from(document, path, text)
+    tool = document.get("tool", {})
+    table = tool.get("sip") if isinstance(tool, dict) else None
+    if table is None:
+        raise UsageError(f"{path}: has no [tool.sip] table; put sip's settings there, or use a "
+                         "sip.toml")
+    if not isinstance(table, dict):
+        raise UsageError(f"{path}:{_line_of(text, 'tool.sip')}: tool.sip must be a table ([tool.sip])")
+    return _settings_from(table, path, text)
+
+
+def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
+    def fail(key: str, message: str, sub: str | None = None) -> UsageError:
+        line = _line_of(text, key)
+        if sub is not None:  # a key inside a table: look for it below the table's line
+            below = text.split("\n", line - 1)[-1] if line > 1 else text
+            line += _line_of(below, sub) - 1 if sub in below else 0
+        return UsageError(f"{path}:{line}: {key}: {message}")
+
+    values: dict[str, Any] = {"root": path.parent.resolve(), "source": path}
+    for key, value in table.items():
+        if key not in _KEYS:
+            close = difflib.get_close_matches(key, _KEYS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(_KEYS)}"
+            raise fail(key, f"unknown setting; {hint}")
+        if key == "as-of":
+            values["as_of"] = parse_date(value, partial(fail, key))
+        elif key == "strict":
+            if not isinstance(value, bool):
+                raise fail(key, "must be true or false")
+            values["strict"] = value
+        elif key == "ignore":
+            values["ignore"] = parse_codes(value, partial(fail, key))
+        elif key == "exclude":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise fail(key, 'must be a list of globs, e.g. ["drafts/**"]')
+            values["exclude"] = tuple(value)
+        elif key == "max-file-size":
+            values["max_file_size"] = parse_size(value, partial(fail, key))
+        elif key == "deadlines":
+            values["deadlines"] = parse_deadlines(value, partial(fail, key))
+    return Settings(**values)
+
+
+def parse_date(value: Any, fail: Any) -> dt.date:
+    try:
+        return read_date(value)
+    except DateError:
+        raise fail(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
+    """Codes or prefixes of rules SIP201-SIP601. SIP0xx and SIP1xx cannot be ignored: they mean
+    the file is not a readable plan, and nothing else was checked in it."""
+    from sip.rules import BY_CODE
+
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
+        raise fail('must be a list of codes or prefixes, e.g. ["SIP601", "SIP5"]')
+    codes = tuple(part.strip().upper() for v in items for part in v.split(",") if part.strip())
+    for code in codes:
+        if not _CODE_PREFIX.match(code):
+            raise fail(f"{code!r} is not a code or prefix such as SIP601 or SIP5")
+        matching = [known for known in BY_CODE if known.startswith(code)]
+        if not matching:
+            raise fail(f"no code is {code} or starts with it; 'sip rules' lists them")
+        if any(known < "SIP2" for known in matching):
+            raise fail(f"{code} cannot be ignored: SIP0xx and SIP1xx mean the file cannot be read "
+                       "as a plan, so nothing else in it was checked")
+    return codes
+
+
+def parse_size(value: Any, fail: Any) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    match = _SIZE.match(value) if isinstance(value, str) else None
+    if match and int(match[1]) > 0:
+        return int(match[1]) * _UNITS[match[2].upper() if match[2] else None]
+    raise fail(f"{value!r} is not a size; write bytes (5000000) or text such as \"5MB\"")
+
+
+def parse_deadlines(value: Any, fail: Any) -> dict[str, int]:
+    """Days from a finding's `identified` date by which its responses are due (SIP506); a
+    severity left out keeps its default."""
+    if not isinstance(value, dict):
+        raise fail("must be a table: [deadlines] with critical, major and minor in days")
+    deadlines = dict(DEFAULT_DEADLINES)
+    for severity, days in value.items():
+        if severity not in DEFAULT_DEADLINES:
+            raise fail(f"{severity!r} is not a severity (critical, major, minor)", severity)
+        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+            raise fail(f"{severity} must be a whole number of days, 0 or more", severity)
+        deadlines[severity] = days
+    return deadlines
+
+
+def _line_of(text: str, key: str) -> int:
+    """The line where a key is set: `key = ...`, `key.sub = ...`, `[key]` or `[tool.sip.key]`."""
+    pattern = re.compile(rf"^[ \t]*(\[[ \t]*(tool\.sip\.)?)?[\"']?{re.escape(key)}[\"']?[ \t]*[=\].]",
+                         re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def with_options(settings: Settings, **options: Any) -> Settings:
+    """Command-line options override the file; None means not given."""
+    given = {k: v for k, v in options.items() if v is not None}
+    return replace(settings, **given)
+
+
+def settings_for(paths: list[str], config: Path | None, **options: Any) -> Settings:
+    """The run's settings: the configuration file, then the command-line options."""
+    if config is not None and not config.is_file():
+        raise UsageError(f"{config}: no such configuration file")
+    found = config or find_config([Path(p) for p in paths if p != "-"])
+    as_of = options.pop("as_of", None)
+    ignore = options.pop("ignore", None)
+    settings = load_settings(found)
+    if ignore:  # adds to the configuration's list: an option should not re-enable what a team
+        # turned off for its repository
+        extra = parse_codes(ignore, lambda message: UsageError(f"--ignore: {message}"))
+        options["ignore"] = settings.ignore + extra
+    return with_options(settings, as_of=read_date(as_of) if as_of else None,
+                        **options)

@@ -1,0 +1,82 @@
+"""`sip validate`: check every plan file of a run and gather one sorted result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+
+from sip.check.config import Settings
+from sip.check.file import check_file
+from sip.check.parallel import map_files
+from sip.check.result import FileResult, Run
+from sip.check.waivers import apply_to_run
+from sip.diagnostic import ERROR, Diagnostic
+from sip.model import Plan
+from sip.rules import RUN_RULES
+from sip.rules.context import PlanIdentity
+
+
+def validate(files: list[str], settings: Settings, keep_plans: bool = False,
+             progress: Callable[[int], None] | None = None,
+             known_ids: dict[str, str] | None = None,
+             summarise: Callable[[Plan], object] | None = None) -> Run:
+    """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
+    a checked plan with one of their ids gets SIP203 (validate --changed-since).
+    `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
+    than sending whole plans back (keep_plans) when a command needs only a few figures."""
+    work = partial(check_file, settings=settings, keep_plan=keep_plans)
+    if summarise is not None:
+        work = partial(_check_and_summarise, settings=settings, summarise=summarise)
+    results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
+                        progress=progress)
+    cross = run_level_diagnostics(_known(known_ids or {}) + results, settings)
+    diagnostics = []
+    for result in results:
+        diagnostics.extend(result.diagnostics)
+        diagnostics.extend(sorted(cross.get(result.file, []), key=Diagnostic.sort_key))
+    order = {name: i for i, name in enumerate(files)}
+    diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.line, d.column, d.code))
+    return Run(files, results, diagnostics)
+
+
+def _check_and_summarise(name: str, settings: Settings,
+                         summarise: Callable[[Plan], object]) -> FileResult:
+    result = check_file(name, settings, keep_plan=True)
+    if result.plan is not None:
+        result.summary = summarise(result.plan)
+        result.plan = None
+    return result
+
+
+def _crashed(name: str, settings: Settings) -> FileResult:
+    message = "sip's YAML parser crashed on this file; it was skipped (please report this)"
+    return FileResult(name, [Diagnostic(name, 1, 1, "SIP004", ERROR, message, "")])
+
+
+def _known(known_ids: dict[str, str]) -> list[FileResult]:
+    """Plans outside the run, as SIP203 sees them: rule-checked, with an id, before the run's
+    own files (what is found about them is not reported: they are not in the run)."""
+    return [FileResult(file, rules_ran=True, plan_id=plan_id) for plan_id, file in known_ids.items()]
+
+
+def run_level_diagnostics(results: list[FileResult], settings: Settings,
+                          ) -> dict[str, list[Diagnostic]]:
+    """The diagnostics of rules that compare files (SIP203), by file, with each file's waivers
+    of those rules applied."""
+    found: dict[str, list[Diagnostic]] = {}
+    identities = [PlanIdentity(r.file, r.plan_id, r.plan_id_position, r.rules_ran) for r in results]
+    for rule in RUN_RULES:
+        if not settings.ignores(rule.CODE):
+            for v in rule.check_run(identities):
+                found.setdefault(v.file, []).append(
+                    Diagnostic(v.file, v.line, v.column, rule.CODE, rule.SEVERITY, v.message, v.path))
+    out: dict[str, list[Diagnostic]] = {}
+    for result in results:
+        diagnostics = found.get(result.file, [])
+        waivers = [w for w in result.waivers if not settings.ignores(w.rule)]
+        if waivers:
+            diagnostics = [d for d in apply_to_run(diagnostics, waivers, result.file)
+                           if not settings.ignores(d.code)]
+        if diagnostics:
+            out[result.file] = diagnostics
+    return out

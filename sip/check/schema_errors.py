@@ -1,0 +1,240 @@
+"""Validate plan data against the models; turn pydantic's errors into located, plain-words problems.
+
+Errors are read by their stable type slugs and `loc` tuples, never by parsing
+pydantic's message text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import typing
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+
+from sip.diagnostic import Problem
+from sip.format.countries import COUNTRIES, country_code_for
+from sip.model import Plan
+from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
+from sip.rules import WAIVABLE_CODES
+
+
+def validate_plan(data: dict, marks: Marks) -> tuple[Plan | None, list[Problem]]:
+    try:
+        # The waivable codes are the rules' to know; the model reads them from the context.
+        return Plan.model_validate(data, context={"waivable": WAIVABLE_CODES}), []
+    except ValidationError as error:
+        problems = [_problem(e, data, marks) for e in error.errors(include_url=False)]
+        return None, problems
+
+
+def _problem(error: Any, data: dict, marks: Marks) -> Problem:
+    kind: str = error["type"]
+    loc = clean_loc(error["loc"], data)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    code, anchor = "SIP102", VALUE
+    if kind == "missing":
+        code, anchor = "SIP101", MISSING
+        message = _missing(loc)
+    elif kind == "extra_forbidden":
+        code, anchor = "SIP103", KEY
+        message = _unknown(loc)
+    elif kind == "sip_cross":
+        if not loc or loc[-1] != ctx["field"]:  # a model-level check names its field in ctx
+            loc = (*loc, ctx["field"])
+        if ctx.get("missing"):
+            code, anchor = "SIP101", MISSING
+        message = error["msg"]
+    else:
+        message = _wrong(kind, loc, value, ctx, error["msg"])
+    line, column = locate(marks, loc, anchor)
+    return Problem(code, message, format_path(loc), line, column, kind)
+
+
+# -- what the models allow at a loc ---------------------------------------------------------
+
+
+def _model_at(loc: Loc) -> type[BaseModel] | None:
+    """The model class whose field list applies at loc (the mapping that holds loc's last step)."""
+    model: type[BaseModel] = Plan
+    for step in loc[:-1]:
+        if isinstance(step, int):
+            continue
+        field = model.model_fields.get(step)
+        if field is None:
+            return None
+        inner = _inner_model(field.annotation)
+        if inner is None:
+            return None
+        model = inner
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        inner = _inner_model(arg)
+        if inner is not None:
+            return inner
+    return None
+
+
+def _choices(loc: Loc) -> tuple[str, ...]:
+    """The vocabulary of the field at loc, if it has one."""
+    field_loc = loc[:-1] if loc and isinstance(loc[-1], int) else loc
+    model = _model_at(field_loc)
+    if model is None or not field_loc:
+        return ()
+    field = model.model_fields.get(field_loc[-1])
+    return tuple(_literal_values(field.annotation)) if field else ()
+
+
+def _literal_values(annotation: Any) -> Iterator[str]:
+    if typing.get_origin(annotation) is Literal:
+        yield from (str(v) for v in typing.get_args(annotation))
+        return
+    for arg in typing.get_args(annotation):
+        yield from _literal_values(arg)
+
+
+# -- messages ---------------------------------------------------------------------------------
+
+
+def _noun(loc: Loc) -> str:
+    """'severity' for findings[0].severity, 'indicator' for findings[0].indicators[1]."""
+    steps = [s for s in loc if isinstance(s, str)]
+    if not steps:
+        return "plan"
+    name = steps[-1].replace("_", " ")
+    if loc and isinstance(loc[-1], int):
+        name = {"addresses": "address", "ids": "id", "findings": "finding id",
+                "root causes": "root cause id", "providers": "provider id"}.get(
+            name, name[:-1] if name.endswith("s") else name)
+    return name
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{text}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return str(value)
+
+
+def _missing(loc: Loc) -> str:
+    field = loc[-1]
+    choices = _choices(loc)
+    hint = f" (one of: {', '.join(choices)})" if choices else ""
+    return f"required field '{field}' is missing: add it{hint}"
+
+
+def _unknown(loc: Loc) -> str:
+    field = str(loc[-1])
+    model = _model_at(loc)
+    allowed = list(model.model_fields) if model else []
+    close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field '{field}': did you mean '{close[0]}'?"
+    return f"unknown field '{field}'; allowed here: {', '.join(allowed)}"
+
+
+_EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "model_type": "a mapping of fields (key: value)",
+    "dict_type": "a mapping of fields (key: value)",
+    "model_attributes_type": "a mapping of fields (key: value)",
+}
+
+
+def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
+    noun = _noun(loc)
+    if kind == "literal_error":
+        if not isinstance(value, str):
+            return f"{_shown(value)} is not {_a(noun)}; expected one of: {ctx.get('expected')}"
+        choices = _choices(loc)
+        shown = ", ".join(choices) if choices else ctx.get("expected", "")
+        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"{_shown(value)} is not {_a(noun)}; expected one of: {shown}{hint}"
+    if kind in _EXPECTED:
+        expected = _EXPECTED[kind]
+        if kind == "string_type" and isinstance(value, (int, float, bool)):
+            return (f"{noun} must be text, but {_shown(value)} reads as a "
+                    f"{'boolean' if isinstance(value, bool) else 'number'}: "
+                    f"quote it (\"{_shown(value)}\")")
+        if kind == "int_type" and isinstance(value, float) and math.isfinite(value):
+            return f"{noun} must be a whole number, found {_shown(value)}"
+        return f"{noun} must be {expected}, found {_describe(value)}"
+    if kind == "too_short":
+        return f"{noun} needs at least one item"
+    if kind == "string_pattern_mismatch":
+        if noun == "rule":
+            return f"{_shown(value)} is not a rule code; write it like SIP301"
+        return (f"{_shown(value)} is not a valid id: start with a letter or digit, then use only "
+                "letters, digits, '.', '_' or '-'")
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"{noun} must be 0 or more, found {_shown(value)}"
+    if kind == "sip_date":
+        if isinstance(value, str) and "T" in value or isinstance(value, str) and ":" in value:
+            return f"{noun} must be a date without a time (YYYY-MM-DD), found {_shown(value)}"
+        return f"{noun} must be a date written YYYY-MM-DD, found {_describe(value)}"
+    if kind == "sip_impossible_date":
+        return f"{_shown(value)} is not a real date"
+    if kind == "sip_blank":
+        return f"{noun} is blank: write it out"
+    if kind == "sip_country":
+        return _country_message(value)
+    if kind == "sip_currency":
+        if isinstance(value, str) and value.upper() != value:
+            return f"{_shown(value)}: write the currency code in capitals ({value.upper()})"
+        return f"{_shown(value)} is not an ISO 4217 currency code (such as USD, EUR, MYR)"
+    if kind == "sip_email":
+        return f"{_shown(value)} is not an e-mail address"
+    if kind in ("sip_not_finite", "finite_number"):
+        return f"{noun} must be a finite number"
+    if kind == "sip_not_waivable":
+        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to SIP601 can, "
+                "except SIP204 (see 'sip rules')")
+    return f"{noun}: {fallback}"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, str):
+        return f"the text {_shown(value)}"
+    if isinstance(value, bool):
+        return f"the boolean {_shown(value)}"
+    if isinstance(value, (int, float)):
+        return f"the number {_shown(value)}"
+    return _shown(value)
+
+
+def _country_message(value: Any) -> str:
+    if not isinstance(value, str):
+        return f"country must be a two-letter code such as MY, found {_describe(value)}"
+    if value.upper() in COUNTRIES:
+        return f"{_shown(value)}: write the country code in capitals ({value.upper()})"
+    code = country_code_for(value)
+    hint = f"; for {value} write {code}" if code else " (such as MY, TH, IN)"
+    return f"{_shown(value)} is not an ISO 3166-1 alpha-2 country code{hint}"
+
+
+__all__ = ["validate_plan", "KEY", "MISSING", "VALUE"]

@@ -1,0 +1,132 @@
+"""Waivers: a rule silenced on purpose, on the record (a plan's `waivers:` list).
+
+A waiver with `ids` silences a diagnostic of its rule whose path starts in a
+top-level list item with one of those ids; without `ids`, every diagnostic of its
+rule in the plan. It applies up to and including `until`. A silenced diagnostic is
+kept, with severity "waived" and the waiver's reason, so an auditor can see what was
+silenced and why. SIP204 reports a lapsed waiver (at its `until`) and one that
+silences nothing (at the waiver); it cannot itself be waived.
+
+Waivers are applied per plan after its rules (sip/check/file.py). A waiver of a run-level
+rule (SIP203, which compares files) is handed to the run (sip/check/run.py), which
+alone knows whether it silenced something.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import NamedTuple
+
+from sip.diagnostic import WAIVED, Diagnostic, Problem
+from sip.read.positions import Marks, format_path, locate, top_item
+from sip.rules import RUN_LEVEL_CODES, SEVERITIES
+
+CODE = "SIP204"
+
+
+class ActiveWaiver(NamedTuple):
+    """A waiver in force on the as-of date; small and picklable, for the run level."""
+
+    rule: str
+    ids: tuple[str, ...] | None
+    reason: str
+    path: str  # "waivers[0]"
+    line: int
+    column: int
+
+    def covers(self, diagnostic: Diagnostic, item_of: Callable[[str], str | None]) -> bool:
+        if diagnostic.code != self.rule:
+            return False
+        return self.ids is None or item_of(diagnostic.path) in self.ids
+
+
+def apply_to_plan(
+    diagnostics: list[Diagnostic], plan, marks: Marks, as_of: dt.date,
+    ran: Callable[[str], bool],
+) -> tuple[list[Diagnostic], list[Problem], list[ActiveWaiver]]:
+    """The diagnostics with the waived ones marked, the SIP204 problems, and the waivers of
+    run-level rules left for the run to apply."""
+    problems: list[Problem] = []
+    active: list[ActiveWaiver] = []
+    for position, waiver in enumerate(plan.waivers):
+        if waiver.until is not None and waiver.until < as_of:
+            loc = ("waivers", position, "until")
+            problems.append(Problem(CODE, f"{_name(waiver.rule, waiver.ids)} lapsed after "
+                                    f"{waiver.until}: fix what it covered, or renew it with a new "
+                                    "until and the reason it still applies", format_path(loc),
+                                    *locate(marks, loc)))
+            continue
+        loc = ("waivers", position)
+        active.append(ActiveWaiver(waiver.rule, tuple(waiver.ids) if waiver.ids else None,
+                                   waiver.reason, format_path(loc), *locate(marks, loc)))
+
+    def item_of(path: str) -> str | None:
+        """The id of the top-level list item a diagnostic's path starts in, if any."""
+        item = top_item(path)
+        if item is None:
+            return None
+        list_name, index, _ = item
+        items = getattr(plan, list_name, None)
+        if not isinstance(items, list) or index >= len(items):
+            return None
+        found = getattr(items[index], "id", None)
+        return found if isinstance(found, str) else None
+
+    marked, used = waive(diagnostics, active, item_of)
+    left_for_run = []
+    for number, waiver in enumerate(active):
+        if number in used:
+            continue
+        if waiver.rule in RUN_LEVEL_CODES:
+            left_for_run.append(waiver)
+        elif ran(waiver.rule):  # a rule that did not run (a draft, `ignore`) proves nothing
+            problems.append(unused(waiver))
+    return marked, problems, left_for_run
+
+
+def apply_to_run(diagnostics: list[Diagnostic], waivers: list[ActiveWaiver], file: str,
+                 ) -> list[Diagnostic]:
+    """A file's run-level diagnostics with the waived ones marked, plus SIP204 for the file's
+    run-level waivers that silenced nothing."""
+    marked, used = waive(diagnostics, waivers, lambda path: None)  # no run-level path is an item
+    for number, waiver in enumerate(waivers):
+        if number not in used:
+            problem = unused(waiver)
+            marked.append(Diagnostic(file, problem.line, problem.column, CODE, SEVERITIES[CODE],
+                                     problem.message, problem.path))
+    return marked
+
+
+def waive(diagnostics: list[Diagnostic], waivers: list[ActiveWaiver],
+          item_of: Callable[[str], str | None]) -> tuple[list[Diagnostic], set[int]]:
+    """Mark what the waivers silence; return the diagnostics and the numbers of the waivers
+    that silenced something (every waiver that covers a diagnostic counts as used)."""
+    if not waivers:
+        return list(diagnostics), set()
+    used: set[int] = set()
+    out = []
+    for diagnostic in diagnostics:
+        covering = [n for n, w in enumerate(waivers) if w.covers(diagnostic, item_of)]
+        if covering:
+            used.update(covering)
+            diagnostic = diagnostic._replace(severity=WAIVED, reason=waivers[covering[0]].reason)
+        out.append(diagnostic)
+    return out, used
+
+
+def unused(waiver: ActiveWaiver) -> Problem:
+    if waiver.ids:
+        rest = f"no {waiver.rule} is reported for {_ids(waiver.ids)}; remove the waiver, or correct its ids"
+    else:
+        rest = f"no {waiver.rule} is reported for this plan; remove the waiver"
+    return Problem(CODE, f"{_name(waiver.rule, waiver.ids)} silences nothing: {rest}", waiver.path,
+                   waiver.line, waiver.column)
+
+
+def _name(rule: str, ids) -> str:
+    return f"the waiver of {rule} for {_ids(ids)}" if ids else f"the waiver of {rule}"
+
+
+def _ids(ids) -> str:
+    return ", ".join(ids)

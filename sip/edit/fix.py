@@ -1,0 +1,144 @@
+"""Mechanical fixes of a plan, written back with ruamel.yaml's round trip so comments stay.
+
+Only fixes whose meaning is certain are made: a country or currency code in the wrong
+case, a country written by name, a number where an id or text belongs (quoted), and
+the format version. Anything else is left to the author. A fix that would change any
+line other than the ones it is about (ruamel re-indenting a file, say) is refused.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+from dataclasses import dataclass
+
+from sip.check.file import version_problem
+from sip.diagnostic import Problem
+from sip.format.countries import COUNTRIES, country_code_for
+from sip.format.currencies import ACCEPTED_CURRENCIES
+from sip.read.loader import Limits, load
+from sip.read.positions import parse_path
+
+_FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type"))
+
+
+@dataclass(frozen=True)
+class Fix:
+    line: int
+    path: str
+    old: object
+    new: object
+    code: str
+
+    def describe(self) -> str:
+        if self.old is None:
+            return f"added {self.path}: {self.new}"
+        return f"{self.path}: {self.old!r} -> {self.new!r}"
+
+
+@dataclass
+class Outcome:
+    text: str  # the fixed text (unchanged when nothing could be fixed)
+    fixes: list[Fix]
+    refused: str | None = None  # why fixes were found but not written
+
+
+def fix_text(text: str, limits: Limits | None = None) -> Outcome:
+    loaded = load(text.encode("utf-8"), limits or Limits())
+    if not loaded.ok:
+        return Outcome(text, [])
+    assert isinstance(loaded.data, dict) and loaded.marks is not None
+    from sip.check.schema_errors import validate_plan
+
+    problems = []
+    version, _ = version_problem(loaded.data, loaded.marks)
+    if version is not None:
+        problems.append(version)
+    problems += validate_plan({**loaded.data, "sip": 1}, loaded.marks)[1]
+    wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
+    if not wanted:
+        return Outcome(text, [])
+    return _apply(text, wanted)
+
+
+def _fix_for(problem: Problem, data: dict) -> Fix | None:
+    kind, path = problem.kind, problem.path
+    if kind == "sip_version_missing":
+        return Fix(1, "sip", None, 1, problem.code)
+    if kind not in _FIXABLE:
+        return None
+    value = _value_at(data, parse_path(path))
+    new: object = None
+    if kind == "sip_version_form":
+        new = 1
+    elif kind == "sip_country" and isinstance(value, str):
+        new = value.upper() if value.upper() in COUNTRIES else country_code_for(value)
+    elif kind == "sip_currency" and isinstance(value, str) and value.upper() in ACCEPTED_CURRENCIES:
+        new = value.upper()
+    elif kind == "string_type" and type(value) is int:
+        new = str(value)
+    if new is None or new == value:
+        return None
+    return Fix(problem.line, path, value, new, problem.code)
+
+
+def _value_at(data: object, loc: tuple[int | str, ...]) -> object:
+    for step in loc:
+        data = data[step]  # type: ignore[index]
+    return data
+
+
+def _apply(text: str, fixes: list[Fix]) -> Outcome:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the author's long lines
+    mapping, sequence, offset = _indentation(text)
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    document = yaml.load(text)
+    for fix in fixes:
+        loc = parse_path(fix.path)
+        if fix.old is None:
+            document.insert(0, loc[-1], fix.new)
+        else:
+            _value_at(document, loc[:-1])[loc[-1]] = fix.new  # type: ignore[index]
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    fixed = stream.getvalue()
+    if text.startswith("\ufeff"):
+        fixed = "\ufeff" + fixed
+    replaced, inserted = _changes(text, fixed)
+    stray = replaced - {f.line for f in fixes}
+    if inserted and not any(f.old is None for f in fixes):
+        stray.add(1)
+    if stray:
+        return Outcome(text, fixes, refused=f"writing the fixes would also change line "
+                       f"{min(stray)}; fix this file by hand")
+    return Outcome(fixed, fixes)
+
+
+def _indentation(text: str) -> tuple[int, int, int]:
+    """The file's own block-sequence style, so that ruamel writes lists as the author did:
+    `key:\\n  - item` is sequence 4 offset 2; `key:\\n- item` is sequence 2 offset 0."""
+    lines = text.splitlines()
+    for previous, line in zip(lines, lines[1:], strict=False):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("- ") and previous.rstrip().endswith(":"):
+            key_indent = len(previous) - len(previous.lstrip(" "))
+            offset = len(line) - len(stripped) - key_indent
+            return 2, offset + 2, offset
+    return 2, 4, 2
+
+
+def _changes(before: str, after: str) -> tuple[set[int], bool]:
+    """1-based numbers of the original lines replaced or deleted, and whether lines were added."""
+    replaced: set[int] = set()
+    inserted = False
+    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    for tag, a_start, a_end, _, _ in matcher.get_opcodes():
+        if tag == "insert":
+            inserted = True
+        elif tag != "equal":
+            replaced.update(range(a_start + 1, a_end + 1))
+    return replaced, inserted

@@ -1,0 +1,57 @@
+"""How rule messages name things: an item by its id and title, lists of ids, counts.
+
+Titles pass through the personal-data mask, so that no message repeats what SIP601 warns
+about (a passport number in a finding's title stays out of every message).
+"""
+
+from __future__ import annotations
+
+from sip.format.lists import NOUN, TITLE_FIELD
+from sip.format.personal_data import mask
+
+__all__ = ["NOUN", "TITLE_FIELD"]  # messages name lists with these nouns
+
+TITLE_LENGTH = 60
+
+
+def label(item: object, list_name: str) -> str:
+    """`F-3 "Grievance channel offered only in Malay and English"`."""
+    title = getattr(item, TITLE_FIELD[list_name], "")
+    return f'{item.id} "{shorten(mask(" ".join(str(title).split())))}"'  # type: ignore[attr-defined]
+
+
+def shorten(text: str, limit: int = TITLE_LENGTH) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "..."
+
+
+def a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def ids(values: list[str]) -> str:
+    """'F-1', 'F-1 and F-2', 'F-1, F-2 and F-3'."""
+    if len(values) <= 1:
+        return "".join(values)
+    return f"{', '.join(values[:-1])} and {values[-1]}"
+
+
+def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
+    """'1 finding', '3 findings', '1,200 workers': the one way sip counts things in words."""
+    return f"{count:,} {noun if count == 1 else plural_noun or noun + 's'}"
+
+
+def why_forced_labour(finding) -> str:
+    """'critical; debt bondage, deception': what makes a finding a forced-labour one."""
+    from sip.format.vocab import INDICATOR
+
+    indicators = ", ".join(INDICATOR[i].lower() for i in finding.indicators)
+    if finding.severity == "critical":
+        return f"critical; {indicators}" if indicators else "critical"
+    return indicators
+
+
+def plan_label(plan) -> str:
+    return f'{plan.id} "{shorten(mask(" ".join(plan.title.split())))}"'

@@ -1,0 +1,92 @@
+"""`--format text`: `path:line:col: CODE message`, with colour and excerpts on a terminal."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from sip.check.result import Run
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.format.wording import plural
+from sip.output.formats import Style
+
+_COLORS = {ERROR: "bold red", WARNING: "bold yellow"}
+
+
+def write(run: Run, stream: TextIO, style: Style) -> None:
+    shown = [d for d in run.diagnostics if d.severity != WAIVED]
+    if style.color:
+        _write_rich(run, shown, stream, style)
+        return
+    for d in shown:
+        stream.write(line_of(d) + "\n")
+        if style.excerpts:
+            stream.write(_excerpt(d))
+    stream.write(summary(run) + "\n")
+
+
+def line_of(d: Diagnostic) -> str:
+    label = " warning" if d.severity == WARNING else ""
+    return f"{d.file}:{d.line}:{d.column}: {d.code}{label} {d.message}"
+
+
+def summary(run: Run) -> str:
+    files = plural(len(run.files), "file")
+    if not run.errors and not run.warnings:
+        text = f"{files} checked: no problems"
+    else:
+        text = (f"{files} checked: {plural(run.errors, 'error')}, "
+                f"{plural(run.warnings, 'warning')}")
+    if run.waived:
+        text += f" ({run.waived} waived)"
+    skipped = run.not_rule_checked
+    if skipped:
+        text += (f"; {plural(skipped, 'file')} not rule-checked until "
+                 f"{'its' if skipped == 1 else 'their'} format errors are fixed")
+    return text
+
+
+
+
+def _excerpt(d: Diagnostic) -> str:
+    source = _source_line(d.file, d.line)
+    if source is None:
+        return ""
+    gutter = " " * len(str(d.line))
+    caret = " " * (d.column - 1) + "^"
+    return f" {d.line} | {source}\n {gutter} | {caret}\n"
+
+
+_cache: dict[str, list[str] | None] = {}
+
+
+def _source_line(file: str, line: int) -> str | None:
+    if file not in _cache:
+        try:
+            with open(file, encoding="utf-8-sig", errors="replace") as handle:
+                _cache[file] = handle.read().splitlines()
+        except OSError:
+            _cache[file] = None
+    lines = _cache[file]
+    if lines is None or not 1 <= line <= len(lines):
+        return None
+    return lines[line - 1].expandtabs(1)
+
+
+def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True)
+    for d in shown:
+        color = _COLORS.get(d.severity, "bold")
+        label = " warning" if d.severity == WARNING else ""
+        console.print(f"[bold]{escape(d.file)}:{d.line}:{d.column}:[/] "
+                      f"[{color}]{d.code}{label}[/] {escape(d.message)}")
+        if style.excerpts:
+            excerpt = _excerpt(d)
+            if excerpt:
+                source, caret = excerpt.rstrip("\n").split("\n")
+                gutter, mark = caret.rsplit("|", 1)
+                console.print(f"[dim]{escape(source)}\n{gutter}|[/][{color}]{mark}[/]")
+    color = "bold red" if run.errors else "bold yellow" if run.warnings else "bold green"
+    console.print(f"[{color}]{escape(summary(run))}[/]")

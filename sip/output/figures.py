@@ -1,0 +1,66 @@
+"""A plan's progress at a glance, as of a date: the figures the reports and `sip status` share."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sip.format.vocab import ACTION_STATUS, SEVERITY
+from sip.model import Plan
+from sip.model.plan import Action
+
+DUE_SOON_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Money:
+    committed: float = 0.0
+    paid: float = 0.0
+
+
+@dataclass(frozen=True)
+class Progress:
+    as_of: dt.date
+    findings_by_severity: dict[str, int]
+    actions_by_status: dict[str, int]  # responses and improvements together
+    open_actions: int
+    overdue: list[str]  # ids of open actions past their due date
+    due_soon: list[str]  # ids of open actions due within DUE_SOON_DAYS
+    money: dict[str, Money] = field(default_factory=dict)  # remedy amounts, by currency
+    review_overdue: bool = False
+
+    @property
+    def actions(self) -> int:
+        return sum(self.actions_by_status.values())
+
+
+def actions(plan: Plan) -> list[Action]:
+    return [*plan.responses, *plan.improvements]
+
+
+def progress(plan: Plan, as_of: dt.date) -> Progress:
+    all_actions = actions(plan)
+    by_status = {status: 0 for status in ACTION_STATUS}
+    for action in all_actions:
+        by_status[action.status] += 1
+    by_severity = {severity: 0 for severity in SEVERITY}
+    for finding in plan.findings:
+        by_severity[finding.severity] += 1
+    soon = as_of + dt.timedelta(days=DUE_SOON_DAYS)
+    money: dict[str, Money] = {}
+    for response in plan.responses:
+        if response.amount is not None and response.status != "cancelled":
+            total = money.get(response.amount.currency, Money())
+            money[response.amount.currency] = Money(total.committed + response.amount.committed,
+                                                    total.paid + response.amount.paid)
+    return Progress(
+        as_of=as_of,
+        findings_by_severity=by_severity,
+        actions_by_status=by_status,
+        open_actions=sum(1 for a in all_actions if a.is_open),
+        overdue=[a.id for a in all_actions if a.is_overdue(as_of)],
+        due_soon=[a.id for a in all_actions if a.is_open and as_of <= a.due <= soon],
+        money=money,
+        review_overdue=plan.next_review is not None and plan.next_review < as_of
+        and plan.status != "closed",
+    )

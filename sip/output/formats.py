@@ -1,0 +1,57 @@
+"""Every command's output formats, by name, behind one protocol: `write(result, stream, style)`.
+
+`sip/cli.py` offers exactly these names and tests/test_output_formats.py holds every one of
+them to a golden file, so a format cannot be added without its test. Writers are named as
+`module:function` and imported only when used: start-up stays light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any, Protocol, TextIO
+
+
+@dataclass(frozen=True)
+class Style:
+    color: bool = False  # ANSI colour (a terminal without NO_COLOR)
+    excerpts: bool = False  # the source line and a caret under each diagnostic
+
+
+class Writer(Protocol):
+    def __call__(self, result: Any, stream: TextIO, style: Style, /) -> None: ...
+
+
+FORMATS: dict[str, dict[str, str]] = {
+    # result: sip.check.result.Run
+    "validate": {
+        "text": "sip.output.diagnostics.text:write",
+        "json": "sip.output.diagnostics.json_format:write",
+        "github": "sip.output.diagnostics.github:write",
+        "sarif": "sip.output.diagnostics.sarif:write",
+        "junit": "sip.output.diagnostics.junit:write",
+        "gitlab": "sip.output.diagnostics.gitlab:write",
+    },
+    # result: sip.output.status.StatusReport
+    "status": {
+        "text": "sip.output.status_formats:write_table",
+        "json": "sip.output.status_formats:write_json",
+        "csv": "sip.output.status_formats:write_csv",
+    },
+    # result: sip.output.diff_text.DiffReport
+    "diff": {
+        "text": "sip.output.diff_text:write_text",
+        "json": "sip.output.diff_text:write_json",
+        "md": "sip.output.diff_text:write_markdown",
+    },
+}
+
+
+def names(command: str) -> tuple[str, ...]:
+    return tuple(FORMATS[command])
+
+
+def writer(command: str, name: str) -> Writer:
+    module, _, function = FORMATS[command][name].partition(":")
+    found: Writer = getattr(importlib.import_module(module), function)
+    return found

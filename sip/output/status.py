@@ -1,0 +1,121 @@
+"""The data of `sip status`: one row per plan file, sorted by urgency, and the totals.
+
+Urgency, most urgent first:
+1. invalid plans (format errors, SIP0xx/SIP1xx: none of their figures can be counted),
+   most errors first;
+2. plans that are not closed before closed ones;
+3. more overdue actions (open, due before the as-of date);
+4. more critical findings;
+5. a review that is past due, then the earliest next review (none: last);
+6. more actions due within 30 days;
+7. the file name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sip.check.result import Run
+from sip.diagnostic import ERROR, WARNING
+from sip.format.vocab import SEVERITY
+from sip.model import Plan
+from sip.output.figures import Money, Progress, progress
+
+
+@dataclass(frozen=True)
+class Glance:
+    """What status needs from a plan that validated: small enough to send between processes."""
+
+    plan_id: str
+    site: str
+    country: str
+    status: str
+    next_review: dt.date | None
+    progress: Progress
+
+
+def glance(plan: Plan, as_of: dt.date) -> Glance:
+    return Glance(plan.id, plan.site.name, plan.site.country, plan.status, plan.next_review,
+                  progress(plan, as_of))
+
+
+@dataclass(frozen=True)
+class Row:
+    file: str
+    errors: int
+    warnings: int
+    plan_id: str | None = None
+    glance: Glance | None = None  # None: not a valid plan (SIP0xx/SIP1xx errors), no figures
+
+    @property
+    def valid(self) -> bool:
+        return self.glance is not None
+
+    def urgency(self) -> tuple:
+        g = self.glance
+        if g is None:
+            return (0, -self.errors, self.file)
+        p = g.progress
+        return (1, g.status == "closed", -len(p.overdue), -p.findings_by_severity["critical"],
+                not p.review_overdue, g.next_review or dt.date.max, -len(p.due_soon), self.file)
+
+
+@dataclass
+class Totals:
+    plans: int = 0
+    invalid: int = 0
+    errors: int = 0
+    warnings: int = 0
+    findings_by_severity: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SEVERITY, 0))
+    open_actions: int = 0
+    overdue: int = 0
+    due_soon: int = 0
+    reviews_overdue: int = 0
+    money: dict[str, Money] = field(default_factory=dict)
+
+
+def rows_for(run: Run, glances: dict[str, Glance]) -> list[Row]:
+    """Every file of the run, readable or not, most urgent first. `glances` by file."""
+    counts: dict[str, dict[str, int]] = {name: {ERROR: 0, WARNING: 0} for name in run.files}
+    for d in run.diagnostics:
+        if d.severity in (ERROR, WARNING):
+            counts.setdefault(d.file, {ERROR: 0, WARNING: 0})[d.severity] += 1
+    rows = []
+    for result in run.results:
+        found = counts[result.file]
+        rows.append(Row(result.file, found[ERROR], found[WARNING], result.plan_id,
+                        glances.get(result.file)))
+    rows.sort(key=Row.urgency)
+    return rows
+
+
+def totals_of(rows: list[Row]) -> Totals:
+    totals = Totals(plans=len(rows))
+    for row in rows:
+        totals.errors += row.errors
+        totals.warnings += row.warnings
+        if row.glance is None:
+            totals.invalid += 1
+            continue
+        p = row.glance.progress
+        for severity, count in p.findings_by_severity.items():
+            totals.findings_by_severity[severity] += count
+        totals.open_actions += p.open_actions
+        totals.overdue += len(p.overdue)
+        totals.due_soon += len(p.due_soon)
+        totals.reviews_overdue += p.review_overdue
+        for currency, money in p.money.items():
+            total = totals.money.get(currency, Money())
+            totals.money[currency] = Money(total.committed + money.committed,
+                                           total.paid + money.paid)
+    return totals
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """What `sip status` writes, in any format."""
+
+    rows: list[Row]
+    totals: Totals
+    as_of: dt.date

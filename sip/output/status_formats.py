@@ -1,0 +1,175 @@
+"""`sip status` output: a table for a terminal, JSON for tools, CSV for spreadsheets.
+Each writer takes a StatusReport (sip/output/status.py) and is named in sip/output/formats.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import TextIO
+
+from sip.format.wording import plural
+from sip.output.figures import DUE_SOON_DAYS, Money
+from sip.output.formats import Style
+from sip.output.status import Row, StatusReport, Totals
+
+# -- text ---------------------------------------------------------------------------------------
+
+
+def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
+    """A table as wide as its content: a terminal's width, or unbounded when piped."""
+    rows, totals, as_of, color = report.rows, report.totals, report.as_of, style.color
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    bold = "bold" if color else None
+    table = Table(box=box.SIMPLE, title=f"sip status as of {as_of}", title_justify="left",
+                  title_style=bold, header_style=bold, footer_style=bold, show_footer=True)
+    columns = (("Plan", {}), ("Site", {"max_width": 40, "overflow": "ellipsis"}),
+               ("Status", {}), ("Findings\ncrit/maj/min", {"justify": "right"}),
+               ("Open", {"justify": "right"}), ("Overdue", {"justify": "right"}),
+               (f"Due in\n{DUE_SOON_DAYS} days", {"justify": "right"}), ("Next review", {}),
+               ("Remedy paid\nof committed", {"justify": "right"}), ("Problems", {}),
+               ("File", {}))
+    for (header, options), footer in zip(columns, _total_cells(totals), strict=True):
+        table.add_column(header, footer=footer, no_wrap=True, **options)
+    for row in rows:
+        table.add_row(*_cells(row))
+    console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
+                      highlight=False, width=None if stream.isatty() else 500)
+    console.print(table)
+    lines = [line.rstrip() for line in console.file.getvalue().splitlines()]
+    while lines and not lines[-1]:
+        lines.pop()
+    stream.write("\n".join(lines) + "\n")
+
+
+def _cells(row: Row) -> list:
+    from rich.text import Text
+
+    problems = Text(_problems(row.errors, row.warnings),
+                    style="red" if row.errors else "yellow" if row.warnings else "")
+    g = row.glance
+    if g is None:
+        return [row.plan_id or "-", "-", Text("invalid", style="bold red"), "-", "-", "-", "-", "-", "-",
+                problems, row.file]
+    p = g.progress
+    severities = p.findings_by_severity
+    findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
+                    style="bold" if severities["critical"] else "")
+    review = "-" if g.next_review is None else str(g.next_review)
+    if p.review_overdue:
+        review = Text(f"{review} past", style="bold red")
+    return [g.plan_id, f"{g.site} ({g.country})", g.status, findings, str(p.open_actions),
+            Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
+            str(len(p.due_soon)), review, _money(p.money), problems, row.file]
+
+
+def _total_cells(totals: Totals) -> list[str]:
+    s = totals.findings_by_severity
+    plans = f"{totals.plans} plans" + (f", {totals.invalid} invalid" if totals.invalid else "")
+    reviews = f"{totals.reviews_overdue} past" if totals.reviews_overdue else ""
+    return ["Total", plans, "", f"{s['critical']}/{s['major']}/{s['minor']}",
+            str(totals.open_actions), str(totals.overdue), str(totals.due_soon), reviews,
+            _money(totals.money), _problems(totals.errors, totals.warnings), ""]
+
+
+def _problems(errors: int, warnings: int) -> str:
+    parts = []
+    if errors:
+        parts.append(plural(errors, "error"))
+    if warnings:
+        parts.append(plural(warnings, "warning"))
+    return ", ".join(parts)
+
+
+def _money(money: dict[str, Money]) -> str:
+    return "\n".join(f"{currency} {_amount(m.paid)} / {_amount(m.committed)}"
+                     for currency, m in sorted(money.items())) or "-"
+
+
+def _amount(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+
+
+# -- json and csv -------------------------------------------------------------------------------
+
+
+def row_dict(row: Row) -> dict[str, object]:
+    out: dict[str, object] = {"file": row.file, "plan_id": row.plan_id, "format_valid": row.valid,
+                              "errors": row.errors, "warnings": row.warnings}
+    g = row.glance
+    if g is None:
+        return out
+    p = g.progress
+    out.update({
+        "site": g.site, "country": g.country, "status": g.status,
+        "findings": p.findings_by_severity,
+        "actions": {"open": p.open_actions, "overdue": len(p.overdue),
+                    "due_in_30_days": len(p.due_soon)},
+        "overdue_actions": p.overdue,
+        "next_review": None if g.next_review is None else str(g.next_review),
+        "review_overdue": p.review_overdue,
+        "remedy": {c: {"paid": m.paid, "committed": m.committed}
+                   for c, m in sorted(p.money.items())},
+    })
+    return out
+
+
+def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
+    rows, totals, as_of = report.rows, report.totals, report.as_of
+    document = {
+        "as_of": str(as_of),
+        "plans": [row_dict(row) for row in rows],
+        "totals": {
+            "plans": totals.plans, "invalid": totals.invalid, "errors": totals.errors,
+            "warnings": totals.warnings, "findings": totals.findings_by_severity,
+            "actions": {"open": totals.open_actions, "overdue": totals.overdue,
+                        "due_in_30_days": totals.due_soon},
+            "reviews_overdue": totals.reviews_overdue,
+            "remedy": {c: {"paid": m.paid, "committed": m.committed}
+                       for c, m in sorted(totals.money.items())},
+        },
+    }
+    json.dump(document, stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+CSV_COLUMNS = ("file", "plan_id", "site", "country", "status", "format_valid", "errors", "warnings",
+               "critical", "major", "minor", "open_actions", "overdue", "due_in_30_days",
+               "next_review", "review_overdue")
+
+
+def write_csv(report: StatusReport, stream: TextIO, style: Style) -> None:
+    """One line per plan, no totals line (a spreadsheet sums the columns itself); remedy money
+    in a paid and a committed column per currency found."""
+    rows = report.rows
+    currencies = sorted({c for row in rows if row.glance for c in row.glance.progress.money})
+    money_columns = [f"{kind}_{c}" for c in currencies for kind in ("paid", "committed")]
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow([*CSV_COLUMNS, *money_columns])
+    for row in rows:
+        writer.writerow(_csv_cells(row, currencies))
+
+
+def _csv_cells(row: Row, currencies: list[str]) -> list[object]:
+    g = row.glance
+    head = [row.file, row.plan_id or "", *(["", "", ""] if g is None else
+                                           [g.site, g.country, g.status]),
+            "yes" if row.valid else "no", row.errors, row.warnings]
+    if g is None:
+        return head + [""] * (len(CSV_COLUMNS) - len(head) + 2 * len(currencies))
+    p = g.progress
+    s = p.findings_by_severity
+    cells = [*head, s["critical"], s["major"], s["minor"], p.open_actions, len(p.overdue),
+             len(p.due_soon), "" if g.next_review is None else str(g.next_review),
+             "yes" if p.review_overdue else "no"]
+    for currency in currencies:
+        money = p.money.get(currency)
+        cells += ["", ""] if money is None else [_number(money.paid), _number(money.committed)]
+    return cells
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if value == int(value) else str(value)

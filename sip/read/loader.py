@@ -1,0 +1,362 @@
+"""Bytes to plain data plus a position for every node, with the format's limits enforced.
+
+libyaml's event parser does the scanning (it is iterative, so no nesting can crash it);
+this module builds the data from its events in one pass. That keeps every limit
+(depth, aliases, expansion) checked before anything is built past it, keeps tags outside
+the core schema from ever being constructed, reads scalars as YAML 1.2 core, and records
+positions as it goes. Problems are returned as values; nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+from yaml import events
+
+from sip.diagnostic import Problem
+from sip.read.positions import Marks, join_path
+from sip.read.yaml12 import CORE, SCALAR_TAGS, resolve_plain, tagged_scalar
+
+try:  # PyYAML's wheels ship libyaml; the pure-Python parser is the same events, slower.
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
+    from yaml.parser import Parser as _BaseParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _BaseParser):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _BaseParser.__init__(self)
+
+
+@dataclass(frozen=True)
+class Limits:
+    max_bytes: int = 5 * 1024 * 1024
+    max_depth: int = 64
+    max_aliases: int = 100
+    max_alias_nodes: int = 100_000
+
+
+@dataclass
+class Loaded:
+    data: object = None
+    marks: Marks | None = None
+    problems: list[Problem] = field(default_factory=list)
+    tagged_paths: list[str] = field(default_factory=list)  # nodes already reported for a tag
+
+    @property
+    def ok(self) -> bool:
+        return self.marks is not None
+
+
+_TOO_DEEP = "the file nests deeper than {} levels; a plan never needs that many"
+
+
+class _Stop(Exception):
+    """Ends the build at the first problem that makes the rest of the file meaningless."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+class _Frame:
+    __slots__ = ("container", "is_map", "marks", "path", "key", "key_position", "discard", "anchor",
+                 "size", "is_key", "flow", "last_end")
+
+    def __init__(self, container: dict | list, marks: Marks, path: str, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.is_map = isinstance(container, dict)
+        self.marks = marks
+        self.key: object = None  # the pending key of a mapping, once read
+        self.key_position: tuple[int, int] | None = None
+        self.discard = False  # the pending value belongs to a duplicate or unusable key
+        self.anchor = anchor
+        self.size = 1  # nodes in this collection as expanded, aliases counted in full
+        self.is_key = False  # a collection used as a mapping key: built, then dropped
+        self.flow = False  # written [..] or {..}: it ends at its closing bracket
+        self.last_end = marks.start  # just past the last value read in it
+
+
+class _Builder:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.frames: list[_Frame] = []
+        self.anchors: dict[str, tuple[object, object, int]] = {}  # name -> (value, marks, size)
+        self.open_anchors: set[str] = set()
+        self.aliases = 0
+        self.alias_nodes = 0
+        self.nodes = 0
+        self.root: object = None
+        self.root_marks: Marks | None = None
+        self.documents = 0
+        self.problems: list[Problem] = []
+        self.tagged_paths: list[str] = []
+
+    def run(self, parser: _Parser) -> None:
+        scalar, alias = events.ScalarEvent, events.AliasEvent
+        map_start, seq_start = events.MappingStartEvent, events.SequenceStartEvent
+        map_end, seq_end = events.MappingEndEvent, events.SequenceEndEvent
+        doc_start = events.DocumentStartEvent
+        while True:
+            event = parser.get_event()
+            if event is None:
+                return
+            kind = type(event)
+            if kind is scalar:
+                self.scalar(event)
+            elif kind is map_start or kind is seq_start:
+                self.open(event, {} if kind is map_start else [])
+            elif kind is map_end or kind is seq_end:
+                self.close(event)
+            elif kind is alias:
+                self.alias(event)
+            elif kind is doc_start:
+                self.documents += 1
+                if self.documents > 1:
+                    line, column = _position(event.start_mark)
+                    raise _Stop(Problem("SIP004", "the file holds more than one YAML document; "
+                                        "keep one plan per file", "", line, column))
+
+    # -- nodes ---------------------------------------------------------------------------
+
+    def scalar(self, event: events.ScalarEvent) -> None:
+        self.nodes += 1
+        text, tag = event.value, event.tag
+        position = _position(event.start_mark)
+        if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
+            self.set_key(text, position)
+            return
+        if tag is None:
+            value = resolve_plain(text) if event.implicit[0] else text
+        elif tag in SCALAR_TAGS:
+            value, fits = tagged_scalar(tag, text)
+            if not fits:
+                self.bad_tag(tag, position, f"'{text}' is not a valid {tag[len(CORE):]}")
+        else:
+            value = text
+            self.bad_tag(tag, position)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, position, 1)
+        self.attach(value, position, _position(event.end_mark))
+
+    def open(self, event: events.CollectionStartEvent, container: dict | list) -> None:
+        self.nodes += 1
+        position = _position(event.start_mark)
+        if len(self.frames) >= self.limits.max_depth:
+            raise _Stop(Problem("SIP004", _TOO_DEEP.format(self.limits.max_depth), "", 1, 1))
+        if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
+            # A mapping or list used as a key: build it (for the limits) and drop it.
+            parent = self.frames[-1]
+            parent.key, parent.key_position, parent.discard = _UNUSABLE_KEY, position, True
+            self.problems.append(Problem("SIP102", "a key must be plain text, not a list or mapping",
+                                         parent.path, *position))
+            key_marks = Marks(position, is_list=isinstance(container, list))
+            self.frames.append(_Frame(container, key_marks, parent.path, event.anchor))
+            self.frames[-1].is_key = True
+            return
+        tag = event.tag
+        if tag is not None and tag not in (CORE + "map", CORE + "seq", "!"):
+            self.bad_tag(tag, position)
+        marks = Marks(position, is_list=isinstance(container, list))
+        path = self.slot_path()
+        self.attach(container, marks)
+        if event.anchor is not None:
+            self.open_anchors.add(event.anchor)
+        self.frames.append(_Frame(container, marks, path, event.anchor))
+        self.frames[-1].flow = bool(event.flow_style)
+
+    def close(self, event: events.CollectionEndEvent) -> None:
+        frame = self.frames.pop()
+        if frame.is_key:
+            return
+        frame.marks.end = _position(event.end_mark) if frame.flow else frame.last_end
+        if self.frames:
+            self.frames[-1].last_end = frame.marks.end
+        if frame.anchor is not None:
+            self.open_anchors.discard(frame.anchor)
+            self.anchors[frame.anchor] = (frame.container, frame.marks, frame.size)
+        if self.frames:
+            self.frames[-1].size += frame.size - 1  # attach() counted it as one node
+
+    def alias(self, event: events.AliasEvent) -> None:
+        position = _position(event.start_mark)
+        self.aliases += 1
+        if self.aliases > self.limits.max_aliases:
+            raise _Stop(Problem("SIP004", f"the file uses more than {self.limits.max_aliases} "
+                                "aliases (*name); write the values out", "", 1, 1))
+        name = event.anchor
+        if name in self.open_anchors:
+            raise _Stop(Problem("SIP004", f"the alias *{name} refers to a node that contains it "
+                                "(a recursive alias)", "", 1, 1))
+        if name not in self.anchors:
+            # libyaml reports undefined aliases itself; kept for the pure-Python parser.
+            raise _Stop(Problem("SIP001", f"the alias *{name} names no anchor (&{name}) above it",
+                                "", *position))
+        value, marks, size = self.anchors[name]
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise _Stop(Problem("SIP004", "the aliases in this file expand to more than "
+                                f"{self.limits.max_alias_nodes:,} nodes", "", 1, 1))
+        if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
+            frame = self.frames[-1]
+            if isinstance(value, str):
+                self.set_key(value, position)
+            else:
+                frame.key, frame.key_position, frame.discard = _UNUSABLE_KEY, position, True
+                self.problems.append(Problem("SIP102", "a key must be plain text",
+                                             frame.path, *position))
+            return
+        self.attach(value, marks if isinstance(marks, Marks) else position,
+                    None if isinstance(marks, Marks) else _position(event.end_mark))
+        if self.frames:
+            self.frames[-1].size += size - 1
+
+    # -- placing nodes -------------------------------------------------------------------
+
+    def set_key(self, key: str, position: tuple[int, int]) -> None:
+        frame = self.frames[-1]
+        frame.key, frame.key_position = key, position
+        if key in frame.container:
+            frame.discard = True
+            first_line = frame.marks.keys[key][0]
+            self.problems.append(Problem(
+                "SIP002", f"'{key}' appears twice in this mapping (first on line {first_line}); "
+                "the first value is kept", join_path(frame.path, key), *position))
+
+    def attach(self, value: object, marks: Marks | tuple[int, int],
+               end: tuple[int, int] | None = None) -> None:
+        """`end`: just past a scalar (a collection records its own end when it closes)."""
+        if not self.frames:
+            self.root, self.root_marks = value, marks if isinstance(marks, Marks) else None
+            return
+        frame = self.frames[-1]
+        if frame.is_map:
+            if not frame.discard:
+                frame.container[frame.key] = value  # type: ignore[index]
+                frame.marks.keys[frame.key] = frame.key_position  # type: ignore[index]
+                frame.marks.children[frame.key] = marks  # type: ignore[index]
+                if end is not None:
+                    frame.marks.ends[frame.key] = end
+            frame.key, frame.key_position, frame.discard = None, None, False
+        else:
+            if end is not None:
+                frame.marks.ends[len(frame.container)] = end
+            frame.container.append(value)  # type: ignore[union-attr]
+            frame.marks.children.append(marks)  # type: ignore[union-attr]
+        if end is not None:
+            frame.last_end = end
+        frame.size += 1
+
+    def slot_path(self) -> str:
+        """The path of the node about to be attached to the innermost open collection."""
+        if not self.frames:
+            return ""
+        frame = self.frames[-1]
+        if frame.is_map:
+            return frame.path if frame.key is _UNUSABLE_KEY else join_path(frame.path, frame.key)
+        return join_path(frame.path, len(frame.container))
+
+    def bad_tag(self, tag: str, position: tuple[int, int], detail: str = "") -> None:
+        path = self.slot_path()
+        shown = tag.replace(CORE, "!!")
+        message = detail or f"the tag {shown} is not allowed in a plan; remove it"
+        self.problems.append(Problem("SIP102", message, path, *position))
+        self.tagged_paths.append(path)
+
+
+class _UnusableKey:
+    def __repr__(self) -> str:
+        return "<unusable key>"
+
+
+_UNUSABLE_KEY = _UnusableKey()
+
+
+def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
+    """Parse one plan file's bytes. Never raises for bad input."""
+    if len(raw) > limits.max_bytes:
+        return _fail("SIP004", f"the file is {len(raw):,} bytes, over the limit of "
+                     f"{limits.max_bytes:,} (max-file-size)", 1, 1)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return _fail("SIP001", "the file is not valid UTF-8 text; save it as UTF-8", line, column)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    builder = _Builder(limits)
+    try:
+        builder.run(_Parser(text))
+    except _Stop as stop:
+        return Loaded(problems=[stop.problem])
+    except yaml.MarkedYAMLError as error:
+        if "maximum nesting depth" in str(error.problem):  # libyaml's own guard, at 1,000 levels
+            return _fail("SIP004", _TOO_DEEP.format(limits.max_depth), 1, 1)
+        return _fail("SIP001", _syntax_message(error), *_error_position(error))
+    except yaml.YAMLError as error:  # a ReaderError: a character YAML does not allow
+        position = getattr(error, "position", 0)
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        reason = getattr(error, "reason", "a character that YAML does not allow")
+        return _fail("SIP001", f"the file holds {reason.replace('are not allowed', '')}"
+                     .strip() + " that YAML does not allow", line, column)
+    root = builder.root
+    if root is None:
+        return _fail("SIP004", "the file is empty: a plan is a mapping that starts with 'sip: 1'",
+                     1, 1, builder.problems)
+    if not isinstance(root, dict):
+        shape = "a list" if isinstance(root, list) else "a single value"
+        return _fail("SIP004", f"the top of the file is {shape}, not a mapping; a plan is a "
+                     "mapping that starts with 'sip: 1'", 1, 1, builder.problems)
+    return Loaded(builder.root, builder.root_marks, builder.problems, builder.tagged_paths)
+
+
+def _fail(code: str, message: str, line: int, column: int,
+          earlier: list[Problem] | None = None) -> Loaded:
+    return Loaded(problems=[*(earlier or []), Problem(code, message, "", line, column)])
+
+
+def _error_position(error: yaml.MarkedYAMLError) -> tuple[int, int]:
+    mark = error.problem_mark or error.context_mark
+    if mark is None:
+        return 1, 1
+    return _position(mark)
+
+
+def _syntax_message(error: yaml.MarkedYAMLError) -> str:
+    """libyaml's words, turned into what a plan author can act on."""
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    mark = error.context_mark
+    opened = f" on line {mark.line + 1}" if mark is not None else ""
+    if "quoted scalar" in context:
+        return f"invalid YAML: the quote opened{opened} is never closed"
+    if "flow sequence" in context:
+        return (f"invalid YAML: the list opened with '['{opened} needs ',' between items "
+                "and a closing ']'")
+    if "flow mapping" in context:
+        return (f"invalid YAML: the mapping opened with '{{'{opened} needs ',' between items "
+                "and a closing '}'")
+    if "cannot start any token" in problem:
+        return ("invalid YAML: this character cannot start a value (a tab? YAML indents with "
+                "spaces; quote text that starts with @ or `)")
+    if "mapping values are not allowed" in problem:
+        return ("invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in "
+                "quotes, or fix the indentation")
+    if "expected '-' indicator" in problem:
+        return (f"invalid YAML: the list that starts{opened} has an item that is not lined up "
+                "with its '-'")
+    if "expected key" in problem:
+        return (f"invalid YAML: this line does not line up with the keys of the mapping that "
+                f"starts{opened}, or text after a quoted value goes on past the closing quote")
+    detail = f"{problem} ({context}{opened})" if context else problem
+    return "invalid YAML: " + (detail or "the parser could not read this")
