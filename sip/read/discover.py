@@ -33,7 +33,7 @@ def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | Non
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                if not _excluded(file, exclude, root):
+                if not excluded(file, exclude, root):
                     add(str(file))
         elif path.is_file():
             add(given)
@@ -55,7 +55,8 @@ def _walk(folder: Path) -> list[Path]:
     return out
 
 
-def _excluded(file: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
+def excluded(file: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
+    """Whether a configuration's `exclude` globs (relative to `root`) leave the file out."""
     if not patterns:
         return False
     try:

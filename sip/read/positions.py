@@ -91,9 +91,7 @@ def span(marks: Marks, loc: Loc, at: Position) -> tuple[Position, Position] | No
         if child is None:
             break
         end = child.end if isinstance(child, Marks) else node.ends.get(step, child)
-        if _start(child) == at:
-            found = (at, end)
-        elif node.keys.get(step) == at:
+        if _start(child) == at or node.keys.get(step) == at:
             found = (at, end)
         node = child
     return found

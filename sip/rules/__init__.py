@@ -79,3 +79,12 @@ WAIVABLE_CODES = frozenset(code for code in BY_CODE if code >= "SIP2" and code !
 # Rules that compare the files of a run rather than look inside one plan (`check_run`).
 RUN_RULES: tuple[ModuleType, ...] = tuple(rule for rule in REGISTRY if hasattr(rule, "check_run"))
 RUN_LEVEL_CODES = frozenset(rule.CODE for rule in RUN_RULES)
+
+# Where the rules' documentation (docs/rules.md) is published; every link to a rule is made
+# here, so a move of the project's site is a change of this one line.
+DOCS_URL = "https://sip.example.org/docs/rules.md"
+
+
+def doc_url(code: str) -> str:
+    """The link to one rule's section: docs/rules.md#sip401."""
+    return f"{DOCS_URL}#{code.lower()}"
