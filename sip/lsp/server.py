@@ -146,12 +146,7 @@ def build(options: Options) -> SipServer:
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     @guarded
     def did_save(server: SipServer, params: types.DidSaveTextDocumentParams) -> None:
-        uri = params.text_document.uri
-        if uri.endswith(("/sip.toml", "/pyproject.toml")):  # the settings may have changed
-            for open_uri in list(server.analyses):
-                server.refresh(open_uri)
-        elif uri in server.analyses:
-            server.refresh(uri)
+        server.refresh(params.text_document.uri)  # the configuration may have changed
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     @guarded
