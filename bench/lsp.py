@@ -23,10 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from generate import generate  # bench/ is on the path when a script runs
 from lsprotocol import types
 from pygls.lsp.client import LanguageClient
-
-from generate import generate  # bench/ is on the path when a script runs
 
 AS_OF = "2026-08-10"  # the date the generated plans are clean on
 

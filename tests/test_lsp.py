@@ -3,6 +3,7 @@ the protocol over its standard input and output, on the examples on disk."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 import sys
@@ -324,3 +325,44 @@ def test_without_pygls_sip_lsp_says_how_to_install_it(sip, monkeypatch):
     out = sip("lsp")
     assert out.exit_code == 2
     assert "pip install 'sip[lsp]'" in out.stderr
+
+
+def test_columns_are_utf16_units_after_characters_beyond_the_bmp(tmp_path):
+    # an emoji is one character for sip and two UTF-16 units for the editor
+    text = TYPOS.read_text("utf-8").replace(
+        "site:\n  name: Example Palm Estates Sdn Bhd, Sandakan mill and estates\n"
+        "  # MISTAKE: a country is written as its ISO 3166-1 alpha-2 code, here MY\n"
+        "  country: Malaysia\n",
+        'site: {name: "Estates \U0001f334", country: Malaysia,\n')
+    text = text.replace("  tier: 2\n  workers: 640\n  migrant_workers: 590\n",
+                        "  tier: 2, workers: 640, migrant_workers: 590}\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    shutil.copy(TYPOS.parent / "sip.toml", tmp_path / "sip.toml")
+
+    async def session():
+        async with Editor() as editor:
+            return await editor.diagnostics(await editor.open(plan))
+
+    country = next(d for d in run(session()) if "Malaysia" in d.message)
+    line = text.split("\n")[country.range.start.line].encode("utf-16-le")
+    units = line[country.range.start.character * 2:country.range.end.character * 2]
+    assert units.decode("utf-16-le") == "Malaysia"
+
+
+def test_a_burst_of_edits_is_checked_once_for_its_last_text():
+    async def session():
+        async with Editor() as editor:
+            uri = await editor.open(GAPS)
+            await editor.diagnostics(uri)
+            # deleting ", F-3" from RC-2's findings a key at a time, faster than the debounce
+            steps = ["[F-2, F-3]", "[F-2, F-]", "[F-2, F]", "[F-2, ]", "[F-2,]", "[F-2]"]
+            for before, after in zip(steps, steps[1:], strict=False):
+                version = await editor.replace(uri, before, after)
+            last = await editor.diagnostics(uri, version)
+            await asyncio.sleep(0.3)  # anything late would have arrived by now
+            return last, [p.version for p in editor.published if p.uri == uri]
+
+    last, versions = run(session())
+    assert "SIP202" not in [d.code for d in last]
+    assert versions == [1, 6]  # opened, then the burst's last version only
