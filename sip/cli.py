@@ -31,7 +31,9 @@ _debug = False
 
 def _version(value: bool) -> None:
     if value:
-        print(f"sip {__version__} (plan format 1)")
+        from sip.format.version import FORMAT_VERSION
+
+        print(f"sip {__version__} (plan format {FORMAT_VERSION})")
         raise typer.Exit()
 
 

@@ -4,6 +4,8 @@ import json
 import sys
 from pathlib import Path
 
+from sip.format.version import FORMAT_VERSION
+
 SCHEMA_FILE = "sip-plan-1.schema.json"
 SCHEMA_ID = "https://sip.example.org/schemas/sip-plan-1.schema.json"
 
@@ -15,7 +17,7 @@ def plan_schema() -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": "sip plan, format 1",
+        "title": f"sip plan, format {FORMAT_VERSION}",
         "description": "A corrective action and systems improvement plan for forced labour "
         "found at one site of a supply chain. Generated from sip's models by `sip schema`.",
         **{k: v for k, v in schema.items() if k not in ("title", "description")},

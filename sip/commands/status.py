@@ -8,7 +8,7 @@ from sip.check.config import settings_for
 from sip.check.run import validate
 from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
-from sip.output.status import Glance, StatusReport, glance, rows_for, totals_of
+from sip.output.status import PlanSummary, StatusReport, glance, rows_for, totals_of
 from sip.read.discover import plan_files
 
 
@@ -21,8 +21,8 @@ def status_command(paths: list[str], *, format: str, as_of: str | None, config: 
         # of sending whole plans (measured in bench/status_diff.py).
         run = validate(files, settings, progress=progress,
                        summarise=partial(glance, as_of=settings.as_of))
-    glances: dict[str, Glance] = {r.file: r.summary for r in run.results
-                                  if isinstance(r.summary, Glance)}
+    glances: dict[str, PlanSummary] = {r.file: r.summary for r in run.results
+                                  if isinstance(r.summary, PlanSummary)}
     rows = rows_for(run, glances)
     report = StatusReport(rows, totals_of(rows), settings.as_of)
     writer("status", format)(report, sys.stdout, Style(color=color))

@@ -13,7 +13,7 @@ DUE_SOON_DAYS = 30
 
 
 @dataclass(frozen=True)
-class Money:
+class MoneyTotal:
     committed: float = 0.0
     paid: float = 0.0
 
@@ -26,7 +26,7 @@ class Progress:
     open_actions: int
     overdue: list[str]  # ids of open actions past their due date
     due_soon: list[str]  # ids of open actions due within DUE_SOON_DAYS
-    money: dict[str, Money] = field(default_factory=dict)  # remedy amounts, by currency
+    money: dict[str, MoneyTotal] = field(default_factory=dict)  # remedy amounts, by currency
     review_overdue: bool = False
 
     @property
@@ -47,11 +47,11 @@ def progress(plan: Plan, as_of: dt.date) -> Progress:
     for finding in plan.findings:
         by_severity[finding.severity] += 1
     soon = as_of + dt.timedelta(days=DUE_SOON_DAYS)
-    money: dict[str, Money] = {}
+    money: dict[str, MoneyTotal] = {}
     for response in plan.responses:
         if response.amount is not None and response.status != "cancelled":
-            total = money.get(response.amount.currency, Money())
-            money[response.amount.currency] = Money(total.committed + response.amount.committed,
+            total = money.get(response.amount.currency, MoneyTotal())
+            money[response.amount.currency] = MoneyTotal(total.committed + response.amount.committed,
                                                     total.paid + response.amount.paid)
     return Progress(
         as_of=as_of,

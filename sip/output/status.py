@@ -20,11 +20,11 @@ from sip.check.result import Run
 from sip.diagnostic import ERROR, WARNING
 from sip.format.vocab import SEVERITY
 from sip.model import Plan
-from sip.output.figures import Money, Progress, progress
+from sip.output.figures import MoneyTotal, Progress, progress
 
 
 @dataclass(frozen=True)
-class Glance:
+class PlanSummary:
     """What status needs from a plan that validated: small enough to send between processes."""
 
     plan_id: str
@@ -35,8 +35,8 @@ class Glance:
     progress: Progress
 
 
-def glance(plan: Plan, as_of: dt.date) -> Glance:
-    return Glance(plan.id, plan.site.name, plan.site.country, plan.status, plan.next_review,
+def glance(plan: Plan, as_of: dt.date) -> PlanSummary:
+    return PlanSummary(plan.id, plan.site.name, plan.site.country, plan.status, plan.next_review,
                   progress(plan, as_of))
 
 
@@ -46,7 +46,7 @@ class Row:
     errors: int
     warnings: int
     plan_id: str | None = None
-    glance: Glance | None = None  # None: not a valid plan (SIP0xx/SIP1xx errors), no figures
+    glance: PlanSummary | None = None  # None: not a valid plan (SIP0xx/SIP1xx errors), no figures
 
     @property
     def valid(self) -> bool:
@@ -72,10 +72,10 @@ class Totals:
     overdue: int = 0
     due_soon: int = 0
     reviews_overdue: int = 0
-    money: dict[str, Money] = field(default_factory=dict)
+    money: dict[str, MoneyTotal] = field(default_factory=dict)
 
 
-def rows_for(run: Run, glances: dict[str, Glance]) -> list[Row]:
+def rows_for(run: Run, glances: dict[str, PlanSummary]) -> list[Row]:
     """Every file of the run, readable or not, most urgent first. `glances` by file."""
     counts: dict[str, dict[str, int]] = {name: {ERROR: 0, WARNING: 0} for name in run.files}
     for d in run.diagnostics:
@@ -106,8 +106,8 @@ def totals_of(rows: list[Row]) -> Totals:
         totals.due_soon += len(p.due_soon)
         totals.reviews_overdue += p.review_overdue
         for currency, money in p.money.items():
-            total = totals.money.get(currency, Money())
-            totals.money[currency] = Money(total.committed + money.committed,
+            total = totals.money.get(currency, MoneyTotal())
+            totals.money[currency] = MoneyTotal(total.committed + money.committed,
                                            total.paid + money.paid)
     return totals
 

@@ -9,7 +9,7 @@ import json
 from typing import TextIO
 
 from sip.format.wording import plural
-from sip.output.figures import DUE_SOON_DAYS, Money
+from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
 from sip.output.formats import Style
 from sip.output.status import Row, StatusReport, Totals
 
@@ -84,7 +84,7 @@ def _problems(errors: int, warnings: int) -> str:
     return ", ".join(parts)
 
 
-def _money(money: dict[str, Money]) -> str:
+def _money(money: dict[str, MoneyTotal]) -> str:
     return "\n".join(f"{currency} {_amount(m.paid)} / {_amount(m.committed)}"
                      for currency, m in sorted(money.items())) or "-"
 

@@ -93,7 +93,6 @@ class _Builder:
         self.open_anchors: set[str] = set()
         self.aliases = 0
         self.alias_nodes = 0
-        self.nodes = 0
         self.root: object = None
         self.root_marks: Marks | None = None
         self.documents = 0
@@ -128,7 +127,6 @@ class _Builder:
     # -- nodes ---------------------------------------------------------------------------
 
     def scalar(self, event: events.ScalarEvent) -> None:
-        self.nodes += 1
         text, tag = event.value, event.tag
         position = _position(event.start_mark)
         if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
@@ -148,7 +146,6 @@ class _Builder:
         self.attach(value, position, _position(event.end_mark))
 
     def open(self, event: events.CollectionStartEvent, container: dict | list) -> None:
-        self.nodes += 1
         position = _position(event.start_mark)
         if len(self.frames) >= self.limits.max_depth:
             raise _Stop(Problem("SIP004", _TOO_DEEP.format(self.limits.max_depth), "", 1, 1))
