@@ -235,17 +235,18 @@ HOSTILE = {
     "tags": "sip: 1\nid: !!python/object:os.system echo\n",
     "control characters": "sip: 1\nid: \x00\x07\ufeff\n\t- x",
     "tabs and colons": "sip: 1\n\tfindings: : : - [{\n",
+    "a lone surrogate": "sip: 1\nid: x\ud800y\n",  # valid JSON, not encodable as UTF-8
 }
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_bad_input_never_stops_the_server(name, tmp_path):
     path = tmp_path / "plan.yaml"
-    path.write_text(HOSTILE[name], encoding="utf-8")
+    path.write_text(HOSTILE[name], encoding="utf-8", errors="surrogatepass")
 
     async def session():
         async with Editor() as editor:
-            uri = await editor.open(path)
+            uri = await editor.open(path, HOSTILE[name])
             first = await editor.diagnostics(uri)
             everywhere = [types.Position(line=line, character=char)
                           for line in (0, 1, 2, 5, 500) for char in (0, 3, 10_000)]

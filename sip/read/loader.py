@@ -143,7 +143,8 @@ class _Builder:
             self.bad_tag(tag, position)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, position, 1)
-        self.attach(value, position, _position(event.end_mark))
+        end = event.end_mark  # inline: this runs for every scalar in the file
+        self.attach(value, position, (end.line + 1, end.column + 1))
 
     def open(self, event: events.CollectionStartEvent, container: dict | list) -> None:
         position = _position(event.start_mark)
