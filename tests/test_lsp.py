@@ -367,3 +367,31 @@ def test_a_burst_of_edits_is_checked_once_for_its_last_text():
     last, versions = run(session())
     assert "SIP202" not in [d.code for d in last]
     assert versions == [1, 6]  # opened, then the burst's last version only
+
+
+def test_a_missing_version_is_fixed_by_inserting_it_and_a_waivers_rule_completes_to_codes(tmp_path):
+    text = TYPOS.read_text("utf-8").replace("sip: 1\n", "").replace(
+        "id: SIP-2026-901\n", "id: SIP-2026-901\nwaivers:\n  - rule: SIP\n    reason: agreed\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+
+    async def session():
+        async with Editor() as editor:
+            uri = await editor.open(plan)
+            diagnostics = await editor.diagnostics(uri)
+            version = next(d for d in diagnostics if d.code == "SIP003")
+            actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
+                text_document=doc(uri), range=version.range,
+                context=types.CodeActionContext(diagnostics=[version])))
+            codes = await editor.client.text_document_completion_async(types.CompletionParams(
+                text_document=doc(uri), position=editor.position(uri, "SIP", after="rule: ", offset=3)))
+            return uri, actions, codes
+
+    uri, actions, codes = run(session())
+    added = actions[0]
+    assert added.title == "sip fix: added sip: 1"
+    assert [d.code for d in added.diagnostics] == ["SIP003"]
+    (edit,) = added.edit.changes[uri]
+    assert edit.new_text == "sip: 1\n" and edit.range.start == edit.range.end  # an insertion
+    labels = [item.label for item in codes.items]
+    assert "SIP506" in labels and "SIP204" not in labels and "SIP101" not in labels

@@ -52,7 +52,8 @@ def code_actions(uri: str, source: str, fixed: Outcome,
         if not mine:
             continue
         every += [edit for edit in mine if edit not in every]
-        about = [d for d in diagnostics if d.code == fix.code and d.range.start.line == fix.line - 1]
+        about = [d for d in diagnostics if d.code == fix.code
+                 and (fix.old is None or d.range.start.line == fix.line - 1)]
         actions.append(types.CodeAction(
             title=f"sip fix: {fix.describe()}", kind=types.CodeActionKind.QuickFix,
             diagnostics=about or None, is_preferred=True,
