@@ -366,7 +366,9 @@ def test_a_burst_of_edits_is_checked_once_for_its_last_text():
 
     last, versions = run(session())
     assert "SIP202" not in [d.code for d in last]
-    assert versions == [1, 6]  # opened, then the burst's last version only
+    # opened, then the burst's last version ([1, 6]; a machine so loaded that the server sleeps
+    # 40 ms between two messages already read may check one more, never all five)
+    assert versions[0] == 1 and versions[-1] == 6 and len(versions) <= 3
 
 
 def test_a_missing_version_is_fixed_by_inserting_it_and_a_waivers_rule_completes_to_codes(tmp_path):
