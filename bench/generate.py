@@ -144,7 +144,10 @@ class PlanWriter:
             kind, reference = rng.choice(SOURCES)
             self.add("sources", [("id", self.new_id("S")), ("kind", kind), ("reference", quote(reference)), ("date", when)])
         self.providers = []
-        for i, (kind, name, role) in enumerate(rng.sample(PROVIDERS, rng.randint(2, 4))):
+        chosen = rng.sample(PROVIDERS, rng.randint(2, 4))
+        chosen.sort(key=lambda provider: provider[0] == "other")  # the one surely consulted is a
+        # victim service provider (format 1.1: SIP404 does not count kind other)
+        for i, (kind, name, role) in enumerate(chosen):
             pairs: Pairs = [("id", self.new_id("SP")), ("name", quote(name.format(place=self.place))), ("kind", kind),
                             ("role", quote(role))]
             if i == 0 or rng.random() < 0.7:
@@ -163,7 +166,7 @@ class PlanWriter:
                     ("status", rng.choice(("planned", "in-progress")))]
         due = self.day(first, last)
         completed = self.day(first, min(due + timedelta(7), self.horizon))
-        if rng.random() < 0.4:
+        if rng.random() < 0.4 and self.status != "closed":  # a closed plan verified it (SIP508)
             return [("due", due), ("status", "done"), ("completed", completed)]
         method, evidence = rng.choice(VERIFICATIONS)
         checked = self.day(completed, min(completed + timedelta(21), self.horizon))

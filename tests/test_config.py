@@ -73,6 +73,23 @@ def test_deadlines_left_out_keep_their_defaults(sip, write):
     assert codes(sip("validate", "--format", "json", plan)) == ["SIP506"]
 
 
+def test_deadlines_per_kind_override_the_severity_keys_for_every_kind(sip, write):
+    """Format 1.1: A-1 is a corrective response to a major finding, due 79 days after it."""
+    plan = write("plan.yaml", MINIMAL)
+    write("sip.toml", "as-of = 2026-08-10\n[deadlines.corrective]\nmajor = 78\n")
+    assert codes(sip("validate", "--format", "json", plan)) == ["SIP506"]
+    write("sip.toml", "as-of = 2026-08-10\n[deadlines.protection]\nmajor = 10\n")
+    assert codes(sip("validate", "--format", "json", plan)) == []  # another kind
+    write("sip.toml", "as-of = 2026-08-10\n[deadlines]\nmajor = 78\n[deadlines.corrective]\nmajor = 80\n")
+    assert codes(sip("validate", "--format", "json", plan)) == []  # the kind's table wins
+    write("sip.toml", "as-of = 2026-08-10\ndeadlines = {corrective = {major = 80}, major = 78}\n")
+    assert codes(sip("validate", "--format", "json", plan)) == []  # whatever the order
+    write("sip.toml", "as-of = 2026-08-10\ndeadlines = {remedy = {major = 80}, major = 78}\n")
+    outcome = sip("validate", "--format", "json", plan)
+    assert codes(outcome) == ["SIP506"] and "corrective response to a major finding is 78 days" in (
+        outcome.stdout)
+
+
 def test_max_file_size(sip, write):
     plan = write("plan.yaml", MINIMAL)
     write("sip.toml", 'as-of = 2026-08-10\nmax-file-size = "1KB"\n')
@@ -100,6 +117,9 @@ def test_exclude_applies_to_folder_searches_only(sip, write, tmp_path):
     ("ignore = \"SIP101\"\n", ":1: ignore:", "cannot be ignored"),
     ("\n[deadlines]\nmajor = 30\nsevere = 5\n", ":4: deadlines:", "not a severity"),
     ("[deadlines]\nminor = -1\n", ":2: deadlines:", "0 or more"),
+    ("[deadlines.protection]\nsevere = 3\n", ":2: deadlines:", "'severe' is not a severity"),
+    ("[deadlines]\nremedy = 5\n", ":2: deadlines:", "remedy must be a table"),
+    ("[deadlines.remedy]\nmajor = 1.5\n", ":2: deadlines:", "remedy.major must be a whole number"),
     ("max-file-size = \"big\"\n", ":1: max-file-size:", "not a size"),
     ("exclude = \"drafts\"\n", ":1: exclude:", "list of globs"),
 ])

@@ -85,14 +85,18 @@ def test_one_plan_prints_a_report_on_stdout(sip):
 
 def test_the_report_follows_the_chain_from_finding_to_improvement(sip):
     md = sip("render", "-f", "md", "--as-of", AS_OF, DATA / "minimal.yaml").stdout
-    chain = md[md.index("### F-1:"):md.index("### Root causes")]
-    assert "[A-1](#A-1) Corrective: Cap weekly hours" in chain
-    assert "Root cause [RC-1](#RC-1) (commercial): Order volumes doubled" in chain
-    assert "  - Risk [R-1](#R-1): Peak-season orders push hours over the limit" in chain
-    assert "  - Improvement [MS-1](#MS-1) (purchasing practices): Plan peak orders" in chain
+    finding = md[md.index("### F-1:"):md.index("## Root causes")]
+    assert "[A-1](#A-1) Corrective: Cap weekly hours" in finding
+    assert "- Root causes: [RC-1](#RC-1) (see [root causes](#root-causes))" in finding
+    # the chain is shown once, under its root cause, and the finding refers to it
+    chain = md[md.index("### RC-1:"):md.index("## Protection of workers")]
+    assert "### RC-1: Order volumes doubled" in chain
+    assert "- Risk [R-1](#R-1): Peak-season orders push hours over the limit" in chain
+    assert "- Improvement [MS-1](#MS-1) (purchasing practices): Plan peak orders" in chain
     # what is missing is said, not left blank: this plan has no protection and no remedy
     assert "⚠ **No response of kind protection.**" in md
-    assert md.count("⚠ **None planned.**") == 3  # rehabilitation, repatriation, reintegration
+    assert "No remedy is planned for the workers." in md
+    assert "None planned" not in md  # not forced labour: a missing remedy is no red gap
 
 
 def test_html_escapes_plan_text(sip, write):

@@ -58,6 +58,17 @@ def private_strings(plan: dict) -> set[str]:
     found |= {r["by"] for r in plan.get("reviews", [])}
     actions = [*plan.get("responses", []), *plan.get("improvements", [])]
     found |= {a["verification"]["evidence"] for a in actions if "verification" in a}
+    # format 1.1, section 9
+    found.add(plan["site"].get("supplier_id"))
+    found |= {s["reference"] for s in plan["sources"]}
+    found |= {f.get("disputed") for f in plan["findings"]}
+    found |= {f["needs_assessment"]["summary"] for f in plan["findings"] if "needs_assessment" in f}
+    found |= {e["summary"] for e in plan.get("worker_engagement", [])}
+    found |= {p["name"] for p in plan.get("parties", [])
+              if p["kind"] in ("law-firm", "labour-agent", "recruitment-agency")}
+    found |= {item.get("title") or item.get("action") or item.get("reference")
+              for name in ("sources", "findings", "responses", "improvements")
+              for item in plan.get(name, []) if item.get("confidential")}
     public = {plan["owner"]["role"], *(a["owner"] for a in actions)}
     return {" ".join(s.split()) for s in found if s} - public
 

@@ -90,10 +90,31 @@ def test_csv_is_one_line_per_plan_with_money_by_currency(sip, monkeypatch):
     assert (india["paid_INR"], india["committed_INR"]) == ("1890000", "1890000")
     assert india["paid_JOD"] == ""
     assert by_file["examples/invalid/gaps.yaml"]["committed_JOD"] == "63000"
-    assert len(rows) == 5
+    assert len(rows) == len(list((ROOT / "examples").glob("*.yaml"))) + 1
 
 
 def test_status_needs_plans(sip, tmp_path):
     out = sip("status", tmp_path)
     assert out.exit_code == 2 and out.stdout == ""
     assert "no plan file" in out.stderr
+
+
+def test_workers_reached_and_overdue_instalments_in_every_format(sip):
+    """Format 1.1: workers reached of workers covered by money remedies, and instalments past
+    due with no paid date (tests/data/format11-report.yaml: 150 of 212, one instalment late)."""
+    plans = [DATA / "format11-report.yaml", DATA / "minimal.yaml"]
+    document = json.loads(sip("status", "--as-of", AS_OF, "--format", "json", *plans).stdout)
+    by_id = {p["plan_id"]: p for p in document["plans"]}
+    assert by_id["SIP-TEST-011"]["workers"] == {"covered": 212, "reached": 150}
+    assert by_id["SIP-TEST-011"]["overdue_instalments"] == 1
+    assert by_id["SIP-TEST-001"]["workers"] == {"covered": 0, "reached": None}
+    assert document["totals"]["workers"] == {"covered": 212, "reached": 150}
+    assert document["totals"]["overdue_instalments"] == 1
+    rows = list(csv.DictReader(io.StringIO(sip("status", "--as-of", AS_OF, "--format", "csv",
+                                               *plans).stdout)))
+    row = next(r for r in rows if r["plan_id"] == "SIP-TEST-011")
+    assert (row["workers_covered"], row["workers_reached"], row["overdue_instalments"]) == ("212", "150", "1")
+    text = sip("status", "--as-of", AS_OF, *plans).stdout
+    assert "Workers reached" in text and "Instalments" in text
+    line = next(line for line in text.splitlines() if "SIP-TEST-011" in line)
+    assert "150 / 212" in line

@@ -19,7 +19,7 @@ from typing import Any
 from sip.exits import UsageError
 from sip.format.dates import DateError
 from sip.format.dates import parse_date as read_date
-from sip.rules.context import DEFAULT_DEADLINES
+from sip.rules.context import DEADLINE_KINDS, SEVERITIES, default_deadlines
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 
@@ -29,7 +29,7 @@ class Settings:
     as_of: dt.date = field(default_factory=dt.date.today)
     strict: bool = False
     ignore: tuple[str, ...] = ()  # codes or prefixes: "SIP601", "SIP5"
-    deadlines: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
+    deadlines: dict[str, dict[str, int]] = field(default_factory=default_deadlines)  # kind, severity
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     exclude: tuple[str, ...] = ()  # globs, relative to `root`
     root: Path | None = None  # the folder of the configuration file
@@ -141,7 +141,7 @@ def parse_date(value: Any, fail: Any) -> dt.date:
 
 
 def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
-    """Codes or prefixes of rules SIP201-SIP601. SIP0xx and SIP1xx cannot be ignored: they mean
+    """Codes or prefixes of rules SIP201-SIP602. SIP0xx and SIP1xx cannot be ignored: they mean
     the file is not a readable plan, and nothing else was checked in it."""
     from sip.rules import BY_CODE
 
@@ -170,19 +170,41 @@ def parse_size(value: Any, fail: Any) -> int:
     raise fail(f"{value!r} is not a size; write bytes (5000000) or text such as \"5MB\"")
 
 
-def parse_deadlines(value: Any, fail: Any) -> dict[str, int]:
-    """Days from a finding's `identified` date by which its responses are due (SIP506); a
-    severity left out keeps its default."""
+def parse_deadlines(value: Any, fail: Any) -> dict[str, dict[str, int]]:
+    """Days from a finding's `identified` date by which its responses are due (SIP506), by kind
+    of response and severity. A severity key at the top sets it for every kind (as in format 1,
+    so an existing configuration keeps its meaning); a kind's table (`[deadlines.protection]`)
+    overrides that for its kind. What is left out keeps its default."""
     if not isinstance(value, dict):
-        raise fail("must be a table: [deadlines] with critical, major and minor in days")
-    deadlines = dict(DEFAULT_DEADLINES)
-    for severity, days in value.items():
-        if severity not in DEFAULT_DEADLINES:
-            raise fail(f"{severity!r} is not a severity (critical, major, minor)", severity)
-        if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-            raise fail(f"{severity} must be a whole number of days, 0 or more", severity)
-        deadlines[severity] = days
+        raise fail("must be a table: [deadlines] with critical, major and minor in days, and "
+                   "optionally [deadlines.protection], [deadlines.corrective], "
+                   "[deadlines.remedy]")
+    deadlines = default_deadlines()
+    tables = {}
+    for key, days in value.items():
+        if key in DEADLINE_KINDS:
+            if not isinstance(days, dict):
+                raise fail(f"{key} must be a table: [deadlines.{key}] with critical, major and "
+                           "minor in days", key)
+            tables[key] = days
+            continue
+        _check_days(key, days, fail, f"a severity ({', '.join(SEVERITIES)}) or a kind of "
+                    f"response ({', '.join(DEADLINE_KINDS)})")
+        for kind in DEADLINE_KINDS:
+            deadlines[kind][key] = days
+    for kind, table in tables.items():
+        for severity, days in table.items():
+            _check_days(severity, days, fail, f"a severity ({', '.join(SEVERITIES)})",
+                        f"{kind}.{severity}")
+            deadlines[kind][severity] = days
     return deadlines
+
+
+def _check_days(key: str, days: Any, fail: Any, expected: str, shown: str | None = None) -> None:
+    if key not in SEVERITIES:
+        raise fail(f"{key!r} is not {expected}", key)
+    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
+        raise fail(f"{shown or key} must be a whole number of days, 0 or more", key)
 
 
 def _line_of(text: str, key: str) -> int:

@@ -45,6 +45,7 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
     elif kind == "sip_cross":
         if not loc or loc[-1] != ctx["field"]:  # a model-level check names its field in ctx
             loc = (*loc, ctx["field"])
+        loc = (*loc, *ctx.get("at", ()))  # and the steps below it to the value checked
         if ctx.get("missing"):
             code, anchor = "SIP101", MISSING
         message = error["msg"]
@@ -63,7 +64,7 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
     for step in loc[:-1]:
         if isinstance(step, int):
             continue
-        field = model.model_fields.get(step)
+        field = _field(model, step)
         if field is None:
             return None
         inner = _inner_model(field.annotation)
@@ -71,6 +72,18 @@ def _model_at(loc: Loc) -> type[BaseModel] | None:
             return None
         model = inner
     return model
+
+
+def _field(model: type[BaseModel], name: str) -> Any:
+    """The field written `name` in a plan (its alias, when it has one: `with`)."""
+    field = model.model_fields.get(name)
+    if field is not None and field.alias is None:
+        return field
+    return next((f for key, f in model.model_fields.items() if (f.alias or key) == name), None)
+
+
+def _names(model: type[BaseModel]) -> list[str]:
+    return [f.alias or key for key, f in model.model_fields.items()]
 
 
 def _inner_model(annotation: Any) -> type[BaseModel] | None:
@@ -89,7 +102,7 @@ def _choices(loc: Loc) -> tuple[str, ...]:
     model = _model_at(field_loc)
     if model is None or not field_loc:
         return ()
-    field = model.model_fields.get(field_loc[-1])
+    field = _field(model, field_loc[-1])
     return tuple(_literal_values(field.annotation)) if field else ()
 
 
@@ -109,7 +122,7 @@ def _noun(loc: Loc) -> str:
     steps = [s for s in loc if isinstance(s, str)]
     if not steps:
         return "plan"
-    name = steps[-1].replace("_", " ")
+    name = {"with": "participant (with)"}.get(steps[-1], steps[-1].replace("_", " "))
     if loc and isinstance(loc[-1], int):
         name = {"addresses": "address", "ids": "id", "findings": "finding id",
                 "root causes": "root cause id", "providers": "provider id"}.get(
@@ -146,7 +159,7 @@ def _missing(loc: Loc) -> str:
 def _unknown(loc: Loc) -> str:
     field = str(loc[-1])
     model = _model_at(loc)
-    allowed = list(model.model_fields) if model else []
+    allowed = _names(model) if model else []
     close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
     if close:
         return f"unknown field '{field}': did you mean '{close[0]}'?"
@@ -192,7 +205,8 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         return (f"{_shown(value)} is not a valid id: start with a letter or digit, then use only "
                 "letters, digits, '.', '_' or '-'")
     if kind in ("greater_than_equal", "greater_than"):
-        return f"{noun} must be 0 or more, found {_shown(value)}"
+        least = ctx.get("ge", 0) if kind == "greater_than_equal" else ctx.get("gt", -1) + 1
+        return f"{noun} must be {least:g} or more, found {_shown(value)}"
     if kind == "sip_date":
         if isinstance(value, str) and "T" in value or isinstance(value, str) and ":" in value:
             return f"{noun} must be a date without a time (YYYY-MM-DD), found {_shown(value)}"
@@ -212,7 +226,7 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind in ("sip_not_finite", "finite_number"):
         return f"{noun} must be a finite number"
     if kind == "sip_not_waivable":
-        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to SIP601 can, "
+        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to {max(WAIVABLE_CODES)} can, "
                 "except SIP204 (see 'sip rules')")
     return f"{noun}: {fallback}"
 

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from sip.diagnostic import WAIVED, Diagnostic, Problem
 from sip.read.positions import Marks, format_path, locate, top_item
-from sip.rules import RUN_LEVEL_CODES, SEVERITIES
+from sip.rules import BY_CODE, RUN_LEVEL_CODES, SEVERITIES
 
 CODE = "SIP204"
 
@@ -120,6 +120,9 @@ def unused(waiver: ActiveWaiver) -> Problem:
         rest = f"no {waiver.rule} is reported for {_ids(waiver.ids)}; remove the waiver, or correct its ids"
     else:
         rest = f"no {waiver.rule} is reported for this plan; remove the waiver"
+    changed = getattr(BY_CODE.get(waiver.rule), "CHANGED_IN_1_1", None)
+    if changed:  # a waiver written for format 1 whose rule now reads less: say why
+        rest += f"; {changed}"
     return Problem(CODE, f"{_name(waiver.rule, waiver.ids)} silences nothing: {rest}", waiver.path,
                    waiver.line, waiver.column)
 

@@ -4,8 +4,8 @@ for one item, and the field that serves as an item's title. Models, rules, messa
 
 from __future__ import annotations
 
-ID_LISTS = ("sources", "findings", "service_providers", "responses", "root_causes", "risks",
-            "improvements")
+ID_LISTS = ("sources", "findings", "service_providers", "parties", "responses", "root_causes",
+            "risks", "improvements")
 # Lists of actions: items with an owner, a due date and a status.
 ACTION_LISTS = ("responses", "improvements")
 
@@ -13,6 +13,7 @@ NOUN = {
     "sources": "source",
     "findings": "finding",
     "service_providers": "service provider",
+    "parties": "party",
     "responses": "response",
     "root_causes": "root cause",
     "risks": "risk",
@@ -22,6 +23,7 @@ TITLE_FIELD = {
     "sources": "reference",
     "findings": "title",
     "service_providers": "name",
+    "parties": "name",
     "responses": "action",
     "root_causes": "cause",
     "risks": "risk",

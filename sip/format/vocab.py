@@ -68,8 +68,13 @@ PROVIDER_KIND = {
     "international-organisation": "International organisation",
     "trade-union": "Trade union",
     "legal-aid": "Legal aid",
+    "worker-organisation": "Worker organisation (a migrant workers' association, a worker centre)",
     "other": "Other",
 }
+# The kinds of provider that count as victim service providers (SIP404): `other` does not.
+VICTIM_SERVICE_PROVIDER_KINDS = frozenset((
+    "ngo", "government", "international-organisation", "trade-union", "legal-aid",
+    "worker-organisation"))
 
 RESPONSE_KIND = {
     "protection": "Protection (keeps workers safe now)",
@@ -139,7 +144,83 @@ IMPROVEMENT_ELEMENT = {
     "purchasing-practices": "Purchasing practices",
     "worker-engagement": "Worker engagement",
     "documentation": "Documentation",
+    "incident-response": "Incident response (a standing procedure to protect workers when the "
+    "problem happens again)",
 }
 
 # Remedies that the source names for victims of forced labour (SIP402).
 RESTORATIVE_REMEDIES = frozenset(("rehabilitation", "repatriation", "reintegration"))
+
+# What was established about a finding (format 1.1). See sip/format/determination.py.
+DETERMINATION = {
+    "substantiated": "Substantiated (forced labour or trafficking established)",
+    "suspected": "Suspected (the indicators point to forced labour)",
+    "indicators-only": "Indicators only (not amounting to forced labour)",
+    "not-substantiated": "Not substantiated (investigated; forced labour not found)",
+}
+
+PAYER = {
+    "site": "The site (the employer)",
+    "company": "The company (the plan's owner)",
+    "labour-agent": "The labour agent",
+    "shared": "Shared",
+    "other": "Other",
+}
+
+# The ILO's recruitment fees and related costs (General principles and operational guidelines
+# for fair recruitment and Definition of recruitment fees and related costs, 2019).
+COST_ITEM = {
+    "recruitment-fee": "Recruitment fee",
+    "travel": "Travel",
+    "visa-and-permits": "Visa and permits",
+    "medical-checks": "Medical checks",
+    "documents": "Documents",
+    "training": "Training",
+    "deposits": "Deposits",
+    "loan-interest": "Loan interest",
+    "accommodation": "Accommodation",
+    "other": "Other",
+}
+
+EXTENT = {
+    "full": "In full (of what the workers paid)",
+    "partial": "In part (of what the workers paid)",
+}
+
+PARTY_KIND = {
+    "auditor": "Auditor",
+    "verifier": "Verifier",
+    "investigator": "Investigator",
+    "law-firm": "Law firm",
+    "labour-agent": "Labour agent",
+    "recruitment-agency": "Recruitment agency",
+    "buyer": "Buyer",
+    "authority": "Authority",
+    "certification-body": "Certification body",
+    "multi-stakeholder-initiative": "Multi-stakeholder initiative",
+    "other": "Other",
+}
+
+ENGAGED_WITH = {
+    "workers": "Workers",
+    "worker-representatives": "Worker representatives",
+    "trade-union": "Trade union",
+    "worker-committee": "Worker committee",
+}
+
+ESCALATION = {
+    "warning": "Warning",
+    "probation": "Probation",
+    "order-hold": "Order hold",
+    "suspension": "Suspension",
+    "termination": "Termination of the relationship",
+}
+
+EFFECTIVENESS = {
+    "effective": "Effective",
+    "partly-effective": "Partly effective",
+    "not-effective": "Not effective",
+}
+
+# Remedies that pay workers money (SIP405).
+MONEY_REMEDIES = frozenset(("reimbursement", "back-pay", "compensation"))

@@ -44,13 +44,16 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
 
 
 def why_forced_labour(finding) -> str:
-    """'critical; debt bondage, deception': what makes a finding a forced-labour one."""
+    """What makes a finding a forced-labour one: 'determination: substantiated', or, derived,
+    'critical; debt bondage' or 'suspected from 2 indicators: debt bondage, deception'."""
     from sip.format.vocab import INDICATOR
 
-    indicators = ", ".join(INDICATOR[i].lower() for i in finding.indicators)
+    if finding.determination is not None:
+        return f"determination: {finding.determination}"
+    indicators = ", ".join(INDICATOR[i].lower() for i in dict.fromkeys(finding.indicators))
     if finding.severity == "critical":
         return f"critical; {indicators}" if indicators else "critical"
-    return indicators
+    return f"{len(set(finding.indicators))} indicators: {indicators}"
 
 
 def plan_label(plan) -> str:

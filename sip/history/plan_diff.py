@@ -6,7 +6,10 @@ accept it silently:
 - a finding, response or improvement deleted (a plan deleted with them);
 - an action's status moving backward (done -> in-progress);
 - an action cancelled, or its due date moved later, without a new `reviews` entry in
-  the same change (the decision belongs on the record).
+  the same change (the decision belongs on the record);
+- and, from format 1.1, without such a review: a finding's determination moved down
+  (substantiated to anything else; suspected to indicators-only or not-substantiated), an
+  instalment's `paid` date removed, a remedy's `workers_reached` lowered.
 """
 
 from __future__ import annotations
@@ -23,10 +26,14 @@ from sip.read.item_keys import stable_path
 # The order a reviewer reads changes in: the findings and what answers them first.
 LISTS = {name: NOUN[name] for name in ("findings", "responses", "improvements", "sources",
                                        "service_providers", "root_causes", "risks")}
+LISTS["parties"] = NOUN.get("parties", "party")  # format 1.1
 KEPT_ON_RECORD = ("findings", "responses", "improvements")
 STATUS_ORDER = {"planned": 0, "in-progress": 1, "done": 2, "verified": 3}
 CANCELLED = "cancelled"
 WITHOUT_REVIEW = "no review logged in this change"
+# How strong a finding's determination is (format 1.1): moving down needs a review.
+DETERMINATION_ORDER = {"not-substantiated": 0, "indicators-only": 1, "suspected": 2,
+                       "substantiated": 3}
 
 ADDED, REMOVED, CHANGED = "+", "-", "~"
 
@@ -73,6 +80,7 @@ def compare(old: dict, new: dict) -> list[Change]:
     changes += [Change("review-removed", REMOVED, f"review removed: {_review_text(r)}")
                 for r in _added_reviews(new, old)]
     changes += _waiver_changes(old, new)
+    changes += _engagement_changes(old, new)
     return changes
 
 
@@ -120,7 +128,7 @@ def _plan_fields(old: dict, new: dict) -> list[Change]:
     if old.get("next_review") != new.get("next_review"):
         changes.append(Change("next-review", CHANGED, f"next review: {_shown(old.get('next_review'))}"
                               f" -> {_shown(new.get('next_review'))}"))
-    skipped = {"status", "next_review", "reviews", "waivers", *LISTS}
+    skipped = {"status", "next_review", "reviews", "waivers", "worker_engagement", *LISTS}
     edited = [key for key in _keys(old, new) if key not in skipped and old.get(key) != new.get(key)]
     if edited:
         changes.append(Change("plan-edited", CHANGED, f"plan edited: {', '.join(edited)}"))
@@ -169,10 +177,20 @@ def _item_changes(name: str, noun: str, item_id: str, old: dict, new: dict,
         changes.append(Change("severity-changed", CHANGED, f"{label} severity: "
                               f"{_shown(old.get('severity'))} -> {_shown(new.get('severity'))}",
                               item_id))
+    if name == "findings":
+        handled |= {"determination", "disputed", "repeats"}
+        changes += _finding_changes(label, item_id, old, new, reviewed)
     if name in ACTION_LISTS:
         handled |= {"status", "due"}
         changes += _status_change(label, item_id, old.get("status"), new.get("status"), reviewed)
         changes += _due_change(label, item_id, old.get("due"), new.get("due"), reviewed)
+    if name == "responses":
+        handled |= {"workers_reached", "schedule", "escalation"}
+        changes += _remedy_changes(label, item_id, old, new, reviewed)
+    if name == "improvements":
+        handled.add("effectiveness")
+        changes += _effectiveness_change(label, item_id, old.get("effectiveness"),
+                                         new.get("effectiveness"))
     edited = [key for key in _keys(old, new) if key not in handled and old.get(key) != new.get(key)]
     if edited:
         changes.append(Change("item-edited", CHANGED, f"{label} edited: {', '.join(edited)}",
@@ -211,6 +229,130 @@ def _due_change(label: str, item_id: str, old: object, new: object,
         return [Change("due-later", CHANGED, f"{text} ({_days(days)} later)", item_id,
                        "" if reviewed else f"due date moved later with {WITHOUT_REVIEW}")]
     return [Change("due-earlier", CHANGED, f"{text} ({_days(-days)} earlier)", item_id)]
+
+
+# -- format 1.1: determinations, money paid, workers reached, effectiveness ---------------------
+
+
+def determination(finding: dict) -> object:
+    """A finding's determination as written, else as the format derives it (the one definition,
+    sip/format/determination.py; the data here may not have validated)."""
+    from sip.format.determination import determination_of
+
+    indicators = finding.get("indicators")
+    indicators = [i for i in indicators if isinstance(i, str)] if isinstance(indicators, list) else []
+    return determination_of(finding.get("determination"), finding.get("severity"), indicators)
+
+
+def _moved_down(old: object, new: object) -> bool:
+    if old not in ("substantiated", "suspected") or old == new:
+        return False
+    return DETERMINATION_ORDER.get(new, 0) < DETERMINATION_ORDER[old]  # type: ignore[arg-type]
+
+
+def _finding_changes(label: str, item_id: str, old: dict, new: dict, reviewed: bool) -> list[Change]:
+    changes = []
+    before, after = determination(old), determination(new)
+    # A plan that writes no determination on either side changes it only through severity and
+    # indicators, which are shown as such; a written one is compared with what the other side
+    # says or derives.
+    if old.get("determination") != new.get("determination") and before != after:
+        text = f"{label} determination: {_shown(before)} -> {_shown(after)}"
+        if _moved_down(before, after):
+            changes.append(Change("determination-down", CHANGED, text + " (down)", item_id,
+                                  "" if reviewed else f"determination moved down with {WITHOUT_REVIEW}"))
+        else:
+            changes.append(Change("determination-changed", CHANGED, text, item_id))
+    was, now = old.get("disputed"), new.get("disputed")
+    if was != now:
+        what = ("disputed by the site" if was is None else "no longer disputed" if now is None
+                else "the site's objection changed")
+        changes.append(Change("dispute-changed", CHANGED, f"{label} {what}", item_id))
+    if old.get("repeats") != new.get("repeats"):
+        changes.append(Change("repeats-changed", CHANGED, f"{label} repeats: "
+                              f"{_shown(old.get('repeats'))} -> {_shown(new.get('repeats'))}", item_id))
+    return changes
+
+
+def _remedy_changes(label: str, item_id: str, old: dict, new: dict, reviewed: bool) -> list[Change]:
+    changes = []
+    was, now = old.get("workers_reached"), new.get("workers_reached")
+    if was != now:
+        text = f"{label} workers reached: {_shown(was)} -> {_shown(now)}"
+        of = new.get("workers_covered")
+        if isinstance(of, int):
+            text += f" of {of:,}"
+        lowered = isinstance(was, int) and (now is None or (isinstance(now, int) and now < was))
+        if lowered:
+            changes.append(Change("reached-lowered", CHANGED, text + " (lowered)", item_id,
+                                  "" if reviewed else f"workers reached lowered with {WITHOUT_REVIEW}"))
+        else:
+            changes.append(Change("reached-changed", CHANGED, text, item_id))
+    changes += _schedule_changes(label, item_id, old.get("schedule"), new.get("schedule"), reviewed)
+    if old.get("escalation") != new.get("escalation"):
+        changes.append(Change("escalation-changed", CHANGED, f"{label} escalation: "
+                              f"{_shown(old.get('escalation'))} -> {_shown(new.get('escalation'))}",
+                              item_id))
+    return changes
+
+
+def _schedule_changes(label: str, item_id: str, old: object, new: object,
+                      reviewed: bool) -> list[Change]:
+    """Instalments are matched by their place in the schedule (1st, 2nd...)."""
+    before = [i for i in old if isinstance(i, dict)] if isinstance(old, list) else []
+    after = [i for i in new if isinstance(i, dict)] if isinstance(new, list) else []
+    changes = []
+    for n, instalment in enumerate(after, 1):
+        what = f"{label} instalment {n} (due {_shown(instalment.get('due'))}, {_amount(instalment)})"
+        if n > len(before):
+            changes.append(Change("instalment-added", ADDED, f"{what} added", item_id))
+            continue
+        was, now = before[n - 1].get("paid"), instalment.get("paid")
+        if was == now:
+            if before[n - 1] != instalment:
+                changes.append(Change("instalment-edited", CHANGED, f"{what} edited", item_id))
+        elif now is None:
+            changes.append(Change("instalment-unpaid", CHANGED, f"{what}: paid date {was} removed",
+                                  item_id, "" if reviewed else f"a paid date removed with {WITHOUT_REVIEW}"))
+        elif was is None:
+            changes.append(Change("instalment-paid", CHANGED, f"{what} paid {now}", item_id))
+        else:
+            changes.append(Change("instalment-edited", CHANGED, f"{what} paid: {was} -> {now}", item_id))
+    for n, instalment in enumerate(before[len(after):], len(after) + 1):
+        changes.append(Change("instalment-removed", REMOVED, f"{label} instalment {n} (due "
+                              f"{_shown(instalment.get('due'))}, {_amount(instalment)}) removed", item_id,
+                              "" if reviewed or instalment.get("paid") is None
+                              else f"a paid instalment removed with {WITHOUT_REVIEW}"))
+    return changes
+
+
+def _amount(instalment: dict) -> str:
+    amount = instalment.get("amount")
+    return f"{amount:,}" if isinstance(amount, (int, float)) else _shown(amount)
+
+
+def _effectiveness_change(label: str, item_id: str, old: object, new: object) -> list[Change]:
+    if old == new:
+        return []
+    def result(value: object) -> object:
+        return value.get("result") if isinstance(value, dict) else value
+    return [Change("effectiveness-changed", CHANGED, f"{label} effectiveness: "
+                   f"{_shown(result(old))} -> {_shown(result(new))}", item_id)]
+
+
+def _engagement_changes(old: dict, new: dict) -> list[Change]:
+    before = Counter(_frozen(e) for e in _entries(old, "worker_engagement"))
+    after = Counter(_frozen(e) for e in _entries(new, "worker_engagement"))
+    changes = [Change("engagement-added", ADDED, f"worker engagement logged: {_engagement_text(dict(k))}")
+               for k in (after - before).elements()]
+    changes += [Change("engagement-removed", REMOVED,
+                       f"worker engagement removed: {_engagement_text(dict(k))}")
+                for k in (before - after).elements()]
+    return changes
+
+
+def _engagement_text(entry: dict) -> str:
+    return f"{_shown(entry.get('date'))} with {_shown(entry.get('with'))}"
 
 
 # -- reviews and waivers ------------------------------------------------------------------------

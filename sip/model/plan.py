@@ -8,12 +8,24 @@ format's shape runs in one validation and is located at the right node.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+import functools
+import math
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from sip.format import vocab
+from sip.format.determination import determination_of, is_forced_labour
 from sip.format.lists import ID_LISTS
 from sip.format.version import FormatVersion
 from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, Text
@@ -23,8 +35,21 @@ def _choice(values: dict[str, str]) -> Any:
     return Literal[tuple(values)]  # type: ignore[valid-type]
 
 
-def cross_error(field: str, message: str, *, missing: bool = False) -> PydanticCustomError:
-    return PydanticCustomError("sip_cross", message, {"field": field, "missing": missing})
+def cross_error(field: str, message: str, *, missing: bool = False,
+                at: tuple[str | int, ...] = ()) -> PydanticCustomError:
+    """`at`: the steps below `field` to the value checked (`schedule`, 2, `amount`)."""
+    return PydanticCustomError("sip_cross", message,
+                               {"field": field, "missing": missing, "at": at})
+
+
+def optional_list(description: str) -> Any:
+    """A list that may be left out: a fresh [] per item (pydantic deep-copies a `[]` default for
+    every item, which costs more), exported to the JSON Schema with `"default": []` as before."""
+    return Field(default_factory=list, json_schema_extra={"default": []}, description=description)
+
+
+Confidential = Annotated[bool, Field(
+    description="true: left out of every public report (format 1.1); false is the same as absent.")]
 
 
 class Strict(BaseModel):
@@ -43,9 +68,15 @@ class Strict(BaseModel):
     @classmethod
     def _absent_when_null(cls, data: Any) -> Any:
         if isinstance(data, dict) and None in data.values():
-            fields = cls.model_fields
+            fields = _written_names(cls)
             return {k: v for k, v in data.items() if v is not None or k not in fields}
         return data
+
+
+@functools.cache
+def _written_names(model: type[BaseModel]) -> frozenset[str]:
+    """The keys a plan writes for a model's fields: a field's alias where it has one (`with`)."""
+    return frozenset(f.alias or name for name, f in model.model_fields.items())
 
 
 class Site(Strict):
@@ -56,6 +87,8 @@ class Site(Strict):
         None, description="Supply-chain tier: 0 is own operations, 1 a direct supplier.")
     workers: Count | None = Field(None, description="Head count at the site.")
     migrant_workers: Count | None = Field(None, description="Migrant workers among them.")
+    facilities: Annotated[int, Field(ge=1)] | None = Field(
+        None, description="How many facilities the plan covers (a group's estates and mills).")
 
     @model_validator(mode="after")
     def _migrants_within_workers(self) -> Site:
@@ -77,6 +110,25 @@ class Source(Strict):
     kind: _choice(vocab.SOURCE_KIND) = Field(description="How the problems surfaced.")
     reference: Text = Field(description="The report, case or document this source is.")
     date: Date = Field(description="When the source reported the problems.")
+    confidential: Confidential = False
+
+
+def _one_or_many(value: Any) -> str:
+    return "many" if isinstance(value, list) else "one"
+
+
+# One source id, or a list of them (format 1.1): the branch is chosen by the value's shape, so a
+# wrong value gets one message, not one per branch.
+SourceRefs = Annotated[
+    Annotated[Id, Tag("one")] | Annotated[list[Id], Field(min_length=1), Tag("many")],
+    Discriminator(_one_or_many),
+]
+
+
+class NeedsAssessment(Strict):
+    date: Date = Field(description="When the affected workers' needs were assessed.")
+    by: Id | None = Field(None, description="The service provider or party that assessed them.")
+    summary: Text = Field(description="What the workers said they need; not shown to the public.")
 
 
 class Finding(Strict):
@@ -85,18 +137,37 @@ class Finding(Strict):
     description: Text | None = Field(None, description="More detail, as free text.")
     severity: _choice(vocab.SEVERITY) = Field(
         description="critical: forced labour, trafficking, child labour or imminent danger.")
-    indicators: list[_choice(vocab.INDICATOR)] = Field(
-        [], description="ILO indicators of forced labour found.")
+    indicators: list[_choice(vocab.INDICATOR)] = optional_list("ILO indicators of forced labour found.")
     workers_affected: Count | None = Field(None, description="How many workers it affects.")
-    worker_groups: list[_choice(vocab.WORKER_GROUP)] = Field(
-        [], description="The groups of workers it affects.")
-    source: Id = Field(description="The id of the source that surfaced it.")
+    worker_groups: list[_choice(vocab.WORKER_GROUP)] = optional_list("The groups of workers it affects.")
+    source: SourceRefs = Field(description="The id of the source that surfaced it, or a list of ids.")
     identified: Date = Field(description="When it was identified; response deadlines run from it.")
     evidence: Text | None = Field(None, description="Where the evidence is; never shown to the public.")
+    determination: _choice(vocab.DETERMINATION) | None = Field(
+        None, description="What was established; absent: derived from severity and indicators.")
+    disputed: Text | None = Field(
+        None, description="The site's objection to the finding; not shown to the public.")
+    repeats: Id | None = Field(None, description="The id of an earlier finding this one repeats.")
+    needs_assessment: NeedsAssessment | None = Field(
+        None, description="The record that the affected workers' needs were assessed.")
+    confidential: Confidential = False
+
+    @property
+    def sources(self) -> list[str]:
+        """The source ids, whether one was written or a list."""
+        return [self.source] if isinstance(self.source, str) else list(self.source)
+
+    @property
+    def determined(self) -> str | None:
+        """The determination, written or derived (sip/format/determination.py); None: not about
+        forced labour at all."""
+        return determination_of(self.determination, self.severity, self.indicators)
 
     @property
     def is_forced_labour(self) -> bool:
-        return bool(self.indicators) or self.severity == "critical"
+        """Substantiated or suspected, written or derived: the one definition for every rule
+        and report."""
+        return is_forced_labour(self.determination, self.severity, self.indicators)
 
 
 class ServiceProvider(Strict):
@@ -105,22 +176,65 @@ class ServiceProvider(Strict):
     kind: _choice(vocab.PROVIDER_KIND) = Field(description="What kind of organisation it is.")
     role: Text = Field(description="What the provider does in this plan.")
     consulted: Date | None = Field(None, description="When it was consulted; absent: planned.")
+    confidential: Confidential = False
+
+
+class Party(Strict):
+    """An organisation involved that is not a victim service provider (format 1.1)."""
+
+    id: Id
+    name: Text = Field(description="The organisation's name.")
+    kind: _choice(vocab.PARTY_KIND) = Field(description="What kind of organisation it is.")
+    role: Text = Field(description="What it does in this plan.")
+    confidential: Confidential = False
+
+
+class WorkerEngagement(Strict):
+    """How the affected workers or their representatives took part in the plan (format 1.1)."""
+
+    model_config = ConfigDict(populate_by_name=False)
+
+    date: Date = Field(description="When the workers took part.")
+    with_: _choice(vocab.ENGAGED_WITH) = Field(alias="with", description="Who took part.")
+    method: Text = Field(description="How: a meeting, a survey, in which languages.")
+    summary: Text = Field(description="What the workers said and what was agreed; not shown to "
+                          "the public.")
+    confidential: Confidential = False
 
 
 class Verification(Strict):
     method: Text = Field(description="How completion was verified, and by whom.")
     evidence: Text = Field(description="Where the evidence is; never shown to the public.")
     date: Date = Field(description="When it was verified.")
+    by: Id | None = Field(None, description="The party or service provider that verified it.")
+    independent: bool | None = Field(None, description="Whether the verifier is independent of "
+                                     "the company and the site.")
+    workers_interviewed: Count | None = Field(None, description="How many workers the verifier "
+                                              "interviewed.")
+
+
+class Effectiveness(Strict):
+    date: Date = Field(description="When effectiveness was reviewed.")
+    result: _choice(vocab.EFFECTIVENESS) = Field(description="What the review found.")
+    evidence: Text = Field(description="What shows it.")
+
+
+class Instalment(Strict):
+    due: Date = Field(description="When the instalment is due.")
+    amount: Amount = Field(description="How much, in the remedy's currency.")
+    paid: Date | None = Field(None, description="When it was paid; absent: not paid yet.")
 
 
 class Money(Strict):
     committed: Amount = Field(description="The amount the company has committed to pay.")
-    paid: Amount = Field(description="The amount paid so far; not more than committed.")
+    paid: Amount | None = Field(
+        None, description="The amount paid so far; not more than committed; absent: nothing "
+        "recorded as paid.")
     currency: Currency = Field(description="ISO 4217 currency code of both amounts.")
 
     @model_validator(mode="after")
     def _paid_within_committed(self) -> Money:
-        if self.paid > self.committed:
+        if self.paid is not None and self.paid > self.committed:
             raise cross_error("paid", f"paid ({self.paid:,g}) is more than committed "
                               f"({self.committed:,g})")
         return self
@@ -154,12 +268,30 @@ class Response(Action):
     remedy: _choice(vocab.REMEDY) | None = Field(None, description="Required on a remedy only.")
     voluntary: bool | None = Field(None, description="Repatriation only, and there it must be true.")
     addresses: list[Id] = Field(min_length=1, description="Ids of the findings it responds to.")
-    providers: list[Id] = Field([], description="Ids of service providers involved.")
+    providers: list[Id] = optional_list("Ids of service providers involved.")
     contingency: Text | None = Field(None, description="What happens if the action slips.")
     workers_covered: Count | None = Field(None, description="Remedies only: workers reached.")
     amount: Money | None = Field(None, description="Remedies only: money committed and paid.")
     basis: _choice(vocab.REMEDY_BASIS) | None = Field(
         None, description="Remedies only: how a money remedy was calculated.")
+    former_workers: Count | None = Field(
+        None, description="Remedies only: of the workers covered, those who have left the site.")
+    workers_reached: Count | None = Field(
+        None, description="Remedies only: workers who have received it so far.")
+    payer: _choice(vocab.PAYER) | None = Field(None, description="Remedies only: who pays.")
+    cost_items: list[_choice(vocab.COST_ITEM)] | None = Field(
+        None, description="Remedies only: the recruitment fees and related costs repaid.")
+    extent: _choice(vocab.EXTENT) | None = Field(
+        None, description="Remedies only: whether it repays in full or in part what workers paid.")
+    unclaimed: Text | None = Field(
+        None, description="Remedies only: what happens to money owed to workers not reached.")
+    schedule: list[Instalment] | None = Field(
+        None, description="Remedies only: the instalments; needs amount.")
+    parties: list[Id] = optional_list("Ids of parties involved.")
+    escalation: _choice(vocab.ESCALATION) | None = Field(
+        None, description="Corrective only: the step taken in the company's relationship with "
+        "the site.")
+    confidential: Confidential = False
 
     @model_validator(mode="after")
     def _remedy_fields(self) -> Response:
@@ -167,13 +299,62 @@ class Response(Action):
             raise cross_error("remedy", "a remedy response needs 'remedy:' saying which remedy "
                               f"({', '.join(vocab.REMEDY)})", missing=True)
         if self.kind != "remedy":
-            for name in ("remedy", "voluntary", "workers_covered", "amount", "basis"):
+            for name in _REMEDY_ONLY:
                 if getattr(self, name) is not None:
                     raise cross_error(name, f"'{name}' belongs on a remedy response only; this "
                                       f"response is of kind {self.kind}")
         elif self.voluntary is not None and self.remedy != "repatriation":
             raise cross_error("voluntary", "'voluntary' belongs on a repatriation remedy only")
+        if self.escalation is not None and self.kind != "corrective":
+            raise cross_error("escalation", "'escalation' belongs on a corrective response only "
+                              f"(a step in the relationship with the site); this response is of "
+                              f"kind {self.kind}")
+        if self.kind == "remedy":
+            self._check_counts()
+            self._check_schedule()
         return self
+
+    def _check_counts(self) -> None:
+        covered = self.workers_covered
+        for name in ("former_workers", "workers_reached"):
+            count = getattr(self, name)
+            if count is not None and covered is not None and count > covered:
+                raise cross_error(name, f"{name} ({count}) is more than workers_covered "
+                                  f"({covered})")
+
+    def _check_schedule(self) -> None:
+        schedule, amount = self.schedule, self.amount
+        if schedule is None:
+            return
+        if amount is None:
+            raise cross_error("schedule", "a schedule needs amount (committed and currency) on "
+                              "the same remedy: add amount")
+        total = 0.0
+        for i, instalment in enumerate(schedule):
+            if i and instalment.due < schedule[i - 1].due:
+                raise cross_error("schedule", f"instalment {i + 1} is due {instalment.due}, "
+                                  f"before instalment {i} ({schedule[i - 1].due}): list the "
+                                  "instalments in the order they fall due", at=(i, "due"))
+            total += instalment.amount
+            if total > amount.committed and not _same_money(total, amount.committed):
+                raise cross_error("schedule", f"the instalments up to this one add up to "
+                                  f"{total:,g}, more than amount.committed ({amount.committed:,g})",
+                                  at=(i, "amount"))
+        if amount.paid is not None:
+            paid = sum(i.amount for i in schedule if i.paid is not None)
+            if not _same_money(paid, amount.paid):
+                raise cross_error("amount", f"amount.paid ({amount.paid:,g}) is not the sum of the "
+                                  f"instalments with a paid date ({paid:,g}): correct paid, or the "
+                                  "instalments' paid dates", at=("paid",))
+
+
+def _same_money(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=0.005)
+
+
+# Fields that belong on a remedy response only (SIP102 on any other kind).
+_REMEDY_ONLY = ("remedy", "voluntary", "workers_covered", "amount", "basis", "former_workers",
+                "workers_reached", "payer", "cost_items", "extent", "unclaimed", "schedule")
 
 
 class RootCause(Strict):
@@ -183,6 +364,7 @@ class RootCause(Strict):
     cause: Text = Field(description="The cause, including the policies and practices behind it.")
     method: _choice(vocab.ROOT_CAUSE_METHOD) | None = Field(
         None, description="How the cause was found.")
+    confidential: Confidential = False
 
 
 class RiskSource(Strict):
@@ -198,7 +380,8 @@ class Risk(Strict):
     source: RiskSource = Field(description="Where the risk comes from.")
     likelihood: _choice(vocab.LEVEL) = Field(description="How likely it is: low, medium, high.")
     impact: _choice(vocab.LEVEL) = Field(description="How severe for workers: low, medium, high.")
-    root_causes: list[Id] = Field([], description="Ids of the root causes the risk arises from.")
+    root_causes: list[Id] = optional_list("Ids of the root causes the risk arises from.")
+    confidential: Confidential = False
 
 
 class Improvement(Action):
@@ -206,6 +389,9 @@ class Improvement(Action):
         description="The management-system element it changes.")
     addresses: list[Id] = Field(min_length=1, description="Ids of root causes and/or risks.")
     measure: Text | None = Field(None, description="How its effectiveness is measured.")
+    effectiveness: Effectiveness | None = Field(
+        None, description="The review of whether it works.")
+    confidential: Confidential = False
 
 
 class Review(Strict):
@@ -248,16 +434,19 @@ class Plan(Strict):
                                 description="Required when status is closed, forbidden otherwise.")
     sources: list[Source] = Field(min_length=1, description="How the problems surfaced.")
     findings: list[Finding] = Field(min_length=1, description="The problems found.")
-    service_providers: list[ServiceProvider] = Field(
-        [], description="Victim service providers consulted.")
-    responses: list[Response] = Field(
-        [], description="The company's specific responses to the findings (corrective).")
-    root_causes: list[RootCause] = Field([], description="Why the problems happened.")
-    risks: list[Risk] = Field([], description="The risk map: risks and their sources.")
-    improvements: list[Improvement] = Field(
-        [], description="The management systems improvement plan (preventive).")
-    reviews: list[Review] = Field([], description="A log of plan reviews.")
-    waivers: list[Waiver] = Field([], description="Rules silenced on purpose, on the record.")
+    service_providers: list[ServiceProvider] = optional_list("Victim service providers consulted.")
+    parties: list[Party] = optional_list(
+        "Other organisations involved: auditors, law firms, labour agents...")
+    worker_engagement: list[WorkerEngagement] = optional_list(
+        "How the affected workers or their representatives took part.")
+    responses: list[Response] = optional_list(
+        "The company's specific responses to the findings (corrective).")
+    root_causes: list[RootCause] = optional_list("Why the problems happened.")
+    risks: list[Risk] = optional_list("The risk map: risks and their sources.")
+    improvements: list[Improvement] = optional_list(
+        "The management systems improvement plan (preventive).")
+    reviews: list[Review] = optional_list("A log of plan reviews.")
+    waivers: list[Waiver] = optional_list("Rules silenced on purpose, on the record.")
 
     @field_validator("next_review")
     @classmethod

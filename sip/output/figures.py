@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sip.format.vocab import ACTION_STATUS, SEVERITY
+from sip.format.vocab import ACTION_STATUS, MONEY_REMEDIES, SEVERITY
 from sip.model import Plan
 from sip.model.plan import Action
 
@@ -28,6 +28,12 @@ class Progress:
     due_soon: list[str]  # ids of open actions due within DUE_SOON_DAYS
     money: dict[str, MoneyTotal] = field(default_factory=dict)  # remedy amounts, by currency
     review_overdue: bool = False
+    # Money remedies (reimbursement, back pay, compensation; cancelled ones left out): the workers
+    # they cover, and how many they have reached (None when none records workers_reached).
+    workers_covered: int = 0
+    workers_reached: int | None = None
+    # Instalments past due with no paid date, on open or done remedies (as SIP504 counts them).
+    overdue_instalments: int = 0
 
     @property
     def actions(self) -> int:
@@ -52,7 +58,15 @@ def progress(plan: Plan, as_of: dt.date) -> Progress:
         if response.amount is not None and response.status != "cancelled":
             total = money.get(response.amount.currency, MoneyTotal())
             money[response.amount.currency] = MoneyTotal(total.committed + response.amount.committed,
-                                                    total.paid + response.amount.paid)
+                                                         total.paid + (response.amount.paid or 0))
+    covered, reached, late = 0, None, 0
+    for response in plan.responses:
+        if response.remedy in MONEY_REMEDIES and response.status != "cancelled":
+            covered += response.workers_covered or 0
+            if response.workers_reached is not None:
+                reached = (reached or 0) + response.workers_reached
+        if response.kind == "remedy" and response.status in ("planned", "in-progress", "done"):
+            late += sum(1 for i in response.schedule or () if i.paid is None and i.due < as_of)
     return Progress(
         as_of=as_of,
         findings_by_severity=by_severity,
@@ -63,4 +77,5 @@ def progress(plan: Plan, as_of: dt.date) -> Progress:
         money=money,
         review_overdue=plan.next_review is not None and plan.next_review < as_of
         and plan.status != "closed",
+        workers_covered=covered, workers_reached=reached, overdue_instalments=late,
     )

@@ -73,6 +73,9 @@ class Totals:
     due_soon: int = 0
     reviews_overdue: int = 0
     money: dict[str, MoneyTotal] = field(default_factory=dict)
+    workers_covered: int = 0  # by money remedies
+    workers_reached: int | None = None  # None when no plan records any
+    overdue_instalments: int = 0
 
 
 def rows_for(run: Run, glances: dict[str, PlanSummary]) -> list[Row]:
@@ -105,6 +108,10 @@ def totals_of(rows: list[Row]) -> Totals:
         totals.overdue += len(p.overdue)
         totals.due_soon += len(p.due_soon)
         totals.reviews_overdue += p.review_overdue
+        totals.workers_covered += p.workers_covered
+        if p.workers_reached is not None:
+            totals.workers_reached = (totals.workers_reached or 0) + p.workers_reached
+        totals.overdue_instalments += p.overdue_instalments
         for currency, money in p.money.items():
             total = totals.money.get(currency, MoneyTotal())
             totals.money[currency] = MoneyTotal(total.committed + money.committed,

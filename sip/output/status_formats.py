@@ -30,7 +30,9 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
                ("Status", {}), ("Findings\ncrit/maj/min", {"justify": "right"}),
                ("Open", {"justify": "right"}), ("Overdue", {"justify": "right"}),
                (f"Due in\n{DUE_SOON_DAYS} days", {"justify": "right"}), ("Next review", {}),
-               ("Remedy paid\nof committed", {"justify": "right"}), ("Problems", {}),
+               ("Remedy paid\nof committed", {"justify": "right"}),
+               ("Workers reached\nof covered", {"justify": "right"}),
+               ("Instalments\noverdue", {"justify": "right"}), ("Problems", {}),
                ("File", {}))
     for (header, options), footer in zip(columns, _total_cells(totals), strict=True):
         table.add_column(header, footer=footer, no_wrap=True, **options)
@@ -53,7 +55,7 @@ def _cells(row: Row) -> list:
     g = row.glance
     if g is None:
         return [row.plan_id or "-", "-", Text("invalid", style="bold red"), "-", "-", "-", "-", "-", "-",
-                problems, row.file]
+                "-", "-", problems, row.file]
     p = g.progress
     severities = p.findings_by_severity
     findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
@@ -63,7 +65,9 @@ def _cells(row: Row) -> list:
         review = Text(f"{review} past", style="bold red")
     return [g.plan_id, f"{g.site} ({g.country})", g.status, findings, str(p.open_actions),
             Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
-            str(len(p.due_soon)), review, _money(p.money), problems, row.file]
+            str(len(p.due_soon)), review, _money(p.money), _reach(p.workers_reached, p.workers_covered),
+            Text(str(p.overdue_instalments), style="bold red" if p.overdue_instalments else ""),
+            problems, row.file]
 
 
 def _total_cells(totals: Totals) -> list[str]:
@@ -72,7 +76,16 @@ def _total_cells(totals: Totals) -> list[str]:
     reviews = f"{totals.reviews_overdue} past" if totals.reviews_overdue else ""
     return ["Total", plans, "", f"{s['critical']}/{s['major']}/{s['minor']}",
             str(totals.open_actions), str(totals.overdue), str(totals.due_soon), reviews,
-            _money(totals.money), _problems(totals.errors, totals.warnings), ""]
+            _money(totals.money), _reach(totals.workers_reached, totals.workers_covered),
+            str(totals.overdue_instalments), _problems(totals.errors, totals.warnings), ""]
+
+
+def _reach(reached: int | None, covered: int) -> str:
+    """Workers reached of workers covered by money remedies: "-" when no money remedy names
+    the workers it covers, "? / 300" when none records how many it has reached."""
+    if not covered:
+        return "-"
+    return f"{'?' if reached is None else f'{reached:,}'} / {covered:,}"
 
 
 def _problems(errors: int, warnings: int) -> str:
@@ -113,6 +126,8 @@ def row_dict(row: Row) -> dict[str, object]:
         "review_overdue": p.review_overdue,
         "remedy": {c: {"paid": m.paid, "committed": m.committed}
                    for c, m in sorted(p.money.items())},
+        "workers": {"covered": p.workers_covered, "reached": p.workers_reached},
+        "overdue_instalments": p.overdue_instalments,
     })
     return out
 
@@ -130,6 +145,8 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
             "reviews_overdue": totals.reviews_overdue,
             "remedy": {c: {"paid": m.paid, "committed": m.committed}
                        for c, m in sorted(totals.money.items())},
+            "workers": {"covered": totals.workers_covered, "reached": totals.workers_reached},
+            "overdue_instalments": totals.overdue_instalments,
         },
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)
@@ -138,7 +155,8 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
 
 CSV_COLUMNS = ("file", "plan_id", "site", "country", "status", "format_valid", "errors", "warnings",
                "critical", "major", "minor", "open_actions", "overdue", "due_in_30_days",
-               "next_review", "review_overdue")
+               "next_review", "review_overdue", "workers_covered", "workers_reached",
+               "overdue_instalments")
 
 
 def write_csv(report: StatusReport, stream: TextIO, style: Style) -> None:
@@ -164,7 +182,8 @@ def _csv_cells(row: Row, currencies: list[str]) -> list[object]:
     s = p.findings_by_severity
     cells = [*head, s["critical"], s["major"], s["minor"], p.open_actions, len(p.overdue),
              len(p.due_soon), "" if g.next_review is None else str(g.next_review),
-             "yes" if p.review_overdue else "no"]
+             "yes" if p.review_overdue else "no", p.workers_covered,
+             "" if p.workers_reached is None else p.workers_reached, p.overdue_instalments]
     for currency in currencies:
         money = p.money.get(currency)
         cells += ["", ""] if money is None else [_number(money.paid), _number(money.committed)]

@@ -11,13 +11,26 @@ from sip.read.positions import Loc
 if TYPE_CHECKING:
     from sip.rules.index import PlanIndex
 
-DEFAULT_DEADLINES = {"critical": 30, "major": 90, "minor": 180}
+SEVERITIES = ("critical", "major", "minor")
+DEADLINE_KINDS = ("protection", "corrective", "remedy")
+# Days from a finding's `identified` date by which a response of each kind to it is due (SIP506),
+# by kind and severity (format 1.1, section 7): protecting workers cannot wait; repaying workers
+# in several countries takes longer than stopping a practice.
+DEFAULT_DEADLINES: dict[str, dict[str, int]] = {
+    "protection": {"critical": 14, "major": 30, "minor": 90},
+    "corrective": {"critical": 30, "major": 90, "minor": 180},
+    "remedy": {"critical": 90, "major": 180, "minor": 365},
+}
+
+
+def default_deadlines() -> dict[str, dict[str, int]]:
+    return {kind: dict(days) for kind, days in DEFAULT_DEADLINES.items()}
 
 
 @dataclass(frozen=True)
 class Context:
     as_of: dt.date
-    deadlines: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_DEADLINES))
+    deadlines: dict[str, dict[str, int]] = field(default_factory=default_deadlines)  # kind, severity
     # The plan's lookups, built once per plan by the engine (sip/check/file.py) so that no rule
     # searches the plan per item.
     index: PlanIndex | None = None

@@ -35,6 +35,16 @@ class PlanIndex:
     improved: set[str] = field(default_factory=set)  # root cause and risk ids improvements address
     mapped: set[str] = field(default_factory=set)  # root cause ids some risk lists
 
+    texts: list | None = None  # sip/rules/free_text.py's walk, made once by free_texts()
+
+    def free_texts(self, plan: Plan) -> list:
+        """Every free-text value of the plan (sip/rules/free_text.py), walked once per plan."""
+        if self.texts is None:
+            from sip.rules.free_text import texts
+
+            self.texts = texts(plan)
+        return self.texts
+
     def actions(self) -> list[tuple[str, int, Response | Improvement]]:
         """Every live action with its list and position: responses, then improvements."""
         return ([("responses", i, a) for i, a in self.responses]

@@ -4,9 +4,13 @@ Each reference must name an item of the right kind in the same plan:
 
 | field | must name |
 |---|---|
-| `findings[].source` | a source |
+| `findings[].source` | a source (or each of a list of sources) |
+| `findings[].repeats` | another finding (not the finding itself) |
+| `findings[].needs_assessment.by` | a service provider or a party |
 | `responses[].addresses` | findings |
 | `responses[].providers` | service providers |
+| `responses[].parties` | parties |
+| `responses[].verification.by`, `improvements[].verification.by` | a party or a service provider |
 | `root_causes[].findings` | findings |
 | `risks[].root_causes` | root causes |
 | `improvements[].addresses` | root causes or risks |
@@ -54,9 +58,18 @@ REFERENCES = (
     ("findings", "source", ("sources",), "names the source"),
     ("responses", "addresses", ("findings",), "addresses"),
     ("responses", "providers", ("service_providers",), "names the provider"),
+    ("responses", "parties", ("parties",), "names the party"),
     ("root_causes", "findings", ("findings",), "explains"),
     ("risks", "root_causes", ("root_causes",), "arises from"),
     ("improvements", "addresses", ("root_causes", "risks"), "addresses"),
+)
+# (list, field of the item, field inside it, the lists it may point into, the verb) for the
+# references one mapping down
+_NESTED = (
+    ("findings", "needs_assessment", "by", ("service_providers", "parties"),
+     "had its workers' needs assessed by"),
+    ("responses", "verification", "by", ("parties", "service_providers"), "was verified by"),
+    ("improvements", "verification", "by", ("parties", "service_providers"), "was verified by"),
 )
 
 
@@ -73,6 +86,20 @@ def check(plan, context: Context) -> Iterator[Violation]:
             for i, ref in enumerate(value):
                 if kind_of.get(ref) not in targets and not is_cancelled(item, name):
                     yield _wrong(item, name, (name, position, field, i), ref, targets, verb, kind_of)
+    for name, field, inner, targets, verb in _NESTED:
+        for position, item in enumerate(getattr(plan, name)):
+            mapping = getattr(item, field)
+            ref = getattr(mapping, inner) if mapping is not None else None
+            if ref is not None and kind_of.get(ref) not in targets and not is_cancelled(item, name):
+                yield _wrong(item, name, (name, position, field, inner), ref, targets, verb, kind_of)
+    for position, finding in enumerate(plan.findings):
+        if finding.repeats == finding.id:
+            yield Violation(("findings", position, "repeats"),
+                            f"{label(finding, 'findings')} repeats itself: name the earlier "
+                            "finding whose problem came back, or remove repeats")
+        elif finding.repeats is not None and kind_of.get(finding.repeats) != "findings":
+            yield _wrong(finding, "findings", ("findings", position, "repeats"), finding.repeats,
+                         ("findings",), "repeats", kind_of)
     for position, waiver in enumerate(plan.waivers):
         for i, ref in enumerate(waiver.ids or ()):
             if ref not in kind_of:

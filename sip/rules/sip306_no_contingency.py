@@ -1,10 +1,13 @@
-"""A response to a critical finding has no contingency.
+"""An open response to a critical finding has no contingency.
 
 The source asks that "contingencies are in place to respond to issues where they
 happen". For a critical finding (forced labour, trafficking, child labour or
 imminent danger) a slipped action leaves workers exposed, so every response to one
-says what happens if it slips: who steps in, with what. Done and verified responses
-keep theirs (the plan records what was in place); cancelled ones need none.
+says what happens if it slips: who steps in, with what.
+
+Only open responses (planned, in-progress) need one (format 1.1): a finished action
+cannot grow a contingency after the fact, and a done or verified response that has one
+keeps it on the record. Cancelled ones need none.
 
 Reported at the response, path `responses[i].contingency`.
 
@@ -38,14 +41,17 @@ from sip.rules.context import Context, Violation
 
 CODE = "SIP306"
 SEVERITY = ERROR
-SUMMARY = "a response to a critical finding has no contingency"
+SUMMARY = "an open response to a critical finding has no contingency"
+# Why a waiver written for format 1 may silence nothing now (SIP204 says so).
+CHANGED_IN_1_1 = ("since format 1.1, SIP306 asks only open responses (planned, in-progress) for a "
+                  "contingency")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     findings = context.index.findings
     for position, response in context.index.responses:
-        if response.contingency is not None:
+        if response.contingency is not None or not response.is_open:
             continue
         critical = [f for f in dict.fromkeys(response.addresses)
                     if f in findings and findings[f].severity == "critical"]
@@ -53,6 +59,7 @@ def check(plan, context: Context) -> Iterator[Violation]:
             noun = "finding" if len(critical) == 1 else "findings"
             yield Violation(("responses", position, "contingency"),
                             f"{label(response, 'responses')} responds to critical {noun} "
-                            f"{ids(critical)} but has no contingency: add contingency: what "
-                            "happens, and who acts, if this response slips",
+                            f"{ids(critical)} and is still {response.status}, with no "
+                            "contingency: add contingency: what happens, and who acts, if this "
+                            "response slips",
                             at=("responses", position))

@@ -2,10 +2,14 @@
 
 "A corrective action plan to address the trafficking or forced labor of a migrant
 worker must provide for the full protection of victim(s)." A forced-labour finding
-(one with at least one ILO indicator, or of severity critical) needs a response of
-kind `protection`, one that keeps the workers safe now, that is not cancelled and
-whose `addresses` lists it. Corrective actions at the site and money remedies do not
-replace it.
+(determination `substantiated` or `suspected`, written or derived: critical, or two or
+more ILO indicators) needs a response of kind `protection`, one that keeps the workers
+safe now, that is not cancelled and whose `addresses` lists it. Corrective actions at
+the site and money remedies do not replace it.
+
+Changed in format 1.1: a finding with one indicator that is not critical is
+`indicators-only`, not forced labour (the ILO: one indicator alone may or may not point
+to it), unless its `determination` says otherwise.
 
 Reported at the finding.
 
@@ -44,6 +48,10 @@ from sip.rules.context import Context, Violation
 CODE = "SIP401"
 SEVERITY = ERROR
 SUMMARY = "a forced-labour finding has no response of kind protection"
+# Why a waiver written for format 1 may silence nothing now (SIP204 says so).
+CHANGED_IN_1_1 = ("since format 1.1, a forced-labour finding is one whose determination is "
+                  "substantiated or suspected (one indicator on a finding that is not critical is not "
+                  "one)")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:

@@ -1,12 +1,17 @@
-"""A done or verified action has no `completed` date, or a `completed` date after the as-of date.
+"""A done or verified action has no `completed` date, or a `completed` date after the as-of date;
+or an instalment was paid after the as-of date.
 
 A plan is a record: when an action is marked `done` or `verified`, the date it was
 completed is what shows it was timely, and what reviewers and auditors check
 against. An action cannot have been completed in the future either: a `completed`
 date after the as-of date is a typo or a plan written ahead of events.
 
+The same holds for the instalments of a remedy's `schedule` (format 1.1): an
+instalment's `paid` date after the as-of date records a payment that has not been made.
+Every response that is not cancelled is read.
+
 Reported at the action when `completed` is missing (path `responses[i].completed`),
-at `completed` when it is in the future.
+at `completed` when it is in the future, at the instalment's `paid` for a future payment.
 
 Fails:
 
@@ -34,13 +39,22 @@ from sip.rules.context import Context, Violation
 
 CODE = "SIP502"
 SEVERITY = ERROR
-SUMMARY = "a done or verified action has no completed date, or one after the as-of date"
+SUMMARY = ("a done or verified action has no completed date, or one after the as-of date; or an "
+           "instalment is paid after the as-of date")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
     from sip.format.vocab import COMPLETE_STATUSES
 
     assert context.index is not None
+    for position, response in context.index.responses:
+        for k, instalment in enumerate(response.schedule or ()):
+            if instalment.paid is not None and instalment.paid > context.as_of:
+                yield Violation(("responses", position, "schedule", k, "paid"),
+                                f"instalment {k + 1} of {label(response, 'responses')} was paid "
+                                f"{instalment.paid}, after the as-of date {context.as_of}: "
+                                "correct the date, or remove paid until the money has reached "
+                                "the workers")
     for name, position, action in context.index.actions():
         if action.status not in COMPLETE_STATUSES:
             continue

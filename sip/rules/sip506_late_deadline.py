@@ -1,15 +1,30 @@
-"""Warning: a response is due further from its finding than the deadline for its severity.
+"""Warning: an open response is due further from its finding than the deadline for its kind and severity.
 
 Workers wait while a response is pending. A response must be due within a deadline
-counted from the day its finding was `identified`: by default 30 days for a critical
-finding, 90 for a major one, 180 for a minor one (`deadlines` in the configuration
-changes them). A response to several findings is held to the earliest of their
-deadlines. Over means strictly more days; improvements are not held to deadlines.
+counted from the day its finding was `identified`; the deadline depends on the kind of
+response as well as the finding's severity (format 1.1), because protecting workers
+cannot wait while repaying workers who have gone home to several countries takes longer
+than stopping a practice. The defaults, in days:
 
-When a longer time is right for the workers (instalments agreed with them, a course
-of treatment), say so with a waiver of SIP506 for that response.
+| kind | critical | major | minor |
+|---|---|---|---|
+| protection | 14 | 30 | 90 |
+| corrective | 30 | 90 | 180 |
+| remedy | 90 | 180 | 365 |
 
-Reported at `due`.
+`[deadlines]` in the configuration changes them: a severity key sets it for every kind,
+`[deadlines.protection]` (and so on) for one kind. A response to several findings is
+held to the earliest of their deadlines. For a remedy with a `schedule`, the first
+instalment's `due` is what must meet the deadline (the first money must reach the
+workers in time; the rest may follow as agreed). Over means strictly more days.
+
+Only open responses (planned, in-progress) are checked: a finished response is history,
+and SIP504 watches what is late. Improvements are not held to deadlines.
+
+Changed in format 1.1: deadlines per kind; open responses only; a schedule's first
+instalment.
+
+Reported at `due` (the first instalment's `due` for a scheduled remedy).
 
 Fails:
 
@@ -19,17 +34,24 @@ Fails:
         identified: 2026-07-15
         ...
     responses:
-      - id: A-2
+      - id: A-1
+        kind: protection
         addresses: [F-1]
-        due: 2026-10-31           # 108 days; the deadline is 30
+        due: 2026-08-31           # 47 days; the deadline for protection is 14
+        status: planned
         ...
 
 Passes:
 
     responses:
       - id: A-2
+        kind: remedy
         addresses: [F-1]
-        due: 2026-08-14           # 30 days
+        due: 2027-03-31
+        status: in-progress
+        schedule:
+          - {due: 2026-10-10, amount: 250000}    # 87 days: within 90
+          - {due: 2027-03-31, amount: 600000}
         ...
 """
 
@@ -44,28 +66,46 @@ from sip.rules.context import Context, Violation
 
 CODE = "SIP506"
 SEVERITY = WARNING
-SUMMARY = "a response is due further from its finding than the deadline for its severity"
+SUMMARY = "an open response is due further from its finding than the deadline for its kind"
+# Why a waiver written for format 1 may silence nothing now (SIP204 says so).
+CHANGED_IN_1_1 = ("since format 1.1, SIP506 reads only open responses, with deadlines per kind of "
+                  "response (protection 14/30/90 days, corrective 30/90/180, remedy 90/180/365), and a "
+                  "scheduled remedy's first instalment")
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
-    days_for = context.deadlines
-    deadlines = {finding_id: finding.identified + dt.timedelta(days=days_for[finding.severity])
-                 for finding_id, finding in context.index.findings.items()}
+    findings = context.index.findings
+    deadlines = context.deadlines
     for position, response in context.index.responses:
+        if not response.is_open:
+            continue
+        days_for = deadlines[response.kind]
         earliest = None
         for finding_id in response.addresses:
-            deadline = deadlines.get(finding_id)
-            if deadline is not None and (earliest is None or deadline < earliest[0]):
-                earliest = (deadline, finding_id)
-        if earliest is None or response.due <= earliest[0]:
+            finding = findings.get(finding_id)
+            if finding is None:
+                continue
+            deadline = finding.identified + dt.timedelta(days=days_for[finding.severity])
+            if earliest is None or deadline < earliest[0]:
+                earliest = (deadline, finding)
+        if earliest is None:
             continue
-        deadline, finding_id = earliest
-        finding = context.index.findings[finding_id]
+        deadline, finding = earliest
+        if response.schedule:
+            due, loc, what = (response.schedule[0].due,
+                              ("responses", position, "schedule", 0, "due"),
+                              "has its first instalment due")
+        else:
+            due, loc, what = response.due, ("responses", position, "due"), "is due"
+        if due <= deadline:
+            continue
         days = days_for[finding.severity]
-        taken = (response.due - finding.identified).days
-        yield Violation(("responses", position, "due"),
-                        f"{label(response, 'responses')} is due {response.due}, {taken} days after "
-                        f"{finding.severity} finding {finding.id} was identified; the deadline is "
-                        f"{days} days ({deadline}): bring due forward, or add a waiver of SIP506 "
-                        f"for {response.id} with the reason")
+        taken = (due - finding.identified).days
+        yield Violation(loc,
+                        f"{label(response, 'responses')} {what} {due}, {taken} days after "
+                        f"{finding.severity} finding {finding.id} was identified; the deadline for "
+                        f"a {response.kind} response to a {finding.severity} finding is {days} days "
+                        f"({deadline}; since format 1.1 it depends on the kind of response, see "
+                        "[deadlines] in the configuration): bring the date forward, or add a "
+                        f"waiver of SIP506 for {response.id} with the reason")

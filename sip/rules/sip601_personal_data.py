@@ -36,56 +36,34 @@ from collections.abc import Iterator
 from sip.diagnostic import WARNING
 from sip.format.personal_data import find
 from sip.format.wording import ids, label
+from sip.rules import free_text
 from sip.rules.context import Context, Violation
-from sip.rules.index import is_cancelled
 
 CODE = "SIP601"
 SEVERITY = WARNING
 SUMMARY = "free text holds what looks like personal data of a worker"
 
-# The free-text fields of the format, by where they live; `owner` is left out on purpose.
-# (tests/test_rules_completeness.py holds this table to the models.)
-PLAN_FIELDS = ("title", "company", "site.name")
-LIST_FIELDS = {
-    "sources": ("reference",),
-    "findings": ("title", "description", "evidence"),
-    "service_providers": ("name", "role"),
-    "responses": ("action", "contingency", "verification.method", "verification.evidence"),
-    "root_causes": ("cause",),
-    "risks": ("risk", "source.name"),
-    "improvements": ("action", "measure", "verification.method", "verification.evidence"),
-    "reviews": ("by", "summary"),
-    "waivers": ("reason",),
-}
+# The free-text fields of the format (sip/rules/free_text.py); `owner` is left out on purpose: its
+# name and role are the plan owner's, not a worker's.
+_OWNER = ("owner.role", "owner.name", "owner")
+PLAN_FIELDS = tuple(f for f in free_text.PLAN_FIELDS if f not in _OWNER)
+LIST_FIELDS = {name: tuple(f for f in fields if f not in _OWNER)
+               for name, fields in free_text.LIST_FIELDS.items()}
 _MAYBE = re.compile(r"[0-9@]")  # every pattern of sip.format.personal_data needs a digit or an '@'
-_STEPS = {name: tuple(tuple(field.split(".")) for field in fields)
-          for name, fields in LIST_FIELDS.items()}
+_OWNER_FIELDS = frozenset(("owner.role", "owner.name", "owner"))
 
 
 def check(plan, context: Context) -> Iterator[Violation]:
-    for dotted in PLAN_FIELDS:
-        steps = tuple(dotted.split("."))
-        violation = _violation(_value(plan, steps), (), steps, "the plan's", "")
-        if violation:
-            yield violation
+    assert context.index is not None
     maybe = _MAYBE.search
-    for name, fields in _STEPS.items():
-        for position, item in enumerate(getattr(plan, name)):
-            if is_cancelled(item, name):
-                continue
-            for steps in fields:
-                value = _value(item, steps)
-                # the common case stays cheap: most text has no digit and no '@'
-                if value.__class__ is str and maybe(value):
-                    violation = _violation(value, (name, position), steps, item, name)
-                    if violation:
-                        yield violation
-
-
-def _value(item, steps: tuple[str, ...]):
-    for step in steps:
-        item = getattr(item, step, None)
-    return item
+    for loc, field, value, item, name in context.index.free_texts(plan):
+        # the common case stays cheap: most text has no digit and no '@'
+        if maybe(value) and field not in _OWNER_FIELDS:
+            steps = tuple(field.split("."))
+            violation = _violation(value, loc[:-len(steps)], steps,
+                                   item if name else "the plan's", name)
+            if violation:
+                yield violation
 
 
 def _violation(value, loc: tuple, steps: tuple[str, ...], whose, name: str) -> Violation | None:
@@ -107,4 +85,6 @@ def _whose(item, name: str) -> str:
         return f"the review of {item.date}:"
     if name == "waivers":
         return f"the waiver of {item.rule}:"
+    if name == "worker_engagement":
+        return f"the worker engagement of {item.date}:"
     return f"{label(item, name)}:"

@@ -1,8 +1,15 @@
 """A validated plan and its diagnostics -> the PlanReport its templates receive; plans -> SiteIndex.
 
-The audience is decided here and nowhere else: for the public, evidence, the owner's name and
-e-mail, reviewers' names and verification evidence become None, and every text goes through
-the personal-data mask (the detector behind SIP601).
+The audience is decided here and nowhere else. For the public (format 1.1, section 9):
+evidence, the owner's name and e-mail, reviewers' names, source references, disputes, the
+summaries of needs assessments and of worker engagement, the names of law firms, labour
+agents and recruitment agencies, waivers and the file name are None or empty; items marked
+`confidential: true` are left out (counted per section), references to them read "a
+confidential item"; and every text goes through the personal-data mask (the detector
+behind SIP601).
+
+Every lookup (responses by finding, risks by root cause, improvements by target) is built
+once, so a report costs time in proportion to the plan's size.
 """
 
 from __future__ import annotations
@@ -18,6 +25,8 @@ from sip.model import Plan
 from sip.model import plan as model
 from sip.output.figures import Progress, progress
 from sip.output.render import context as c
+from sip.output.render.brief import one_minute
+from sip.output.render.words import CONTENTS, MAINTENANCE, SECTIONS, WORDS
 
 
 def label(words: dict[str, str], value: str) -> c.Label:
@@ -36,7 +45,24 @@ def _same(text: str) -> str:
     return text
 
 
+def _percent(part: float, whole: float) -> int:
+    return int(part * 100 // whole) if whole else 0
+
+
 _LEVELS = tuple(vocab.LEVEL)
+# Parties whose names the public does not see (format 1.1, section 9): naming the firm that
+# pays workers or the agent who recruited them points at the workers.
+UNNAMED_IN_PUBLIC = frozenset(("law-firm", "labour-agent", "recruitment-agency"))
+# The lists whose items may be confidential, the noun a reader counts them by, and the section
+# of the report that says how many it withholds.
+CONFIDENTIAL_LISTS = {"sources": "source", "findings": "finding", "responses": "response",
+                      "root_causes": "root cause", "risks": "risk", "improvements": "improvement",
+                      "service_providers": "service provider", "parties": "organisation",
+                      "worker_engagement": "record of worker engagement"}
+LEFT_OUT = ("Public version. Left out: evidence and where it is kept, source references, the "
+            "names and contact details of people, the site's objections, the names of firms that "
+            "pay or recruit workers, what workers said, items marked confidential, waivers and "
+            "validation; anything that looks like a worker's personal data is masked.")
 
 
 def rating(likelihood: str, impact: str) -> c.Label:
@@ -45,9 +71,18 @@ def rating(likelihood: str, impact: str) -> c.Label:
     return label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
 
 
-def money_line(currency: str, committed: float, paid: float) -> c.MoneyLine:
-    percent = int(paid * 100 // committed) if committed else 0
-    return c.MoneyLine(currency, committed, paid, percent)
+def money_line(currency: str, committed: float, paid: float,
+               per_worker: float | None = None) -> c.MoneyLine:
+    return c.MoneyLine(currency, committed, paid, _percent(paid, committed), per_worker)
+
+
+def _per_worker(responses: list[c.Action], currency: str) -> float | None:
+    """Money committed per worker covered, over the live money remedies in a currency that
+    name both."""
+    named = [a for a in responses if a.money_remedy and a.amount is not None and a.workers_covered
+             and a.amount.currency == currency and a.status.value != "cancelled"]
+    workers = sum(a.workers_covered or 0 for a in named)
+    return sum(a.amount.committed for a in named if a.amount) / workers if workers else None
 
 
 def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]:
@@ -56,11 +91,41 @@ def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]
                       None if d.reason is None else text(d.reason)) for d in diagnostics]
 
 
+def _confidential(item: object) -> bool:
+    return bool(getattr(item, "confidential", False))
+
+
+def _withheld(plan: Plan) -> tuple[Plan, set[str], c.Withheld]:
+    """The plan without its confidential items, their ids, and per list how many they were."""
+    update: dict[str, list] = {}
+    ids: set[str] = set()
+    said: dict[str, str | None] = {}
+    for name, noun in CONFIDENTIAL_LISTS.items():
+        items = getattr(plan, name)
+        kept = [i for i in items if not _confidential(i)]
+        count = len(items) - len(kept)
+        said[name] = None
+        if count:
+            update[name] = kept
+            ids |= {i.id for i in items if _confidential(i) and hasattr(i, "id")}
+            said[name] = (f"1 confidential {noun} is not shown." if count == 1 else
+                          f"{count} confidential {_plural_noun(noun)} are not shown.")
+    shown = plan.model_copy(update=update) if update else plan
+    return shown, ids, c.Withheld(**said)
+
+
+def _plural_noun(noun: str) -> str:
+    if noun.startswith("record of"):
+        return "records of" + noun[len("record of"):]
+    return noun + "s"
+
+
 class _Builder:
-    def __init__(self, plan: Plan, as_of: dt.date, public: bool) -> None:
+    def __init__(self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str]) -> None:
         self.plan = plan
         self.as_of = as_of
         self.public = public
+        self.withheld = withheld
         self.text: Callable[[str], str] = mask if public else _same
         self.known = set(plan.items())
 
@@ -71,23 +136,48 @@ class _Builder:
         """What must not leave the company: nothing for the public."""
         return None if self.public or value is None else value
 
+    def ref(self, item_id: str) -> c.Ref:
+        if item_id in self.withheld:
+            return c.Ref(WORDS.confidential_item, "", False, withheld=True)
+        return c.Ref(item_id, item_id, item_id in self.known)
+
     def refs(self, ids: Iterable[str]) -> list[c.Ref]:
-        return [c.Ref(i, i, i in self.known) for i in ids]
+        return [self.ref(i) for i in ids]
 
     def source(self, s: model.Source) -> c.Source:
-        return c.Source(s.id, label(vocab.SOURCE_KIND, s.kind), self.text(s.reference), s.date)
+        return c.Source(s.id, label(vocab.SOURCE_KIND, s.kind),
+                        self.optional(self.private(s.reference)), s.date)
+
+    def verification(self, v: model.Verification) -> c.Verification:
+        return c.Verification(self.text(v.method), v.date, self.optional(self.private(v.evidence)),
+                              None if v.by is None else self.ref(v.by), v.independent,
+                              v.workers_interviewed)
+
+    def instalments(self, schedule: list, currency: str) -> list[c.Instalment]:
+        out = []
+        for i in schedule:
+            overdue = i.paid is None and i.due < self.as_of
+            out.append(c.Instalment(i.due, i.amount, currency, i.paid, overdue,
+                                    (self.as_of - i.due).days if overdue else 0))
+        return out
 
     def action(self, a: model.Action) -> c.Action:
         response = isinstance(a, model.Response)
         overdue = a.is_overdue(self.as_of)
-        verification = None
-        if a.verification is not None:
-            v = a.verification
-            evidence = self.optional(self.private(v.evidence))
-            verification = c.Verification(self.text(v.method), v.date, evidence)
         amount = None
+        money_remedy = response and a.remedy in vocab.MONEY_REMEDIES
+        schedule: list[c.Instalment] = []
         if response and a.amount is not None:
-            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid)
+            covered = a.workers_covered if a.remedy in vocab.MONEY_REMEDIES else None
+            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0,
+                                a.amount.committed / covered if covered else None)
+            if a.status != "cancelled":
+                schedule = self.instalments(a.schedule or [], a.amount.currency)
+        covered = a.workers_covered if response else None
+        former = a.former_workers if response else None
+        reached = a.workers_reached if response else None
+        effectiveness = None if response else a.effectiveness
+        escalation = a.escalation if response else None
         return c.Action(
             id=a.id, anchor=a.id, type="response" if response else "improvement",
             kind=label(vocab.RESPONSE_KIND, a.kind) if response
@@ -98,18 +188,31 @@ class _Builder:
             overdue=overdue, days_overdue=(self.as_of - a.due).days if overdue else 0,
             addresses=self.refs(a.addresses), providers=self.refs(a.providers if response else ()),
             contingency=self.optional(a.contingency) if response else None,
-            verification=verification,
+            verification=None if a.verification is None else self.verification(a.verification),
             voluntary=a.voluntary if response else None,
-            workers_covered=a.workers_covered if response else None,
+            workers_covered=covered,
             amount=amount,
             basis=label(vocab.REMEDY_BASIS, a.basis) if response and a.basis else None,
             measure=None if response else self.optional(a.measure),
+            money_remedy=money_remedy,
+            former_workers=former,
+            current_workers=covered - former if covered is not None and former is not None else None,
+            workers_reached=reached,
+            reached_percent=_percent(reached, covered) if reached is not None and covered else None,
+            per_worker=a.amount.committed / covered if money_remedy and amount and covered else None,
+            payer=label(vocab.PAYER, a.payer) if response and a.payer else None,
+            cost_items=_labels(vocab.COST_ITEM, a.cost_items or []) if response else [],
+            extent=label(vocab.EXTENT, a.extent) if response and a.extent else None,
+            unclaimed=self.optional(a.unclaimed) if response else None,
+            schedule=schedule,
+            overdue_instalments=sum(1 for i in schedule if i.overdue)
+            if a.status in ("planned", "in-progress", "done") else 0,
+            escalation=label(vocab.ESCALATION, escalation) if escalation else None,
+            parties=self.refs(a.parties) if response else [],
+            effectiveness=None if effectiveness is None else c.Effectiveness(
+                effectiveness.date, label(vocab.EFFECTIVENESS, effectiveness.result),
+                self.text(effectiveness.evidence)),
         )
-
-    def root_cause(self, r: model.RootCause) -> c.RootCause:
-        return c.RootCause(r.id, r.id, label(vocab.ROOT_CAUSE_CATEGORY, r.category), self.text(r.cause),
-                           label(vocab.ROOT_CAUSE_METHOD, r.method) if r.method else None,
-                           self.refs(r.findings))
 
     def risk(self, r: model.Risk) -> c.Risk:
         return c.Risk(r.id, r.id, self.text(r.risk), label(vocab.RISK_SOURCE_KIND, r.source.kind),
@@ -117,92 +220,158 @@ class _Builder:
                       label(vocab.LEVEL, r.impact), rating(r.likelihood, r.impact),
                       self.refs(r.root_causes))
 
-    def report(self, source_file: str, index_link: str | None, validation: c.Validation) -> c.PlanReport:
+    def root_causes(self, risks: list[c.Risk], improvements: list[c.Action]) -> list[c.RootCause]:
+        """Each root cause with its chain: the risks that list it, and the improvements that
+        address it or one of those risks (each once, in plan order)."""
+        risks_by_cause: dict[str, list[c.Risk]] = {}
+        for r in risks:
+            for ref in r.root_causes:
+                risks_by_cause.setdefault(ref.id, []).append(r)
+        position = {a.id: n for n, a in enumerate(improvements)}
+        by_target: dict[str, list[c.Action]] = {}
+        for a in improvements:
+            for ref in a.addresses:
+                by_target.setdefault(ref.id, []).append(a)
+        out = []
+        for r in self.plan.root_causes:
+            its_risks = risks_by_cause.get(r.id, [])
+            found = {a.id: a for target in (r.id, *(k.id for k in its_risks))
+                     for a in by_target.get(target, [])}
+            out.append(c.RootCause(
+                r.id, r.id, label(vocab.ROOT_CAUSE_CATEGORY, r.category), self.text(r.cause),
+                label(vocab.ROOT_CAUSE_METHOD, r.method) if r.method else None,
+                self.refs(r.findings), its_risks, sorted(found.values(), key=lambda a: position[a.id])))
+        return out
+
+    def report(self, source_file: str, index_link: str | None, validation: c.Validation,
+               withheld: c.Withheld) -> c.PlanReport:
         plan = self.plan
         sources = {s.id: self.source(s) for s in plan.sources}
         responses = [self.action(a) for a in plan.responses]
         improvements = [self.action(a) for a in plan.improvements]
-        causes = [self.root_cause(r) for r in plan.root_causes]
         risks = [self.risk(r) for r in plan.risks]
-        findings = [self.finding(f, sources, responses, improvements, causes, risks)
-                    for f in plan.findings]
+        causes = self.root_causes(risks, improvements)
+        responses_by_finding: dict[str, list[c.Action]] = {}
+        for a in responses:
+            for ref in a.addresses:
+                responses_by_finding.setdefault(ref.id, []).append(a)
+        causes_by_finding: dict[str, list[c.Ref]] = {}
+        for r in plan.root_causes:
+            for finding_id in r.findings:
+                causes_by_finding.setdefault(finding_id, []).append(self.ref(r.id))
+        findings = [self.finding(f, sources, responses_by_finding.get(f.id, []),
+                                 causes_by_finding.get(f.id, [])) for f in plan.findings]
+        glance = self.glance(progress(plan, self.as_of), findings, responses)
+        timeline = sorted([*responses, *improvements], key=lambda a: a.due)
+        remedies = [a for a in responses if a.remedy is not None and a.status.value != "cancelled"]
+        present = {a.remedy.value for a in remedies if a.remedy is not None}
         return c.PlanReport(
             as_of=self.as_of, audience=c.PUBLIC if self.public else c.INTERNAL, public=self.public,
-            source_file=source_file, index_link=index_link, plan_id=plan.id,
+            source_file=None if self.public else source_file, index_link=index_link,
+            sections=SECTIONS, contents=list(CONTENTS),
+            maintenance=[] if self.public else list(MAINTENANCE), words=WORDS,
+            summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
+            left_out=LEFT_OUT if self.public else None, withheld=withheld,
+            plan_id=plan.id,
             title=self.text(plan.title), status=label(vocab.PLAN_STATUS, plan.status),
             company=self.text(plan.company),
             involvement=label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
             site=self.site(), owner=c.Owner(self.text(plan.owner.role), self.private(plan.owner.name),
                                             self.private(plan.owner.email)),
             opened=plan.opened, next_review=plan.next_review, closed=plan.closed,
-            glance=self.glance(progress(plan, self.as_of)),
+            glance=glance,
             sources=list(sources.values()), findings=findings, root_causes=causes,
             protection=[a for a in responses if a.kind.value == "protection"],
-            remedies=self.remedies(responses),
+            remedies=[c.RemedyGroup(label(vocab.REMEDY, remedy), remedy in vocab.RESTORATIVE_REMEDIES,
+                                    [a for a in responses if a.remedy and a.remedy.value == remedy])
+                      for remedy in vocab.REMEDY
+                      if any(a.remedy and a.remedy.value == remedy for a in responses)],
+            remedies_not_planned=[label(vocab.REMEDY, r) for r in vocab.REMEDY
+                                  if r in vocab.RESTORATIVE_REMEDIES and r not in present],
+            remedy_gap=not remedies and any(f.forced_labour for f in findings),
             corrective=[a for a in responses if a.kind.value == "corrective"],
             providers=[c.Provider(p.id, p.id, self.text(p.name), label(vocab.PROVIDER_KIND, p.kind),
                                   self.text(p.role), p.consulted,
                                   p.consulted is not None and p.consulted <= self.as_of)
                        for p in plan.service_providers],
+            parties=[c.Party(p.id, p.id, None if self.public and p.kind in UNNAMED_IN_PUBLIC
+                             else self.text(p.name), label(vocab.PARTY_KIND, p.kind), self.text(p.role))
+                     for p in plan.parties],
+            engagement=[c.Engagement(e.date, label(vocab.ENGAGED_WITH, e.with_),
+                                     self.text(e.method), self.optional(self.private(e.summary)))
+                        for e in plan.worker_engagement],
             risk_map=risk_map(risks), improvements=improvements,
-            timeline=sorted([*responses, *improvements], key=lambda a: a.due),
+            timeline=timeline,
             reviews=[c.Review(r.date, self.optional(self.private(r.by)), self.text(r.summary))
                      for r in plan.reviews],
-            waivers=[c.Waiver(w.rule, self.refs(w.ids or ()), self.text(w.reason), w.until,
-                              w.until is not None and w.until < self.as_of) for w in plan.waivers],
+            waivers=[] if self.public else [
+                c.Waiver(w.rule, self.refs(w.ids or ()), self.text(w.reason), w.until,
+                         w.until is not None and w.until < self.as_of) for w in plan.waivers],
             validation=validation,
         )
 
     def site(self) -> c.Site:
         s = self.plan.site
-        return c.Site(self.text(s.name), s.country, COUNTRIES[s.country], s.supplier_id, s.tier,
-                      s.workers, s.migrant_workers)
+        return c.Site(self.text(s.name), s.country, COUNTRIES[s.country], self.private(s.supplier_id),
+                      s.tier, s.workers, s.migrant_workers, s.facilities)
 
-    def glance(self, p: Progress) -> c.Glance:
-        findings = self.plan.findings
+    def glance(self, p: Progress, findings: list[c.Finding], responses: list[c.Action]) -> c.Glance:
+        money = [a for a in responses if a.money_remedy and a.status.value != "cancelled"
+                 and a.workers_covered]
+        reach = None
+        if any(a.workers_reached is not None for a in money):
+            covered = sum(a.workers_covered or 0 for a in money)
+            reached = sum(a.workers_reached or 0 for a in money)
+            reach = c.Reach(covered, reached, sum(a.former_workers or 0 for a in money),
+                            _percent(reached, covered))
         return c.Glance(
             findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
-            forced_labour_findings=sum(1 for f in findings if f.is_forced_labour),
+            forced_labour_findings=sum(1 for f in findings if f.forced_labour),
             workers_affected=max((f.workers_affected or 0 for f in findings), default=0),
             actions_by_status=_counts(vocab.ACTION_STATUS, p.actions_by_status),
             actions=p.actions, open_actions=p.open_actions,
             overdue=self.refs(p.overdue), due_soon=self.refs(p.due_soon),
-            money=[money_line(currency, m.committed, m.paid) for currency, m in p.money.items()],
+            money=[money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
+                   for currency, m in p.money.items()],
+            reach=reach,
+            overdue_instalments=[self.ref(a.id) for a in responses if a.overdue_instalments],
             review_overdue=p.review_overdue,
         )
 
     def finding(self, f: model.Finding, sources: dict[str, c.Source], responses: list[c.Action],
-                improvements: list[c.Action], causes: list[c.RootCause], risks: list[c.Risk],
-                ) -> c.Finding:
-        chains = []
-        for cause in causes:
-            if not any(ref.id == f.id for ref in cause.findings):
-                continue
-            its_risks = [r for r in risks if any(ref.id == cause.id for ref in r.root_causes)]
-            targets = {cause.id, *(r.id for r in its_risks)}
-            chains.append(c.CauseChain(cause, its_risks, [
-                a for a in improvements if any(ref.id in targets for ref in a.addresses)]))
+                causes: list[c.Ref]) -> c.Finding:
+        source_ids = f.sources
+        found = f.determined
         return c.Finding(
             id=f.id, anchor=f.id, title=self.text(f.title), description=self.optional(f.description),
-            severity=label(vocab.SEVERITY, f.severity), forced_labour=f.is_forced_labour,
+            severity=label(vocab.SEVERITY, f.severity),
+            determination=label(vocab.DETERMINATION, found) if found else None,
+            determination_given=f.determination is not None, forced_labour=f.is_forced_labour,
+            disputed=self.optional(self.private(f.disputed)),
+            repeats=None if f.repeats is None else self.ref(f.repeats),
             indicators=_labels(vocab.INDICATOR, f.indicators),
             worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),
-            workers_affected=f.workers_affected, source=sources.get(f.source), identified=f.identified,
+            workers_affected=f.workers_affected,
+            sources=[sources[i] for i in source_ids if i in sources],
+            sources_withheld=sum(1 for i in source_ids if i in self.withheld),
+            identified=f.identified,
             evidence=self.optional(self.private(f.evidence)),
-            responses=[a for a in responses if any(ref.id == f.id for ref in a.addresses)],
-            causes=chains,
+            needs_assessment=None if f.needs_assessment is None else c.NeedsAssessment(
+                f.needs_assessment.date,
+                None if f.needs_assessment.by is None else self.ref(f.needs_assessment.by),
+                self.optional(self.private(f.needs_assessment.summary))),
+            responses=responses,
+            root_causes=causes,
         )
-
-    def remedies(self, responses: list[c.Action]) -> list[c.RemedyGroup]:
-        return [c.RemedyGroup(label(vocab.REMEDY, remedy), remedy in vocab.RESTORATIVE_REMEDIES,
-                              [a for a in responses if a.remedy is not None and a.remedy.value == remedy])
-                for remedy in vocab.REMEDY]
 
 
 def risk_map(risks: list[c.Risk]) -> c.RiskMap:
     levels = _labels(vocab.LEVEL, vocab.LEVEL)
+    cells: dict[tuple[str, str], list[c.Risk]] = {}
+    for r in risks:
+        cells.setdefault((r.likelihood.value, r.impact.value), []).append(r)
     rows = [[c.RiskCell(likelihood, impact, rating(likelihood.value, impact.value),
-                        [r for r in risks if r.likelihood == likelihood and r.impact == impact])
+                        cells.get((likelihood.value, impact.value), []))
              for impact in levels] for likelihood in reversed(levels)]
     groups = [c.RiskGroup(kind, [r for r in risks if r.source_kind == kind])
               for kind in _labels(vocab.RISK_SOURCE_KIND, vocab.RISK_SOURCE_KIND)]
@@ -219,13 +388,19 @@ def validation(diagnostics: list[Diagnostic], public: bool, forced: bool) -> c.V
 
 def plan_report(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
                 source_file: str, index_link: str | None = None, forced: bool = False) -> c.PlanReport:
-    builder = _Builder(plan, as_of, public)
-    return builder.report(source_file, index_link, validation(diagnostics, public, forced))
+    if public:
+        shown, ids, withheld = _withheld(plan)
+    else:
+        shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
+    builder = _Builder(shown, as_of, public, ids)
+    return builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
 
 
 def plan_row(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
              link: str) -> c.PlanRow:
     text = mask if public else _same
+    if public:
+        plan = _withheld(plan)[0]
     p = progress(plan, as_of)
     return c.PlanRow(
         plan_id=plan.id, title=text(plan.title), link=link, site_name=text(plan.site.name),
@@ -245,7 +420,8 @@ def site_index(rows: list[c.PlanRow], unrendered: list[c.Unrendered], *, as_of: 
     severities = {s: sum(n.count for r in rows for n in r.findings_by_severity if n.label.value == s)
                   for s in vocab.SEVERITY}
     return c.SiteIndex(
-        as_of=as_of, audience=c.PUBLIC if public else c.INTERNAL, public=public, plans=rows,
+        as_of=as_of, audience=c.PUBLIC if public else c.INTERNAL, public=public,
+        left_out=LEFT_OUT if public else None, plans=rows,
         unrendered=unrendered, plans_by_status=_counts(vocab.PLAN_STATUS, statuses),
         findings_by_severity=_counts(vocab.SEVERITY, severities),
         open_actions=sum(r.open_actions for r in rows), overdue=sum(r.overdue for r in rows),

@@ -48,6 +48,7 @@ class Ref:
     id: str
     anchor: str  # the fragment to link to (without '#')
     known: bool  # False when the id names no item of the plan
+    withheld: bool = False  # a confidential item left out of a public report: shown as such
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class Site:
     tier: int | None
     workers: int | None
     migrant_workers: int | None
+    facilities: int | None  # how many facilities the plan covers (shown when over 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,19 @@ class MoneyLine:
     committed: float
     paid: float
     paid_percent: int  # paid as a whole percentage of committed (0 when nothing is committed)
+    # committed / workers covered, over the money remedies in this currency that name both (an
+    # action's own figure on an action); None when none does
+    per_worker: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Workers reached of workers covered by money remedies (cancelled ones left out)."""
+
+    covered: int
+    reached: int  # an absent workers_reached counts as 0
+    former: int  # of those covered, workers who have left the site
+    percent: int  # reached as a whole percentage of covered
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +106,8 @@ class Glance:
     overdue: list[Ref]  # open actions past their due date
     due_soon: list[Ref]  # open actions due within the next 30 days
     money: list[MoneyLine]  # remedy money by currency, cancelled remedies left out
+    reach: Reach | None  # None when no money remedy says how many workers it covers
+    overdue_instalments: list[Ref]  # remedies with an instalment past due and unpaid (one each)
     review_overdue: bool
 
 
@@ -98,7 +115,7 @@ class Glance:
 class Source:
     id: str
     kind: Label
-    reference: str
+    reference: str | None  # None for the public
     date: dt.date
 
 
@@ -107,6 +124,28 @@ class Verification:
     method: str
     date: dt.date
     evidence: str | None  # None for the public
+    by: Ref | None  # the party or service provider who verified
+    independent: bool | None
+    workers_interviewed: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Instalment:
+    """One instalment of a money remedy's schedule."""
+
+    due: dt.date
+    amount: float
+    currency: str
+    paid: dt.date | None  # None: not paid yet
+    overdue: bool  # past due and not paid, as of the report's date
+    days_overdue: int
+
+
+@dataclass(frozen=True, slots=True)
+class Effectiveness:
+    date: dt.date
+    result: Label
+    evidence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,16 +174,36 @@ class Action:
     amount: MoneyLine | None
     basis: Label | None
     measure: str | None  # improvements only
+    money_remedy: bool  # reimbursement, back-pay or compensation
+    former_workers: int | None  # of the workers covered, those who have left the site
+    current_workers: int | None  # workers_covered less former_workers, when both are given
+    workers_reached: int | None
+    reached_percent: int | None  # workers_reached of workers_covered
+    per_worker: float | None  # amount committed / workers covered
+    payer: Label | None
+    cost_items: list[Label]
+    extent: Label | None
+    unclaimed: str | None
+    schedule: list[Instalment]
+    overdue_instalments: int
+    escalation: Label | None  # corrective responses only
+    parties: list[Ref]
+    effectiveness: Effectiveness | None  # improvements only
 
 
 @dataclass(frozen=True, slots=True)
 class RootCause:
+    """A root cause with its chain: the risks that list it and the improvements that address
+    it or those risks. A report shows it once and refers to it from each finding."""
+
     id: str
     anchor: str
     category: Label
     cause: str
     method: Label | None
     findings: list[Ref]
+    risks: list[Risk]
+    improvements: list[Action]
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,13 +220,10 @@ class Risk:
 
 
 @dataclass(frozen=True, slots=True)
-class CauseChain:
-    """One root cause of a finding, the risks it leads to, and the improvements that address it
-    or those risks."""
-
-    cause: RootCause
-    risks: list[Risk]
-    improvements: list[Action]
+class NeedsAssessment:
+    date: dt.date
+    by: Ref | None
+    summary: str | None  # None for the public
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +233,21 @@ class Finding:
     title: str
     description: str | None
     severity: Label
-    forced_labour: bool  # an ILO indicator, or critical
+    determination: Label | None  # given or derived; None: not about forced labour at all
+    determination_given: bool  # written in the plan (else derived from severity and indicators)
+    forced_labour: bool  # determination substantiated or suspected (format 1.1)
+    disputed: str | None  # the site's objection; None for the public
+    repeats: Ref | None  # the finding this one repeats
     indicators: list[Label]  # in the ILO's own wording
     worker_groups: list[Label]
     workers_affected: int | None
-    source: Source | None
+    sources: list[Source]  # the sources it came from that the report shows
+    sources_withheld: int  # for the public: how many of its sources are confidential
     identified: dt.date
     evidence: str | None  # None for the public
+    needs_assessment: NeedsAssessment | None
     responses: list[Action]  # every response that addresses it, cancelled ones included
-    causes: list[CauseChain]
+    root_causes: list[Ref]  # the root causes that explain it, each shown once in root_causes
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +266,27 @@ class Provider:
     role: str
     consulted: dt.date | None  # None: planned, not yet consulted
     consulted_by_as_of: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An organisation involved that is not a victim service provider."""
+
+    id: str
+    anchor: str
+    name: str | None  # None for the public when a law firm, labour agent or recruitment agency
+    kind: Label
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class Engagement:
+    """How the affected workers or their representatives took part in the plan."""
+
+    date: dt.date
+    with_whom: Label
+    method: str
+    summary: str | None  # None for the public
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,14 +350,112 @@ class Validation:
 
 
 @dataclass(frozen=True, slots=True)
+class Section:
+    """A part of the report: its anchor, its heading, and its name in the table of contents."""
+
+    id: str
+    title: str
+    short: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sections:
+    """Every section of a plan report by name (sip/output/render/words.py), so that both templates
+    take their headings and anchors from one place."""
+
+    summary: Section
+    glance: Section
+    findings: Section
+    root_causes: Section
+    victims: Section
+    engagement: Section
+    corrective: Section
+    risks: Section
+    improvements: Section
+    timeline: Section
+    reviews: Section
+    maintainers: Section
+    waivers: Section
+    validation: Section
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """What a report says when a part is empty, and other sentences both formats print."""
+
+    no_response: str
+    no_root_cause_for_finding: str
+    no_risk_for_cause: str
+    no_improvement_for_cause: str
+    no_root_cause: str
+    no_protection: str
+    no_remedy: str
+    no_provider: str
+    no_party: str
+    no_engagement: str
+    no_corrective: str
+    no_risk: str
+    none_mapped: str
+    no_improvement: str
+    no_actions: str
+    no_review: str
+    no_waiver: str
+    no_money: str
+    nothing_overdue: str
+    due_soon: str
+    not_given: str
+    no_effectiveness: str
+    not_verified_independently: str
+    confidential_item: str
+    maintainers_note: str
+    subtitle: str
+    sources_caption: str
+    derived: str
+    not_forced_labour: str
+    came_back: str
+    no_assessment: str
+    voluntary_offered: str
+    voluntary_asked: str
+    not_voluntary: str
+    not_in_plan: str
+    name_not_published: str
+    whole_plan: str
+    no_problems: str
+    verifier_not_named: str
+
+
+@dataclass(frozen=True, slots=True)
+class Withheld:
+    """For the public: per section, how many confidential items are not shown (a sentence such
+    as "1 confidential finding is not shown"), or None when nothing was withheld there."""
+
+    sources: str | None
+    findings: str | None
+    responses: str | None
+    root_causes: str | None
+    risks: str | None
+    improvements: str | None
+    service_providers: str | None
+    parties: str | None
+    worker_engagement: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class PlanReport:
     """The context of report.html.j2 and report.md.j2, as `report`."""
 
     as_of: dt.date
     audience: str  # "internal" or "public"
     public: bool
-    source_file: str  # the plan file as it was named
+    source_file: str | None  # the plan file as it was named; None for the public
     index_link: str | None  # a relative link to the index page, when the page is part of a site
+    sections: Sections
+    contents: list[Section]  # the table of contents: the sections this audience sees, in order
+    maintenance: list[Section]  # the sections for the plan's maintainers (none for the public)
+    words: Words
+    summary: list[str]  # the one-minute summary: sentences built from the plan's figures
+    left_out: str | None  # for the public: one line saying what kinds of things were left out
+    withheld: Withheld
     plan_id: str
     title: str
     status: Label
@@ -290,14 +471,18 @@ class PlanReport:
     findings: list[Finding]
     root_causes: list[RootCause]
     protection: list[Action]  # responses of kind protection
-    remedies: list[RemedyGroup]  # every type of remedy, in the format's order, even when empty
+    remedies: list[RemedyGroup]  # the types of remedy the plan has, in the format's order
+    remedies_not_planned: list[Label]  # restorative remedies the plan has none of
+    remedy_gap: bool  # a forced-labour finding, and no remedy at all (cancelled ones aside)
     corrective: list[Action]  # responses of kind corrective
     providers: list[Provider]
+    parties: list[Party]
+    engagement: list[Engagement]
     risk_map: RiskMap
     improvements: list[Action]
     timeline: list[Action]  # every response and improvement, by due date
     reviews: list[Review]
-    waivers: list[Waiver]
+    waivers: list[Waiver]  # empty for the public
     validation: Validation
 
 
@@ -336,6 +521,7 @@ class SiteIndex:
     as_of: dt.date
     audience: str
     public: bool
+    left_out: str | None  # for the public: one line saying what kinds of things were left out
     plans: list[PlanRow]  # in the order the files were found
     unrendered: list[Unrendered]
     plans_by_status: list[Count]

@@ -13,6 +13,7 @@ and the filters and charts templates may use.
 
 from __future__ import annotations
 
+import re
 import traceback
 from pathlib import Path
 from urllib.parse import quote
@@ -67,6 +68,16 @@ def number(value: float) -> str:
     return f"{int(value):,}"
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def keep_dates(value: str) -> Markup:
+    """HTML: the text escaped, with each YYYY-MM-DD kept on one line (a browser would break a
+    date at its hyphens)."""
+    escaped = str(Markup.escape(value))
+    return Markup(_DATE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', escaped))
+
+
 def url(value: str) -> Markup:
     """A link part (a page name, a fragment) percent-encoded but for letters, digits and
     '-._~': safe alike in an HTML attribute and a Markdown link, where plan ids pass unchanged."""
@@ -88,7 +99,7 @@ def make_environment(user_templates: Path | None = None) -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,  # compiled once per process: a site of 1,000 pages reuses them
     )
-    environment.filters.update(number=number, plural=plural, url=url)
+    environment.filters.update(number=number, plural=plural, url=url, keep_dates=keep_dates)
     environment.globals.update(CHARTS)
     return environment
 
