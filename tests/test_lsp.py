@@ -16,7 +16,7 @@ from tests.lsp_client import Editor, run
 
 GAPS = EXAMPLES / "invalid" / "gaps.yaml"
 TYPOS = EXAMPLES / "invalid" / "typos.yaml"
-PENANG = EXAMPLES / "electronics-penang.yaml"
+SPEC = EXAMPLES / "spec-example.yaml"  # its one diagnostic is waived
 
 
 def doc(uri: str) -> types.TextDocumentIdentifier:
@@ -76,17 +76,19 @@ def test_format_errors_underline_the_value_or_the_field(sip):
     assert underlined[("SIP103", 32)].startswith("titel: Passports of Indonesian")
 
 
-def test_waived_diagnostics_are_hints_with_the_reason_and_as_of_comes_from_the_nearest_config():
+def test_waived_diagnostics_are_hints_with_the_reason_and_as_of_comes_from_the_nearest_config(sip):
+    expected = validated(sip, SPEC)  # examples/sip.toml sets as-of 2026-08-10
+
     async def session():
         async with Editor() as editor:
-            uri = await editor.open(PENANG)
-            return await editor.diagnostics(uri)
+            return await editor.diagnostics(await editor.open(SPEC))
 
     diagnostics = run(session())
-    # examples/sip.toml sets as-of 2026-08-10: at that date the plan's only finding is waived
-    assert [(d.code, d.severity) for d in diagnostics] == [("SIP506", types.DiagnosticSeverity.Hint)]
-    assert diagnostics[0].message.startswith("waived: A-3 ")
-    assert "Three instalments to December" in diagnostics[0].message
+    assert located(diagnostics) == expected == [("SIP506", 82, 10)]
+    assert diagnostics[0].severity == types.DiagnosticSeverity.Hint
+    assert diagnostics[0].message.startswith("waived: A-2 ")
+    assert diagnostics[0].message.endswith(
+        "(reason: Three instalments agreed with the workers' representatives)")
 
 
 def test_as_of_option_applies_to_every_plan_as_on_the_command_line(sip):
@@ -106,8 +108,8 @@ def test_hover_shows_the_rules_documentation_and_the_item_an_id_names():
         async with Editor() as editor:
             gaps = await editor.open(GAPS)
             await editor.diagnostics(gaps)
-            penang = await editor.open(PENANG)
-            await editor.diagnostics(penang)
+            spec = await editor.open(SPEC)
+            await editor.diagnostics(spec)
 
             async def hover(uri, position):
                 answer = await editor.client.text_document_hover_async(
@@ -117,7 +119,7 @@ def test_hover_shows_the_rules_documentation_and_the_item_an_id_names():
             return (
                 await hover(gaps, editor.position(gaps, "F-3", after="[F-2, ", offset=1)),
                 await hover(gaps, editor.position(gaps, "F-2", after="responses:")),
-                await hover(penang, editor.position(penang, "SIP506", after="waivers:", offset=3)),
+                await hover(spec, editor.position(spec, "SIP506", after="waivers:", offset=3)),
                 await hover(gaps, editor.position(gaps, "Head of Ethical Trade")),
             )
 
