@@ -1,116 +1,97 @@
-"""An editor for tests: pygls's language client driving `python -m sip lsp` over stdio, as VS Code
-or Neovim would. `async with Editor() as editor: uri = await editor.open(path)`."""
+"""A minimal Language Server Protocol client over stdio, as an editor is: enough to open a
+document in yaml-language-server and read the diagnostics it publishes."""
 
 from __future__ import annotations
 
-import asyncio
-import sys
+import json
+import subprocess
+import threading
+import time
 from pathlib import Path
-
-from lsprotocol import types
-from pygls.lsp.client import LanguageClient
-
-from tests.conftest import ROOT
-
-TIMEOUT = 30  # seconds: generous, for a machine shared by many test runs
+from queue import Empty, Queue
 
 
-class Editor:
-    def __init__(self, *args: str, cwd: Path = ROOT) -> None:
-        self.args = args
-        self.cwd = cwd
-        self.client = LanguageClient("sip-tests", "1")
-        self.published: list[types.PublishDiagnosticsParams] = []
-        self.arrived = asyncio.Event()
-        self.versions: dict[str, int] = {}
-        self.texts: dict[str, str] = {}
-        self.logs: list[str] = []
+class LanguageServer:
+    def __init__(self, command: list[str], root: Path, settings: dict) -> None:
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.DEVNULL)
+        self.messages: Queue[dict] = Queue()
+        self.settings = settings
+        self._next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+        self.request("initialize", {
+            "processId": None, "rootUri": root.as_uri(),
+            "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}],
+            "capabilities": {"workspace": {"configuration": True},
+                             "textDocument": {"publishDiagnostics": {}}},
+        })
+        self.notify("initialized", {})
+        self.notify("workspace/didChangeConfiguration", {"settings": settings})
 
-        @self.client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        def on_diagnostics(params: types.PublishDiagnosticsParams) -> None:
-            self.published.append(params)
-            self.arrived.set()
+    def _send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.process.stdin.flush()
 
-        @self.client.feature(types.WINDOW_LOG_MESSAGE)
-        def on_log(params: types.LogMessageParams) -> None:
-            self.logs.append(params.message)
-
-    async def __aenter__(self) -> Editor:
-        await self.client.start_io(sys.executable, "-m", "sip", "lsp", *self.args,
-                                   cwd=str(self.cwd))
-        result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), root_uri=self.cwd.as_uri())), TIMEOUT)
-        self.capabilities = result.capabilities
-        self.client.initialized(types.InitializedParams())
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        try:
-            await asyncio.wait_for(self.client.shutdown_async(None), TIMEOUT)
-            self.client.exit(None)
-        finally:
-            await asyncio.wait_for(self.client.stop(), TIMEOUT)
-
-    @property
-    def alive(self) -> bool:
-        server = self.client._server
-        return server is not None and server.returncode is None
-
-    async def open(self, path: Path, text: str | None = None) -> str:
-        uri = path.resolve().as_uri()
-        self.texts[uri] = path.read_text("utf-8") if text is None else text
-        self.versions[uri] = 1
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1,
-                                                 text=self.texts[uri])))
-        return uri
-
-    async def replace(self, uri: str, old: str, new: str) -> int:
-        """Edit as a person types: replace the first `old` in the text with `new` (an
-        incremental change, as the server asked for). The new version."""
-        text = self.texts[uri]
-        offset = text.index(old)
-        start = _position(text, offset)
-        end = _position(text, offset + len(old))
-        self.texts[uri] = text[:offset] + new + text[offset + len(old):]
-        self.versions[uri] += 1
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri,
-                                                                version=self.versions[uri]),
-            content_changes=[types.TextDocumentContentChangePartial(
-                range=types.Range(start=start, end=end), text=new)]))
-        return self.versions[uri]
-
-    async def diagnostics(self, uri: str, version: int | None = None) -> list[types.Diagnostic]:
-        """The diagnostics published for this version of the document (the latest if none)."""
-        version = version or self.versions[uri]
-
-        async def wait() -> list[types.Diagnostic]:
+    def _read(self) -> None:
+        stream = self.process.stdout
+        assert stream is not None
+        while True:
+            length = None
             while True:
-                for params in reversed(self.published):
-                    if params.uri == uri and params.version == version:
-                        return params.diagnostics
-                self.arrived.clear()
-                await self.arrived.wait()
+                line = stream.readline()
+                if not line:
+                    return
+                if line in (b"\r\n", b"\n"):
+                    break
+                name, _, value = line.decode("ascii").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            if length is None:
+                continue
+            self.messages.put(json.loads(stream.read(length)))
 
-        return await asyncio.wait_for(wait(), TIMEOUT)
+    def notify(self, method: str, params: dict) -> None:
+        self._send({"method": method, "params": params})
 
-    def position(self, uri: str, needle: str, after: str = "", offset: int = 0) -> types.Position:
-        """Where `needle` is (searched after `after`), `offset` characters in."""
-        text = self.texts[uri]
-        start = text.index(after) + len(after) if after else 0
-        return _position(text, text.index(needle, start) + offset)
+    def request(self, method: str, params: dict, timeout: float = 60) -> dict:
+        self._next_id += 1
+        self._send({"id": self._next_id, "method": method, "params": params})
+        return self.wait(lambda m: m.get("id") == self._next_id and "method" not in m, timeout)
 
-    async def request(self, method: str, params: object) -> object:
-        return await asyncio.wait_for(self.client.protocol.send_request_async(method, params),
-                                      TIMEOUT)
+    def wait(self, matches, timeout: float = 60) -> dict:
+        """The next message that matches; the server's own requests (workspace/configuration)
+        are answered on the way, as an editor answers them."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                message = self.messages.get(timeout=max(0.01, deadline - time.monotonic()))
+            except Empty:
+                raise TimeoutError("the language server did not answer in time") from None
+            if "method" in message and "id" in message:  # a request from the server
+                result = None
+                if message["method"] == "workspace/configuration":
+                    result = [self.settings.get(item.get("section", ""), {}) if item.get("section")
+                              else self.settings for item in message["params"]["items"]]
+                self._send({"id": message["id"], "result": result})
+                continue
+            if matches(message):
+                return message
 
+    def diagnostics(self, path: Path, timeout: float = 60) -> list[dict]:
+        """Open the document and return the first non-empty diagnostics published for it."""
+        uri = path.resolve().as_uri()
+        self.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "yaml", "version": 1, "text": path.read_text(encoding="utf-8")}})
+        message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                            and m["params"]["uri"] == uri and m["params"]["diagnostics"], timeout)
+        return message["params"]["diagnostics"]
 
-def _position(text: str, offset: int) -> types.Position:
-    line = text.count("\n", 0, offset)
-    column = offset - (text.rfind("\n", 0, offset) + 1)
-    return types.Position(line=line, character=column)  # ASCII examples: characters = UTF-16
-
-
-def run(coroutine) -> object:
-    return asyncio.run(coroutine)
+    def close(self) -> None:
+        try:
+            self.request("shutdown", {}, timeout=10)
+            self.notify("exit", {})
+            self.process.wait(timeout=10)
+        except (TimeoutError, OSError, subprocess.TimeoutExpired):
+            self.process.kill()

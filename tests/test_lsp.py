@@ -12,7 +12,7 @@ import pytest
 from lsprotocol import types
 
 from tests.conftest import EXAMPLES
-from tests.lsp_client import Editor, run
+from tests.sip_lsp_client import Editor, run
 
 GAPS = EXAMPLES / "invalid" / "gaps.yaml"
 TYPOS = EXAMPLES / "invalid" / "typos.yaml"
@@ -327,7 +327,7 @@ def test_without_pygls_sip_lsp_says_how_to_install_it(sip, monkeypatch):
     monkeypatch.delitem(sys.modules, "sip.lsp.server", raising=False)
     out = sip("lsp")
     assert out.exit_code == 2
-    assert "pip install 'sip[lsp]'" in out.stderr
+    assert "pip install 'sip-remediation[lsp]'" in out.stderr
 
 
 def test_columns_are_utf16_units_after_characters_beyond_the_bmp(tmp_path):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -17,11 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from sip.exits import UsageError
+from sip.files import read_limited
+from sip.files import reason as os_reason
 from sip.format.dates import DateError
 from sip.format.dates import parse_date as read_date
 from sip.rules.context import DEADLINE_KINDS, SEVERITIES, default_deadlines
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+MAX_CONFIG = 1024 * 1024  # a configuration is a few lines; a larger file is not read
+MAX_DEADLINE = 36_500  # days: far beyond any deadline, and dates plus it stay in the calendar
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,15 @@ class Settings:
     exclude: tuple[str, ...] = ()  # globs, relative to `root`
     root: Path | None = None  # the folder of the configuration file
     source: Path | None = None  # the configuration file, if any
+    # Public identifiers that look like personal data but must stay in reports and are not
+    # warned about (a hotline's number, a tariff code): docs/personal-data.md
+    public_identifiers: tuple[str, ...] = ()
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
 
 
-_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude")
+_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude", "public-identifiers")
 _CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
 _TOML_POSITION = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
 _SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
@@ -49,15 +57,74 @@ _UNITS = {None: 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 def find_config(paths: list[Path]) -> Path | None:
     """The nearest sip.toml, or pyproject.toml with [tool.sip], above the paths' common folder."""
     folders = [(p if p.is_dir() else p.parent).resolve() for p in paths] or [Path.cwd()]
-    start = Path(_common(folders))
+    return _nearest(Path(_common(folders)))
+
+
+def _nearest(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         candidate = folder / "sip.toml"
         if candidate.is_file():
-            return candidate
+            return _trusted(candidate, start)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_sip(pyproject):
-            return pyproject
+            return _trusted(pyproject, start)
     return None
+
+
+def _trusted(config: Path, start: Path) -> Path:
+    """A configuration found by the search applies only if it is owned by root, by the user
+    running sip, or by the owner of the checked folder: a sip.toml that another user left in a
+    shared parent folder (/tmp, a shared drive) could ignore every rule, and is refused (exit
+    2) rather than applied silently. `--config FILE` names a file to trust it."""
+    import os
+
+    if not hasattr(os, "getuid"):
+        return config
+    try:
+        owner, checked = config.stat().st_uid, start.stat().st_uid
+    except OSError:
+        return config
+    if owner in (0, os.getuid(), checked):
+        return config
+    raise UsageError(f"{config}: this configuration belongs to another user (uid {owner}), not to "
+                     f"you or the owner of {start}: sip does not apply it, as it could turn off "
+                     "any rule. Name it with --config to use it anyway, or remove it")
+
+
+class PerFile:
+    """Each plan file's settings: the configuration nearest to the file (as ruff finds
+    its configuration), the command-line options on top; or the one `--config` file for
+    every plan. So a plan's result never depends on what else the run checks. Standard
+    input gets the configuration nearest to the current folder. Each folder is looked up,
+    and each configuration read, once."""
+
+    def __init__(self, config: Path | None, **options: Any) -> None:
+        self._explicit = config
+        self._options = options
+        self._by_folder: dict[Path, Path | None] = {}
+        self._loaded: dict[Path | None, Settings] = {}
+
+    def __call__(self, file: str | Path) -> Settings:
+        # abspath, not resolve(): a symlink loop is a file to report (SIP004), not a crash
+        folder = Path.cwd() if str(file) == "-" else Path(os.path.abspath(file)).parent
+        return self.for_folder(folder)
+
+    def for_folder(self, folder: Path) -> Settings:
+        """The settings of the files directly in a folder."""
+        source = self._explicit if self._explicit is not None else self._config_in(folder.resolve())
+        if source not in self._loaded:
+            self._loaded[source] = _with_command_line(load_settings(source), dict(self._options))
+        return self._loaded[source]
+
+    def excludes(self, folder: Path, file: Path) -> list[tuple[tuple[str, ...], Path | None]]:
+        """A file found in a folder search is left out by the searched folder's configuration
+        or by its own (sip.read.discover.plan_files's exclude_for)."""
+        return [(s.exclude, s.root) for s in (self.for_folder(folder), self(file))]
+
+    def _config_in(self, folder: Path) -> Path | None:
+        if folder not in self._by_folder:
+            self._by_folder[folder] = _nearest(folder)
+        return self._by_folder[folder]
 
 
 def _common(folders: list[Path]) -> str:
@@ -68,7 +135,7 @@ def _common(folders: list[Path]) -> str:
 
 def _has_tool_sip(pyproject: Path) -> bool:
     try:
-        tool = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        tool = tomllib.loads(read_limited(pyproject, MAX_CONFIG).decode("utf-8")).get("tool", {})
         return isinstance(tool, dict) and "sip" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # someone else's pyproject: not ours to complain about
@@ -78,9 +145,10 @@ def load_settings(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     try:
-        text = path.read_text("utf-8")
+        text = read_limited(path, MAX_CONFIG).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+        why = os_reason(error) if isinstance(error, OSError) else "not UTF-8"
+        raise UsageError(f"{path}: cannot read the configuration: {why}") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -126,6 +194,10 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise fail(key, 'must be a list of globs, e.g. ["drafts/**"]')
             values["exclude"] = tuple(value)
+        elif key == "public-identifiers":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise fail(key, 'must be a list of texts, e.g. ["+60 3-8000 8000"]')
+            values["public_identifiers"] = tuple(value)
         elif key == "max-file-size":
             values["max_file_size"] = parse_size(value, partial(fail, key))
         elif key == "deadlines":
@@ -136,7 +208,9 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
 def parse_date(value: Any, fail: Any) -> dt.date:
     try:
         return read_date(value)
-    except DateError:
+    except DateError as error:
+        if error.out_of_range:
+            raise fail(str(error)) from None
         raise fail(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
@@ -203,8 +277,9 @@ def parse_deadlines(value: Any, fail: Any) -> dict[str, dict[str, int]]:
 def _check_days(key: str, days: Any, fail: Any, expected: str, shown: str | None = None) -> None:
     if key not in SEVERITIES:
         raise fail(f"{key!r} is not {expected}", key)
-    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-        raise fail(f"{shown or key} must be a whole number of days, 0 or more", key)
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_DEADLINE:
+        raise fail(f"{shown or key} must be a whole number of days, 0 or more and at most "
+                   f"{MAX_DEADLINE:,} (100 years)", key)
 
 
 def _line_of(text: str, key: str) -> int:
@@ -226,9 +301,19 @@ def settings_for(paths: list[str], config: Path | None, **options: Any) -> Setti
     if config is not None and not config.is_file():
         raise UsageError(f"{config}: no such configuration file")
     found = config or find_config([Path(p) for p in paths if p != "-"])
+    return _with_command_line(load_settings(found), options)
+
+
+def per_file(config: Path | None, **options: Any) -> PerFile:
+    """Settings for each plan file (PerFile), with the same options as settings_for."""
+    if config is not None and not config.is_file():
+        raise UsageError(f"{config}: no such configuration file")
+    return PerFile(config, **options)
+
+
+def _with_command_line(settings: Settings, options: dict[str, Any]) -> Settings:
     as_of = options.pop("as_of", None)
     ignore = options.pop("ignore", None)
-    settings = load_settings(found)
     if ignore:  # adds to the configuration's list: an option should not re-enable what a team
         # turned off for its repository
         extra = parse_codes(ignore, lambda message: UsageError(f"--ignore: {message}"))

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,6 +37,8 @@ def map_files(
             if progress:
                 progress(1)
         return results
+    from concurrent.futures.process import BrokenProcessPool  # here: one file needs no pool
+
     results_by_index: dict[int, T] = {}
     try:
         for index, result in _in_pool(work, names, count, progress):
@@ -54,6 +54,8 @@ def map_files(
 
 def _in_pool(work: Callable[[S], T], names: list[S], count: int,
              progress: Callable[[int], None] | None) -> Iterator[tuple[int, T]]:
+    from concurrent.futures import ProcessPoolExecutor
+
     chunk = max(1, min(32, len(names) // (count * 8)))
     batches = [list(range(i, min(i + chunk, len(names)))) for i in range(0, len(names), chunk)]
     with ProcessPoolExecutor(max_workers=count) as pool:
@@ -69,6 +71,9 @@ def _run_batch(work: Callable[[S], T], names: list[S]) -> list[T]:
 
 
 def _isolated(work: Callable[[S], T], name: S, on_crash: Callable[[S], T]) -> T:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
             return pool.submit(work, name).result()

@@ -15,12 +15,15 @@ alone knows whether it silenced something.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from sip.diagnostic import WAIVED, Diagnostic, Problem
-from sip.read.positions import Marks, format_path, locate, top_item
+from sip.read.positions import Loc, Marks, format_path, locate, top_item
 from sip.rules import BY_CODE, RUN_LEVEL_CODES, SEVERITIES
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP204"
 
@@ -42,7 +45,7 @@ class ActiveWaiver(NamedTuple):
 
 
 def apply_to_plan(
-    diagnostics: list[Diagnostic], plan, marks: Marks, as_of: dt.date,
+    diagnostics: list[Diagnostic], plan: Plan, marks: Marks, as_of: dt.date,
     ran: Callable[[str], bool],
 ) -> tuple[list[Diagnostic], list[Problem], list[ActiveWaiver]]:
     """The diagnostics with the waived ones marked, the SIP204 problems, and the waivers of
@@ -50,6 +53,7 @@ def apply_to_plan(
     problems: list[Problem] = []
     active: list[ActiveWaiver] = []
     for position, waiver in enumerate(plan.waivers):
+        loc: Loc
         if waiver.until is not None and waiver.until < as_of:
             loc = ("waivers", position, "until")
             problems.append(Problem(CODE, f"{_name(waiver.rule, waiver.ids)} lapsed after "
@@ -75,13 +79,13 @@ def apply_to_plan(
 
     marked, used = waive(diagnostics, active, item_of)
     left_for_run = []
-    for number, waiver in enumerate(active):
+    for number, in_force in enumerate(active):
         if number in used:
             continue
-        if waiver.rule in RUN_LEVEL_CODES:
-            left_for_run.append(waiver)
-        elif ran(waiver.rule):  # a rule that did not run (a draft, `ignore`) proves nothing
-            problems.append(unused(waiver))
+        if in_force.rule in RUN_LEVEL_CODES:
+            left_for_run.append(in_force)
+        elif ran(in_force.rule):  # a rule that did not run (a draft, `ignore`) proves nothing
+            problems.append(unused(in_force))
     return marked, problems, left_for_run
 
 
@@ -127,9 +131,9 @@ def unused(waiver: ActiveWaiver) -> Problem:
                    waiver.line, waiver.column)
 
 
-def _name(rule: str, ids) -> str:
+def _name(rule: str, ids: Sequence[str] | None) -> str:
     return f"the waiver of {rule} for {_ids(ids)}" if ids else f"the waiver of {rule}"
 
 
-def _ids(ids) -> str:
+def _ids(ids: Iterable[str]) -> str:
     return ", ".join(ids)

@@ -15,7 +15,7 @@ def lsp_command(*, as_of: str | None, config: Path | None) -> int:
         if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
             raise
         raise UsageError(f"sip lsp needs pygls ({error.name} is missing): "
-                         "pip install 'sip[lsp]'") from None
+                         "pip install 'sip-remediation[lsp]'") from None
     from sip.lsp.document import Options
 
     return serve(Options(as_of=as_of, config=config))

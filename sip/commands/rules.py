@@ -2,8 +2,13 @@ from __future__ import annotations
 
 import inspect
 import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from sip.exits import UsageError
+
+if TYPE_CHECKING:
+    from sip.rules.context import Rule
 
 MD_INTRO = """\
 # Rules
@@ -59,14 +64,14 @@ def rules_command(code: str | None, format: str = "text") -> int:
             label = "warning" if rule.SEVERITY == "warning" else "error"
             sys.stdout.write(f"{rule.CODE}  {label:<7}  {rule.SUMMARY}\n")
         return 0
-    rule = BY_CODE.get(code.upper())
-    if rule is None:
+    chosen = BY_CODE.get(code.upper())
+    if chosen is None:
         raise UsageError(f"{code}: no such rule; 'sip rules' lists them")
-    sys.stdout.write(f"{rule.CODE} ({rule.SEVERITY})\n\n{inspect.getdoc(rule)}\n")
+    sys.stdout.write(f"{chosen.CODE} ({chosen.SEVERITY})\n\n{inspect.getdoc(chosen)}\n")
     return 0
 
 
-def markdown(registry) -> str:
+def markdown(registry: Iterable[Rule]) -> str:
     """Every rule's documentation as one Markdown page: docs/rules.md."""
     out = [MD_INTRO]
     out += [f"| [{r.CODE}](#{r.CODE.lower()}) | {r.SEVERITY} | {r.SUMMARY} |\n" for r in registry]

@@ -6,6 +6,8 @@ about (a passport number in a finding's title stays out of every message).
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from sip.format.lists import NOUN, TITLE_FIELD
 from sip.format.personal_data import mask
 
@@ -14,10 +16,27 @@ __all__ = ["NOUN", "TITLE_FIELD"]  # messages name lists with these nouns
 TITLE_LENGTH = 60
 
 
-def label(item: object, list_name: str) -> str:
+# What these helpers read of the models, which are a layer above this module.
+
+
+class Identified(Protocol):
+    """Any item of a plan's lists."""
+
+    @property
+    def id(self) -> str: ...
+
+
+class Titled(Identified, Protocol):
+    """A plan."""
+
+    @property
+    def title(self) -> str: ...
+
+
+def label(item: Identified, list_name: str) -> str:
     """`F-3 "Grievance channel offered only in Malay and English"`."""
     title = getattr(item, TITLE_FIELD[list_name], "")
-    return f'{item.id} "{shorten(mask(" ".join(str(title).split())))}"'  # type: ignore[attr-defined]
+    return f'{item.id} "{shorten(mask(" ".join(str(title).split())))}"'
 
 
 def shorten(text: str, limit: int = TITLE_LENGTH) -> str:
@@ -56,5 +75,5 @@ def why_forced_labour(finding) -> str:
     return f"{len(set(finding.indicators))} indicators: {indicators}"
 
 
-def plan_label(plan) -> str:
+def plan_label(plan: Titled) -> str:
     return f'{plan.id} "{shorten(mask(" ".join(plan.title.split())))}"'

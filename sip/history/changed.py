@@ -10,11 +10,13 @@ checking the rest, and a changed plan that takes one of them gets SIP203.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
 
 from sip.exits import UsageError
+from sip.files import read_limited
 from sip.history.git import WORKTREE, Repository
 
 
@@ -28,7 +30,8 @@ def split_changed(files: list[str], ref: str) -> tuple[list[str], list[str]]:
     base = repository.merge_base(commit, "HEAD")
     touched = {os.path.realpath(repository.top / c.new)
                for c in repository.changes(base, WORKTREE, []) if c.new is not None}
-    changed, unchanged = [], []
+    changed: list[str] = []
+    unchanged: list[str] = []
     for name in files:
         inside = name != "-" and _inside(Path(name), repository.top)
         (unchanged if inside and os.path.realpath(name) not in touched else changed).append(name)
@@ -43,6 +46,9 @@ def _inside(path: Path, top: Path) -> bool:
     return True
 
 
+DEFAULT_LIMIT = 5 * 1024 * 1024
+
+
 def plan_ids(files: list[str]) -> dict[str, str]:
     """plan id -> the first of files that has it, read from each file's top-level `id`."""
     out: dict[str, str] = {}
@@ -53,11 +59,11 @@ def plan_ids(files: list[str]) -> dict[str, str]:
     return out
 
 
-def top_level_id(name: str) -> str | None:
-    """The plan's `id:`, reading the YAML only as far as it. None when unreadable."""
+def top_level_id(name: str, limit: int | None = DEFAULT_LIMIT) -> str | None:
+    """The plan's `id:`, reading the YAML only as far as it. None when unreadable (a special
+    file is not opened for reading, and no more than `limit` bytes are read)."""
     try:
-        with open(name, "rb") as stream:
-            return _id_from(yaml.parse(stream, Loader=_LOADER))
+        return _id_from(yaml.parse(read_limited(name, limit), Loader=_LOADER))
     except (OSError, yaml.YAMLError):
         return None
 
@@ -65,7 +71,7 @@ def top_level_id(name: str) -> str | None:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _id_from(events) -> str | None:
+def _id_from(events: Iterator[yaml.Event]) -> str | None:
     depth = 0
     expecting_key = False
     for event in events:

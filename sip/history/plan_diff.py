@@ -208,8 +208,8 @@ def _status_change(label: str, item_id: str, old: object, new: object,
                        "" if reviewed else f"cancelled with {WITHOUT_REVIEW}")]
     if old == CANCELLED:
         return [Change("reopened", CHANGED, text + " (reopened)", item_id)]
-    if old in STATUS_ORDER and new in STATUS_ORDER:
-        if STATUS_ORDER[new] > STATUS_ORDER[old]:  # type: ignore[index]
+    if isinstance(old, str) and isinstance(new, str) and old in STATUS_ORDER and new in STATUS_ORDER:
+        if STATUS_ORDER[new] > STATUS_ORDER[old]:
             return [Change("status-forward", CHANGED, text + " (forward)", item_id)]
         return [Change("status-backward", CHANGED, text + " (backward)", item_id,
                        "a status moved backward")]
@@ -241,13 +241,17 @@ def determination(finding: dict) -> object:
 
     indicators = finding.get("indicators")
     indicators = [i for i in indicators if isinstance(i, str)] if isinstance(indicators, list) else []
-    return determination_of(finding.get("determination"), finding.get("severity"), indicators)
+    given, severity = finding.get("determination"), finding.get("severity")
+    if given is not None:
+        return given  # as written, whatever it is: the data may not have validated
+    return determination_of(None, severity if isinstance(severity, str) else "", indicators)
 
 
 def _moved_down(old: object, new: object) -> bool:
     if old not in ("substantiated", "suspected") or old == new:
         return False
-    return DETERMINATION_ORDER.get(new, 0) < DETERMINATION_ORDER[old]  # type: ignore[arg-type]
+    rank = DETERMINATION_ORDER.get(new, 0) if isinstance(new, str) else 0
+    return rank < DETERMINATION_ORDER[str(old)]
 
 
 def _finding_changes(label: str, item_id: str, old: dict, new: dict, reviewed: bool) -> list[Change]:
@@ -341,8 +345,8 @@ def _effectiveness_change(label: str, item_id: str, old: object, new: object) ->
 
 
 def _engagement_changes(old: dict, new: dict) -> list[Change]:
-    before = Counter(_frozen(e) for e in _entries(old, "worker_engagement"))
-    after = Counter(_frozen(e) for e in _entries(new, "worker_engagement"))
+    before = Counter(_frozen_entry(e) for e in _entries(old, "worker_engagement"))
+    after = Counter(_frozen_entry(e) for e in _entries(new, "worker_engagement"))
     changes = [Change("engagement-added", ADDED, f"worker engagement logged: {_engagement_text(dict(k))}")
                for k in (after - before).elements()]
     changes += [Change("engagement-removed", REMOVED,
@@ -376,8 +380,8 @@ def _review_text(review: dict) -> str:
 
 
 def _waiver_changes(old: dict, new: dict) -> list[Change]:
-    before = Counter(_frozen(w) for w in _entries(old, "waivers"))
-    after = Counter(_frozen(w) for w in _entries(new, "waivers"))
+    before = Counter(_frozen_entry(w) for w in _entries(old, "waivers"))
+    after = Counter(_frozen_entry(w) for w in _entries(new, "waivers"))
     changes = [Change("waiver-added", ADDED, f"waiver added: {_waiver_text(dict(key))}")
                for key in (after - before).elements()]
     changes += [Change("waiver-removed", REMOVED, f"waiver removed: {_waiver_text(dict(key))}")
@@ -401,10 +405,15 @@ def _entries(data: dict, name: str) -> list[dict]:
 def _frozen(value: object) -> object:
     """A hashable copy of plain YAML data, for counting equal entries."""
     if isinstance(value, dict):
-        return tuple(sorted((str(k), _frozen(v)) for k, v in value.items()))
+        return _frozen_entry(value)
     if isinstance(value, list):
         return tuple(_frozen(v) for v in value)
     return value
+
+
+def _frozen_entry(entry: dict) -> tuple[tuple[str, object], ...]:
+    """A hashable copy of a mapping; dict() of it gives the mapping back, keys as text."""
+    return tuple(sorted((str(k), _frozen(v)) for k, v in entry.items()))
 
 
 # -- diagnostics --------------------------------------------------------------------------------

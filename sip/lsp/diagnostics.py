@@ -6,10 +6,10 @@ from __future__ import annotations
 from lsprotocol import types
 
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.format.project import rule_url
 from sip.lsp.document import Analysis
 from sip.lsp.text import Text
 from sip.read.positions import parse_path, span
-from sip.rules import doc_url
 
 SOURCE = "sip"
 _SEVERITY = {
@@ -54,7 +54,7 @@ def _one(diagnostic: Diagnostic, analysis: Analysis, text: Text) -> types.Diagno
         message=message,
         severity=_SEVERITY.get(diagnostic.severity, types.DiagnosticSeverity.Error),
         code=diagnostic.code,
-        code_description=types.CodeDescription(href=doc_url(diagnostic.code)),
+        code_description=types.CodeDescription(href=rule_url(diagnostic.code)),
         source=SOURCE,
         data={"path": diagnostic.path},
     )

@@ -8,9 +8,10 @@ import inspect
 from lsprotocol import types
 
 from sip.format.lists import NOUN
+from sip.format.project import rule_url
 from sip.lsp.document import Analysis, Snapshot
 from sip.lsp.text import Text
-from sip.rules import BY_CODE, doc_url
+from sip.rules import BY_CODE
 
 
 def hover(snapshot: Snapshot, analysis: Analysis | None, text: Text,
@@ -44,7 +45,7 @@ def rule_markdown(code: str) -> str:
     rule = BY_CODE[code]
     title, _, body = (inspect.getdoc(rule) or "").partition("\n")
     return (f"**{code}** ({rule.SEVERITY}): {title.strip()}\n{body.rstrip()}\n\n"
-            f"[{code} in docs/rules.md]({doc_url(code)})")
+            f"[{code} in docs/rules.md]({rule_url(code)})")
 
 
 def _inside(position: tuple[int, int], where: types.Range) -> bool:

@@ -34,7 +34,7 @@ def _scan(lines: list[str]) -> Iterator[Found]:
         top = _TOP_KEY.match(line)
         if top:
             if pending:
-                yield tuple(pending)  # type: ignore[misc]
+                yield tuple(pending)
                 pending = None
             current = top[1] if top[1] in ID_LISTS else None
             continue
@@ -43,7 +43,7 @@ def _scan(lines: list[str]) -> Iterator[Found]:
         found = _ID.match(line)
         if found:
             if pending:
-                yield tuple(pending)  # type: ignore[misc]
+                yield tuple(pending)
             column = found.start(3) + 1
             pending = [found[3], current, "", (number, column), (number, column + len(found[3]))]
             continue
@@ -51,4 +51,4 @@ def _scan(lines: list[str]) -> Iterator[Found]:
         if pending and field and field[1] == TITLE_FIELD[current] and not pending[2]:
             pending[2] = " ".join(field[2].strip("'\"").split())
     if pending:
-        yield tuple(pending)  # type: ignore[misc]
+        yield tuple(pending)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -32,7 +32,61 @@ from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, T
 
 
 def _choice(values: dict[str, str]) -> Any:
-    return Literal[tuple(values)]  # type: ignore[valid-type]
+    return Literal[tuple(values)]
+
+
+# Each vocabulary's values as a Literal, built from the dict that lists them (one place). A
+# type checker cannot read a Literal built at run time: to it each is the str it holds.
+if TYPE_CHECKING:
+    SourceKind = str
+    Severity = str
+    Indicator = str
+    WorkerGroup = str
+    Determination = str
+    ProviderKind = str
+    PartyKind = str
+    EngagedWith = str
+    EffectivenessResult = str
+    ActionStatus = str
+    ResponseKind = str
+    RemedyKind = str
+    RemedyBasis = str
+    Payer = str
+    CostItem = str
+    Extent = str
+    Escalation = str
+    RootCauseCategory = str
+    RootCauseMethod = str
+    RiskSourceKind = str
+    Level = str
+    ImprovementElement = str
+    PlanStatus = str
+    Involvement = str
+else:
+    SourceKind = _choice(vocab.SOURCE_KIND)
+    Severity = _choice(vocab.SEVERITY)
+    Indicator = _choice(vocab.INDICATOR)
+    WorkerGroup = _choice(vocab.WORKER_GROUP)
+    Determination = _choice(vocab.DETERMINATION)
+    ProviderKind = _choice(vocab.PROVIDER_KIND)
+    PartyKind = _choice(vocab.PARTY_KIND)
+    EngagedWith = _choice(vocab.ENGAGED_WITH)
+    EffectivenessResult = _choice(vocab.EFFECTIVENESS)
+    ActionStatus = _choice(vocab.ACTION_STATUS)
+    ResponseKind = _choice(vocab.RESPONSE_KIND)
+    RemedyKind = _choice(vocab.REMEDY)
+    RemedyBasis = _choice(vocab.REMEDY_BASIS)
+    Payer = _choice(vocab.PAYER)
+    CostItem = _choice(vocab.COST_ITEM)
+    Extent = _choice(vocab.EXTENT)
+    Escalation = _choice(vocab.ESCALATION)
+    RootCauseCategory = _choice(vocab.ROOT_CAUSE_CATEGORY)
+    RootCauseMethod = _choice(vocab.ROOT_CAUSE_METHOD)
+    RiskSourceKind = _choice(vocab.RISK_SOURCE_KIND)
+    Level = _choice(vocab.LEVEL)
+    ImprovementElement = _choice(vocab.IMPROVEMENT_ELEMENT)
+    PlanStatus = _choice(vocab.PLAN_STATUS)
+    Involvement = _choice(vocab.INVOLVEMENT)
 
 
 def cross_error(field: str, message: str, *, missing: bool = False,
@@ -61,7 +115,9 @@ class Strict(BaseModel):
         hide_input_in_errors=True,  # printing an alias bomb's input is what costs (stack facts)
         allow_inf_nan=False,
         frozen=True,
-        use_attribute_docstrings=True,
+        # Built on first use, and then only Plan's validator (the others are compiled into
+        # it): building every model's at import was a third of `sip validate`'s own start-up.
+        defer_build=True,
     )
 
     @model_validator(mode="before")
@@ -107,7 +163,7 @@ class Owner(Strict):
 
 class Source(Strict):
     id: Id
-    kind: _choice(vocab.SOURCE_KIND) = Field(description="How the problems surfaced.")
+    kind: SourceKind = Field(description="How the problems surfaced.")
     reference: Text = Field(description="The report, case or document this source is.")
     date: Date = Field(description="When the source reported the problems.")
     confidential: Confidential = False
@@ -135,15 +191,15 @@ class Finding(Strict):
     id: Id
     title: Text = Field(description="The problem in one line.")
     description: Text | None = Field(None, description="More detail, as free text.")
-    severity: _choice(vocab.SEVERITY) = Field(
+    severity: Severity = Field(
         description="critical: forced labour, trafficking, child labour or imminent danger.")
-    indicators: list[_choice(vocab.INDICATOR)] = optional_list("ILO indicators of forced labour found.")
+    indicators: list[Indicator] = optional_list("ILO indicators of forced labour found.")
     workers_affected: Count | None = Field(None, description="How many workers it affects.")
-    worker_groups: list[_choice(vocab.WORKER_GROUP)] = optional_list("The groups of workers it affects.")
+    worker_groups: list[WorkerGroup] = optional_list("The groups of workers it affects.")
     source: SourceRefs = Field(description="The id of the source that surfaced it, or a list of ids.")
     identified: Date = Field(description="When it was identified; response deadlines run from it.")
     evidence: Text | None = Field(None, description="Where the evidence is; never shown to the public.")
-    determination: _choice(vocab.DETERMINATION) | None = Field(
+    determination: Determination | None = Field(
         None, description="What was established; absent: derived from severity and indicators.")
     disputed: Text | None = Field(
         None, description="The site's objection to the finding; not shown to the public.")
@@ -173,7 +229,7 @@ class Finding(Strict):
 class ServiceProvider(Strict):
     id: Id
     name: Text = Field(description="The organisation's name.")
-    kind: _choice(vocab.PROVIDER_KIND) = Field(description="What kind of organisation it is.")
+    kind: ProviderKind = Field(description="What kind of organisation it is.")
     role: Text = Field(description="What the provider does in this plan.")
     consulted: Date | None = Field(None, description="When it was consulted; absent: planned.")
     confidential: Confidential = False
@@ -184,7 +240,7 @@ class Party(Strict):
 
     id: Id
     name: Text = Field(description="The organisation's name.")
-    kind: _choice(vocab.PARTY_KIND) = Field(description="What kind of organisation it is.")
+    kind: PartyKind = Field(description="What kind of organisation it is.")
     role: Text = Field(description="What it does in this plan.")
     confidential: Confidential = False
 
@@ -195,7 +251,7 @@ class WorkerEngagement(Strict):
     model_config = ConfigDict(populate_by_name=False)
 
     date: Date = Field(description="When the workers took part.")
-    with_: _choice(vocab.ENGAGED_WITH) = Field(alias="with", description="Who took part.")
+    with_: EngagedWith = Field(alias="with", description="Who took part.")
     method: Text = Field(description="How: a meeting, a survey, in which languages.")
     summary: Text = Field(description="What the workers said and what was agreed; not shown to "
                           "the public.")
@@ -215,7 +271,7 @@ class Verification(Strict):
 
 class Effectiveness(Strict):
     date: Date = Field(description="When effectiveness was reviewed.")
-    result: _choice(vocab.EFFECTIVENESS) = Field(description="What the review found.")
+    result: EffectivenessResult = Field(description="What the review found.")
     evidence: Text = Field(description="What shows it.")
 
 
@@ -247,7 +303,7 @@ class Action(Strict):
     action: Text = Field(description="What will be done.")
     owner: Text = Field(description="The role responsible.")
     due: Date = Field(description="When it is due.")
-    status: _choice(vocab.ACTION_STATUS) = Field(
+    status: ActionStatus = Field(
         description="planned, in-progress (open); done, verified; or cancelled.")
     completed: Date | None = Field(None, description="Required when done or verified.")
     verification: Verification | None = Field(None, description="Required when verified.")
@@ -262,33 +318,33 @@ class Action(Strict):
 
 
 class Response(Action):
-    kind: _choice(vocab.RESPONSE_KIND) = Field(
+    kind: ResponseKind = Field(
         description="protection keeps workers safe now; remedy repairs the harm; corrective "
         "stops the practice.")
-    remedy: _choice(vocab.REMEDY) | None = Field(None, description="Required on a remedy only.")
+    remedy: RemedyKind | None = Field(None, description="Required on a remedy only.")
     voluntary: bool | None = Field(None, description="Repatriation only, and there it must be true.")
     addresses: list[Id] = Field(min_length=1, description="Ids of the findings it responds to.")
     providers: list[Id] = optional_list("Ids of service providers involved.")
     contingency: Text | None = Field(None, description="What happens if the action slips.")
     workers_covered: Count | None = Field(None, description="Remedies only: workers reached.")
     amount: Money | None = Field(None, description="Remedies only: money committed and paid.")
-    basis: _choice(vocab.REMEDY_BASIS) | None = Field(
+    basis: RemedyBasis | None = Field(
         None, description="Remedies only: how a money remedy was calculated.")
     former_workers: Count | None = Field(
         None, description="Remedies only: of the workers covered, those who have left the site.")
     workers_reached: Count | None = Field(
         None, description="Remedies only: workers who have received it so far.")
-    payer: _choice(vocab.PAYER) | None = Field(None, description="Remedies only: who pays.")
-    cost_items: list[_choice(vocab.COST_ITEM)] | None = Field(
+    payer: Payer | None = Field(None, description="Remedies only: who pays.")
+    cost_items: list[CostItem] | None = Field(
         None, description="Remedies only: the recruitment fees and related costs repaid.")
-    extent: _choice(vocab.EXTENT) | None = Field(
+    extent: Extent | None = Field(
         None, description="Remedies only: whether it repays in full or in part what workers paid.")
     unclaimed: Text | None = Field(
         None, description="Remedies only: what happens to money owed to workers not reached.")
     schedule: list[Instalment] | None = Field(
         None, description="Remedies only: the instalments; needs amount.")
     parties: list[Id] = optional_list("Ids of parties involved.")
-    escalation: _choice(vocab.ESCALATION) | None = Field(
+    escalation: Escalation | None = Field(
         None, description="Corrective only: the step taken in the company's relationship with "
         "the site.")
     confidential: Confidential = False
@@ -360,15 +416,15 @@ _REMEDY_ONLY = ("remedy", "voluntary", "workers_covered", "amount", "basis", "fo
 class RootCause(Strict):
     id: Id
     findings: list[Id] = Field(min_length=1, description="Ids of the findings it explains.")
-    category: _choice(vocab.ROOT_CAUSE_CATEGORY) = Field(description="What kind of cause it is.")
+    category: RootCauseCategory = Field(description="What kind of cause it is.")
     cause: Text = Field(description="The cause, including the policies and practices behind it.")
-    method: _choice(vocab.ROOT_CAUSE_METHOD) | None = Field(
+    method: RootCauseMethod | None = Field(
         None, description="How the cause was found.")
     confidential: Confidential = False
 
 
 class RiskSource(Strict):
-    kind: _choice(vocab.RISK_SOURCE_KIND) = Field(
+    kind: RiskSourceKind = Field(
         description="Where the risk arises: a business process, an operational function or a "
         "structural gap.")
     name: Text = Field(description="Which process, function or gap.")
@@ -378,14 +434,14 @@ class Risk(Strict):
     id: Id
     risk: Text = Field(description="The risk in one line.")
     source: RiskSource = Field(description="Where the risk comes from.")
-    likelihood: _choice(vocab.LEVEL) = Field(description="How likely it is: low, medium, high.")
-    impact: _choice(vocab.LEVEL) = Field(description="How severe for workers: low, medium, high.")
+    likelihood: Level = Field(description="How likely it is: low, medium, high.")
+    impact: Level = Field(description="How severe for workers: low, medium, high.")
     root_causes: list[Id] = optional_list("Ids of the root causes the risk arises from.")
     confidential: Confidential = False
 
 
 class Improvement(Action):
-    element: _choice(vocab.IMPROVEMENT_ELEMENT) = Field(
+    element: ImprovementElement = Field(
         description="The management-system element it changes.")
     addresses: list[Id] = Field(min_length=1, description="Ids of root causes and/or risks.")
     measure: Text | None = Field(None, description="How its effectiveness is measured.")
@@ -421,10 +477,10 @@ class Plan(Strict):
     sip: FormatVersion = Field(description="The format version.")
     id: Id = Field(description="The plan id, unique in a repository.")
     title: Text = Field(description="The plan in one line.")
-    status: _choice(vocab.PLAN_STATUS) = Field(
+    status: PlanStatus = Field(
         description="draft (checked for form only), active, monitoring, closed.")
     company: Text = Field(description="The company that owns the plan.")
-    involvement: _choice(vocab.INVOLVEMENT) | None = Field(
+    involvement: Involvement | None = Field(
         None, description="UN Guiding Principles 19 and 22.")
     site: Site = Field(description="The one site the plan covers.")
     owner: Owner = Field(description="Who is accountable for the plan.")
@@ -469,12 +525,14 @@ class Plan(Strict):
             raise cross_error("closed", f"closed ({value}) is before opened ({opened})")
         return value
 
-    def items(self) -> dict[str, object]:
+    def items(self) -> dict[str, IdItem]:
         """Every list item with an id, by id (the first of duplicates wins)."""
-        out: dict[str, object] = {}
+        out: dict[str, IdItem] = {}
         for name in ID_LISTS:
             for item in getattr(self, name):
                 out.setdefault(item.id, item)
         return out
 
 
+# An item of one of the lists whose items carry ids (ID_LISTS).
+IdItem = Source | Finding | ServiceProvider | Party | Response | RootCause | Risk | Improvement

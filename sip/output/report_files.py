@@ -11,7 +11,9 @@ import io
 import os
 from pathlib import Path
 
+from sip.check.result import Run
 from sip.exits import UsageError
+from sip.files import check_target
 from sip.output.formats import Style, names, writer
 
 
@@ -26,8 +28,10 @@ def parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
             raise UsageError(f"--output {value}: {name!r} is not a format; one of: "
                              f"{', '.join(names('validate'))}")
         target = Path(path)
-        if target.is_dir():
-            raise UsageError(f"--output {value}: {path} is a folder; name a file")
+        try:
+            check_target(target)  # before the run: a device, FIFO or folder is refused, never read
+        except UsageError as error:
+            raise UsageError(f"--output {value}: {error}") from None
         key = os.path.realpath(target)
         if key in seen:
             raise UsageError(f"--output {value}: {path} is named twice")
@@ -44,14 +48,14 @@ def refuse_plans(outputs: list[tuple[str, Path]], plan_files: list[str]) -> None
                              "elsewhere")
 
 
-def render(run, name: str) -> str:
+def render(run: Run, name: str, style: Style | None = None) -> str:
     stream = io.StringIO()
-    writer("validate", name)(run, stream, Style())
+    writer("validate", name)(run, stream, style or Style())
     return stream.getvalue()
 
 
-def write_outputs(run, outputs: list[tuple[str, Path]]) -> None:
+def write_outputs(run: Run, outputs: list[tuple[str, Path]], style: Style | None = None) -> None:
     from sip.files import write_atomic
 
     for name, target in outputs:
-        write_atomic(target, render(run, name), made_by_sip=lambda _old: True)
+        write_atomic(target, render(run, name, style))

@@ -10,13 +10,14 @@ positions as it goes. Problems are returned as values; nothing here raises for b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import yaml
 from yaml import events
 
 from sip.diagnostic import Problem
 from sip.read.positions import Marks, join_path
-from sip.read.yaml12 import CORE, SCALAR_TAGS, resolve_plain, tagged_scalar
+from sip.read.yaml12 import CORE, SCALAR_TAGS, NumberTooLong, resolve_plain, tagged_scalar
 
 try:  # PyYAML's wheels ship libyaml; the pure-Python parser is the same events, slower.
     from yaml._yaml import CParser as _Parser
@@ -25,6 +26,7 @@ except ImportError:  # pragma: no cover - only on a PyYAML built without libyaml
     from yaml.reader import Reader
     from yaml.scanner import Scanner
 
+    # The same name as the C parser it stands in for, so the checker sees a second definition.
     class _Parser(Reader, Scanner, _BaseParser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             Reader.__init__(self, stream)
@@ -42,7 +44,7 @@ class Limits:
 
 @dataclass
 class Loaded:
-    data: object = None
+    data: dict | None = None  # the plan's top mapping, when the file could be read (ok)
     marks: Marks | None = None
     problems: list[Problem] = field(default_factory=list)
     tagged_paths: list[str] = field(default_factory=list)  # nodes already reported for a tag
@@ -62,7 +64,14 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def _position(mark: yaml.Mark) -> tuple[int, int]:
+class _Mark(Protocol):  # libyaml's marks and the pure-Python parser's alike
+    line: int
+    column: int
+
+
+def _position(mark: _Mark | None) -> tuple[int, int]:
+    if mark is None:  # libyaml marks every event; an event made by hand has none
+        return 1, 1
     return mark.line + 1, mark.column + 1
 
 
@@ -109,14 +118,16 @@ class _Builder:
             if event is None:
                 return
             kind = type(event)
+            # The exact class, through locals, is the fastest test (this loop runs once per
+            # event); a checker cannot narrow through locals, and a cast() per event cost 2 %.
             if kind is scalar:
-                self.scalar(event)
+                self.scalar(event)  # type: ignore[arg-type]  # kind is ScalarEvent
             elif kind is map_start or kind is seq_start:
-                self.open(event, {} if kind is map_start else [])
+                self.open(event, {} if kind is map_start else [])  # type: ignore[arg-type]  # a start
             elif kind is map_end or kind is seq_end:
-                self.close(event)
+                self.close(event)  # type: ignore[arg-type]  # kind is an end
             elif kind is alias:
-                self.alias(event)
+                self.alias(event)  # type: ignore[arg-type]  # kind is AliasEvent
             elif kind is doc_start:
                 self.documents += 1
                 if self.documents > 1:
@@ -132,19 +143,22 @@ class _Builder:
         if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
             self.set_key(text, position)
             return
-        if tag is None:
-            value = resolve_plain(text) if event.implicit[0] else text
-        elif tag in SCALAR_TAGS:
-            value, fits = tagged_scalar(tag, text)
-            if not fits:
-                self.bad_tag(tag, position, f"'{text}' is not a valid {tag[len(CORE):]}")
-        else:
+        try:
+            if tag is None:
+                value = resolve_plain(text) if event.implicit[0] else text
+            elif tag in SCALAR_TAGS:
+                value, fits = tagged_scalar(tag, text)
+                if not fits:
+                    self.bad_tag(tag, position, f"'{text[:40]}' is not a valid {tag[len(CORE):]}")
+        except NumberTooLong as error:  # a limit, like nesting: the file is not read further
+            raise _Stop(Problem("SIP004", str(error), "", *position)) from None
+        if tag is not None and tag not in SCALAR_TAGS:
             value = text
             self.bad_tag(tag, position)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, position, 1)
         end = event.end_mark  # inline: this runs for every scalar in the file
-        self.attach(value, position, (end.line + 1, end.column + 1))
+        self.attach(value, position, (end.line + 1, end.column + 1))  # type: ignore[union-attr]
 
     def open(self, event: events.CollectionStartEvent, container: dict | list) -> None:
         position = _position(event.start_mark)
@@ -236,19 +250,21 @@ class _Builder:
             self.root, self.root_marks = value, marks if isinstance(marks, Marks) else None
             return
         frame = self.frames[-1]
+        # Once per node, so no isinstance here: is_map says the container and its marks'
+        # children are dicts (lists otherwise), and set_key() has placed the key's position.
         if frame.is_map:
             if not frame.discard:
-                frame.container[frame.key] = value  # type: ignore[index]
-                frame.marks.keys[frame.key] = frame.key_position  # type: ignore[index]
-                frame.marks.children[frame.key] = marks  # type: ignore[index]
+                frame.container[frame.key] = value  # type: ignore[call-overload]  # a dict
+                frame.marks.keys[frame.key] = frame.key_position  # type: ignore[assignment]  # set
+                frame.marks.children[frame.key] = marks  # type: ignore[call-overload]  # a dict
                 if end is not None:
                     frame.marks.ends[frame.key] = end
             frame.key, frame.key_position, frame.discard = None, None, False
         else:
             if end is not None:
                 frame.marks.ends[len(frame.container)] = end
-            frame.container.append(value)  # type: ignore[union-attr]
-            frame.marks.children.append(marks)  # type: ignore[union-attr]
+            frame.container.append(value)  # type: ignore[union-attr]  # a list
+            frame.marks.children.append(marks)  # type: ignore[union-attr]  # a list
         if end is not None:
             frame.last_end = end
         frame.size += 1
@@ -258,8 +274,8 @@ class _Builder:
         if not self.frames:
             return ""
         frame = self.frames[-1]
-        if frame.is_map:
-            return frame.path if frame.key is _UNUSABLE_KEY else join_path(frame.path, frame.key)
+        if frame.is_map:  # the key is read by now: text, or an unusable one
+            return join_path(frame.path, frame.key) if isinstance(frame.key, str) else frame.path
         return join_path(frame.path, len(frame.container))
 
     def bad_tag(self, tag: str, position: tuple[int, int], detail: str = "") -> None:
@@ -315,7 +331,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         shape = "a list" if isinstance(root, list) else "a single value"
         return _fail("SIP004", f"the top of the file is {shape}, not a mapping; a plan is a "
                      "mapping that starts with 'sip: 1'", 1, 1, builder.problems)
-    return Loaded(builder.root, builder.root_marks, builder.problems, builder.tagged_paths)
+    return Loaded(root, builder.root_marks, builder.problems, builder.tagged_paths)
 
 
 def _fail(code: str, message: str, line: int, column: int,

@@ -8,7 +8,7 @@ modules only document them too.
 
 from __future__ import annotations
 
-from types import ModuleType
+from typing import TypeGuard
 
 from sip.rules import (
     sip001_yaml_syntax,
@@ -48,8 +48,9 @@ from sip.rules import (
     sip601_personal_data,
     sip602_placeholder_text,
 )
+from sip.rules.context import Rule, RunRule
 
-REGISTRY: tuple[ModuleType, ...] = (
+REGISTRY: tuple[Rule, ...] = (
     sip001_yaml_syntax,
     sip002_duplicate_key,
     sip003_format_version,
@@ -88,19 +89,16 @@ REGISTRY: tuple[ModuleType, ...] = (
     sip602_placeholder_text,
 )
 
-BY_CODE: dict[str, ModuleType] = {rule.CODE: rule for rule in REGISTRY}
+BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in REGISTRY}
 SEVERITIES: dict[str, str] = {rule.CODE: rule.SEVERITY for rule in REGISTRY}
 # SIP0xx and SIP1xx make a file unreadable as a plan; SIP204 is about waivers themselves.
 WAIVABLE_CODES = frozenset(code for code in BY_CODE if code >= "SIP2" and code != "SIP204")
+
+
+def _over_run(rule: Rule) -> TypeGuard[RunRule]:
+    return hasattr(rule, "check_run")
+
+
 # Rules that compare the files of a run rather than look inside one plan (`check_run`).
-RUN_RULES: tuple[ModuleType, ...] = tuple(rule for rule in REGISTRY if hasattr(rule, "check_run"))
+RUN_RULES: tuple[RunRule, ...] = tuple(rule for rule in REGISTRY if _over_run(rule))
 RUN_LEVEL_CODES = frozenset(rule.CODE for rule in RUN_RULES)
-
-# Where the rules' documentation (docs/rules.md) is published; every link to a rule is made
-# here, so a move of the project's site is a change of this one line.
-DOCS_URL = "https://sip.example.org/docs/rules.md"
-
-
-def doc_url(code: str) -> str:
-    """The link to one rule's section: docs/rules.md#sip401."""
-    return f"{DOCS_URL}#{code.lower()}"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from sip.read.positions import Loc
 
 if TYPE_CHECKING:
+    from sip.model import Plan
     from sip.rules.index import PlanIndex
 
 SEVERITIES = ("critical", "major", "minor")
@@ -34,6 +36,7 @@ class Context:
     # The plan's lookups, built once per plan by the engine (sip/check/file.py) so that no rule
     # searches the plan per item.
     index: PlanIndex | None = None
+    public_identifiers: tuple[str, ...] = ()  # kept by SIP601 (the configuration's list)
 
 
 class Violation(NamedTuple):
@@ -67,3 +70,27 @@ class PlacedViolation(NamedTuple):
     column: int
     message: str
     path: str
+
+
+class Rule(Protocol):
+    """What a rule module declares (the registry in sip/rules/__init__.py holds modules)."""
+
+    @property
+    def CODE(self) -> str: ...  # a module constant, read-only here
+
+    @property
+    def SEVERITY(self) -> str: ...
+
+    @property
+    def SUMMARY(self) -> str: ...
+
+    @property
+    def check(self) -> Callable[[Plan, Context], Iterator[Violation]] | None:
+        """None for a code found while loading or validating, or by a rule over a whole run."""
+
+
+class RunRule(Rule, Protocol):
+    """A rule over the files of a whole run (SIP203)."""
+
+    @property
+    def check_run(self) -> Callable[[Iterable[PlanIdentity]], Iterator[PlacedViolation]]: ...

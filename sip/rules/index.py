@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sip.format.lists import ACTION_LISTS, ID_LISTS
 
 if TYPE_CHECKING:
     from sip.model import Plan
-    from sip.model.plan import Finding, Improvement, Response
+    from sip.model.plan import Finding, IdItem, Improvement, Response
 
 
 
@@ -26,7 +26,7 @@ class PlanIndex:
     kind_of: dict[str, str] = field(default_factory=dict)  # id -> its list; the first use wins
     # (list, position, item, the list and position of the first item with its id) for every
     # later use of an id (SIP201), found in the same pass
-    reused: list[tuple[str, int, object, str, int]] = field(default_factory=list)
+    reused: list[tuple[str, int, IdItem, str, int]] = field(default_factory=list)
     findings: dict[str, Finding] = field(default_factory=dict)
     responses: list[tuple[int, Response]] = field(default_factory=list)  # not cancelled
     improvements: list[tuple[int, Improvement]] = field(default_factory=list)  # not cancelled
@@ -51,10 +51,11 @@ class PlanIndex:
                 + [("improvements", i, a) for i, a in self.improvements])
 
 
-def is_cancelled(item, list_name: str) -> bool:
+def is_cancelled(item: object, list_name: str) -> bool:
     """Only actions (responses, improvements) have a status, so only they can be cancelled.
     (Asking other items for a `status` they lack is slow on pydantic models, too.)"""
-    return list_name in ACTION_LISTS and item.status == "cancelled"
+    # An item of an action list is an action: the list name is the cheap test.
+    return list_name in ACTION_LISTS and cast("Response | Improvement", item).status == "cancelled"
 
 
 def index_plan(plan: Plan) -> PlanIndex:

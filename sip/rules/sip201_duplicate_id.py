@@ -34,11 +34,15 @@ Passes:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP201"
 SEVERITY = ERROR
@@ -47,7 +51,7 @@ SUMMARY = "an id is used twice in one plan"
 _NUMBERED = re.compile(r"(.*?)([0-9]+)\Z")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     for name, position, item, earlier_name, earlier_position in context.index.reused:
         earlier_item = getattr(plan, earlier_name)[earlier_position]
@@ -58,7 +62,7 @@ def check(plan, context: Context) -> Iterator[Violation]:
             f"own, such as {_free_id(item.id, context.index.kind_of)}")
 
 
-def _free_id(taken: str, used: dict[str, object]) -> str:
+def _free_id(taken: str, used: Collection[str]) -> str:
     """The next free id in the same series: A-3 -> A-8 when A-1..A-7 exist."""
     match = _NUMBERED.match(taken)
     stem, width = (match[1], len(match[2])) if match else (taken + "-", 1)

@@ -42,11 +42,16 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
-from sip.format.wording import NOUN, a, label
+from sip.format.wording import NOUN, Identified, a, label
+from sip.read.positions import Loc
 from sip.rules.context import Context, Violation
 from sip.rules.index import is_cancelled
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP202"
 SEVERITY = ERROR
@@ -73,7 +78,7 @@ _NESTED = (
 )
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     kind_of = context.index.kind_of
     for name, field, targets, verb in REFERENCES:
@@ -108,7 +113,7 @@ def check(plan, context: Context) -> Iterator[Violation]:
                                 "this plan: correct the id, or remove it from ids")
 
 
-def _wrong(item, name: str, loc: tuple, ref: str, targets: tuple[str, ...], verb: str,
+def _wrong(item: Identified, name: str, loc: Loc, ref: str, targets: tuple[str, ...], verb: str,
            kind_of: dict[str, str]) -> Violation:
     wanted = " or ".join(NOUN[t] for t in targets)
     where = f"{label(item, name)} {verb} {ref}"

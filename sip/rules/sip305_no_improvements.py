@@ -32,17 +32,21 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import plan_label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP305"
 SEVERITY = ERROR
 SUMMARY = "an active, monitoring or closed plan has no improvements"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     if context.index.improvements:
         return

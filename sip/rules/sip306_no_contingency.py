@@ -34,10 +34,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import ids, label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP306"
 SEVERITY = ERROR
@@ -47,7 +51,7 @@ CHANGED_IN_1_1 = ("since format 1.1, SIP306 asks only open responses (planned, i
                   "contingency")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     findings = context.index.findings
     for position, response in context.index.responses:

@@ -40,10 +40,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label, why_forced_labour
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP401"
 SEVERITY = ERROR
@@ -54,7 +58,7 @@ CHANGED_IN_1_1 = ("since format 1.1, a forced-labour finding is one whose determ
                   "one)")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     responses_to = context.index.responses_to
     for position, finding in enumerate(plan.findings):

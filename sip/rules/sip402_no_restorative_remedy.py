@@ -46,10 +46,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label, why_forced_labour
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP402"
 SEVERITY = WARNING
@@ -61,7 +65,7 @@ CHANGED_IN_1_1 = ("since format 1.1, SIP402 is a warning, is answered by a needs
                   " on a finding that is not critical is not one)")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     from sip.format.vocab import RESTORATIVE_REMEDIES
 
     assert context.index is not None

@@ -32,17 +32,21 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP403"
 SEVERITY = ERROR
 SUMMARY = "a repatriation remedy is not marked voluntary: true"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     for position, response in context.index.responses:
         if response.remedy != "repatriation" or response.voluntary is True:

@@ -40,10 +40,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import ids, label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP404"
 SEVERITY = ERROR
@@ -54,7 +58,7 @@ CHANGED_IN_1_1 = ("since format 1.1, a forced-labour finding is one whose determ
                   "one)")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     from sip.format.vocab import VICTIM_SERVICE_PROVIDER_KINDS as KINDS
 
     forced = [f for f in plan.findings if f.is_forced_labour]

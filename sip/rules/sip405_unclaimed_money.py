@@ -41,17 +41,21 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP405"
 SEVERITY = WARNING
 SUMMARY = "a finished money remedy reached fewer workers or paid less than committed, with no unclaimed"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     from sip.format.vocab import COMPLETE_STATUSES, MONEY_REMEDIES
 
     assert context.index is not None

@@ -37,10 +37,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP406"
 SEVERITY = WARNING
@@ -56,7 +60,7 @@ _REPAYS = {
 }
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     responses_to = context.index.responses_to
     for position, finding in enumerate(plan.findings):

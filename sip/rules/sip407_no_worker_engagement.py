@@ -34,17 +34,21 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP407"
 SEVERITY = WARNING
 SUMMARY = "an active or monitoring plan with a forced-labour finding records no worker engagement"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     if plan.status not in ("active", "monitoring"):
         return
     engaged = plan.worker_engagement

@@ -32,10 +32,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP502"
 SEVERITY = ERROR
@@ -43,7 +47,7 @@ SUMMARY = ("a done or verified action has no completed date, or one after the as
            "instalment is paid after the as-of date")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     from sip.format.vocab import COMPLETE_STATUSES
 
     assert context.index is not None

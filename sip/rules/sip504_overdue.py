@@ -34,17 +34,21 @@ Passes (as of 2026-08-10):
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label, plural
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP504"
 SEVERITY = WARNING
 SUMMARY = "an open action, or an unpaid instalment of a remedy, is past its due date"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     as_of = context.as_of
     for position, response in context.index.responses:

@@ -28,17 +28,21 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP505"
 SEVERITY = ERROR
 SUMMARY = "a closed or monitoring plan still has open actions"
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     if plan.status not in ("closed", "monitoring"):
         return

@@ -59,10 +59,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label
+from sip.read.positions import Loc
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP506"
 SEVERITY = WARNING
@@ -73,7 +78,7 @@ CHANGED_IN_1_1 = ("since format 1.1, SIP506 reads only open responses, with dead
                   "scheduled remedy's first instalment")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     findings = context.index.findings
     deadlines = context.deadlines
@@ -92,6 +97,7 @@ def check(plan, context: Context) -> Iterator[Violation]:
         if earliest is None:
             continue
         deadline, finding = earliest
+        loc: Loc
         if response.schedule:
             due, loc, what = (response.schedule[0].due,
                               ("responses", position, "schedule", 0, "due"),

@@ -42,10 +42,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP508"
 SEVERITY = ERROR
@@ -53,7 +57,7 @@ SUMMARY = ("a closed plan has a remedy, or a protection for forced labour, done 
            "with the workers")
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     if plan.status != "closed":
         return
     assert context.index is not None

@@ -33,10 +33,14 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
+
+if TYPE_CHECKING:
+    from sip.model import Plan
 
 CODE = "SIP602"
 SEVERITY = WARNING
@@ -58,7 +62,7 @@ def is_placeholder(text: str) -> bool:
     return " ".join(core.lower().split()) in PLACEHOLDERS
 
 
-def check(plan, context: Context) -> Iterator[Violation]:
+def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     trim = _TRIM
     for loc, field, value, item, name in context.index.free_texts(plan):

@@ -6,8 +6,10 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.files import read_limited
 from sip.format.wording import plural
 from sip.output.formats import Style
+from sip.output.plain_text import printable, window
 
 _COLORS = {ERROR: "bold red", WARNING: "bold yellow"}
 
@@ -21,12 +23,13 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
         stream.write(line_of(d) + "\n")
         if style.excerpts:
             stream.write(_excerpt(d))
-    stream.write(summary(run) + "\n")
+    if not style.quiet:
+        stream.write(summary(run) + "\n")
 
 
 def line_of(d: Diagnostic) -> str:
     label = " warning" if d.severity == WARNING else ""
-    return f"{d.file}:{d.line}:{d.column}: {d.code}{label} {d.message}"
+    return f"{printable(d.file)}:{d.line}:{d.column}: {d.code}{label} {printable(d.message)}"
 
 
 def summary(run: Run) -> str:
@@ -48,22 +51,25 @@ def summary(run: Run) -> str:
 
 
 def _excerpt(d: Diagnostic) -> str:
-    source = _source_line(d.file, d.line)
+    source = source_line(d.file, d.line)
     if source is None:
         return ""
+    source, column = window(source, d.column)
     gutter = " " * len(str(d.line))
-    caret = " " * (d.column - 1) + "^"
+    caret = " " * (column - 1) + "^"
     return f" {d.line} | {source}\n {gutter} | {caret}\n"
 
 
 _cache: dict[str, list[str] | None] = {}
+_MAX_SOURCE = 64 * 1024 * 1024  # a file larger than any plan sip reads is not shown
 
 
-def _source_line(file: str, line: int) -> str | None:
+def source_line(file: str, line: int) -> str | None:
+    """The line as written (tabs as one space, so columns count as sip counts them), or None."""
     if file not in _cache:
-        try:
-            with open(file, encoding="utf-8-sig", errors="replace") as handle:
-                _cache[file] = handle.read().splitlines()
+        try:  # a regular file only, and never more than a bound (sip/files.py)
+            raw = read_limited(file, _MAX_SOURCE)
+            _cache[file] = raw.decode("utf-8-sig", errors="replace").splitlines()
         except OSError:
             _cache[file] = None
     lines = _cache[file]
@@ -76,17 +82,21 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True)
+    # Colour was decided (sip.cli): rich must not second-guess it from NO_COLOR or the stream.
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True,
+                      no_color=False)
     for d in shown:
         color = _COLORS.get(d.severity, "bold")
         label = " warning" if d.severity == WARNING else ""
-        console.print(f"[bold]{escape(d.file)}:{d.line}:{d.column}:[/] "
-                      f"[{color}]{d.code}{label}[/] {escape(d.message)}")
+        console.print(f"[bold]{escape(printable(d.file))}:{d.line}:{d.column}:[/] "
+                      f"[{color}]{d.code}{label}[/] {escape(printable(d.message))}")
         if style.excerpts:
             excerpt = _excerpt(d)
             if excerpt:
                 source, caret = excerpt.rstrip("\n").split("\n")
                 gutter, mark = caret.rsplit("|", 1)
                 console.print(f"[dim]{escape(source)}\n{gutter}|[/][{color}]{mark}[/]")
+    if style.quiet:
+        return
     color = "bold red" if run.errors else "bold yellow" if run.warnings else "bold green"
     console.print(f"[{color}]{escape(summary(run))}[/]")

@@ -17,10 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic, readable
 from sip.format import vocab
 from sip.format.countries import COUNTRIES
-from sip.format.personal_data import mask
+from sip.format.personal_data import Keep, keep, mask
 from sip.model import Plan
 from sip.model import plan as model
 from sip.output.figures import Progress, progress
@@ -46,7 +46,18 @@ def _same(text: str) -> str:
 
 
 def _percent(part: float, whole: float) -> int:
-    return int(part * 100 // whole) if whole else 0
+    return int(min(part / whole, 1e6) * 100) if whole else 0  # bounded: no overflow at 1e308
+
+
+def _masking(public: bool, kept: Keep, name: bool = False) -> Callable[[str], str]:
+    if not public:
+        return _same
+    return lambda text: mask(text, kept, name=name)
+
+
+def shown_file(file: str, public: bool, public_identifiers: tuple[str, ...] = ()) -> str:
+    """A file name or id as a page shows it (for the public: `worker-[redacted].yaml`)."""
+    return _masking(public, keep(public_identifiers), name=True)(readable(file))
 
 
 _LEVELS = tuple(vocab.LEVEL)
@@ -60,9 +71,10 @@ CONFIDENTIAL_LISTS = {"sources": "source", "findings": "finding", "responses": "
                       "service_providers": "service provider", "parties": "organisation",
                       "worker_engagement": "record of worker engagement"}
 LEFT_OUT = ("Public version. Left out: evidence and where it is kept, source references, the "
-            "names and contact details of people, the site's objections, the names of firms that "
-            "pay or recruit workers, what workers said, items marked confidential, waivers and "
-            "validation; anything that looks like a worker's personal data is masked.")
+            "owner's and reviewers' names and the owner's e-mail, the site's objections, the "
+            "names of firms that pay or recruit workers, what workers said, items marked "
+            "confidential, waivers and validation; anything that looks like a worker's personal "
+            "data is masked.")
 
 
 def rating(likelihood: str, impact: str) -> c.Label:
@@ -121,12 +133,15 @@ def _plural_noun(noun: str) -> str:
 
 
 class _Builder:
-    def __init__(self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str]) -> None:
+    def __init__(self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str],
+                 kept: Keep | None = None) -> None:
         self.plan = plan
         self.as_of = as_of
         self.public = public
         self.withheld = withheld
-        self.text: Callable[[str], str] = mask if public else _same
+        kept = kept or keep()
+        self.text: Callable[[str], str] = _masking(public, kept)
+        self.name: Callable[[str], str] = _masking(public, kept, name=True)
         self.known = set(plan.items())
 
     def optional(self, value: str | None) -> str | None:
@@ -161,54 +176,58 @@ class _Builder:
                                     (self.as_of - i.due).days if overdue else 0))
         return out
 
-    def action(self, a: model.Action) -> c.Action:
-        response = isinstance(a, model.Response)
+    def action(self, a: model.Response | model.Improvement) -> c.Action:
+        # A response's own fields are read through r, an improvement's through m (None on the
+        # other kind), so that the type checker follows which is which.
+        r = a if isinstance(a, model.Response) else None
+        m = a if isinstance(a, model.Improvement) else None
         overdue = a.is_overdue(self.as_of)
         amount = None
-        money_remedy = response and a.remedy in vocab.MONEY_REMEDIES
+        money_remedy = r is not None and r.remedy in vocab.MONEY_REMEDIES
         schedule: list[c.Instalment] = []
-        if response and a.amount is not None:
-            covered = a.workers_covered if a.remedy in vocab.MONEY_REMEDIES else None
-            amount = money_line(a.amount.currency, a.amount.committed, a.amount.paid or 0,
-                                a.amount.committed / covered if covered else None)
+        if r is not None and r.amount is not None:
+            covered = r.workers_covered if r.remedy in vocab.MONEY_REMEDIES else None
+            amount = money_line(r.amount.currency, r.amount.committed, r.amount.paid or 0,
+                                r.amount.committed / covered if covered else None)
             if a.status != "cancelled":
-                schedule = self.instalments(a.schedule or [], a.amount.currency)
-        covered = a.workers_covered if response else None
-        former = a.former_workers if response else None
-        reached = a.workers_reached if response else None
-        effectiveness = None if response else a.effectiveness
-        escalation = a.escalation if response else None
+                schedule = self.instalments(r.schedule or [], r.amount.currency)
+        covered = r.workers_covered if r is not None else None
+        former = r.former_workers if r is not None else None
+        reached = r.workers_reached if r is not None else None
+        effectiveness = m.effectiveness if m is not None else None
+        escalation = r.escalation if r is not None else None
         return c.Action(
-            id=a.id, anchor=a.id, type="response" if response else "improvement",
-            kind=label(vocab.RESPONSE_KIND, a.kind) if response
+            id=a.id, anchor=a.id, type="response" if r is not None else "improvement",
+            kind=label(vocab.RESPONSE_KIND, a.kind) if isinstance(a, model.Response)
             else label(vocab.IMPROVEMENT_ELEMENT, a.element),
-            remedy=label(vocab.REMEDY, a.remedy) if response and a.remedy else None,
+            remedy=label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
             action=self.text(a.action), owner=self.text(a.owner), due=a.due,
             status=label(vocab.ACTION_STATUS, a.status), completed=a.completed, open=a.is_open,
             overdue=overdue, days_overdue=(self.as_of - a.due).days if overdue else 0,
-            addresses=self.refs(a.addresses), providers=self.refs(a.providers if response else ()),
-            contingency=self.optional(a.contingency) if response else None,
+            addresses=self.refs(a.addresses), providers=self.refs(r.providers if r is not None else ()),
+            contingency=self.optional(r.contingency) if r is not None else None,
             verification=None if a.verification is None else self.verification(a.verification),
-            voluntary=a.voluntary if response else None,
+            voluntary=r.voluntary if r is not None else None,
             workers_covered=covered,
             amount=amount,
-            basis=label(vocab.REMEDY_BASIS, a.basis) if response and a.basis else None,
-            measure=None if response else self.optional(a.measure),
+            basis=label(vocab.REMEDY_BASIS, r.basis) if r is not None and r.basis else None,
+            measure=self.optional(m.measure) if m is not None else None,
             money_remedy=money_remedy,
             former_workers=former,
             current_workers=covered - former if covered is not None and former is not None else None,
             workers_reached=reached,
             reached_percent=_percent(reached, covered) if reached is not None and covered else None,
-            per_worker=a.amount.committed / covered if money_remedy and amount and covered else None,
-            payer=label(vocab.PAYER, a.payer) if response and a.payer else None,
-            cost_items=_labels(vocab.COST_ITEM, a.cost_items or []) if response else [],
-            extent=label(vocab.EXTENT, a.extent) if response and a.extent else None,
-            unclaimed=self.optional(a.unclaimed) if response else None,
+            per_worker=r.amount.committed / covered
+            if r is not None and r.amount is not None and money_remedy and covered else None,
+            payer=label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
+            cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
+            extent=label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
+            unclaimed=self.optional(r.unclaimed) if r is not None else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done") else 0,
             escalation=label(vocab.ESCALATION, escalation) if escalation else None,
-            parties=self.refs(a.parties) if response else [],
+            parties=self.refs(r.parties) if r is not None else [],
             effectiveness=None if effectiveness is None else c.Effectiveness(
                 effectiveness.date, label(vocab.EFFECTIVENESS, effectiveness.result),
                 self.text(effectiveness.evidence)),
@@ -224,9 +243,9 @@ class _Builder:
         """Each root cause with its chain: the risks that list it, and the improvements that
         address it or one of those risks (each once, in plan order)."""
         risks_by_cause: dict[str, list[c.Risk]] = {}
-        for r in risks:
-            for ref in r.root_causes:
-                risks_by_cause.setdefault(ref.id, []).append(r)
+        for risk in risks:
+            for ref in risk.root_causes:
+                risks_by_cause.setdefault(ref.id, []).append(risk)
         position = {a.id: n for n, a in enumerate(improvements)}
         by_target: dict[str, list[c.Action]] = {}
         for a in improvements:
@@ -272,7 +291,7 @@ class _Builder:
             maintenance=[] if self.public else list(MAINTENANCE), words=WORDS,
             summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
             left_out=LEFT_OUT if self.public else None, withheld=withheld,
-            plan_id=plan.id,
+            plan_id=self.name(plan.id),
             title=self.text(plan.title), status=label(vocab.PLAN_STATUS, plan.status),
             company=self.text(plan.company),
             involvement=label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
@@ -387,23 +406,25 @@ def validation(diagnostics: list[Diagnostic], public: bool, forced: bool) -> c.V
 
 
 def plan_report(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
-                source_file: str, index_link: str | None = None, forced: bool = False) -> c.PlanReport:
+                source_file: str, index_link: str | None = None, forced: bool = False,
+                public_identifiers: tuple[str, ...] = ()) -> c.PlanReport:
     if public:
         shown, ids, withheld = _withheld(plan)
     else:
         shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
-    builder = _Builder(shown, as_of, public, ids)
+    builder = _Builder(shown, as_of, public, ids, keep(public_identifiers))
     return builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
 
 
 def plan_row(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
-             link: str) -> c.PlanRow:
-    text = mask if public else _same
+             link: str, public_identifiers: tuple[str, ...] = ()) -> c.PlanRow:
+    text = _masking(public, keep(public_identifiers))
     if public:
         plan = _withheld(plan)[0]
     p = progress(plan, as_of)
     return c.PlanRow(
-        plan_id=plan.id, title=text(plan.title), link=link, site_name=text(plan.site.name),
+        plan_id=shown_file(plan.id, public, public_identifiers), title=text(plan.title), link=link,
+        site_name=text(plan.site.name),
         country_code=plan.site.country, country_name=COUNTRIES[plan.site.country],
         status=label(vocab.PLAN_STATUS, plan.status),
         findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
