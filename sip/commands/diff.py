@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from sip.check.config import Settings
 from sip.exits import UsageError, exit_for_diff
-from sip.history.git import WORKTREE, Repository
+from sip.history.git import WORKTREE, Repository, Unreadable
 from sip.history.plan_diff import (
     CHANGED,
     Change,
@@ -36,8 +36,8 @@ class Pair(NamedTuple):
 
     old_path: str | None
     new_path: str | None
-    old: bytes | None  # or Unreadable: why it was not read
-    new: bytes | None
+    old: bytes | Unreadable | None  # Unreadable: why it was not read
+    new: bytes | Unreadable | None
 
 
 def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str | None,
@@ -104,7 +104,8 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
     limits = Limits(max_bytes=settings.max_file_size)
     sides = [None if raw is None else Loaded(problems=[Problem("SIP004", raw, "", 1, 1)])
              if isinstance(raw, Unreadable) else load(raw, limits) for raw in (pair.old, pair.new)]
-    if not any(side is not None and (not side.ok or "sip" in side.data) for side in sides):
+    if not any(side is not None and (not side.ok or (side.data is not None and "sip" in side.data))
+               for side in sides):
         return None
     old_data, new_data = (s.data if s is not None and s.ok else None for s in sides)
     plan_id = next((d.get("id") for d in (new_data, old_data)
