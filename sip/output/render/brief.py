@@ -39,7 +39,7 @@ def _ids(ids: list[str]) -> str:
     return _and(shown)
 
 
-def _found(findings: list[c.Finding], glance: c.Glance, site: c.Site) -> str:
+def _found(findings: list[c.FindingView], glance: c.AtAGlance, site: c.SiteView) -> str:
     severities = [f"{count.count} {count.label.short.lower()}" for count in glance.findings_by_severity
                   if count.count]
     text = f"Found: {_count(len(findings), 'finding')} ({', '.join(severities)}) at {site.name}"
@@ -65,7 +65,7 @@ def _found(findings: list[c.Finding], glance: c.Glance, site: c.Site) -> str:
     return text + "."
 
 
-def _done_for_workers(timeline: list[c.Action], glance: c.Glance) -> str:
+def _done_for_workers(timeline: list[c.ActionView], glance: c.AtAGlance) -> str:
     for_workers = [a for a in timeline if a.type == "response" and a.kind.value in ("protection", "remedy")
                    and a.status.value != "cancelled"]
     if not for_workers:
@@ -86,7 +86,7 @@ def _done_for_workers(timeline: list[c.Action], glance: c.Glance) -> str:
     return text + "."
 
 
-def _late(glance: c.Glance, timeline: list[c.Action], next_review: dt.date | None,
+def _late(glance: c.AtAGlance, timeline: list[c.ActionView], next_review: dt.date | None,
           as_of: dt.date) -> str:
     parts = []
     days = {a.anchor: a.days_overdue for a in timeline if a.overdue}  # anchors: masked ids may repeat
@@ -103,14 +103,14 @@ def _late(glance: c.Glance, timeline: list[c.Action], next_review: dt.date | Non
     return "Late: " + "; ".join(parts) + "."
 
 
-def _costs(glance: c.Glance) -> str:
+def _costs(glance: c.AtAGlance) -> str:
     if not glance.money:
         return "Costs: no remedy money is recorded."
     return "Costs: remedy money committed, " + _and(
         [f"{line.currency} {_n(line.committed)}" for line in glance.money]) + "."
 
 
-def _next(plan: Plan, timeline: list[c.Action]) -> str:
+def _next(plan: Plan, timeline: list[c.ActionView]) -> str:
     if plan.closed is not None:
         return f"Next: nothing; the plan closed on {plan.closed}."
     upcoming = [a for a in timeline if a.open and not a.overdue][:MOST_IDS]
@@ -121,8 +121,8 @@ def _next(plan: Plan, timeline: list[c.Action]) -> str:
     return text + "."
 
 
-def one_minute(plan: Plan, as_of: dt.date, findings: list[c.Finding], glance: c.Glance,
-               timeline: list[c.Action], site: c.Site) -> list[str]:
+def one_minute(plan: Plan, as_of: dt.date, findings: list[c.FindingView], glance: c.AtAGlance,
+               timeline: list[c.ActionView], site: c.SiteView) -> list[str]:
     """Five sentences: found, done for the workers, late, costs, next."""
     return [_found(findings, glance, site), _done_for_workers(timeline, glance),
             _late(glance, timeline, plan.next_review, as_of), _costs(glance), _next(plan, timeline)]

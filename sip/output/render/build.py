@@ -31,16 +31,16 @@ from sip.output.render.brief import one_minute
 from sip.output.render.words import CONTENTS, MAINTENANCE, SECTIONS, WORDS
 
 
-def label(words: dict[str, str], value: str) -> c.Label:
+def vocab_label(words: dict[str, str], value: str) -> c.Label:
     return c.Label(value, words[value])
 
 
 def _labels(words: dict[str, str], values: Iterable[str]) -> list[c.Label]:
-    return [label(words, v) for v in values]
+    return [vocab_label(words, v) for v in values]
 
 
 def _counts(words: dict[str, str], counts: dict[str, int]) -> list[c.Count]:
-    return [c.Count(label(words, value), counts.get(value, 0)) for value in words]
+    return [c.Count(vocab_label(words, value), counts.get(value, 0)) for value in words]
 
 
 def _same(text: str) -> str:
@@ -82,7 +82,7 @@ LEFT_OUT = ("Public version. Left out: evidence and where it is kept, source ref
 def rating(likelihood: str, impact: str) -> c.Label:
     """likelihood x impact on a 3 x 3 grid: 1-2 low, 3-4 medium, 6-9 high."""
     score = (_LEVELS.index(likelihood) + 1) * (_LEVELS.index(impact) + 1)
-    return label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
+    return vocab_label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
 
 
 def money_line(currency: str, committed: float, paid: float,
@@ -90,7 +90,7 @@ def money_line(currency: str, committed: float, paid: float,
     return c.MoneyLine(currency, committed, paid, _percent(paid, committed), per_worker)
 
 
-def _per_worker(responses: list[c.Action], currency: str) -> float | None:
+def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
     """Money committed per worker covered, over the live money remedies in a currency that
     name both."""
     named = [a for a in responses if a.money_remedy and a.amount is not None and a.workers_covered
@@ -99,13 +99,13 @@ def _per_worker(responses: list[c.Action], currency: str) -> float | None:
     return sum(a.amount.committed for a in named if a.amount) / workers if workers else None
 
 
-def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]:
+def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.ProblemRow]:
     """What a page says of each diagnostic: nothing for the public, whose messages quote plan
     text (an owner's e-mail, an evidence value, an id) that the public must not see; the
     counts stay (Validation, Unrendered)."""
     if public:
         return []
-    return [c.Problem(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason)
+    return [c.ProblemRow(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason)
             for d in diagnostics]
 
 
@@ -178,12 +178,12 @@ class _Builder:
     def refs(self, ids: Iterable[str]) -> list[c.Ref]:
         return [self.ref(i) for i in ids]
 
-    def source(self, s: model.Source) -> c.Source:
-        return c.Source(self.id(s.id), self.anchor(s.id), label(vocab.SOURCE_KIND, s.kind),
+    def source(self, s: model.Source) -> c.SourceView:
+        return c.SourceView(self.id(s.id), self.anchor(s.id), vocab_label(vocab.SOURCE_KIND, s.kind),
                         self.optional(self.private(s.reference)), s.date)
 
-    def verification(self, v: model.Verification) -> c.Verification:
-        return c.Verification(self.text(v.method), v.date, self.optional(self.private(v.evidence)),
+    def verification(self, v: model.Verification) -> c.VerificationView:
+        return c.VerificationView(self.text(v.method), v.date, self.optional(self.private(v.evidence)),
                               None if v.by is None else self.ref(v.by), v.independent,
                               v.workers_interviewed)
 
@@ -195,7 +195,7 @@ class _Builder:
                                     (self.as_of - i.due).days if overdue else 0))
         return out
 
-    def action(self, a: model.Response | model.Improvement) -> c.Action:
+    def action(self, a: model.Response | model.Improvement) -> c.ActionView:
         # A response's own fields are read through r, an improvement's through m (None on the
         # other kind), so that the type checker follows which is which.
         r = a if isinstance(a, model.Response) else None
@@ -215,13 +215,13 @@ class _Builder:
         reached = r.workers_reached if r is not None else None
         effectiveness = m.effectiveness if m is not None else None
         escalation = r.escalation if r is not None else None
-        return c.Action(
+        return c.ActionView(
             id=self.id(a.id), anchor=self.anchor(a.id), type="response" if r is not None else "improvement",
-            kind=label(vocab.RESPONSE_KIND, a.kind) if isinstance(a, model.Response)
-            else label(vocab.IMPROVEMENT_ELEMENT, a.element),
-            remedy=label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
+            kind=vocab_label(vocab.RESPONSE_KIND, a.kind) if isinstance(a, model.Response)
+            else vocab_label(vocab.IMPROVEMENT_ELEMENT, a.element),
+            remedy=vocab_label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
             action=self.text(a.action), owner=self.text(a.owner), due=a.due,
-            status=label(vocab.ACTION_STATUS, a.status), completed=a.completed, open=a.is_open,
+            status=vocab_label(vocab.ACTION_STATUS, a.status), completed=a.completed, open=a.is_open,
             overdue=overdue, days_overdue=(self.as_of - a.due).days if overdue else 0,
             addresses=self.refs(a.addresses), providers=self.refs(r.providers if r is not None else ()),
             contingency=self.optional(r.contingency) if r is not None else None,
@@ -229,7 +229,7 @@ class _Builder:
             voluntary=r.voluntary if r is not None else None,
             workers_covered=covered,
             amount=amount,
-            basis=label(vocab.REMEDY_BASIS, r.basis) if r is not None and r.basis else None,
+            basis=vocab_label(vocab.REMEDY_BASIS, r.basis) if r is not None and r.basis else None,
             measure=self.optional(m.measure) if m is not None else None,
             money_remedy=money_remedy,
             former_workers=former,
@@ -238,36 +238,36 @@ class _Builder:
             reached_percent=_percent(reached, covered) if reached is not None and covered else None,
             per_worker=r.amount.committed / covered
             if r is not None and r.amount is not None and money_remedy and covered else None,
-            payer=label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
+            payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
             cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
-            extent=label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
+            extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
             unclaimed=self.optional(r.unclaimed) if r is not None else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done") else 0,
-            escalation=label(vocab.ESCALATION, escalation) if escalation else None,
+            escalation=vocab_label(vocab.ESCALATION, escalation) if escalation else None,
             parties=self.refs(r.parties) if r is not None else [],
             effectiveness=None if effectiveness is None else c.Effectiveness(
-                effectiveness.date, label(vocab.EFFECTIVENESS, effectiveness.result),
+                effectiveness.date, vocab_label(vocab.EFFECTIVENESS, effectiveness.result),
                 self.text(effectiveness.evidence)),
         )
 
-    def risk(self, r: model.Risk) -> c.Risk:
-        return c.Risk(self.id(r.id), self.anchor(r.id), self.text(r.risk),
-                      label(vocab.RISK_SOURCE_KIND, r.source.kind),
-                      self.text(r.source.name), label(vocab.LEVEL, r.likelihood),
-                      label(vocab.LEVEL, r.impact), rating(r.likelihood, r.impact),
+    def risk(self, r: model.Risk) -> c.RiskView:
+        return c.RiskView(self.id(r.id), self.anchor(r.id), self.text(r.risk),
+                      vocab_label(vocab.RISK_SOURCE_KIND, r.source.kind),
+                      self.text(r.source.name), vocab_label(vocab.LEVEL, r.likelihood),
+                      vocab_label(vocab.LEVEL, r.impact), rating(r.likelihood, r.impact),
                       self.refs(r.root_causes))
 
-    def root_causes(self, risks: list[c.Risk], improvements: list[c.Action]) -> list[c.RootCause]:
+    def root_causes(self, risks: list[c.RiskView], improvements: list[c.ActionView]) -> list[c.RootCauseView]:
         """Each root cause with its chain: the risks that list it, and the improvements that
         address it or one of those risks (each once, in plan order)."""
-        risks_by_cause: dict[str, list[c.Risk]] = {}
+        risks_by_cause: dict[str, list[c.RiskView]] = {}
         for risk in risks:
             for ref in risk.root_causes:
                 risks_by_cause.setdefault(ref.anchor, []).append(risk)
         position = {a.anchor: n for n, a in enumerate(improvements)}
-        by_target: dict[str, list[c.Action]] = {}
+        by_target: dict[str, list[c.ActionView]] = {}
         for a in improvements:
             for ref in a.addresses:
                 by_target.setdefault(ref.anchor, []).append(a)
@@ -277,10 +277,10 @@ class _Builder:
             its_risks = risks_by_cause.get(anchor, [])
             found = {a.anchor: a for target in (anchor, *(k.anchor for k in its_risks))
                      for a in by_target.get(target, [])}
-            out.append(c.RootCause(
-                self.id(cause.id), anchor, label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
+            out.append(c.RootCauseView(
+                self.id(cause.id), anchor, vocab_label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
                 self.text(cause.cause),
-                label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
+                vocab_label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
                 self.refs(cause.findings), its_risks,
                 sorted(found.values(), key=lambda a: position[a.anchor])))
         return out
@@ -293,7 +293,7 @@ class _Builder:
         improvements = [self.action(a) for a in plan.improvements]
         risks = [self.risk(r) for r in plan.risks]
         causes = self.root_causes(risks, improvements)
-        responses_by_finding: dict[str, list[c.Action]] = {}
+        responses_by_finding: dict[str, list[c.ActionView]] = {}
         for a in responses:
             for ref in a.addresses:
                 responses_by_finding.setdefault(ref.anchor, []).append(a)
@@ -315,51 +315,52 @@ class _Builder:
             summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
             left_out=LEFT_OUT if self.public else None, withheld=withheld,
             plan_id=self.id(plan.id),
-            title=self.text(plan.title), status=label(vocab.PLAN_STATUS, plan.status),
+            title=self.text(plan.title), status=vocab_label(vocab.PLAN_STATUS, plan.status),
             company=self.text(plan.company),
-            involvement=label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
+            involvement=vocab_label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
             site=self.site(), owner=c.Owner(self.text(plan.owner.role), self.private(plan.owner.name),
                                             self.private(plan.owner.email)),
             opened=plan.opened, next_review=plan.next_review, closed=plan.closed,
             glance=glance,
             sources=list(sources.values()), findings=findings, root_causes=causes,
             protection=[a for a in responses if a.kind.value == "protection"],
-            remedies=[c.RemedyGroup(label(vocab.REMEDY, remedy), remedy in vocab.RESTORATIVE_REMEDIES,
+            remedies=[c.RemedyGroup(vocab_label(vocab.REMEDY, remedy), remedy in vocab.RESTORATIVE_REMEDIES,
                                     [a for a in responses if a.remedy and a.remedy.value == remedy])
                       for remedy in vocab.REMEDY
                       if any(a.remedy and a.remedy.value == remedy for a in responses)],
-            remedies_not_planned=[label(vocab.REMEDY, r) for r in vocab.REMEDY
+            remedies_not_planned=[vocab_label(vocab.REMEDY, r) for r in vocab.REMEDY
                                   if r in vocab.RESTORATIVE_REMEDIES and r not in present],
             remedy_gap=not remedies and any(f.forced_labour for f in findings),
             corrective=[a for a in responses if a.kind.value == "corrective"],
             providers=[c.Provider(self.id(p.id), self.anchor(p.id), self.text(p.name),
-                                  label(vocab.PROVIDER_KIND, p.kind),
+                                  vocab_label(vocab.PROVIDER_KIND, p.kind),
                                   self.text(p.role), p.consulted,
                                   p.consulted is not None and p.consulted <= self.as_of)
                        for p in plan.service_providers],
             parties=[c.Party(self.id(p.id), self.anchor(p.id),
                              None if self.public and p.kind in UNNAMED_IN_PUBLIC
-                             else self.text(p.name), label(vocab.PARTY_KIND, p.kind), self.text(p.role))
+                             else self.text(p.name), vocab_label(vocab.PARTY_KIND, p.kind), self.text(p.role))
                      for p in plan.parties],
-            engagement=[c.Engagement(e.date, label(vocab.ENGAGED_WITH, e.with_),
+            engagement=[c.Engagement(e.date, vocab_label(vocab.ENGAGED_WITH, e.with_),
                                      self.text(e.method), self.optional(self.private(e.summary)))
                         for e in plan.worker_engagement],
             risk_map=risk_map(risks), improvements=improvements,
             timeline=timeline,
-            reviews=[c.Review(r.date, self.optional(self.private(r.by)), self.text(r.summary))
+            reviews=[c.ReviewView(r.date, self.optional(self.private(r.by)), self.text(r.summary))
                      for r in plan.reviews],
             waivers=[] if self.public else [
-                c.Waiver(w.rule, self.refs(w.ids or ()), self.text(w.reason), w.until,
+                c.WaiverView(w.rule, self.refs(w.ids or ()), self.text(w.reason), w.until,
                          w.until is not None and w.until < self.as_of) for w in plan.waivers],
             validation=validation,
         )
 
-    def site(self) -> c.Site:
+    def site(self) -> c.SiteView:
         s = self.plan.site
-        return c.Site(self.text(s.name), s.country, COUNTRIES[s.country], self.private(s.supplier_id),
+        return c.SiteView(self.text(s.name), s.country, COUNTRIES[s.country], self.private(s.supplier_id),
                       s.tier, s.workers, s.migrant_workers, s.facilities)
 
-    def glance(self, p: Progress, findings: list[c.Finding], responses: list[c.Action]) -> c.Glance:
+    def glance(self, p: Progress, findings: list[c.FindingView],
+               responses: list[c.ActionView]) -> c.AtAGlance:
         money = [a for a in responses if a.money_remedy and a.status.value != "cancelled"
                  and a.workers_covered]
         reach = None
@@ -368,7 +369,7 @@ class _Builder:
             reached = sum(a.workers_reached or 0 for a in money)
             reach = c.Reach(covered, reached, sum(a.former_workers or 0 for a in money),
                             _percent(reached, covered))
-        return c.Glance(
+        return c.AtAGlance(
             findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
             forced_labour_findings=sum(1 for f in findings if f.forced_labour),
             workers_affected=max((f.workers_affected or 0 for f in findings), default=0),
@@ -382,15 +383,15 @@ class _Builder:
             review_overdue=p.review_overdue,
         )
 
-    def finding(self, f: model.Finding, sources: dict[str, c.Source], responses: list[c.Action],
-                causes: list[c.Ref]) -> c.Finding:
+    def finding(self, f: model.Finding, sources: dict[str, c.SourceView], responses: list[c.ActionView],
+                causes: list[c.Ref]) -> c.FindingView:
         source_ids = f.sources
         found = f.determined
-        return c.Finding(
+        return c.FindingView(
             id=self.id(f.id), anchor=self.anchor(f.id), title=self.text(f.title),
             description=self.optional(f.description),
-            severity=label(vocab.SEVERITY, f.severity),
-            determination=label(vocab.DETERMINATION, found) if found else None,
+            severity=vocab_label(vocab.SEVERITY, f.severity),
+            determination=vocab_label(vocab.DETERMINATION, found) if found else None,
             determination_given=f.determination is not None, forced_labour=f.is_forced_labour,
             disputed=self.optional(self.private(f.disputed)),
             repeats=None if f.repeats is None else self.ref(f.repeats),
@@ -410,9 +411,9 @@ class _Builder:
         )
 
 
-def risk_map(risks: list[c.Risk]) -> c.RiskMap:
+def risk_map(risks: list[c.RiskView]) -> c.RiskMap:
     levels = _labels(vocab.LEVEL, vocab.LEVEL)
-    cells: dict[tuple[str, str], list[c.Risk]] = {}
+    cells: dict[tuple[str, str], list[c.RiskView]] = {}
     for r in risks:
         cells.setdefault((r.likelihood.value, r.impact.value), []).append(r)
     rows = [[c.RiskCell(likelihood, impact, rating(likelihood.value, impact.value),
@@ -452,7 +453,7 @@ def plan_row(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, publi
         plan_id=shown_file(plan.id, public, public_identifiers), title=text(plan.title), link=link,
         site_name=text(plan.site.name),
         country_code=plan.site.country, country_name=COUNTRIES[plan.site.country],
-        status=label(vocab.PLAN_STATUS, plan.status),
+        status=vocab_label(vocab.PLAN_STATUS, plan.status),
         findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
         open_actions=p.open_actions, overdue=len(p.overdue), next_review=plan.next_review,
         review_overdue=p.review_overdue,

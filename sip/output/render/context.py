@@ -52,7 +52,7 @@ class Ref:
 
 
 @dataclass(frozen=True, slots=True)
-class Site:
+class SiteView:
     name: str
     country_code: str
     country_name: str
@@ -92,7 +92,7 @@ class Reach:
 
 
 @dataclass(frozen=True, slots=True)
-class Glance:
+class AtAGlance:
     """Progress at a glance (from sip.output.figures, as of the report's date)."""
 
     findings_by_severity: list[Count]  # every severity, in the format's order
@@ -112,7 +112,7 @@ class Glance:
 
 
 @dataclass(frozen=True, slots=True)
-class Source:
+class SourceView:
     id: str
     anchor: str  # the fragment it is linked by (for the public, `redacted-N` when its id is masked)
     kind: Label
@@ -121,7 +121,7 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Verification:
+class VerificationView:
     method: str
     date: dt.date
     evidence: str | None  # None for the public
@@ -150,7 +150,7 @@ class Effectiveness:
 
 
 @dataclass(frozen=True, slots=True)
-class Action:
+class ActionView:
     """A response (corrective) or an improvement (preventive): an owned, dated, tracked action."""
 
     id: str
@@ -169,7 +169,7 @@ class Action:
     addresses: list[Ref]  # findings (responses); root causes and risks (improvements)
     providers: list[Ref]
     contingency: str | None
-    verification: Verification | None
+    verification: VerificationView | None
     voluntary: bool | None  # repatriation only
     workers_covered: int | None
     amount: MoneyLine | None
@@ -193,7 +193,7 @@ class Action:
 
 
 @dataclass(frozen=True, slots=True)
-class RootCause:
+class RootCauseView:
     """A root cause with its chain: the risks that list it and the improvements that address
     it or those risks. A report shows it once and refers to it from each finding."""
 
@@ -203,12 +203,12 @@ class RootCause:
     cause: str
     method: Label | None
     findings: list[Ref]
-    risks: list[Risk]
-    improvements: list[Action]
+    risks: list[RiskView]
+    improvements: list[ActionView]
 
 
 @dataclass(frozen=True, slots=True)
-class Risk:
+class RiskView:
     id: str
     anchor: str
     risk: str
@@ -228,7 +228,7 @@ class NeedsAssessment:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding:
+class FindingView:
     id: str
     anchor: str
     title: str
@@ -242,12 +242,12 @@ class Finding:
     indicators: list[Label]  # in the ILO's own wording
     worker_groups: list[Label]
     workers_affected: int | None
-    sources: list[Source]  # the sources it came from that the report shows
+    sources: list[SourceView]  # the sources it came from that the report shows
     sources_withheld: int  # for the public: how many of its sources are confidential
     identified: dt.date
     evidence: str | None  # None for the public
     needs_assessment: NeedsAssessment | None
-    responses: list[Action]  # every response that addresses it, cancelled ones included
+    responses: list[ActionView]  # every response that addresses it, cancelled ones included
     root_causes: list[Ref]  # the root causes that explain it, each shown once in root_causes
 
 
@@ -255,7 +255,7 @@ class Finding:
 class RemedyGroup:
     remedy: Label
     restorative: bool  # rehabilitation, voluntary repatriation or reintegration
-    responses: list[Action]
+    responses: list[ActionView]
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,13 +295,13 @@ class RiskCell:
     likelihood: Label
     impact: Label
     rating: Label
-    risks: list[Risk]
+    risks: list[RiskView]
 
 
 @dataclass(frozen=True, slots=True)
 class RiskGroup:
     source_kind: Label
-    risks: list[Risk]
+    risks: list[RiskView]
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,14 +313,14 @@ class RiskMap:
 
 
 @dataclass(frozen=True, slots=True)
-class Review:
+class ReviewView:
     date: dt.date
     by: str | None  # None for the public
     summary: str
 
 
 @dataclass(frozen=True, slots=True)
-class Waiver:
+class WaiverView:
     rule: str
     ids: list[Ref]  # empty: the whole plan
     reason: str
@@ -329,7 +329,7 @@ class Waiver:
 
 
 @dataclass(frozen=True, slots=True)
-class Problem:
+class ProblemRow:
     """One diagnostic of sip validate about this plan."""
 
     line: int
@@ -343,7 +343,7 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Validation:
-    problems: list[Problem]  # sorted by line, column, code
+    problems: list[ProblemRow]  # sorted by line, column, code
     errors: int
     warnings: int
     waived: int
@@ -463,28 +463,28 @@ class PlanReport:
     status: Label
     company: str
     involvement: Label | None
-    site: Site
+    site: SiteView
     owner: Owner
     opened: dt.date
     next_review: dt.date | None
     closed: dt.date | None
-    glance: Glance
-    sources: list[Source]
-    findings: list[Finding]
-    root_causes: list[RootCause]
-    protection: list[Action]  # responses of kind protection
+    glance: AtAGlance
+    sources: list[SourceView]
+    findings: list[FindingView]
+    root_causes: list[RootCauseView]
+    protection: list[ActionView]  # responses of kind protection
     remedies: list[RemedyGroup]  # the types of remedy the plan has, in the format's order
     remedies_not_planned: list[Label]  # restorative remedies the plan has none of
     remedy_gap: bool  # a forced-labour finding, and no remedy at all (cancelled ones aside)
-    corrective: list[Action]  # responses of kind corrective
+    corrective: list[ActionView]  # responses of kind corrective
     providers: list[Provider]
     parties: list[Party]
     engagement: list[Engagement]
     risk_map: RiskMap
-    improvements: list[Action]
-    timeline: list[Action]  # every response and improvement, by due date
-    reviews: list[Review]
-    waivers: list[Waiver]  # empty for the public
+    improvements: list[ActionView]
+    timeline: list[ActionView]  # every response and improvement, by due date
+    reviews: list[ReviewView]
+    waivers: list[WaiverView]  # empty for the public
     validation: Validation
 
 
@@ -513,7 +513,7 @@ class Unrendered:
     """A plan file that could not be rendered: its format errors keep sip from reading it."""
 
     file: str
-    problems: list[Problem]  # empty for the public: a message may quote any field
+    problems: list[ProblemRow]  # empty for the public: a message may quote any field
     errors: int
 
 
