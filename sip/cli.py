@@ -54,7 +54,9 @@ def _as_of(value: Optional[str]) -> Optional[str]:  # noqa: UP045
 
     try:
         parse_date(value)
-    except DateError:
+    except DateError as error:
+        if error.out_of_range:
+            raise typer.BadParameter(str(error)) from None
         raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
     return value
 
@@ -222,6 +224,8 @@ def fix(
         metavar="PATH...", help="Plan files or folders to fix in place.")],
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Print the changes as a diff instead of writing them.")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Also rewrite plans that are read-only (refused without it).")] = False,
     config: Config = None,
     color: Color = None,
 ) -> None:
@@ -231,7 +235,7 @@ def fix(
         from sip.commands.fix import fix_command
 
         return fix_command(paths, dry_run=dry_run, config=config,
-                           color=_color_wanted(color, sys.stdout))
+                           color=_color_wanted(color, sys.stdout), force=force)
 
     _run(run)
 
@@ -275,13 +279,20 @@ def _run(command: Callable[[], int]) -> None:
     try:
         status = command()
     except UsageError as error:
-        print(f"sip: {error}", file=sys.stderr)
+        from sip.output.plain_text import printable
+
+        print(f"sip: {printable(str(error))}", file=sys.stderr)  # a path may hold a line break
         status = Exit.USAGE
     except KeyboardInterrupt:
         print("sip: interrupted", file=sys.stderr)
         status = 130
     except BrokenPipeError:
-        status = Exit.OK  # the reader went away (| head): nothing left to say
+        # The reader went away before the output was complete (| head): what was asked was
+        # not done in full, so never 0 (a `validate` run returns its own status instead).
+        from sip.files import silence_stdout
+
+        silence_stdout()
+        status = Exit.USAGE
     except Exception as error:
         if _debug:
             import traceback

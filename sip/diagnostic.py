@@ -9,6 +9,16 @@ WARNING = "warning"
 WAIVED = "waived"
 
 
+def readable(name: str) -> str:
+    """A file name as text any output can hold: bytes that are not UTF-8 (kept by Python as
+    surrogates) become U+FFFD, so JSON, SARIF and pages stay valid UTF-8."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 class Diagnostic(NamedTuple):
     file: str
     line: int  # 1-based
@@ -21,7 +31,7 @@ class Diagnostic(NamedTuple):
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
-            "file": self.file,
+            "file": readable(self.file),
             "line": self.line,
             "column": self.column,
             "code": self.code,

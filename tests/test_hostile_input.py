@@ -167,3 +167,314 @@ def test_any_free_text_renders_in_both_formats(changes):
                              public=public, source_file="plan.yaml", forced=True)
         text = _TEMPLATES.render(f"report.{format}.j2", report=report)
         assert "<script" not in text.lower() or format == "md"
+
+
+# -- issue 10: hostile inputs through the real command line, one table per point of the issue --
+
+import os  # noqa: E402
+import re  # noqa: E402
+import stat  # noqa: E402
+
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+
+from tests.conftest import AS_OF, EXAMPLES  # noqa: E402
+from tests.gitrepo import Repo  # noqa: E402
+
+SPEC = (EXAMPLES / "spec-example.yaml").read_text("utf-8")
+
+
+def _spec_with(**changes) -> str:
+    plan = yaml.safe_load(SPEC)
+    for dotted, value in changes.items():
+        node = plan
+        *parents, last = dotted.split("__")
+        for step in parents:
+            node = node[int(step)] if step.isdigit() else node[step]
+        node[int(last) if last.isdigit() else last] = value
+    return yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+
+
+def test_point_1_a_first_time_users_public_report_leaks_nothing_and_promises_only_what_is_done(
+        sip, write):
+    text = _spec_with(findings__0__description="Worker with passport 09876543 and NI number "
+                      "QQ123456C, phone +60\u00a012\u2011345\u00a06789, mail rahimk at gmail dot com")
+    public = sip("render", "-f", "md", "--as-of", AS_OF, "--audience", "public",
+                 write("plan.yaml", text)).stdout
+    for secret in ("09876543", "QQ123456C", "345\u00a06789", "rahimk"):
+        assert secret not in public
+    assert "Left out: evidence and where it is kept, source references, the owner's and " \
+           "reviewers' names and the owner's e-mail" in public and "waivers and validation" in public
+    assert "names and contact details of people" not in public  # no promise it cannot keep
+
+
+@pytest.mark.parametrize("target", ["/dev/null", "/proc/version"])
+def test_point_2_sip_never_writes_over_a_special_or_system_file(sip, write, target):
+    out = sip("validate", "--as-of", AS_OF, "--output", f"json={target}", write("p.yaml", SPEC))
+    assert out.exit_code == 2 and "sip writes only regular files" in out.stderr
+
+
+def _zero_link(folder):
+    link = folder / "zero.yaml"
+    link.symlink_to("/dev/zero")
+    return link
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (_zero_link, "is a character device, not a regular file"),
+    (lambda folder: (os.mkfifo(folder / "pipe.yaml"), folder / "pipe.yaml")[1],
+     "is a named pipe (FIFO), not a regular file"),
+    (lambda folder: (folder / "big.yaml").write_bytes(b"#" * (5 * 1024 * 1024 + 1)) and
+     folder / "big.yaml", "is 5,242,881 bytes, over the limit of 5,242,880"),
+    (lambda folder: ((folder / "loop1.yaml").symlink_to("loop2.yaml"),
+                     (folder / "loop2.yaml").symlink_to("loop1.yaml"), folder / "loop1.yaml")[2],
+     "a loop of symbolic links"),
+])
+def test_point_3_special_and_oversized_files_in_a_folder_are_located_problems_never_read(
+        sip, tmp_path, make, message):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "good.yaml").write_text(SPEC, "utf-8")
+    name = make(folder)
+    for command in ("validate", "status"):
+        out = sip(command, "--as-of", AS_OF, folder)
+        assert out.exit_code == (1 if command == "validate" else 0), out.stderr
+    out = sip("validate", "--as-of", AS_OF, folder)
+    assert f"{name}:1:1: SIP004 " in out.stdout and message in out.stdout
+
+
+def test_point_3_standard_input_is_read_only_up_to_the_limit(sip):
+    out = sip("validate", "-", input=b"#" * (5 * 1024 * 1024 + 10))
+    assert out.exit_code == 1
+    assert "-:1:1: SIP004 the file is larger, over the limit of 5,242,880" in out.stdout
+
+
+def test_point_3_a_committed_blob_over_the_limit_is_never_read(sip, tmp_path, monkeypatch):
+    repo = Repo(tmp_path / "repo")
+    repo.write("plans/a.yaml", SPEC)
+    repo.commit("one")
+    repo.write("plans/a.yaml", SPEC + "#" * (5 * 1024 * 1024))
+    repo.commit("two")
+    monkeypatch.chdir(repo.root)
+    out = sip("diff", "HEAD~1", "HEAD")
+    assert out.exit_code == 0, out.stderr
+    assert "SIP004" in out.stdout and "over the limit" in out.stdout
+
+
+def test_point_3_a_plan_replaced_by_a_link_to_dev_zero_is_never_read_by_diff_or_changed_since(
+        sip, tmp_path, monkeypatch):
+    repo = Repo(tmp_path / "repo")
+    repo.write("a.yaml", SPEC)
+    repo.commit("one")
+    (repo.root / "a.yaml").unlink()
+    (repo.root / "a.yaml").symlink_to("/dev/zero")
+    monkeypatch.chdir(repo.root)
+    out = sip("diff")
+    assert out.exit_code == 0 and "is a character device, not a regular file" in out.stdout
+    repo.commit("zero")
+    out = sip("validate", "--changed-since", "HEAD~1", ".")
+    assert out.exit_code == 1 and "a.yaml:1:1: SIP004 the file cannot be read" in out.stdout
+
+
+def test_point_3_a_50_kb_line_is_excerpted_a_screenful_wide(sip, write):
+    line = "title: " + "x" * 50_000 + " [\n"
+    out = sip("validate", "--color", write("p.yaml", "sip: 1\nid: X\n" + line))
+    assert out.exit_code == 1
+    assert max(len(re.sub(r"\x1b\[[0-9;]*m", "", row)) for row in out.stdout.splitlines()) < 300
+
+
+def test_point_3_diagnostics_are_capped_per_file_with_the_rest_counted(sip, write):
+    findings = ", ".join(["{}"] * 3000)
+    text = SPEC.split("findings:")[0] + f"findings: [{findings}]\n"
+    out = sip("validate", "--format", "json", "--as-of", AS_OF, write("p.yaml", text))
+    document = json.loads(out.stdout)
+    assert len(document["diagnostics"]) == 201
+    assert [d["code"] for d in document["diagnostics"]
+            if "(sip stops at 200 a file)" in d["message"]] == ["SIP004"]
+
+
+CRASHES = [  # (plan text, command line, exit status, what the user is told)
+    (SPEC.replace("workers: 2400", "workers: " + "9" * 5000), ["validate"], 1,
+     "SIP004 a number of 5,000 digits"),
+    (re.sub(r"committed: [0-9.]+", "committed: 1.7e308", SPEC), ["status", "--format", "json"], 0,
+     '"format_valid": false'),
+    (re.sub(r"committed: [0-9.]+", "committed: 1.7e308", SPEC), ["render", "--force"], 1,
+     "not rendered"),
+    (re.sub(r"identified: [0-9-]+", "identified: 9999-12-20", SPEC, count=1), ["validate"], 1,
+     "identified must be between 1900-01-01 and 2999-12-31"),
+    (SPEC, ["validate", "--as-of", "9999-12-31"], 2, "not a date between 1900-01-01 and 2999-12-31"),
+    (re.sub(r"(site:\n  name: )[^\n]*", r"\1F [/] 3 [link=h]x[/link]", SPEC),
+     ["status"], 0, "F [/] 3 [link=h]x[/link]"),
+    (SPEC.replace("title: ", "title: Tab\there ", 1).replace("country: MY", "country: my"),
+     ["fix"], 1, "cannot read this file"),
+]
+
+
+@pytest.mark.parametrize(("text", "args", "status", "told"), CRASHES,
+                         ids=["5000-digits", "1.7e308-json", "1.7e308-render", "year-9999",
+                              "as-of-9999", "rich-markup", "fix-tab"])
+def test_point_4_edges_are_located_diagnostics_or_exit_2_never_a_crash(sip, write, text, args,
+                                                                         status, told):
+    plan = write("p.yaml", text)
+    as_of = [] if "--as-of" in args or args[0] == "fix" else ["--as-of", AS_OF]
+    out = sip(*args, *as_of, plan)
+    assert out.exit_code == status, out.stderr
+    assert "internal error" not in out.stderr and "Infinity" not in out.stdout
+    assert told in out.stdout + out.stderr
+
+
+def test_point_4_a_billion_day_deadline_is_exit_2(sip, write):
+    write("sip.toml", "[deadlines]\ncritical = 1000000000\n")
+    out = sip("validate", "--as-of", AS_OF, write("p.yaml", SPEC))
+    assert out.exit_code == 2 and "at most 36,500 (100 years)" in out.stderr
+
+
+def test_point_4_sip_diff_on_a_list_status_and_a_file_name_with_a_line_break(sip, tmp_path,
+                                                                            monkeypatch):
+    repo = Repo(tmp_path / "repo")
+    repo.write("a.yaml", SPEC)
+    repo.write("new\nline.yaml", SPEC)
+    repo.commit("one")
+    repo.edit("a.yaml", "    status: in-progress", "    status: [in-progress]")
+    repo.edit("new\nline.yaml", "title: ", "title: Changed ")
+    monkeypatch.chdir(repo.root)
+    for format in ("text", "json", "md"):
+        out = sip("diff", "--format", format)
+        assert out.exit_code == 0, out.stderr
+    assert "new\\nline.yaml" in sip("diff").stdout
+
+
+def test_point_4_a_committed_non_utf8_file_name_gives_valid_json_in_sip_diff(sip, tmp_path,
+                                                                              monkeypatch):
+    repo = Repo(tmp_path / "repo")
+    name = b"pl\xffan.yaml".decode("utf-8", "surrogateescape")
+    with open(repo.root / name, "w", encoding="utf-8") as handle:
+        handle.write(SPEC)
+    repo.commit("one")
+    with open(repo.root / name, "a", encoding="utf-8") as handle:
+        handle.write("# changed\n")
+    (repo.root / name).write_text(SPEC.replace("title: ", "title: New ", 1), "utf-8")
+    monkeypatch.chdir(repo.root)
+    out = sip("diff", "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    assert json.loads(out.stdout)["plans"][0]["new_path"] == "pl\ufffdan.yaml"
+
+
+def test_point_4_non_utf8_file_names_give_valid_utf8_in_every_format(sip, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    name = b"pl\xffan.yaml".decode("utf-8", "surrogateescape")
+    with open(name, "w", encoding="utf-8") as handle:
+        handle.write(SPEC.replace("country: MY", "country: my"))
+    for format in ("json", "sarif", "gitlab", "junit"):
+        out = sip("validate", "--format", format, "--as-of", AS_OF, ".")
+        assert out.exit_code == 1, (format, out.stderr)
+        out.stdout.encode("utf-8")  # no lone surrogate: valid UTF-8 when written
+        assert "pl\ufffdan.yaml" in out.stdout or "pl%EF%BF%BDan.yaml" in out.stdout
+    for format in ("json", "csv"):
+        out = sip("status", "--format", format, "--as-of", AS_OF, ".")
+        assert out.exit_code == 0 and "pl\ufffdan.yaml" in out.stdout
+    out = sip("render", "--force", "--as-of", AS_OF, "--out", tmp_path / "site", ".")
+    assert out.exit_code == 1 and "internal error" not in out.stderr  # listed as unreadable
+    assert "pl\ufffdan.yaml" in (tmp_path / "site" / "index.html").read_text("utf-8")
+
+
+INJECTIONS = [  # (field, hostile value, command line, what must not appear, what does)
+    ("findings__0__severity", "x\n::error file=a,line=1::forged\n::add-mask::secret",
+     ["validate", "--format", "github"], "\n::error file=a", "%0A::error file=a"),
+    ("findings__0__severity", "x\n::error::forged\x1b]0;pwned\x07", ["validate"],
+     "\n::error::forged", "\\x1b"),
+    ("site__name", "=HYPERLINK(\"http://evil.test\")", ["status", "--format", "csv"],
+     ',"=HYPERLINK', "'=HYPERLINK"),
+    ("site__name", "@SUM(1+1)", ["status", "--format", "csv"], ",@SUM", "'@SUM"),
+    ("site__name", "+1+cmd|' /C calc'!A0", ["status", "--format", "csv"], ",+1+cmd", "'+1+cmd"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "args", "absent", "present"), INJECTIONS,
+                         ids=["github-commands", "text-lines-and-escapes", "csv-hyperlink",
+                              "csv-at", "csv-plus"])
+def test_point_5_plan_text_is_data_in_every_output(sip, write, field, value, args, absent, present):
+    plan = write("p.yaml", _spec_with(**{field: value}))  # a severity's error quotes its value
+    out = sip(*args, "--as-of", AS_OF, plan)
+    assert "internal error" not in out.stderr
+    assert absent not in out.stdout
+    assert present is None or present in out.stdout
+
+
+def test_point_5_the_step_summary_escapes_html(sip, write, tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    text = _spec_with(findings__0__severity="<img src=x onerror=alert(1)>")
+    sip("validate", "--format", "github", "--as-of", AS_OF, write("p.yaml", text))
+    written = summary.read_text("utf-8")
+    assert "<img" not in written and "&lt;img" in written
+
+
+def test_point_5_a_reviewers_line_breaks_cannot_forge_lines_in_sip_diff(sip, tmp_path, monkeypatch):
+    repo = Repo(tmp_path / "repo")
+    repo.write("a.yaml", SPEC)
+    repo.commit("one")
+    plan = yaml.safe_load(SPEC)
+    plan.setdefault("reviews", []).append(
+        {"date": "2026-08-09", "by": "Auditor\n  ! forged refusal\n## Approved", "summary": "ok"})
+    repo.write("a.yaml", yaml.safe_dump(plan, allow_unicode=True, sort_keys=False))
+    monkeypatch.chdir(repo.root)
+    text = sip("diff", "--as-of", AS_OF).stdout
+    assert "\n  ! forged" not in text and "Auditor\\n  ! forged refusal\\n## Approved" in text
+    markdown = sip("diff", "--as-of", AS_OF, "--format", "md").stdout
+    assert "\n## Approved" not in markdown and "\n  ! forged" not in markdown
+
+
+def test_point_6_a_cut_pipe_never_exits_0(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    for n in range(300):
+        (folder / f"p{n}.yaml").write_text("sip: 1\nid: [\n", "utf-8")
+    done = subprocess.run(["bash", "-o", "pipefail", "-c",
+                           f"{sys.executable} -m sip validate {folder} | head -n 1"],
+                          capture_output=True, text=True)
+    assert done.returncode == 1, done.stderr
+    assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_point_6_symlinked_folders_are_followed_and_loops_end(sip, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.yaml").write_text(SPEC.replace("country: MY", "country: my"), "utf-8")
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "linked").symlink_to(real)
+    (real / "back").symlink_to(plans)  # a loop of folders
+    out = sip("validate", "--as-of", AS_OF, plans)
+    assert out.exit_code == 1 and "a.yaml:" in out.stdout and "1 file checked" in out.stdout
+
+
+def test_point_6_an_unreadable_folder_is_said_and_fails(sip, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads any folder")
+    plans = tmp_path / "plans"
+    (plans / "locked").mkdir(parents=True)
+    (plans / "ok.yaml").write_text(SPEC, "utf-8")
+    os.chmod(plans / "locked", 0)
+    try:
+        out = sip("validate", "--as-of", AS_OF, plans)
+    finally:
+        os.chmod(plans / "locked", stat.S_IRWXU)
+    assert out.exit_code == 1
+    assert "locked:1:1: SIP004 this folder cannot be read" in out.stdout
+
+
+def test_point_6_a_configuration_another_user_left_in_a_parent_folder_is_refused(sip, tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("making a file owned by another user (chown) needs root")
+    shared = tmp_path / "shared"
+    (shared / "me").mkdir(parents=True)
+    config = shared / "sip.toml"
+    config.write_text('ignore = ["SIP3", "SIP4", "SIP5", "SIP6"]\n', "utf-8")
+    os.chown(config, 4242, 4242)
+    plan = shared / "me" / "plan.yaml"
+    plan.write_text(SPEC, "utf-8")
+    out = sip("validate", "--as-of", AS_OF, plan)
+    assert out.exit_code == 2
+    assert f"{config}: this configuration belongs to another user (uid 4242)" in out.stderr
+    assert sip("validate", "--as-of", AS_OF, "--config", config, plan).exit_code == 0

@@ -17,11 +17,15 @@ from pathlib import Path
 from typing import Any
 
 from sip.exits import UsageError
+from sip.files import read_limited
+from sip.files import reason as os_reason
 from sip.format.dates import DateError
 from sip.format.dates import parse_date as read_date
 from sip.rules.context import DEADLINE_KINDS, SEVERITIES, default_deadlines
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
+MAX_CONFIG = 1024 * 1024  # a configuration is a few lines; a larger file is not read
+MAX_DEADLINE = 36_500  # days: far beyond any deadline, and dates plus it stay in the calendar
 
 
 @dataclass(frozen=True)
@@ -34,12 +38,15 @@ class Settings:
     exclude: tuple[str, ...] = ()  # globs, relative to `root`
     root: Path | None = None  # the folder of the configuration file
     source: Path | None = None  # the configuration file, if any
+    # Public identifiers that look like personal data but must stay in reports and are not
+    # warned about (a hotline's number, a tariff code): docs/personal-data.md
+    public_identifiers: tuple[str, ...] = ()
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
 
 
-_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude")
+_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude", "public-identifiers")
 _CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
 _TOML_POSITION = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
 _SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
@@ -53,11 +60,31 @@ def find_config(paths: list[Path]) -> Path | None:
     for folder in (start, *start.parents):
         candidate = folder / "sip.toml"
         if candidate.is_file():
-            return candidate
+            return _trusted(candidate, start)
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _has_tool_sip(pyproject):
-            return pyproject
+            return _trusted(pyproject, start)
     return None
+
+
+def _trusted(config: Path, start: Path) -> Path:
+    """A configuration found by the search applies only if it is owned by root, by the user
+    running sip, or by the owner of the checked folder: a sip.toml that another user left in a
+    shared parent folder (/tmp, a shared drive) could ignore every rule, and is refused (exit
+    2) rather than applied silently. `--config FILE` names a file to trust it."""
+    import os
+
+    if not hasattr(os, "getuid"):
+        return config
+    try:
+        owner, checked = config.stat().st_uid, start.stat().st_uid
+    except OSError:
+        return config
+    if owner in (0, os.getuid(), checked):
+        return config
+    raise UsageError(f"{config}: this configuration belongs to another user (uid {owner}), not to "
+                     f"you or the owner of {start}: sip does not apply it, as it could turn off "
+                     "any rule. Name it with --config to use it anyway, or remove it")
 
 
 def _common(folders: list[Path]) -> str:
@@ -68,7 +95,7 @@ def _common(folders: list[Path]) -> str:
 
 def _has_tool_sip(pyproject: Path) -> bool:
     try:
-        tool = tomllib.loads(pyproject.read_text("utf-8")).get("tool", {})
+        tool = tomllib.loads(read_limited(pyproject, MAX_CONFIG).decode("utf-8")).get("tool", {})
         return isinstance(tool, dict) and "sip" in tool
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False  # someone else's pyproject: not ours to complain about
@@ -78,9 +105,10 @@ def load_settings(path: Path | None) -> Settings:
     if path is None:
         return Settings()
     try:
-        text = path.read_text("utf-8")
+        text = read_limited(path, MAX_CONFIG).decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{path}: cannot read the configuration: {error}") from None
+        why = os_reason(error) if isinstance(error, OSError) else "not UTF-8"
+        raise UsageError(f"{path}: cannot read the configuration: {why}") from None
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -126,6 +154,10 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise fail(key, 'must be a list of globs, e.g. ["drafts/**"]')
             values["exclude"] = tuple(value)
+        elif key == "public-identifiers":
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+                raise fail(key, 'must be a list of texts, e.g. ["+60 3-8000 8000"]')
+            values["public_identifiers"] = tuple(value)
         elif key == "max-file-size":
             values["max_file_size"] = parse_size(value, partial(fail, key))
         elif key == "deadlines":
@@ -136,7 +168,9 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
 def parse_date(value: Any, fail: Any) -> dt.date:
     try:
         return read_date(value)
-    except DateError:
+    except DateError as error:
+        if error.out_of_range:
+            raise fail(str(error)) from None
         raise fail(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
@@ -203,8 +237,9 @@ def parse_deadlines(value: Any, fail: Any) -> dict[str, dict[str, int]]:
 def _check_days(key: str, days: Any, fail: Any, expected: str, shown: str | None = None) -> None:
     if key not in SEVERITIES:
         raise fail(f"{key!r} is not {expected}", key)
-    if not isinstance(days, int) or isinstance(days, bool) or days < 0:
-        raise fail(f"{shown or key} must be a whole number of days, 0 or more", key)
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_DEADLINE:
+        raise fail(f"{shown or key} must be a whole number of days, 0 or more and at most "
+                   f"{MAX_DEADLINE:,} (100 years)", key)
 
 
 def _line_of(text: str, key: str) -> int:

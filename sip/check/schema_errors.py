@@ -20,14 +20,41 @@ from sip.model import Plan
 from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
 from sip.rules import WAIVABLE_CODES
 
+MAX_PROBLEMS = 200  # listed per file (docs/rules.md, SIP004); the rest are counted
+_SAMPLE = 1000  # items of a long list validated first, to stop early on a flood of errors
+
 
 def validate_plan(data: dict, marks: Marks) -> tuple[Plan | None, list[Problem]]:
+    """The plan, or every problem (see validate_capped for a bounded answer)."""
+    plan, problems, _ = validate_capped(data, marks, limit=10**9)
+    return plan, problems
+
+
+def validate_capped(data: dict, marks: Marks, limit: int = MAX_PROBLEMS,
+                    ) -> tuple[Plan | None, list[Problem], int | None]:
+    """The plan, or the problems (at most about `limit` of them) and how many more there are
+    (None: more, but not counted: validation stopped early, as 1.5 MB of `findings: [{}, ...]`
+    would otherwise make millions of errors, minutes and gigabytes)."""
+    long = {k for k, v in data.items() if isinstance(v, list) and len(v) > _SAMPLE}
+    if long:
+        sample = {k: v[:_SAMPLE] if k in long else v for k, v in data.items()}
+        try:
+            _validate(sample)
+        except ValidationError as error:
+            if error.error_count() > limit:
+                errors = error.errors(include_url=False)
+                return None, [_problem(e, data, marks) for e in errors[:limit]], None
     try:
-        # The waivable codes are the rules' to know; the model reads them from the context.
-        return Plan.model_validate(data, context={"waivable": WAIVABLE_CODES}), []
+        return _validate(data), [], 0
     except ValidationError as error:
-        problems = [_problem(e, data, marks) for e in error.errors(include_url=False)]
-        return None, problems
+        errors = error.errors(include_url=False)
+        problems = [_problem(e, data, marks) for e in errors[:limit]]
+        return None, problems, len(errors) - len(problems)
+
+
+def _validate(data: dict) -> Plan:
+    # The waivable codes are the rules' to know; the model reads them from the context.
+    return Plan.model_validate(data, context={"waivable": WAIVABLE_CODES})
 
 
 def _problem(error: Any, data: dict, marks: Marks) -> Problem:
@@ -208,12 +235,18 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind in ("greater_than_equal", "greater_than"):
         least = ctx.get("ge", 0) if kind == "greater_than_equal" else ctx.get("gt", -1) + 1
         return f"{noun} must be {least:g} or more, found {_shown(value)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"{noun} must be at most {ctx.get('le', ctx.get('lt')):,.0f}, found {_shown(value)}"
     if kind == "sip_date":
         if isinstance(value, str) and "T" in value or isinstance(value, str) and ":" in value:
             return f"{noun} must be a date without a time (YYYY-MM-DD), found {_shown(value)}"
         return f"{noun} must be a date written YYYY-MM-DD, found {_describe(value)}"
     if kind == "sip_impossible_date":
         return f"{_shown(value)} is not a real date"
+    if kind == "sip_date_range":
+        from sip.format.dates import EARLIEST, LATEST
+
+        return f"{noun} must be between {EARLIEST} and {LATEST}, found {_shown(value)}"
     if kind == "sip_blank":
         return f"{noun} is blank: write it out"
     if kind == "sip_country":

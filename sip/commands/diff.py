@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from sip.check.config import Settings
 from sip.exits import UsageError, exit_for_diff
-from sip.history.git import WORKTREE, Repository
+from sip.history.git import WORKTREE, Repository, Unreadable
 from sip.history.plan_diff import (
     CHANGED,
     Change,
@@ -36,8 +36,8 @@ class Pair(NamedTuple):
 
     old_path: str | None
     new_path: str | None
-    old: bytes | None
-    new: bytes | None
+    old: bytes | Unreadable | None  # Unreadable: why it was not read
+    new: bytes | Unreadable | None
 
 
 def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str | None,
@@ -50,7 +50,7 @@ def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str |
     repository = Repository()
     base, head, paths = split_arguments(repository, arguments)
     settings = settings_for(paths or ["."], config, as_of=as_of)
-    pairs = read_pairs(repository, base, head, paths)
+    pairs = read_pairs(repository, base, head, paths, settings.max_file_size)
     work = partial(diff_pair, settings=settings)
     diffs = [d for d in map_files(work, pairs, on_crash=_crashed) if d is not None]
     writer("diff", format)(DiffReport(diffs, base, head), sys.stdout, Style())
@@ -77,11 +77,11 @@ def split_arguments(repository: Repository, arguments: list[str],
 
 
 def read_pairs(repository: Repository, base: str, head: str | None, paths: list[str],
-               ) -> list[Pair]:
+               limit: int | None = None) -> list[Pair]:
     changes = [c for c in repository.changes(base, head, paths)
                if any((p or "").endswith(PLAN_SUFFIXES) for p in (c.old, c.new))]
-    old = repository.read(base, [c.old for c in changes if c.old is not None])
-    new = repository.read(head, [c.new for c in changes if c.new is not None])
+    old = repository.read(base, [c.old for c in changes if c.old is not None], limit)
+    new = repository.read(head, [c.new for c in changes if c.new is not None], limit)
     pairs = []
     for change in changes:
         pairs.append(Pair(
@@ -97,10 +97,13 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
     """The diff of one file, or None when it is not a plan on either side (another YAML file:
     a CI workflow, a configuration)."""
     from sip.check.file import check_bytes
-    from sip.read.loader import Limits, load
+    from sip.diagnostic import Problem
+    from sip.history.git import Unreadable
+    from sip.read.loader import Limits, Loaded, load
 
     limits = Limits(max_bytes=settings.max_file_size)
-    sides = [None if raw is None else load(raw, limits) for raw in (pair.old, pair.new)]
+    sides = [None if raw is None else Loaded(problems=[Problem("SIP004", raw, "", 1, 1)])
+             if isinstance(raw, Unreadable) else load(raw, limits) for raw in (pair.old, pair.new)]
     if not any(side is not None and (side.data is None or "sip" in side.data) for side in sides):
         return None
     old_data, new_data = (s.data if s is not None and s.ok else None for s in sides)
@@ -118,7 +121,7 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
         result.changes += compare(old_data, new_data)
     if pair.old_path and pair.new_path and pair.old_path != pair.new_path:
         result.changes.insert(0, Change("plan-renamed", CHANGED, f"renamed from {pair.old_path}"))
-    checked = [None if raw is None else check_bytes(raw, name or "", settings, loaded=side)
+    checked = [None if raw is None else check_bytes(b"", name or "", settings, loaded=side)
                for raw, name, side in ((pair.old, pair.old_path, sides[0]),
                                        (pair.new, pair.new_path, sides[1]))]
     old_found = checked[0].diagnostics if checked[0] else []

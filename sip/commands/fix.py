@@ -1,17 +1,28 @@
+"""`sip fix`: rewrite plans with the fixes whose meaning is certain (sip/edit/fix.py).
+
+A symlinked plan is followed and its target rewritten; a read-only plan is refused unless
+--force; hard links, owner, permissions and line endings are kept (sip/files.py). A plan
+whose fixes were refused fails the run (exit 1), so a script sees it was not fixed.
+"""
+
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 from pathlib import Path
 
-from sip.exits import UsageError
+from sip.exits import Exit, UsageError
 
 
-def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: bool) -> int:
+def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: bool,
+                force: bool = False) -> int:
     from sip.check.config import settings_for
     from sip.edit.fix import fix_text
-    from sip.files import write_atomic
+    from sip.files import read_limited, write_atomic
     from sip.format.wording import plural
+    from sip.output.plain_text import printable
     from sip.output.run_report import report
     from sip.read.discover import plan_files
     from sip.read.loader import Limits
@@ -21,28 +32,47 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
     settings = settings_for(paths, config)
     files = plan_files(paths, settings.exclude, settings.root)
     limits = Limits(max_bytes=settings.max_file_size)
-    fixed = 0
+    fixed = refused = 0
     for name in files:
         try:
-            text = Path(name).read_bytes().decode("utf-8")
+            text = read_limited(name, settings.max_file_size).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # `sip validate` below says what is wrong with it
         outcome = fix_text(text, limits)
         if outcome.refused:
-            print(f"{name}: not fixed: {outcome.refused}", file=sys.stderr)
+            print(f"{printable(name)}: not fixed: {outcome.refused}", file=sys.stderr)
+            refused += 1
             continue
         if not outcome.fixes:
             continue
-        fixed += len(outcome.fixes)
         if dry_run:
+            fixed += len(outcome.fixes)
             sys.stdout.writelines(difflib.unified_diff(
                 text.splitlines(True), outcome.text.splitlines(True), name, name))
-        else:
-            write_atomic(Path(name), outcome.text, made_by_sip=lambda _: True, force=True)
-            for fix in outcome.fixes:
-                print(f"{name}:{fix.line}: fixed {fix.describe()}", file=sys.stderr)
+            continue
+        if not force and _read_only(name):
+            print(f"{printable(name)}: not fixed: the file is read-only; use --force to rewrite it "
+                  "anyway",
+                  file=sys.stderr)
+            refused += 1
+            continue
+        fixed += len(outcome.fixes)
+        write_atomic(Path(name), outcome.text, force=True)
+        for fix in outcome.fixes:
+            print(f"{printable(name)}:{fix.line}: fixed {printable(fix.describe())}", file=sys.stderr)
     verb = "would fix" if dry_run else "fixed"
     print(f"sip fix: {verb} {plural(fixed, 'problem')}", file=sys.stderr)
     if dry_run:
-        return 0
-    return report(paths, files, settings, format="text", color=color)
+        return Exit.FAILED if refused else Exit.OK
+    status = report(paths, files, settings, format="text", color=color)
+    return max(status, Exit.FAILED) if refused else status
+
+
+def _read_only(name: str) -> bool:
+    """No write permission for anyone, or none for this user (root may write anything, so the
+    file's own bits are asked too)."""
+    try:
+        mode = os.stat(name).st_mode
+    except OSError:
+        return False
+    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(name, os.W_OK)

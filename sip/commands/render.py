@@ -15,17 +15,19 @@ from functools import partial
 from pathlib import Path
 
 from sip.check.config import Settings, settings_for
-from sip.check.file import STDIN, check_file
+from sip.check.file import STDIN, check_file, gc_paused
 from sip.check.parallel import map_files
 from sip.check.result import FileResult, Run
 from sip.check.run import validate
-from sip.diagnostic import ERROR, Diagnostic
+from sip.diagnostic import ERROR, Diagnostic, readable
 from sip.exits import Exit, UsageError
+from sip.format.personal_data import MASK
 from sip.model import Plan
 from sip.output.formats import Style, writer
+from sip.output.plain_text import printable
 from sip.output.progress import progress_bar
 from sip.output.render import pages
-from sip.output.render.build import plan_report, plan_row, problems, site_index
+from sip.output.render.build import plan_report, plan_row, problems, shown_file, site_index
 from sip.output.render.context import PUBLIC, PlanRow, Unrendered
 from sip.output.render.environment import Templates
 from sip.read.discover import plan_files
@@ -73,9 +75,11 @@ class _Page:
 
     def text(self, renderer: Templates, plan: Plan, diagnostics: list[Diagnostic], file: str,
              index_link: str | None = None) -> str:
-        report = plan_report(plan, diagnostics, as_of=self.settings.as_of, public=self.public,
-                             source_file=_named(file), index_link=index_link, forced=self.force)
-        return pages.marked(renderer.render(f"report.{self.format}.j2", report=report))
+        with gc_paused():
+            report = plan_report(plan, diagnostics, as_of=self.settings.as_of, public=self.public,
+                                 source_file=_named(file), index_link=index_link, forced=self.force,
+                                 public_identifiers=self.settings.public_identifiers)
+            return pages.marked(renderer.render(f"report.{self.format}.j2", report=report))
 
 
 _renderers: dict[Path | None, Templates] = {}
@@ -89,7 +93,7 @@ def _renderer(templates: Path | None) -> Templates:
 
 
 def _named(file: str) -> str:
-    return "standard input" if file == STDIN else file
+    return "standard input" if file == STDIN else readable(file)
 
 
 def _by_file(run: Run) -> dict[str, list[Diagnostic]]:
@@ -100,7 +104,7 @@ def _by_file(run: Run) -> dict[str, list[Diagnostic]]:
 
 
 def _unreadable(result: FileResult) -> None:
-    print(f"sip: {result.file} was not rendered: sip cannot read it as a plan until its format "
+    print(f"sip: {printable(result.file)} was not rendered: sip cannot read it as a plan until its format "
           "errors are fixed", file=sys.stderr)
 
 
@@ -114,7 +118,8 @@ def _render_one(result: FileResult, out: Path | None, page: _Page, renderer: Tem
         sys.stdout.write(text)
         sys.stdout.flush()
         return Exit.OK
-    target = out / pages.page_names([result.plan.id], page.format)[0] if out.is_dir() else out
+    name = shown_file(result.plan.id, page.public, page.settings.public_identifiers).replace(MASK, "redacted")
+    target = out / pages.page_names([name], page.format)[0] if out.is_dir() else out
     pages.write_page(target, text, page.force)
     print(f"wrote {target}", file=sys.stderr)
     return Exit.OK
@@ -138,7 +143,7 @@ def _make_page(item: _SitePage, page: _Page, out: Path, index_name: str) -> Plan
                      index_link=index_name)
     pages.write_page(out / item.name, text, page.force)
     return plan_row(result.plan, item.diagnostics, as_of=page.settings.as_of, public=page.public,
-                    link=item.name)
+                    link=item.name, public_identifiers=page.settings.public_identifiers)
 
 
 def _not_made(item: _SitePage) -> PlanRow:
@@ -149,15 +154,19 @@ def _render_site(run: Run, out: Path, page: _Page) -> int:
     diagnostics = _by_file(run)
     readable = [r for r in run.results if r.rules_ran and r.plan_id is not None]
     unreadable = [r for r in run.results if r not in readable]
+    # a page's name is its plan's id, which for the public must not carry personal data either
     # (every readable result has an id; the repeated test tells the type checker so)
-    names = pages.page_names([r.plan_id for r in readable if r.plan_id is not None], page.format)
+    names = pages.page_names([shown_file(r.plan_id, page.public, page.settings.public_identifiers)
+                              .replace(MASK, "redacted") for r in readable if r.plan_id is not None],
+                             page.format)
     index_name = pages.INDEX_NAMES[page.format]
     pages.prepare_folder(out, [index_name, *names], page.force)
     items = [_SitePage(r.file, name, diagnostics[r.file]) for r, name in zip(readable, names, strict=True)]
     with progress_bar(len(items), "Rendering plans") as progress:
         rows = map_files(partial(_make_page, page=page, out=out, index_name=index_name), items,
                          on_crash=_not_made, progress=progress)
-    unrendered = [Unrendered(r.file, problems([d for d in diagnostics[r.file]
+    unrendered = [Unrendered(shown_file(r.file, page.public, page.settings.public_identifiers),
+                             problems([d for d in diagnostics[r.file]
                                                if d.severity == ERROR], page.public))
                   for r in unreadable]
     index = site_index(rows, unrendered, as_of=page.settings.as_of, public=page.public)

@@ -49,13 +49,14 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
     if not loaded.ok:
         return Outcome(text, [])
     assert isinstance(loaded.data, dict) and loaded.marks is not None
-    from sip.check.schema_errors import validate_plan
+    from sip.check.schema_errors import validate_capped
 
     problems = []
     version, _ = version_problem(loaded.data, loaded.marks)
     if version is not None:
         problems.append(version)
-    problems += validate_plan({**loaded.data, "sip": 1}, loaded.marks)[1]
+    # the fixable problems among the first 1,000 (a flood of broken items is not fixed)
+    problems += validate_capped({**loaded.data, "sip": 1}, loaded.marks, limit=1_000)[1]
     wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
     if not wanted:
         return Outcome(text, [])
@@ -93,13 +94,22 @@ def _value_at(data: Any, loc: tuple[int | str, ...]) -> Any:
 
 def _apply(text: str, fixes: list[Fix]) -> Outcome:
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError, YAMLFutureWarning
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the author's long lines
     mapping, sequence, offset = _indentation(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    document = yaml.load(text)
+    try:
+        document = yaml.load(text)
+    except (YAMLError, YAMLFutureWarning, ValueError) as error:
+        # sip's own reader is more lenient than ruamel's round trip (a tab inside a plain
+        # value, say) or stricter (a duplicate key is SIP002): either way, not ours to rewrite
+        problem, mark = getattr(error, "problem", None), getattr(error, "problem_mark", None)
+        first = f"{problem}, line {mark.line + 1}" if problem and mark else type(error).__name__
+        return Outcome(text, fixes, refused=f"ruamel.yaml, which writes the fixes, cannot read "
+                       f"this file ({first}); fix it by hand")
     for fix in fixes:
         loc = parse_path(fix.path)
         if fix.old is None:
@@ -109,6 +119,8 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
     stream = io.StringIO()
     yaml.dump(document, stream)
     fixed = stream.getvalue()
+    if "\r\n" in text:  # ruamel writes \n: give a Windows file its own line endings back
+        fixed = fixed.replace("\r\n", "\n").replace("\n", "\r\n")
     if text.startswith("\ufeff"):
         fixed = "\ufeff" + fixed
     replaced, inserted = _changes(text, fixed)
@@ -117,7 +129,7 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
         stray.add(1)
     if stray:
         return Outcome(text, fixes, refused=f"writing the fixes would also change line "
-                       f"{min(stray)}; fix this file by hand")
+                       f"{min(stray)}{_endings_hint(text)}; fix this file by hand")
     return Outcome(fixed, fixes)
 
 
@@ -134,11 +146,20 @@ def _indentation(text: str) -> tuple[int, int, int]:
     return 2, 4, 2
 
 
+def _endings_hint(text: str) -> str:
+    crlf = text.count("\r\n")
+    if crlf and crlf != text.count("\n"):
+        return " (the file mixes Windows and Unix line endings)"
+    return ""
+
+
 def _changes(before: str, after: str) -> tuple[set[int], bool]:
-    """1-based numbers of the original lines replaced or deleted, and whether lines were added."""
+    """1-based numbers of the original lines replaced or deleted, and whether lines were added.
+    Lines are compared with their endings, so a changed line ending is a changed line."""
     replaced: set[int] = set()
     inserted = False
-    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    matcher = difflib.SequenceMatcher(a=before.splitlines(True), b=after.splitlines(True),
+                                      autojunk=False)
     for tag, a_start, a_end, _, _ in matcher.get_opcodes():
         if tag == "insert":
             inserted = True

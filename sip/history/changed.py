@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from sip.exits import UsageError
+from sip.files import read_limited
 from sip.history.git import WORKTREE, Repository
 
 
@@ -45,6 +46,9 @@ def _inside(path: Path, top: Path) -> bool:
     return True
 
 
+DEFAULT_LIMIT = 5 * 1024 * 1024
+
+
 def plan_ids(files: list[str]) -> dict[str, str]:
     """plan id -> the first of files that has it, read from each file's top-level `id`."""
     out: dict[str, str] = {}
@@ -55,11 +59,11 @@ def plan_ids(files: list[str]) -> dict[str, str]:
     return out
 
 
-def top_level_id(name: str) -> str | None:
-    """The plan's `id:`, reading the YAML only as far as it. None when unreadable."""
+def top_level_id(name: str, limit: int | None = DEFAULT_LIMIT) -> str | None:
+    """The plan's `id:`, reading the YAML only as far as it. None when unreadable (a special
+    file is not opened for reading, and no more than `limit` bytes are read)."""
     try:
-        with open(name, "rb") as stream:
-            return _id_from(yaml.parse(stream, Loader=_LOADER))
+        return _id_from(yaml.parse(read_limited(name, limit), Loader=_LOADER))
     except (OSError, yaml.YAMLError):
         return None
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sip.exits import UsageError
+from sip.files import TooLarge, read_limited, reason
 
 WORKTREE = None  # the "revision" of the files on disk
 
@@ -100,15 +101,48 @@ class Repository:
                         untracked.decode("utf-8", "surrogateescape").split("\0") if name]
         return changes
 
-    def read(self, revision: str | None, paths: list[str]) -> dict[str, bytes | None]:
-        """The content of each path at revision (None: the working tree); None when absent."""
+    def read(self, revision: str | None, paths: list[str], limit: int | None = None,
+             ) -> dict[str, bytes | Unreadable | None]:
+        """The content of each path at revision (None: the working tree); None when absent;
+        Unreadable (the reason) when it is over `limit` bytes or not a regular file. A blob's
+        size is asked of git first, so that an oversized one is never read."""
         if revision is WORKTREE:
-            return {p: _read_file(self.top / p) for p in paths}
-        if not paths:
-            return {}
-        request = "".join(f"{revision}:{p}\n" for p in paths).encode("utf-8", "surrogateescape")
-        out = self._git("cat-file", "--batch", input=request)
-        return dict(zip(paths, _parse_batch(out), strict=True))
+            return {p: _read_file(self.top / p, limit) for p in paths}
+        out: dict[str, bytes | Unreadable | None] = {}
+        # `cat-file --batch` takes one name a line: a name with a line break is asked alone
+        batchable = [p for p in paths if "\n" not in p and "\r" not in p]
+        for path in paths:
+            if path not in batchable:
+                out[path] = self._read_one(revision, path, limit)
+        if not batchable:
+            return out
+        request = "".join(f"{revision}:{p}\n" for p in batchable).encode("utf-8", "surrogateescape")
+        sizes = _parse_batch_check(self._git("cat-file", "--batch-check", input=request))
+        wanted = []
+        for path, found in zip(batchable, sizes, strict=True):
+            if found is None or found[0] != b"blob":
+                out[path] = None
+            elif limit is not None and found[1] > limit:
+                out[path] = _too_large(found[1], limit, revision)
+            else:
+                wanted.append(path)
+        if wanted:
+            request = "".join(f"{revision}:{p}\n" for p in wanted).encode("utf-8", "surrogateescape")
+            contents = _parse_batch(self._git("cat-file", "--batch", input=request))
+            out.update(zip(wanted, contents, strict=True))
+        return out
+
+    def _read_one(self, revision: str, path: str, limit: int | None) -> bytes | Unreadable | None:
+        name = f"{revision}:{path}"
+        try:
+            if self._git("cat-file", "-t", name).strip() != b"blob":
+                return None
+            size = int(self._git("cat-file", "-s", name))
+        except UsageError:
+            return None
+        if limit is not None and size > limit:
+            return _too_large(size, limit, revision)
+        return self._git("cat-file", "blob", name)
 
 
 def _top_spec(relative: str) -> str:
@@ -116,11 +150,38 @@ def _top_spec(relative: str) -> str:
     return ":(top)" if relative == "." else f":(top){relative}"
 
 
-def _read_file(path: Path) -> bytes | None:
+class Unreadable(str):
+    """Why a file's content was not read: too large, or not a regular file."""
+
+
+def _too_large(size: int, limit: int, revision: str) -> Unreadable:
+    return Unreadable(f"the file is {size:,} bytes at {revision}, over the limit of {limit:,} "
+                      "(max-file-size); it was not read")
+
+
+def _read_file(path: Path, limit: int | None) -> bytes | Unreadable | None:
     try:
-        return path.read_bytes()
-    except OSError:
+        return read_limited(path, limit)
+    except FileNotFoundError:
         return None
+    except TooLarge as error:
+        size = f"{error.size:,} bytes" if error.size is not None else "larger"
+        return Unreadable(f"the file is {size}, over the limit of {limit:,} (max-file-size); "
+                          "it was not read")
+    except OSError as error:
+        return Unreadable(f"the file cannot be read: {reason(error)}")
+
+
+def _parse_batch_check(out: bytes) -> list[tuple[bytes, int] | None]:
+    """`git cat-file --batch-check` output: '<oid> <type> <size>' or '<name> missing'."""
+    found: list[tuple[bytes, int] | None] = []
+    for line in out.split(b"\n")[:-1] if out.endswith(b"\n") else out.split(b"\n"):
+        header = line.rsplit(b" ", 2)
+        if len(header) != 3 or header[-1] in (b"missing", b"ambiguous") or not header[2].isdigit():
+            found.append(None)
+        else:
+            found.append((header[1], int(header[2])))
+    return found
 
 
 def _parse_name_status(text: str) -> list[Changed]:

@@ -208,7 +208,7 @@ def _status_change(label: str, item_id: str, old: object, new: object,
                        "" if reviewed else f"cancelled with {WITHOUT_REVIEW}")]
     if old == CANCELLED:
         return [Change("reopened", CHANGED, text + " (reopened)", item_id)]
-    if old in STATUS_ORDER and new in STATUS_ORDER:
+    if isinstance(old, str) and isinstance(new, str) and old in STATUS_ORDER and new in STATUS_ORDER:
         if STATUS_ORDER[new] > STATUS_ORDER[old]:
             return [Change("status-forward", CHANGED, text + " (forward)", item_id)]
         return [Change("status-backward", CHANGED, text + " (backward)", item_id,

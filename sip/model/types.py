@@ -28,6 +28,8 @@ def _date(value: Any) -> dt.date:
     except DateError as error:
         if error.impossible:
             raise PydanticCustomError("sip_impossible_date", "no such date") from None
+        if error.out_of_range:
+            raise PydanticCustomError("sip_date_range", "a date out of range") from None
         raise PydanticCustomError("sip_date", "not a date") from None
 
 
@@ -84,4 +86,5 @@ Currency = Annotated[
 Email = Annotated[str, AfterValidator(_email),
                   WithJsonSchema({"type": "string", "format": "email"})]
 Count = Annotated[int, Field(ge=0)]
-Amount = Annotated[float, Field(ge=0), AfterValidator(_finite)]
+MAX_AMOUNT = 1e15  # no remedy reaches it, and the sums of many stay finite (no Infinity in JSON)
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT), AfterValidator(_finite)]

@@ -6,9 +6,11 @@ import json
 from dataclasses import dataclass
 from typing import TextIO
 
+from sip.diagnostic import readable
 from sip.format.wording import plural
 from sip.history.plan_diff import PlanDiff
 from sip.output.formats import Style
+from sip.output.plain_text import printable
 
 WORKTREE_WORDS = "the working tree"
 
@@ -23,7 +25,7 @@ class DiffReport:
 
 
 def _title(diff: PlanDiff) -> str:
-    return diff.path + (f" ({diff.plan_id})" if diff.plan_id else "")
+    return readable(printable(diff.path + (f" ({diff.plan_id})" if diff.plan_id else "")))
 
 
 def _refused_count(diffs: list[PlanDiff]) -> int:
@@ -41,16 +43,16 @@ def _summary(diffs: list[PlanDiff]) -> str:
 
 def write_text(report: DiffReport, stream: TextIO, style: Style) -> None:
     diffs, base, head = report.diffs, report.base, report.head
-    stream.write(f"sip diff {base} .. {head or WORKTREE_WORDS}\n")
+    stream.write(f"sip diff {printable(base)} .. {printable(head or WORKTREE_WORDS)}\n")
     for diff in diffs:
         stream.write(f"\n{_title(diff)}\n")
         if not diff.changes:
             stream.write("  (no change a reviewer needs to see: formatting or comments only)\n")
         for change in diff.changes:
             mark = "!" if change.refused else change.sign
-            line = f"  {mark} {change.text}"
+            line = f"  {mark} {printable(change.text)}"
             if change.refused:
-                line += f"  [refused: {change.refused}]"
+                line += f"  [refused: {printable(change.refused)}]"
             stream.write(line + "\n")
     stream.write(f"\n{_summary(diffs)}\n")
 
@@ -60,7 +62,8 @@ def write_json(report: DiffReport, stream: TextIO, style: Style) -> None:
     document = {
         "base": base,
         "head": head,
-        "plans": [{"old_path": d.old_path, "new_path": d.new_path, "plan_id": d.plan_id,
+        "plans": [{"old_path": d.old_path and readable(d.old_path),
+                   "new_path": d.new_path and readable(d.new_path), "plan_id": d.plan_id,
                    "changes": [c.to_dict() for c in d.changes]} for d in diffs],
         "refused": _refused_count(diffs),
     }
@@ -90,11 +93,13 @@ _SIGN_WORDS = {"+": "➕", "-": "➖", "~": "✏️"}
 
 
 def _code(text: str) -> str:
-    return text.replace("`", "'")
+    return readable(printable(text)).replace("`", "'")
 
 
 def _md(text: str) -> str:
-    """Plain text that Markdown shows as written."""
-    for character in "\\`*_[]<|#":
+    """Plain text that Markdown shows as written, on one line (a line break in a review's `by`
+    must not start a paragraph or a heading of its own)."""
+    text = printable(text)
+    for character in "\\`*_[]<&|#~":
         text = text.replace(character, "\\" + character)
     return text

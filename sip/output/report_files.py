@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sip.check.result import Run
 from sip.exits import UsageError
+from sip.files import check_target
 from sip.output.formats import Style, names, writer
 
 
@@ -27,8 +28,10 @@ def parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
             raise UsageError(f"--output {value}: {name!r} is not a format; one of: "
                              f"{', '.join(names('validate'))}")
         target = Path(path)
-        if target.is_dir():
-            raise UsageError(f"--output {value}: {path} is a folder; name a file")
+        try:
+            check_target(target)  # before the run: a device, FIFO or folder is refused, never read
+        except UsageError as error:
+            raise UsageError(f"--output {value}: {error}") from None
         key = os.path.realpath(target)
         if key in seen:
             raise UsageError(f"--output {value}: {path} is named twice")
@@ -55,4 +58,4 @@ def write_outputs(run: Run, outputs: list[tuple[str, Path]]) -> None:
     from sip.files import write_atomic
 
     for name, target in outputs:
-        write_atomic(target, render(run, name), made_by_sip=lambda _old: True)
+        write_atomic(target, render(run, name))

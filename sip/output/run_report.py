@@ -25,13 +25,21 @@ def report(paths: list[str], files: list[str], settings: Settings, *, format: st
     with progress_bar(len(files), "Checking plans") as progress:
         run = validate(files, settings, progress=progress, known_ids=known_ids)
     style = Style(color=color and format == "text", excerpts=color and format == "text")
-    writer("validate", format)(run, sys.stdout, style)
-    sys.stdout.flush()
+    status = exit_for(run.errors, run.warnings, fail_on or ("warning" if settings.strict else "error"))
+    try:
+        writer("validate", format)(run, sys.stdout, style)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`sip validate plans/ | head -n 1`): the rest is not printed, but
+        # the run was checked, so it ends with the status the checks decided (never 0 for a
+        # run with errors; docs/ci.md), after writing its report files.
+        from sip.files import silence_stdout
+
+        silence_stdout()
     write_outputs(run, report_files or [])
     if "github" in (format, *(name for name, _ in report_files or [])):
         append_step_summary(run)
-    return exit_for(run.errors, run.warnings,
-                    fail_on or ("warning" if settings.strict else "error"))
+    return status
 
 
 def default_format() -> str:

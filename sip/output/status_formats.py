@@ -8,9 +8,11 @@ import io
 import json
 from typing import Any, TextIO
 
+from sip.diagnostic import readable
 from sip.format.wording import plural
 from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
 from sip.output.formats import Style
+from sip.output.plain_text import printable
 from sip.output.status import Row, StatusReport, Totals
 
 # -- text ---------------------------------------------------------------------------------------
@@ -56,8 +58,8 @@ def _cells(row: Row) -> list:
                     style="red" if row.errors else "yellow" if row.warnings else "")
     g = row.glance
     if g is None:
-        return [row.plan_id or "-", "-", Text("invalid", style="bold red"), "-", "-", "-", "-", "-", "-",
-                "-", "-", problems, row.file]
+        return [_plain(row.plan_id or "-"), "-", Text("invalid", style="bold red"), "-", "-", "-",
+                "-", "-", "-", "-", "-", problems, _plain(row.file)]
     p = g.progress
     severities = p.findings_by_severity
     findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
@@ -65,11 +67,19 @@ def _cells(row: Row) -> list:
     review: str | Text = "-" if g.next_review is None else str(g.next_review)
     if p.review_overdue:
         review = Text(f"{review} past", style="bold red")
-    return [g.plan_id, f"{g.site} ({g.country})", g.status, findings, str(p.open_actions),
-            Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
+    return [_plain(g.plan_id), _plain(f"{g.site} ({g.country})"), _plain(g.status), findings,
+            str(p.open_actions), Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
             str(len(p.due_soon)), review, _money(p.money), _reach(p.workers_reached, p.workers_covered),
             Text(str(p.overdue_instalments), style="bold red" if p.overdue_instalments else ""),
-            problems, row.file]
+            problems, _plain(row.file)]
+
+
+def _plain(text: str):
+    """Plan text in a cell: a rich Text is never read as markup (`Factory [/] 3`, `[link=...]`),
+    and control characters are shown as escapes."""
+    from rich.text import Text
+
+    return Text(printable(readable(text)))
 
 
 def _total_cells(totals: Totals) -> list[str]:
@@ -112,7 +122,7 @@ def _amount(value: float) -> str:
 
 
 def row_dict(row: Row) -> dict[str, object]:
-    out: dict[str, object] = {"file": row.file, "plan_id": row.plan_id, "format_valid": row.valid,
+    out: dict[str, object] = {"file": readable(row.file), "plan_id": row.plan_id, "format_valid": row.valid,
                               "errors": row.errors, "warnings": row.warnings}
     g = row.glance
     if g is None:
@@ -174,8 +184,23 @@ def write_csv(report: StatusReport, stream: TextIO, style: Style) -> None:
 
 
 def _csv_cells(row: Row, currencies: list[str]) -> list[object]:
+    return [_cell(cell) for cell in _csv_values(row, currencies)]
+
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def _cell(value: object) -> object:
+    """A text a spreadsheet would run as a formula (=HYPERLINK(...), @SUM, +1+cmd|...) gets a
+    leading apostrophe, as OWASP advises: it shows as typed."""
+    if isinstance(value, str) and value.startswith(_FORMULA):
+        return "'" + value
+    return value
+
+
+def _csv_values(row: Row, currencies: list[str]) -> list[object]:
     g = row.glance
-    head: list[object] = [row.file, row.plan_id or "", *(["", "", ""] if g is None else
+    head: list[object] = [readable(row.file), row.plan_id or "", *(["", "", ""] if g is None else
                                            [g.site, g.country, g.status]),
             "yes" if row.valid else "no", row.errors, row.warnings]
     if g is None:

@@ -14,13 +14,16 @@ PLAN_SUFFIXES = (".yaml", ".yml")
 def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | None = None,
                ) -> list[str]:
     """Files named explicitly, in the order given, whatever their extension; folders searched
-    recursively for *.yaml / *.yml, sorted, hidden folders skipped. Each file once."""
+    recursively for *.yaml / *.yml, sorted, hidden folders skipped, symlinked folders followed
+    (each real folder once, so a loop ends). Each file once.
+
+    What cannot be read is listed too, for the check to report it as SIP004 with its reason
+    rather than pass it over: a special file (FIFO, device) or a symlink loop named or found,
+    and a sub-folder that cannot be listed (its name stands for its plans)."""
     found: list[str] = []
     seen: set[str] = set()
 
     def add(name: str) -> None:
-        if name != "-" and not os.access(name, os.R_OK):
-            raise UsageError(f"{name}: cannot be read (permission denied)")
         key = name if name == "-" else os.path.realpath(name)
         if key not in seen:
             seen.add(key)
@@ -35,10 +38,8 @@ def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | Non
             for file in _walk(path):
                 if not _excluded(file, exclude, root):
                     add(str(file))
-        elif path.is_file():
+        elif os.path.lexists(given):  # a file, a special file, a dangling link or a loop
             add(given)
-        elif path.exists():
-            raise UsageError(f"{given}: not a file or folder")
         else:
             raise UsageError(f"{given}: no such file or folder")
     if not found:
@@ -49,8 +50,20 @@ def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | Non
 
 def _walk(folder: Path) -> list[Path]:
     out: list[Path] = []
-    for current, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    visited = {os.path.realpath(folder)}
+
+    def unreadable(error: OSError) -> None:
+        if error.filename:
+            out.append(Path(error.filename))
+
+    for current, dirs, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        keep = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            real = os.path.realpath(os.path.join(current, name))
+            if real not in visited:
+                visited.add(real)
+                keep.append(name)
+        dirs[:] = keep
         out.extend(Path(current, f) for f in sorted(files) if f.endswith(PLAN_SUFFIXES))
     return out
 
@@ -59,7 +72,7 @@ def _excluded(file: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
     if not patterns:
         return False
     try:
-        relative = file.resolve().relative_to(root) if root else file
+        relative = Path(os.path.realpath(file)).relative_to(root) if root else file
     except ValueError:
         relative = file
     text = relative.as_posix()

@@ -17,7 +17,7 @@ from yaml import events
 
 from sip.diagnostic import Problem
 from sip.read.positions import Marks, join_path
-from sip.read.yaml12 import CORE, SCALAR_TAGS, resolve_plain, tagged_scalar
+from sip.read.yaml12 import CORE, SCALAR_TAGS, NumberTooLong, resolve_plain, tagged_scalar
 
 try:  # PyYAML's wheels ship libyaml; the pure-Python parser is the same events, slower.
     from yaml._yaml import CParser as _Parser
@@ -141,13 +141,16 @@ class _Builder:
         if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
             self.set_key(text, position)
             return
-        if tag is None:
-            value = resolve_plain(text) if event.implicit[0] else text
-        elif tag in SCALAR_TAGS:
-            value, fits = tagged_scalar(tag, text)
-            if not fits:
-                self.bad_tag(tag, position, f"'{text}' is not a valid {tag[len(CORE):]}")
-        else:
+        try:
+            if tag is None:
+                value = resolve_plain(text) if event.implicit[0] else text
+            elif tag in SCALAR_TAGS:
+                value, fits = tagged_scalar(tag, text)
+                if not fits:
+                    self.bad_tag(tag, position, f"'{text[:40]}' is not a valid {tag[len(CORE):]}")
+        except NumberTooLong as error:  # a limit, like nesting: the file is not read further
+            raise _Stop(Problem("SIP004", str(error), "", *position)) from None
+        if tag is not None and tag not in SCALAR_TAGS:
             value = text
             self.bad_tag(tag, position)
         if event.anchor is not None:

@@ -20,6 +20,13 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NUMBER_START = frozenset("0123456789+-.")
 CORE = "tag:yaml.org,2002:"
+MAX_DIGITS = 100  # no number in a plan needs more; Python refuses to read over 4,300
+
+
+class NumberTooLong(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(f"a number of {digits:,} digits: sip reads numbers of at most "
+                         f"{MAX_DIGITS} digits (no plan needs more)")
 SCALAR_TAGS = {CORE + "str", CORE + "int", CORE + "float", CORE + "bool", CORE + "null", "!"}
 
 
@@ -31,6 +38,8 @@ def resolve_plain(text: str) -> object:
     if boolean is not None:
         return boolean
     if text[0] in _NUMBER_START:
+        if len(text) > MAX_DIGITS + 2 and (_INT.match(text) or _OCT.match(text) or _HEX.match(text)):
+            raise NumberTooLong(len(text.lstrip("+-0ox")))
         if _INT.match(text):
             return int(text)
         if _FLOAT.match(text):

@@ -36,6 +36,7 @@ class Context:
     # The plan's lookups, built once per plan by the engine (sip/check/file.py) so that no rule
     # searches the plan per item.
     index: PlanIndex | None = None
+    public_identifiers: tuple[str, ...] = ()  # kept by SIP601 (the configuration's list)
 
 
 class Violation(NamedTuple):

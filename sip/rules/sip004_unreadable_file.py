@@ -2,9 +2,16 @@
 
 A plan is one YAML document whose top is a mapping. To keep CI safe from hostile
 files, sip also refuses, before building anything: files over the size limit (5 MB
-by default, `max-file-size`), more than 100 alias uses, aliases that would expand
-to more than 100,000 nodes, a recursive alias, and nesting deeper than 64 levels.
-Reported at 1:1 (a second document: where it starts).
+by default, `max-file-size`; standard input and git blobs too, never read past it),
+anything that is not a regular file (a FIFO, a device such as a link to /dev/zero,
+a socket: never opened for reading), a symlink loop, a folder it may not list,
+more than 100 alias uses, aliases that would expand to more than 100,000 nodes, a
+recursive alias, nesting deeper than 64 levels, and a number of more than 100 digits.
+Reported at 1:1 (a second document: where it starts; a long number: where it is).
+
+sip lists at most 200 diagnostics a file; one more SIP004, after them, counts the rest
+(or says that sip stopped looking, when a long list of broken items would otherwise
+make millions of them).
 
 Fails:
 

@@ -30,12 +30,11 @@ Passes:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sip.diagnostic import WARNING
-from sip.format.personal_data import find
+from sip.format.personal_data import MAYBE, Keep, find, keep
 from sip.format.wording import ids, label
 from sip.read.positions import Loc
 from sip.rules import free_text
@@ -54,27 +53,28 @@ _OWNER = ("owner.role", "owner.name", "owner")
 PLAN_FIELDS = tuple(f for f in free_text.PLAN_FIELDS if f not in _OWNER)
 LIST_FIELDS = {name: tuple(f for f in fields if f not in _OWNER)
                for name, fields in free_text.LIST_FIELDS.items()}
-_MAYBE = re.compile(r"[0-9@]")  # every pattern of sip.format.personal_data needs a digit or an '@'
 _OWNER_FIELDS = frozenset(("owner.role", "owner.name", "owner"))
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
-    maybe = _MAYBE.search
+    kept = keep(context.public_identifiers)
+    maybe = MAYBE.search
     for loc, field, value, item, name in context.index.free_texts(plan):
-        # the common case stays cheap: most text has no digit and no '@'
-        if maybe(value) and field not in _OWNER_FIELDS:
+        # the common case stays cheap: most text has no digit and no '@' and is plain ASCII
+        if (maybe(value) or not value.isascii()) and field not in _OWNER_FIELDS:
             steps = tuple(field.split("."))
             violation = _violation(value, loc[:-len(steps)], steps,
-                                   item if name else "the plan's", name)
+                                   item if name else "the plan's", name, kept)
             if violation:
                 yield violation
 
 
-def _violation(value: object, loc: Loc, steps: tuple[str, ...], whose: Any, name: str) -> Violation | None:
+def _violation(value: object, loc: Loc, steps: tuple[str, ...], whose: Any, name: str,
+               kept: Keep) -> Violation | None:
     if not isinstance(value, str):
         return None
-    kinds = list(dict.fromkeys(match.kind for match in find(value)))
+    kinds = list(dict.fromkeys(match.kind for match in find(value, kept)))
     if not kinds:
         return None
     return Violation((*loc, *steps),

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from sip.check.result import Run
-from sip.diagnostic import ERROR, WAIVED, Diagnostic
+from sip.diagnostic import ERROR, WAIVED, Diagnostic, readable
 from sip.output.diagnostics.text import line_of
 from sip.output.formats import Style
 
@@ -23,7 +23,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return _NOT_XML.sub("\ufffd", readable(text))
 
 
 def document(run: Run) -> ET.Element:

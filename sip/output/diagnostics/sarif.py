@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from sip import __version__
 from sip.check.result import Run
-from sip.diagnostic import WAIVED, Diagnostic
+from sip.diagnostic import WAIVED, Diagnostic, readable
 from sip.output.formats import Style
 from sip.read.item_keys import fingerprint, stable_path
 
@@ -113,6 +113,7 @@ def artifact_uri(file: str) -> str:
 def report_path(file: str) -> str:
     """The file's path relative to the current folder (forward slashes), or absolute when it
     lies outside it: what CI servers resolve against the checked-out repository."""
+    file = readable(file)
     if file == "-":
         return "stdin"
     path = Path(file)

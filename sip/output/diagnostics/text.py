@@ -6,8 +6,10 @@ from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.files import read_limited
 from sip.format.wording import plural
 from sip.output.formats import Style
+from sip.output.plain_text import printable, window
 
 _COLORS = {ERROR: "bold red", WARNING: "bold yellow"}
 
@@ -26,7 +28,7 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
 
 def line_of(d: Diagnostic) -> str:
     label = " warning" if d.severity == WARNING else ""
-    return f"{d.file}:{d.line}:{d.column}: {d.code}{label} {d.message}"
+    return f"{printable(d.file)}:{d.line}:{d.column}: {d.code}{label} {printable(d.message)}"
 
 
 def summary(run: Run) -> str:
@@ -51,19 +53,21 @@ def _excerpt(d: Diagnostic) -> str:
     source = _source_line(d.file, d.line)
     if source is None:
         return ""
+    source, column = window(source, d.column)
     gutter = " " * len(str(d.line))
-    caret = " " * (d.column - 1) + "^"
+    caret = " " * (column - 1) + "^"
     return f" {d.line} | {source}\n {gutter} | {caret}\n"
 
 
 _cache: dict[str, list[str] | None] = {}
+_MAX_SOURCE = 64 * 1024 * 1024  # a file larger than any plan sip reads is not shown
 
 
 def _source_line(file: str, line: int) -> str | None:
     if file not in _cache:
-        try:
-            with open(file, encoding="utf-8-sig", errors="replace") as handle:
-                _cache[file] = handle.read().splitlines()
+        try:  # a regular file only, and never more than a bound (sip/files.py)
+            raw = read_limited(file, _MAX_SOURCE)
+            _cache[file] = raw.decode("utf-8-sig", errors="replace").splitlines()
         except OSError:
             _cache[file] = None
     lines = _cache[file]
@@ -80,8 +84,8 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
     for d in shown:
         color = _COLORS.get(d.severity, "bold")
         label = " warning" if d.severity == WARNING else ""
-        console.print(f"[bold]{escape(d.file)}:{d.line}:{d.column}:[/] "
-                      f"[{color}]{d.code}{label}[/] {escape(d.message)}")
+        console.print(f"[bold]{escape(printable(d.file))}:{d.line}:{d.column}:[/] "
+                      f"[{color}]{d.code}{label}[/] {escape(printable(d.message))}")
         if style.excerpts:
             excerpt = _excerpt(d)
             if excerpt:

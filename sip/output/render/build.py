@@ -17,10 +17,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic, readable
 from sip.format import vocab
 from sip.format.countries import COUNTRIES
-from sip.format.personal_data import mask
+from sip.format.personal_data import Keep, keep, mask
 from sip.model import Plan
 from sip.model import plan as model
 from sip.output.figures import Progress, progress
@@ -46,7 +46,18 @@ def _same(text: str) -> str:
 
 
 def _percent(part: float, whole: float) -> int:
-    return int(part * 100 // whole) if whole else 0
+    return int(min(part / whole, 1e6) * 100) if whole else 0  # bounded: no overflow at 1e308
+
+
+def _masking(public: bool, kept: Keep, name: bool = False) -> Callable[[str], str]:
+    if not public:
+        return _same
+    return lambda text: mask(text, kept, name=name)
+
+
+def shown_file(file: str, public: bool, public_identifiers: tuple[str, ...] = ()) -> str:
+    """A file name or id as a page shows it (for the public: `worker-[redacted].yaml`)."""
+    return _masking(public, keep(public_identifiers), name=True)(readable(file))
 
 
 _LEVELS = tuple(vocab.LEVEL)
@@ -60,9 +71,10 @@ CONFIDENTIAL_LISTS = {"sources": "source", "findings": "finding", "responses": "
                       "service_providers": "service provider", "parties": "organisation",
                       "worker_engagement": "record of worker engagement"}
 LEFT_OUT = ("Public version. Left out: evidence and where it is kept, source references, the "
-            "names and contact details of people, the site's objections, the names of firms that "
-            "pay or recruit workers, what workers said, items marked confidential, waivers and "
-            "validation; anything that looks like a worker's personal data is masked.")
+            "owner's and reviewers' names and the owner's e-mail, the site's objections, the "
+            "names of firms that pay or recruit workers, what workers said, items marked "
+            "confidential, waivers and validation; anything that looks like a worker's personal "
+            "data is masked.")
 
 
 def rating(likelihood: str, impact: str) -> c.Label:
@@ -121,12 +133,15 @@ def _plural_noun(noun: str) -> str:
 
 
 class _Builder:
-    def __init__(self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str]) -> None:
+    def __init__(self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str],
+                 kept: Keep | None = None) -> None:
         self.plan = plan
         self.as_of = as_of
         self.public = public
         self.withheld = withheld
-        self.text: Callable[[str], str] = mask if public else _same
+        kept = kept or keep()
+        self.text: Callable[[str], str] = _masking(public, kept)
+        self.name: Callable[[str], str] = _masking(public, kept, name=True)
         self.known = set(plan.items())
 
     def optional(self, value: str | None) -> str | None:
@@ -276,7 +291,7 @@ class _Builder:
             maintenance=[] if self.public else list(MAINTENANCE), words=WORDS,
             summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
             left_out=LEFT_OUT if self.public else None, withheld=withheld,
-            plan_id=plan.id,
+            plan_id=self.name(plan.id),
             title=self.text(plan.title), status=label(vocab.PLAN_STATUS, plan.status),
             company=self.text(plan.company),
             involvement=label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
@@ -391,23 +406,25 @@ def validation(diagnostics: list[Diagnostic], public: bool, forced: bool) -> c.V
 
 
 def plan_report(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
-                source_file: str, index_link: str | None = None, forced: bool = False) -> c.PlanReport:
+                source_file: str, index_link: str | None = None, forced: bool = False,
+                public_identifiers: tuple[str, ...] = ()) -> c.PlanReport:
     if public:
         shown, ids, withheld = _withheld(plan)
     else:
         shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
-    builder = _Builder(shown, as_of, public, ids)
+    builder = _Builder(shown, as_of, public, ids, keep(public_identifiers))
     return builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
 
 
 def plan_row(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
-             link: str) -> c.PlanRow:
-    text = mask if public else _same
+             link: str, public_identifiers: tuple[str, ...] = ()) -> c.PlanRow:
+    text = _masking(public, keep(public_identifiers))
     if public:
         plan = _withheld(plan)[0]
     p = progress(plan, as_of)
     return c.PlanRow(
-        plan_id=plan.id, title=text(plan.title), link=link, site_name=text(plan.site.name),
+        plan_id=shown_file(plan.id, public, public_identifiers), title=text(plan.title), link=link,
+        site_name=text(plan.site.name),
         country_code=plan.site.country, country_name=COUNTRIES[plan.site.country],
         status=label(vocab.PLAN_STATUS, plan.status),
         findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),

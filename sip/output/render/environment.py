@@ -126,6 +126,12 @@ class Templates:
         except TemplateSyntaxError as error:
             self._raise_if_users(error, error.filename, error.lineno)
             raise
+        except (OSError, UnicodeDecodeError) as error:  # while loading the template, not rendering
+            if name in self._compiled:
+                raise
+            what = "is not UTF-8" if isinstance(error, UnicodeDecodeError) else (
+                error.strerror or str(error)).lower()
+            raise UsageError(f"template {name}: cannot be read: {what}") from None
         except Exception as error:  # noqa: BLE001 - a user's template may fail in any way
             frames = [f for f in traceback.extract_tb(error.__traceback__)
                       if f.filename.endswith((".j2", ".css", ".html"))]
