@@ -15,8 +15,32 @@ from sip import __version__
 from sip.exits import FAIL_ON, Exit, UsageError
 from sip.output.formats import names
 
+
+class _Argument(typer.core.TyperArgument):
+    """An argument shown by its metavar alone (`PLAN...`), without typer's Python type
+    (`<list[str]>`) or the braces it puts around required ones in the usage line."""
+
+    def display_type_rich(self, ctx):
+        return None if self.metavar else super().display_type_rich(ctx)
+
+    def _usage_display_name(self) -> str:
+        return self.metavar or super()._usage_display_name()
+
+
+class _Group(typer.core.TyperGroup):
+    """sip's commands, every argument of each shown as an _Argument."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            for param in command.params:
+                if type(param) is typer.core.TyperArgument:
+                    param.__class__ = _Argument
+
+
 app = typer.Typer(
     name="sip",
+    cls=_Group,
     help="Check and render corrective action and systems improvement plans for forced labour "
     "found in supply chains.",
     rich_markup_mode=None,
@@ -71,20 +95,30 @@ def _choice(allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
 
 
 def _color_wanted(option: Optional[bool], stream: TextIO) -> bool:  # noqa: UP045
+    """--color/--no-color; else NO_COLOR (no-color.org) turns colour off and FORCE_COLOR
+    (force-color.org) on, each only when set to something (empty means unset); else colour
+    on a terminal that is not dumb."""
     if option is not None:
         return option
-    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
 
 
 AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
     "--as-of", metavar="DATE", callback=_as_of,
     help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.")]
 Config = Annotated[Optional[Path], typer.Option(  # noqa: UP045
-    "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) instead of the "
-    "nearest one above the checked paths.")]
+    "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) for every plan "
+    "instead of the one nearest to each (docs/configuration.md).")]
 Color = Annotated[Optional[bool], typer.Option(  # noqa: UP045
-    "--color/--no-color", help="Colour what is printed (default: on a terminal, unless NO_COLOR "
-    "is set).")]
+    "--color/--no-color", help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
+    "turns it off, FORCE_COLOR=1 on, also through a pipe).")]
+Quiet = Annotated[bool, typer.Option(
+    "--quiet", "-q", help="Print the diagnostics only: no summary line, no progress.")]
 Ignore = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
     "--ignore", metavar="CODE", help="Do not check or report this code, or every code with this "
     "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.")]
@@ -93,10 +127,10 @@ Ignore = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
 @app.command()
 def validate(
     paths: Annotated[list[str], typer.Argument(
-        metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
+        metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
     format: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--format", "-f", callback=_choice(names("validate")),
+        "--format", "-f", metavar="FORMAT", callback=_choice(names("validate")),
         help=f"Output format: {', '.join(names('validate'))} (default: github when GITHUB_ACTIONS=true, "
         "else text).")] = None,
     output: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
@@ -116,6 +150,14 @@ def validate(
     config: Config = None,
     ignore: Ignore = None,
     color: Color = None,
+    quiet: Quiet = False,
+    plans_only: Annotated[bool, typer.Option(
+        "--plans-only", help="Skip YAML files that are not plans (no top-level sip: key), "
+        "as the pre-commit hook does.")] = False,
+    sarif_suppressed: Annotated[bool, typer.Option(
+        "--sarif-suppressed", help="SARIF: write waived diagnostics too, as suppressed results. "
+        "Left out by default: GitHub code scanning ignores suppressions and would show them as "
+        "open alerts.")] = False,
 ) -> None:
     """Check plans against the format and the rules; exit 1 if any has an error."""
 
@@ -125,7 +167,8 @@ def validate(
         return validate_command(paths, format=format, as_of=as_of, strict=strict,
                                 config=config, color=_color_wanted(color, sys.stdout),
                                 ignore=ignore, fail_on=fail_on, outputs=output,
-                                changed_since=changed_since)
+                                changed_since=changed_since, sarif_suppressed=sarif_suppressed,
+                                quiet=quiet, plans_only=plans_only)
 
     _run(run)
 
@@ -133,9 +176,9 @@ def validate(
 @app.command()
 def status(
     paths: Annotated[list[str], typer.Argument(
-        metavar="PATH...", help="Plan files or folders (searched for *.yaml, *.yml).")],
+        metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml).")],
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(names("status")),
+        "--format", "-f", metavar="FORMAT", callback=_choice(names("status")),
         help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
     as_of: AsOf = None,
     config: Config = None,
@@ -156,12 +199,12 @@ def status(
 @app.command()
 def diff(
     arguments: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
-        metavar="[BASE [HEAD]] [PATH...]",
+        metavar="[BASE [HEAD]] [PLAN...]",
         help="Revisions, then plan files or folders. BASE defaults to HEAD, HEAD to the working "
         "tree. An argument is a revision when git knows it as a commit and no file or folder "
         "of that name exists.")] = None,
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(names("diff")),
+        "--format", "-f", metavar="FORMAT", callback=_choice(names("diff")),
         help="Output format: text, json or md (for a pull-request comment).")] = "text",
     check: Annotated[bool, typer.Option(
         "--check", help="Exit 1 on a change a reviewer must not accept silently: a deleted "
@@ -187,7 +230,7 @@ def render(
         metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(("html", "md")),
+        "--format", "-f", metavar="FORMAT", callback=_choice(("html", "md")),
         help="html (one standalone file per page) or md (Markdown that reads well on GitHub).")
     ] = "html",
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
@@ -195,7 +238,7 @@ def render(
         "it into); default: standard output. A folder or several plans: the folder of the site "
         "(required).")] = None,
     audience: Annotated[str, typer.Option(
-        "--audience", callback=_choice(("internal", "public")),
+        "--audience", metavar="AUDIENCE", callback=_choice(("internal", "public")),
         help="public leaves out evidence, owner names and e-mails, reviewers' names and "
         "verification evidence, and masks personal data.")] = "internal",
     as_of: AsOf = None,
@@ -221,7 +264,7 @@ def render(
 @app.command()
 def fix(
     paths: Annotated[list[str], typer.Argument(
-        metavar="PATH...", help="Plan files or folders to fix in place.")],
+        metavar="PLAN...", help="Plan files or folders to fix in place.")],
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Print the changes as a diff instead of writing them.")] = False,
     force: Annotated[bool, typer.Option(
@@ -261,7 +304,7 @@ def rules(
     code: Annotated[Optional[str], typer.Argument(  # noqa: UP045
         metavar="[CODE]", help="Show one rule's full documentation.")] = None,
     format: Annotated[str, typer.Option(
-        "--format", "-f", callback=_choice(("text", "md")),
+        "--format", "-f", metavar="FORMAT", callback=_choice(("text", "md")),
         help="text, or md: the documentation of every rule as Markdown (docs/rules.md).")] = "text",
 ) -> None:
     """List every diagnostic code sip reports, or document one."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import AS_OF, DATA
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")  # A-1 due 2026-09-15, 79 days
+BROKEN = MINIMAL.replace("severity: major", "severity: severe")
 OVERDUE_ON = "2026-09-20"  # A-1 is past due: SIP504, a warning
 
 
@@ -162,3 +164,65 @@ def test_without_as_of_the_dates_are_judged_as_of_today(sip, write):
           .replace(f"date: {today}", f"date: {yesterday}")
           .replace(f"opened: {today}", f"opened: {yesterday}"))
     assert codes(sip("validate", "--format", "json", plan)) == ["SIP504"]
+
+
+def _codes(out) -> list[tuple[str, str]]:
+    """(file name, code) of each diagnostic line of text output."""
+    found = []
+    for line in out.stdout.splitlines():
+        parts = line.split(": ", 2)
+        if len(parts) >= 2 and parts[1].startswith("SIP"):
+            found.append((Path(parts[0].rsplit(":", 2)[0]).parent.name, parts[1].split()[0]))
+    return found
+
+
+def test_each_plan_is_judged_by_the_configuration_nearest_to_it(sip, write, tmp_path, monkeypatch):
+    """Two folders with different as-of dates in one run: each plan gets what it gets alone."""
+    early = write("early/plan.yaml", MINIMAL)
+    write("early/sip.toml", "as-of = 2026-08-10\n")
+    late = write("late/plan.yaml", MINIMAL.replace("SIP-TEST-001", "SIP-TEST-002"))
+    write("late/sip.toml", "as-of = 2026-10-01\nstrict = true\n")
+    alone_early, alone_late = sip("validate", early), sip("validate", late)
+    assert _codes(alone_early) == [] and alone_early.exit_code == 0
+    assert ("late", "SIP504") in _codes(alone_late) and alone_late.exit_code == 1  # overdue; strict there
+    both = sip("validate", early, late)
+    assert _codes(both) == _codes(alone_early) + _codes(alone_late)
+    assert both.exit_code == 1  # late's warnings fail the run: its configuration is strict
+    monkeypatch.chdir(tmp_path)
+    assert _codes(sip("validate", ".")) == _codes(both)  # found in a folder search, the same
+    other = write("ci/workflow.yaml", "name: ci\non: push\n")  # not a plan, its result its own
+    with_other = sip("validate", other, early)
+    assert [c for c in _codes(with_other) if c[0] == "early"] == []
+    assert sip("validate", "--as-of", "2026-08-10", early, late).exit_code == 0  # an option applies to all
+
+
+def test_a_folders_exclude_still_applies_below_a_nested_configuration(sip, write, tmp_path):
+    write("plans/sip.toml", 'exclude = ["drafts/**"]\n')
+    write("plans/good.yaml", MINIMAL)
+    write("plans/drafts/sip.toml", "as-of = 2026-08-10\n")
+    write("plans/drafts/broken.yaml", BROKEN)
+    out = sip("validate", "--as-of", AS_OF, tmp_path / "plans")
+    assert out.exit_code == 0 and out.stdout.endswith("1 file checked: no problems\n")
+    alone = sip("validate", tmp_path / "plans/drafts")  # searched on its own, its own settings
+    assert alone.exit_code == 1
+
+
+def test_plans_only_skips_yaml_that_is_not_a_plan(sip, write):
+    plan = write("plans/plan.yaml", BROKEN)
+    workflow = write(".github/workflows/ci.yml", "name: ci\non: push\njobs: {}\n")
+    config = write(".pre-commit-config.yaml", "repos: []\n")
+    out = sip("validate", "--plans-only", workflow, config, plan)
+    assert out.exit_code == 1
+    assert out.stdout.splitlines()[-1].startswith("1 file checked: 1 error")
+    clean = sip("validate", "--plans-only", workflow, config)
+    assert (clean.exit_code, clean.stdout) == (0, "0 files checked: no problems\n")
+    assert sip("validate", workflow).exit_code == 1  # without the option, it is checked as a plan
+
+
+def test_a_bad_configuration_below_stops_the_run_before_any_plan_is_checked(sip, write, tmp_path):
+    write("plans/good.yaml", MINIMAL)
+    write("plans/asia/sip.toml", "strcit = true\n")
+    write("plans/asia/plan.yaml", MINIMAL.replace("SIP-TEST-001", "SIP-TEST-002"))
+    out = sip("validate", tmp_path / "plans")
+    assert (out.exit_code, out.stdout) == (2, "")
+    assert "plans/asia/sip.toml:1: strcit: unknown setting; did you mean 'strict'?" in out.stderr

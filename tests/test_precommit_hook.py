@@ -50,9 +50,9 @@ def test_the_hook_refuses_a_broken_plan_and_accepts_a_good_one(tmp_path):
     rev: {revision}
     hooks:
       - id: sip-validate
-        files: ^plans/
-""")
+""")  # no files: filter, as a user would write it first
     plans.write("README.md", "# Our plans\n")
+    plans.write(".github/workflows/ci.yml", "name: ci\non: push\njobs: {}\n")  # YAML, not a plan
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "SKIP": ""}
     env.pop("GITHUB_ACTIONS", None)
     installed = _pre_commit("install-hooks", cwd=plans.root, env=env)
@@ -75,6 +75,7 @@ def test_the_hook_refuses_a_broken_plan_and_accepts_a_good_one(tmp_path):
     status, output = commit("a plan with a mistake")
     assert status != 0
     assert "plans/vietnam.yaml:20:15: SIP102 'severe' is not a severity" in output
+    assert "1 file checked: 1 error" in output  # the workflow and .pre-commit-config.yaml: skipped
     assert plans.git("rev-list", "--all").strip() == ""  # nothing was committed
 
     plans.write("plans/vietnam.yaml", MINIMAL)

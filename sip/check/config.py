@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -56,7 +57,10 @@ _UNITS = {None: 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 def find_config(paths: list[Path]) -> Path | None:
     """The nearest sip.toml, or pyproject.toml with [tool.sip], above the paths' common folder."""
     folders = [(p if p.is_dir() else p.parent).resolve() for p in paths] or [Path.cwd()]
-    start = Path(_common(folders))
+    return _nearest(Path(_common(folders)))
+
+
+def _nearest(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         candidate = folder / "sip.toml"
         if candidate.is_file():
@@ -85,6 +89,42 @@ def _trusted(config: Path, start: Path) -> Path:
     raise UsageError(f"{config}: this configuration belongs to another user (uid {owner}), not to "
                      f"you or the owner of {start}: sip does not apply it, as it could turn off "
                      "any rule. Name it with --config to use it anyway, or remove it")
+
+
+class PerFile:
+    """Each plan file's settings: the configuration nearest to the file (as ruff finds
+    its configuration), the command-line options on top; or the one `--config` file for
+    every plan. So a plan's result never depends on what else the run checks. Standard
+    input gets the configuration nearest to the current folder. Each folder is looked up,
+    and each configuration read, once."""
+
+    def __init__(self, config: Path | None, **options: Any) -> None:
+        self._explicit = config
+        self._options = options
+        self._by_folder: dict[Path, Path | None] = {}
+        self._loaded: dict[Path | None, Settings] = {}
+
+    def __call__(self, file: str | Path) -> Settings:
+        # abspath, not resolve(): a symlink loop is a file to report (SIP004), not a crash
+        folder = Path.cwd() if str(file) == "-" else Path(os.path.abspath(file)).parent
+        return self.for_folder(folder)
+
+    def for_folder(self, folder: Path) -> Settings:
+        """The settings of the files directly in a folder."""
+        source = self._explicit if self._explicit is not None else self._config_in(folder.resolve())
+        if source not in self._loaded:
+            self._loaded[source] = _with_command_line(load_settings(source), dict(self._options))
+        return self._loaded[source]
+
+    def excludes(self, folder: Path, file: Path) -> list[tuple[tuple[str, ...], Path | None]]:
+        """A file found in a folder search is left out by the searched folder's configuration
+        or by its own (sip.read.discover.plan_files's exclude_for)."""
+        return [(s.exclude, s.root) for s in (self.for_folder(folder), self(file))]
+
+    def _config_in(self, folder: Path) -> Path | None:
+        if folder not in self._by_folder:
+            self._by_folder[folder] = _nearest(folder)
+        return self._by_folder[folder]
 
 
 def _common(folders: list[Path]) -> str:
@@ -261,9 +301,19 @@ def settings_for(paths: list[str], config: Path | None, **options: Any) -> Setti
     if config is not None and not config.is_file():
         raise UsageError(f"{config}: no such configuration file")
     found = config or find_config([Path(p) for p in paths if p != "-"])
+    return _with_command_line(load_settings(found), options)
+
+
+def per_file(config: Path | None, **options: Any) -> PerFile:
+    """Settings for each plan file (PerFile), with the same options as settings_for."""
+    if config is not None and not config.is_file():
+        raise UsageError(f"{config}: no such configuration file")
+    return PerFile(config, **options)
+
+
+def _with_command_line(settings: Settings, options: dict[str, Any]) -> Settings:
     as_of = options.pop("as_of", None)
     ignore = options.pop("ignore", None)
-    settings = load_settings(found)
     if ignore:  # adds to the configuration's list: an option should not re-enable what a team
         # turned off for its repository
         extra = parse_codes(ignore, lambda message: UsageError(f"--ignore: {message}"))

@@ -19,17 +19,28 @@ from sip.rules.context import PlanIdentity
 def validate(files: list[str], settings: Settings, keep_plans: bool = False,
              progress: Callable[[int], None] | None = None,
              known_ids: dict[str, str] | None = None,
-             summarise: Callable[[Plan], object] | None = None) -> Run:
+             summarise: Callable[[Plan], object] | None = None,
+             by_file: dict[str, Settings] | None = None) -> Run:
     """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
     a checked plan with one of their ids gets SIP203 (validate --changed-since).
     `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
-    than sending whole plans back (keep_plans) when a command needs only a few figures."""
-    work = partial(check_file, settings=settings, keep_plan=keep_plans)
+    than sending whole plans back (keep_plans) when a command needs only a few figures.
+    `by_file`: each file's own settings (sip.check.config.PerFile); `settings` for the others."""
+    distinct = {id(s): s for s in (by_file or {}).values()}
+    if len(distinct) == 1 and set(by_file or {}) >= set(files):
+        # One configuration for every file (the common case): send it, not a table of files
+        # to every batch of work.
+        settings, by_file = next(iter(distinct.values())), None
+    if by_file:
+        work = partial(_check_with_own_settings, by_file=by_file, default=settings,
+                       keep_plan=keep_plans)
+    else:
+        work = partial(check_file, settings=settings, keep_plan=keep_plans)
     if summarise is not None:
         work = partial(_check_and_summarise, settings=settings, summarise=summarise)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
                         progress=progress)
-    cross = run_level_diagnostics(_known(known_ids or {}) + results, settings)
+    cross = run_level_diagnostics(_known(known_ids or {}) + results, settings, by_file)
     diagnostics = []
     for result in results:
         diagnostics.extend(result.diagnostics)
@@ -37,6 +48,11 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
     order = {name: i for i, name in enumerate(files)}
     diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.line, d.column, d.code))
     return Run(files, results, diagnostics)
+
+
+def _check_with_own_settings(name: str, by_file: dict[str, Settings], default: Settings,
+                             keep_plan: bool) -> FileResult:
+    return check_file(name, by_file.get(name, default), keep_plan=keep_plan)
 
 
 def _check_and_summarise(name: str, settings: Settings,
@@ -60,23 +76,25 @@ def _known(known_ids: dict[str, str]) -> list[FileResult]:
 
 
 def run_level_diagnostics(results: list[FileResult], settings: Settings,
+                          by_file: dict[str, Settings] | None = None,
                           ) -> dict[str, list[Diagnostic]]:
     """The diagnostics of rules that compare files (SIP203), by file, with each file's waivers
-    of those rules applied."""
+    of those rules applied; a file whose settings ignore a rule gets none of its diagnostics."""
     found: dict[str, list[Diagnostic]] = {}
     identities = [PlanIdentity(r.file, r.plan_id, r.plan_id_position, r.rules_ran) for r in results]
     for rule in RUN_RULES:
-        if not settings.ignores(rule.CODE):
-            for v in rule.check_run(identities):
+        for v in rule.check_run(identities):
+            if not (by_file or {}).get(v.file, settings).ignores(rule.CODE):
                 found.setdefault(v.file, []).append(
                     Diagnostic(v.file, v.line, v.column, rule.CODE, rule.SEVERITY, v.message, v.path))
     out: dict[str, list[Diagnostic]] = {}
     for result in results:
+        settings_of_file = (by_file or {}).get(result.file, settings)
         diagnostics = found.get(result.file, [])
-        waivers = [w for w in result.waivers if not settings.ignores(w.rule)]
+        waivers = [w for w in result.waivers if not settings_of_file.ignores(w.rule)]
         if waivers:
             diagnostics = [d for d in apply_to_run(diagnostics, waivers, result.file)
-                           if not settings.ignores(d.code)]
+                           if not settings_of_file.ignores(d.code)]
         if diagnostics:
             out[result.file] = diagnostics
     return out

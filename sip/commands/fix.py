@@ -18,7 +18,7 @@ from sip.exits import Exit, UsageError
 
 def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: bool,
                 force: bool = False) -> int:
-    from sip.check.config import settings_for
+    from sip.check.config import per_file, settings_for
     from sip.edit.fix import fix_text
     from sip.files import read_limited, write_atomic
     from sip.format.wording import plural
@@ -30,12 +30,14 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
     if "-" in paths:
         raise UsageError("sip fix rewrites files; it cannot fix standard input")
     settings = settings_for(paths, config)
-    files = plan_files(paths, settings.exclude, settings.root)
-    limits = Limits(max_bytes=settings.max_file_size)
+    own = per_file(config)  # each plan by the configuration nearest to it, as validate does
+    files = plan_files(paths, exclude_for=own.excludes)
+    by_file = {name: own(name) for name in files}
     fixed = refused = 0
     for name in files:
+        limits = Limits(max_bytes=by_file[name].max_file_size)
         try:
-            text = read_limited(name, settings.max_file_size).decode("utf-8")
+            text = read_limited(name, by_file[name].max_file_size).decode("utf-8")
         except (OSError, UnicodeDecodeError):
             continue  # `sip validate` below says what is wrong with it
         outcome = fix_text(text, limits)
@@ -64,7 +66,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
     print(f"sip fix: {verb} {plural(fixed, 'problem')}", file=sys.stderr)
     if dry_run:
         return Exit.FAILED if refused else Exit.OK
-    status = report(paths, files, settings, format="text", color=color)
+    status = report(paths, files, settings, format="text", color=color, by_file=by_file)
     return max(status, Exit.FAILED) if refused else status
 
 

@@ -4,10 +4,11 @@ import json
 import sys
 from pathlib import Path
 
+from sip.format.project import SCHEMA_FILE, SCHEMA_ID
 from sip.format.version import FORMAT_VERSION
 
-SCHEMA_FILE = "sip-plan-1.schema.json"
-SCHEMA_ID = "https://sip.example.org/schemas/sip-plan-1.schema.json"
+# Schemas written before the schema had its published address: still sip's to replace.
+_EARLIER_IDS = ("https://sip.example.org/schemas/sip-plan-1.schema.json",)
 
 
 def plan_schema() -> dict:
@@ -44,6 +45,6 @@ def schema_command(out: Path | None) -> int:
 def _is_schema(old: str) -> bool:
     """Only a schema sip wrote may be replaced without asking."""
     try:
-        return json.loads(old).get("$id") == SCHEMA_ID
+        return json.loads(old).get("$id") in (SCHEMA_ID, *_EARLIER_IDS)
     except (ValueError, AttributeError):
         return False

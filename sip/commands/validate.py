@@ -1,9 +1,10 @@
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
-from sip.check.config import settings_for
+from sip.check.config import per_file, settings_for
 from sip.output.run_report import decide_fail_on, default_format, report
 from sip.read.discover import plan_files
 
@@ -11,14 +12,21 @@ from sip.read.discover import plan_files
 def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
                      strict: bool | None, config: Path | None, color: bool,
                      ignore: list[str] | None = None, fail_on: str | None = None,
-                     outputs: list[str] | None = None, changed_since: str | None = None) -> int:
+                     outputs: list[str] | None = None, changed_since: str | None = None,
+                     sarif_suppressed: bool = False, quiet: bool = False,
+                     plans_only: bool = False) -> int:
     settings = settings_for(paths, config, as_of=as_of, strict=strict, ignore=ignore)
+    own = per_file(config, as_of=as_of, strict=strict, ignore=ignore)
     format = format or default_format()
-    fail_on = decide_fail_on(fail_on, strict, settings.strict)
+    if fail_on is not None or strict:
+        fail_on = decide_fail_on(fail_on, strict, settings.strict)
+    # else None: each plan's own configuration says whether its warnings fail the run
     from sip.output.report_files import parse_outputs, refuse_plans
 
     report_files = parse_outputs(outputs or [])
-    files = plan_files(paths, settings.exclude, settings.root)
+    files = plan_files(paths, exclude_for=own.excludes)
+    if plans_only:
+        files = [name for name in files if looks_like_a_plan(name)]
     refuse_plans(report_files, files)
     known_ids: dict[str, str] = {}
     if changed_since is not None:
@@ -26,7 +34,25 @@ def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
 
         files, unchanged = split_changed(files, changed_since)
         known_ids = plan_ids(unchanged)
-        print(f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since "
-              f"{changed_since}", file=sys.stderr)
-    return report(paths, files, settings, format=format, color=color, fail_on=fail_on,
-                  report_files=report_files, known_ids=known_ids)
+        if not quiet:
+            print(f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since "
+                  f"{changed_since}", file=sys.stderr)
+    by_file = {name: own(name) for name in files}  # a bad configuration stops the run here
+    return report(paths, files, settings, format=format, color=color, fail_on=fail_on, by_file=by_file,
+                  report_files=report_files, known_ids=known_ids, sarif_suppressed=sarif_suppressed,
+                  quiet=quiet)
+
+
+_SIP_KEY = re.compile(rb"^[\"']?sip[\"']?[ \t]*:", re.MULTILINE)
+
+
+def looks_like_a_plan(name: str) -> bool:
+    """--plans-only: a file with a top-level `sip:` key (a plan's first line), read as bytes
+    without parsing; standard input and unreadable files are left to the check."""
+    if name == "-":
+        return True
+    try:
+        with open(name, "rb") as stream:
+            return _SIP_KEY.search(stream.read(1024 * 1024)) is not None
+    except OSError:
+        return True

@@ -14,8 +14,10 @@ from typing import Any, Protocol, TextIO
 
 @dataclass(frozen=True)
 class Style:
-    color: bool = False  # ANSI colour (a terminal without NO_COLOR)
+    color: bool = False  # ANSI colour (sip.cli decides: --color, NO_COLOR, FORCE_COLOR, a terminal)
     excerpts: bool = False  # the source line and a caret under each diagnostic
+    suppressed: bool = False  # SARIF: waived diagnostics as suppressed results (else left out)
+    quiet: bool = False  # text and github: the diagnostics only, no summary line
 
 
 class Writer(Protocol):

@@ -48,14 +48,14 @@ def refuse_plans(outputs: list[tuple[str, Path]], plan_files: list[str]) -> None
                              "elsewhere")
 
 
-def render(run: Run, name: str) -> str:
+def render(run: Run, name: str, style: Style | None = None) -> str:
     stream = io.StringIO()
-    writer("validate", name)(run, stream, Style())
+    writer("validate", name)(run, stream, style or Style())
     return stream.getvalue()
 
 
-def write_outputs(run: Run, outputs: list[tuple[str, Path]]) -> None:
+def write_outputs(run: Run, outputs: list[tuple[str, Path]], style: Style | None = None) -> None:
     from sip.files import write_atomic
 
     for name, target in outputs:
-        write_atomic(target, render(run, name))
+        write_atomic(target, render(run, name, style))

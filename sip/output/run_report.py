@@ -10,6 +10,7 @@ from pathlib import Path
 from sip.check.config import Settings
 from sip.check.result import Run
 from sip.check.run import validate
+from sip.diagnostic import WARNING
 from sip.exits import UsageError, exit_for
 from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
@@ -17,15 +18,23 @@ from sip.output.progress import progress_bar
 
 def report(paths: list[str], files: list[str], settings: Settings, *, format: str, color: bool,
            fail_on: str | None = None, report_files: list[tuple[str, Path]] | None = None,
-           known_ids: dict[str, str] | None = None) -> int:
+           known_ids: dict[str, str] | None = None, sarif_suppressed: bool = False,
+           quiet: bool = False, by_file: dict[str, Settings] | None = None) -> int:
     """Check the files and write the result in one format (and any report files); the run's
-    exit status. fail_on None: as the settings say (strict or not)."""
+    exit status. fail_on None: as the settings say (strict or not), each file's own when
+    `by_file` gives them."""
     from sip.output.report_files import write_outputs
 
-    with progress_bar(len(files), "Checking plans") as progress:
-        run = validate(files, settings, progress=progress, known_ids=known_ids)
-    style = Style(color=color and format == "text", excerpts=color and format == "text")
-    status = exit_for(run.errors, run.warnings, fail_on or ("warning" if settings.strict else "error"))
+    with progress_bar(0 if quiet else len(files), "Checking plans") as progress:
+        run = validate(files, settings, progress=progress, known_ids=known_ids, by_file=by_file)
+    style = Style(color=color and format == "text", excerpts=format == "text",
+                  suppressed=sarif_suppressed, quiet=quiet)
+    if fail_on is not None:
+        status = exit_for(run.errors, run.warnings, fail_on)
+    else:
+        strict_warnings = sum(1 for d in run.diagnostics if d.severity == WARNING
+                              and (by_file or {}).get(d.file, settings).strict)
+        status = exit_for(run.errors, strict_warnings, "warning")
     try:
         writer("validate", format)(run, sys.stdout, style)
         sys.stdout.flush()
@@ -36,7 +45,7 @@ def report(paths: list[str], files: list[str], settings: Settings, *, format: st
         from sip.files import silence_stdout
 
         silence_stdout()
-    write_outputs(run, report_files or [])
+    write_outputs(run, report_files or [], Style(suppressed=sarif_suppressed))
     if "github" in (format, *(name for name, _ in report_files or [])):
         append_step_summary(run)
     return status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from sip.exits import UsageError
@@ -12,10 +13,15 @@ PLAN_SUFFIXES = (".yaml", ".yml")
 
 
 def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | None = None,
+               exclude_for: Callable[[Path, Path], list[tuple[tuple[str, ...], Path | None]]]
+               | None = None,
                ) -> list[str]:
     """Files named explicitly, in the order given, whatever their extension; folders searched
     recursively for *.yaml / *.yml, sorted, hidden folders skipped, symlinked folders followed
     (each real folder once, so a loop ends). Each file once.
+    `exclude_for(folder, file)`: the exclude globs, each with its root, that apply to a file
+    found in a folder (the folder's configuration's and the file's own), instead of
+    `exclude` and `root`.
 
     What cannot be read is listed too, for the check to report it as SIP004 with its reason
     rather than pass it over: a special file (FIFO, device) or a symlink loop named or found,
@@ -36,7 +42,8 @@ def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | Non
         path = Path(given)
         if path.is_dir():
             for file in _walk(path):
-                if not _excluded(file, exclude, root):
+                rules = exclude_for(path, file) if exclude_for else [(exclude, root)]
+                if not any(_excluded(file, globs, base) for globs, base in rules):
                     add(str(file))
         elif os.path.lexists(given):  # a file, a special file, a dangling link or a loop
             add(given)

@@ -2,23 +2,31 @@
 
     ::error file=plans/x.yaml,line=12,col=15,title=SIP102::'severe' is not a severity...
 
-Waived diagnostics are not annotated. `step_summary(run)` is the Markdown that the
-validate command appends to $GITHUB_STEP_SUMMARY.
+GitHub shows at most 10 error and 10 warning annotations per step (and 50 per job) and
+drops the rest silently. sip writes no more than that: errors first, one per file in
+turn before a file's second, so every failing plan gets one. The others are written as
+plain `path:line:col: CODE message` lines in the log, and the last line says how many
+were not annotated. Waived diagnostics are not annotated. `step_summary(run)` is the
+Markdown that the validate command appends to $GITHUB_STEP_SUMMARY: every diagnostic.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from itertools import chain, zip_longest
 from typing import TextIO
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.output.diagnostics.text import summary
+from sip.output.diagnostics.text import line_of, summary
 from sip.output.formats import Style
 from sip.output.plain_text import printable
 
-SUMMARY_ROWS = 200  # a step summary is capped at 1 MiB; past this many rows, a count is enough
+# GitHub's limits on annotations from workflow commands, per step; the job's limit is 50.
+LIMITS = {ERROR: 10, WARNING: 10}
+# A step summary is capped at 1 MiB; rows stop below it, with a count of the rest.
+SUMMARY_BYTES = 1000 * 1000
 
 _COMMANDS = {ERROR: "error", WARNING: "warning"}
 
@@ -47,23 +55,62 @@ def _one_line(text: str) -> str:
 
 
 def write(run: Run, stream: TextIO, style: Style) -> None:
-    for d in run.diagnostics:
-        if d.severity != WAIVED:
-            stream.write(annotation(d) + "\n")
+    annotated = chosen(run.diagnostics)
+    for i in annotated:
+        stream.write(annotation(run.diagnostics[i]) + "\n")
+    rest = [d for i, d in enumerate(run.diagnostics) if d.severity != WAIVED and i not in annotated]
+    for d in rest:
+        stream.write(line_of(d) + "\n")
+    if style.quiet:
+        return
     stream.write(summary(run) + "\n")
+    if rest:
+        stream.write(not_annotated(len(rest)) + "\n")
+
+
+def chosen(diagnostics: list[Diagnostic]) -> list[int]:
+    """Which diagnostics to annotate (their indexes, in the order to write them), within
+    GitHub's limits: errors before warnings, each file's first before any file's second,
+    the run's order otherwise."""
+    out: list[int] = []
+    for severity, limit in LIMITS.items():
+        by_file: dict[str, list[int]] = {}
+        for i, d in enumerate(diagnostics):
+            if d.severity == severity:
+                by_file.setdefault(d.file, []).append(i)
+        in_turn = [i for i in chain.from_iterable(zip_longest(*by_file.values())) if i is not None]
+        out += in_turn[:limit]
+    return out
+
+
+def not_annotated(count: int) -> str:
+    return (f"{count} not annotated: GitHub shows at most {LIMITS[ERROR]} error and "
+            f"{LIMITS[WARNING]} warning annotations per step; the lines above and the step "
+            "summary have them all")
 
 
 def step_summary(run: Run) -> str:
-    """A Markdown table of what was found, for the workflow run's summary page."""
+    """A Markdown table of everything found, for the workflow run's summary page."""
     shown = [d for d in run.diagnostics if d.severity != WAIVED]
     lines = ["## sip validate", "", summary(run), ""]
+    annotated = chosen(run.diagnostics)
+    if len(annotated) < len(shown):
+        lines += [f"{len(annotated)} of {len(shown)} are annotated on the changed files; "
+                  f"{len(shown) - len(annotated)} are not (GitHub shows at most {LIMITS[ERROR]} "
+                  f"error and {LIMITS[WARNING]} warning annotations per step). All are listed here.",
+                  ""]
     if shown:
         lines += ["| Where | Code | Severity | Message |", "|---|---|---|---|"]
-        for d in shown[:SUMMARY_ROWS]:
-            lines.append(f"| `{_code(d.file)}:{d.line}:{d.column}` | {d.code} | {d.severity} "
-                         f"| {_cell(d.message)} |")
-        if len(shown) > SUMMARY_ROWS:
-            lines += ["", f"... and {len(shown) - SUMMARY_ROWS} more; the log has them all."]
+        size = sum(len(line) + 1 for line in lines)
+        for count, d in enumerate(shown):
+            row = (f"| `{_code(d.file)}:{d.line}:{d.column}` | {d.code} | {d.severity} "
+                   f"| {_cell(d.message)} |")
+            size += len(row.encode("utf-8")) + 1
+            if size > SUMMARY_BYTES:
+                lines += ["", f"... and {len(shown) - count} more (a step summary holds at most "
+                          "1 MiB); the log has them all."]
+                break
+            lines.append(row)
         lines.append("")
     return "\n".join(lines) + "\n"
 

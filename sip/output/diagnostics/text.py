@@ -23,7 +23,8 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
         stream.write(line_of(d) + "\n")
         if style.excerpts:
             stream.write(_excerpt(d))
-    stream.write(summary(run) + "\n")
+    if not style.quiet:
+        stream.write(summary(run) + "\n")
 
 
 def line_of(d: Diagnostic) -> str:
@@ -50,7 +51,7 @@ def summary(run: Run) -> str:
 
 
 def _excerpt(d: Diagnostic) -> str:
-    source = _source_line(d.file, d.line)
+    source = source_line(d.file, d.line)
     if source is None:
         return ""
     source, column = window(source, d.column)
@@ -63,7 +64,8 @@ _cache: dict[str, list[str] | None] = {}
 _MAX_SOURCE = 64 * 1024 * 1024  # a file larger than any plan sip reads is not shown
 
 
-def _source_line(file: str, line: int) -> str | None:
+def source_line(file: str, line: int) -> str | None:
+    """The line as written (tabs as one space, so columns count as sip counts them), or None."""
     if file not in _cache:
         try:  # a regular file only, and never more than a bound (sip/files.py)
             raw = read_limited(file, _MAX_SOURCE)
@@ -80,7 +82,9 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
     from rich.console import Console
     from rich.markup import escape
 
-    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True)
+    # Colour was decided (sip.cli): rich must not second-guess it from NO_COLOR or the stream.
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True,
+                      no_color=False)
     for d in shown:
         color = _COLORS.get(d.severity, "bold")
         label = " warning" if d.severity == WARNING else ""
@@ -92,5 +96,7 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
                 source, caret = excerpt.rstrip("\n").split("\n")
                 gutter, mark = caret.rsplit("|", 1)
                 console.print(f"[dim]{escape(source)}\n{gutter}|[/][{color}]{mark}[/]")
+    if style.quiet:
+        return
     color = "bold red" if run.errors else "bold yellow" if run.warnings else "bold green"
     console.print(f"[{color}]{escape(summary(run))}[/]")
