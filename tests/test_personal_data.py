@@ -201,9 +201,15 @@ def _plant(plan: dict, datum: str, secret: str) -> dict:
     for name, fields in LIST_FIELDS.items():
         for item in plan.get(name) or []:
             for dotted in fields:
+                if (name, dotted) in _REMEDY_ONLY and item.get("kind") != "remedy":
+                    continue  # the model refuses it on any other kind (SIP102): nothing would render
                 if dotted.split(".")[0] in item or "." not in dotted:
                     put(item, dotted)
     return plan
+
+
+# Free-text fields a response may hold only when it is a remedy (format 1.1).
+_REMEDY_ONLY = frozenset({("responses", "unclaimed")})
 
 
 def _public_pages(raw: bytes) -> list[str]:
@@ -322,3 +328,24 @@ def test_no_text_makes_the_detector_slow(text):
     started = time.perf_counter()
     find(text)
     assert time.perf_counter() - started < 2
+
+
+def test_public_report_masks_every_item_id_and_its_links_still_resolve(sip, write):
+    plan = yaml.safe_load((EXAMPLES / "spec-example.yaml").read_text("utf-8"))
+    text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
+    ids = sorted({item["id"] for name in ("sources", "findings", "responses", "root_causes", "risks",
+                                          "improvements", "service_providers", "parties")
+                  for item in plan.get(name) or [] if "id" in item}, key=len, reverse=True)
+    secrets = {old: f"X{n:02d}A{1234560 + n}Z" for n, old in enumerate(ids)}  # passport-shaped
+    for old, new in secrets.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", new, text)
+    path = write("plans/plan.yaml", text)
+    internal = sip("render", "--as-of", AS_OF, path).stdout
+    assert all(new in internal for new in secrets.values())  # the renaming took
+    for format in ("html", "md"):
+        page = sip("render", "-f", format, "--as-of", AS_OF, "--audience", "public", path).stdout
+        assert [new for new in secrets.values() if new in page] == []
+        links = set(re.findall(r'href="#([^"]+)"' if format == "html" else r"\]\(#([^)]+)\)", page))
+        anchors = set(re.findall(r'\bid="([^"]+)"', page))
+        assert {a for a in links if a.startswith("redacted-")}, "no masked item is linked"
+        assert links - anchors == set()

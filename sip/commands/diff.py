@@ -104,7 +104,8 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
     limits = Limits(max_bytes=settings.max_file_size)
     sides = [None if raw is None else Loaded(problems=[Problem("SIP004", raw, "", 1, 1)])
              if isinstance(raw, Unreadable) else load(raw, limits) for raw in (pair.old, pair.new)]
-    if not any(side is not None and (side.data is None or "sip" in side.data) for side in sides):
+    if not any(side is not None and (not side.ok or (side.data is not None and "sip" in side.data))
+               for side in sides):
         return None
     old_data, new_data = (s.data if s is not None and s.ok else None for s in sides)
     plan_id = next((d.get("id") for d in (new_data, old_data)

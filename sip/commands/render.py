@@ -150,6 +150,13 @@ def _not_made(item: _SitePage) -> PlanRow:
     raise UsageError(f"{item.file}: the page could not be made (a worker process crashed)")
 
 
+def _unrendered(file: str, errors: list[Diagnostic], page: _Page) -> Unrendered:
+    """A file that could not be rendered: for the public its name masked and only how many
+    errors it has (a message may quote any field)."""
+    return Unrendered(shown_file(file, page.public, page.settings.public_identifiers),
+                      problems(errors, page.public), len(errors))
+
+
 def _render_site(run: Run, out: Path, page: _Page) -> int:
     diagnostics = _by_file(run)
     readable = [r for r in run.results if r.rules_ran and r.plan_id is not None]
@@ -165,9 +172,7 @@ def _render_site(run: Run, out: Path, page: _Page) -> int:
     with progress_bar(len(items), "Rendering plans") as progress:
         rows = map_files(partial(_make_page, page=page, out=out, index_name=index_name), items,
                          on_crash=_not_made, progress=progress)
-    unrendered = [Unrendered(shown_file(r.file, page.public, page.settings.public_identifiers),
-                             problems([d for d in diagnostics[r.file]
-                                               if d.severity == ERROR], page.public))
+    unrendered = [_unrendered(r.file, [d for d in diagnostics[r.file] if d.severity == ERROR], page)
                   for r in unreadable]
     index = site_index(rows, unrendered, as_of=page.settings.as_of, public=page.public)
     text = pages.marked(_renderer(page.templates).render(f"index.{page.format}.j2", index=index))

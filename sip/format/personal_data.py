@@ -240,9 +240,9 @@ def _find(text: str, kept: Keep) -> list[tuple[int, int, str]]:
             set_aside(m.start("value"), m.end("value"), PHONE if value.startswith("+") else NUMBER)
     now = current()
     for m in _RUN.finditer(now):
-        number = _number_kind(m.group(), now[max(0, m.start() - 6):m.start()], now[m.end():m.end() + 12])
-        if number:
-            set_aside(m.start(), m.end(), number)
+        number_kind = _number_kind(m.group(), now[max(0, m.start() - 6):m.start()], now[m.end():m.end() + 12])
+        if number_kind:
+            set_aside(m.start(), m.end(), number_kind)
     return sorted(found)
 
 

@@ -89,9 +89,9 @@ def _done_for_workers(timeline: list[c.Action], glance: c.Glance) -> str:
 def _late(glance: c.Glance, timeline: list[c.Action], next_review: dt.date | None,
           as_of: dt.date) -> str:
     parts = []
-    days = {a.id: a.days_overdue for a in timeline if a.overdue}
+    days = {a.anchor: a.days_overdue for a in timeline if a.overdue}  # anchors: masked ids may repeat
     if glance.overdue:
-        ids = [f"{r.id} ({_count(days.get(r.id, 0), 'day')})" if not r.withheld else r.id
+        ids = [f"{r.id} ({_count(days.get(r.anchor, 0), 'day')})" if not r.withheld else r.id
                for r in glance.overdue]
         parts.append(f"{_count(len(ids), 'action')} past due: {_ids(ids)}")
     if glance.overdue_instalments:

@@ -5,8 +5,10 @@ evidence, the owner's name and e-mail, reviewers' names, source references, disp
 summaries of needs assessments and of worker engagement, the names of law firms, labour
 agents and recruitment agencies, waivers and the file name are None or empty; items marked
 `confidential: true` are left out (counted per section), references to them read "a
-confidential item"; and every text goes through the personal-data mask (the detector
-behind SIP601).
+confidential item"; the words of diagnostics are not shown (only their counts); and every
+text, id (the plan's, every item's and every reference's) and file name goes through the
+personal-data mask (the detector behind SIP601, keeping the configuration's public
+identifiers). A masked id's anchor becomes `redacted-N`, the same for every link to it.
 
 Every lookup (responses by finding, risks by root cause, improvements by target) is built
 once, so a report costs time in proportion to the plan's size.
@@ -98,9 +100,13 @@ def _per_worker(responses: list[c.Action], currency: str) -> float | None:
 
 
 def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.Problem]:
-    text = mask if public else _same
-    return [c.Problem(d.line, d.column, d.code, d.severity, text(d.message), d.path,
-                      None if d.reason is None else text(d.reason)) for d in diagnostics]
+    """What a page says of each diagnostic: nothing for the public, whose messages quote plan
+    text (an owner's e-mail, an evidence value, an id) that the public must not see; the
+    counts stay (Validation, Unrendered)."""
+    if public:
+        return []
+    return [c.Problem(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason)
+            for d in diagnostics]
 
 
 def _confidential(item: object) -> bool:
@@ -143,6 +149,19 @@ class _Builder:
         self.text: Callable[[str], str] = _masking(public, kept)
         self.name: Callable[[str], str] = _masking(public, kept, name=True)
         self.known = set(plan.items())
+        self.anchors: dict[str, str] = {}
+
+    def id(self, i: str) -> str:
+        """An id as the page shows it: for the public, masked like a file name."""
+        return self.name(i)
+
+    def anchor(self, i: str) -> str:
+        """The fragment an item is linked by: for the public an id that looks like personal
+        data would show in the page's links, so it becomes `redacted-N`, the same N for every
+        reference to the item (links still resolve)."""
+        if not self.public or self.name(i) == i:
+            return i
+        return self.anchors.setdefault(i, f"redacted-{len(self.anchors) + 1}")
 
     def optional(self, value: str | None) -> str | None:
         return None if value is None else self.text(value)
@@ -154,13 +173,13 @@ class _Builder:
     def ref(self, item_id: str) -> c.Ref:
         if item_id in self.withheld:
             return c.Ref(WORDS.confidential_item, "", False, withheld=True)
-        return c.Ref(item_id, item_id, item_id in self.known)
+        return c.Ref(self.id(item_id), self.anchor(item_id), item_id in self.known)
 
     def refs(self, ids: Iterable[str]) -> list[c.Ref]:
         return [self.ref(i) for i in ids]
 
     def source(self, s: model.Source) -> c.Source:
-        return c.Source(s.id, label(vocab.SOURCE_KIND, s.kind),
+        return c.Source(self.id(s.id), self.anchor(s.id), label(vocab.SOURCE_KIND, s.kind),
                         self.optional(self.private(s.reference)), s.date)
 
     def verification(self, v: model.Verification) -> c.Verification:
@@ -197,7 +216,7 @@ class _Builder:
         effectiveness = m.effectiveness if m is not None else None
         escalation = r.escalation if r is not None else None
         return c.Action(
-            id=a.id, anchor=a.id, type="response" if r is not None else "improvement",
+            id=self.id(a.id), anchor=self.anchor(a.id), type="response" if r is not None else "improvement",
             kind=label(vocab.RESPONSE_KIND, a.kind) if isinstance(a, model.Response)
             else label(vocab.IMPROVEMENT_ELEMENT, a.element),
             remedy=label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
@@ -234,7 +253,8 @@ class _Builder:
         )
 
     def risk(self, r: model.Risk) -> c.Risk:
-        return c.Risk(r.id, r.id, self.text(r.risk), label(vocab.RISK_SOURCE_KIND, r.source.kind),
+        return c.Risk(self.id(r.id), self.anchor(r.id), self.text(r.risk),
+                      label(vocab.RISK_SOURCE_KIND, r.source.kind),
                       self.text(r.source.name), label(vocab.LEVEL, r.likelihood),
                       label(vocab.LEVEL, r.impact), rating(r.likelihood, r.impact),
                       self.refs(r.root_causes))
@@ -245,21 +265,24 @@ class _Builder:
         risks_by_cause: dict[str, list[c.Risk]] = {}
         for risk in risks:
             for ref in risk.root_causes:
-                risks_by_cause.setdefault(ref.id, []).append(risk)
-        position = {a.id: n for n, a in enumerate(improvements)}
+                risks_by_cause.setdefault(ref.anchor, []).append(risk)
+        position = {a.anchor: n for n, a in enumerate(improvements)}
         by_target: dict[str, list[c.Action]] = {}
         for a in improvements:
             for ref in a.addresses:
-                by_target.setdefault(ref.id, []).append(a)
+                by_target.setdefault(ref.anchor, []).append(a)
         out = []
-        for r in self.plan.root_causes:
-            its_risks = risks_by_cause.get(r.id, [])
-            found = {a.id: a for target in (r.id, *(k.id for k in its_risks))
+        for cause in self.plan.root_causes:
+            anchor = self.anchor(cause.id)
+            its_risks = risks_by_cause.get(anchor, [])
+            found = {a.anchor: a for target in (anchor, *(k.anchor for k in its_risks))
                      for a in by_target.get(target, [])}
             out.append(c.RootCause(
-                r.id, r.id, label(vocab.ROOT_CAUSE_CATEGORY, r.category), self.text(r.cause),
-                label(vocab.ROOT_CAUSE_METHOD, r.method) if r.method else None,
-                self.refs(r.findings), its_risks, sorted(found.values(), key=lambda a: position[a.id])))
+                self.id(cause.id), anchor, label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
+                self.text(cause.cause),
+                label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
+                self.refs(cause.findings), its_risks,
+                sorted(found.values(), key=lambda a: position[a.anchor])))
         return out
 
     def report(self, source_file: str, index_link: str | None, validation: c.Validation,
@@ -273,12 +296,12 @@ class _Builder:
         responses_by_finding: dict[str, list[c.Action]] = {}
         for a in responses:
             for ref in a.addresses:
-                responses_by_finding.setdefault(ref.id, []).append(a)
+                responses_by_finding.setdefault(ref.anchor, []).append(a)
         causes_by_finding: dict[str, list[c.Ref]] = {}
         for r in plan.root_causes:
             for finding_id in r.findings:
                 causes_by_finding.setdefault(finding_id, []).append(self.ref(r.id))
-        findings = [self.finding(f, sources, responses_by_finding.get(f.id, []),
+        findings = [self.finding(f, sources, responses_by_finding.get(self.anchor(f.id), []),
                                  causes_by_finding.get(f.id, [])) for f in plan.findings]
         glance = self.glance(progress(plan, self.as_of), findings, responses)
         timeline = sorted([*responses, *improvements], key=lambda a: a.due)
@@ -291,7 +314,7 @@ class _Builder:
             maintenance=[] if self.public else list(MAINTENANCE), words=WORDS,
             summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
             left_out=LEFT_OUT if self.public else None, withheld=withheld,
-            plan_id=self.name(plan.id),
+            plan_id=self.id(plan.id),
             title=self.text(plan.title), status=label(vocab.PLAN_STATUS, plan.status),
             company=self.text(plan.company),
             involvement=label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
@@ -309,11 +332,13 @@ class _Builder:
                                   if r in vocab.RESTORATIVE_REMEDIES and r not in present],
             remedy_gap=not remedies and any(f.forced_labour for f in findings),
             corrective=[a for a in responses if a.kind.value == "corrective"],
-            providers=[c.Provider(p.id, p.id, self.text(p.name), label(vocab.PROVIDER_KIND, p.kind),
+            providers=[c.Provider(self.id(p.id), self.anchor(p.id), self.text(p.name),
+                                  label(vocab.PROVIDER_KIND, p.kind),
                                   self.text(p.role), p.consulted,
                                   p.consulted is not None and p.consulted <= self.as_of)
                        for p in plan.service_providers],
-            parties=[c.Party(p.id, p.id, None if self.public and p.kind in UNNAMED_IN_PUBLIC
+            parties=[c.Party(self.id(p.id), self.anchor(p.id),
+                             None if self.public and p.kind in UNNAMED_IN_PUBLIC
                              else self.text(p.name), label(vocab.PARTY_KIND, p.kind), self.text(p.role))
                      for p in plan.parties],
             engagement=[c.Engagement(e.date, label(vocab.ENGAGED_WITH, e.with_),
@@ -353,7 +378,7 @@ class _Builder:
             money=[money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
                    for currency, m in p.money.items()],
             reach=reach,
-            overdue_instalments=[self.ref(a.id) for a in responses if a.overdue_instalments],
+            overdue_instalments=[c.Ref(a.id, a.anchor, True) for a in responses if a.overdue_instalments],
             review_overdue=p.review_overdue,
         )
 
@@ -362,7 +387,8 @@ class _Builder:
         source_ids = f.sources
         found = f.determined
         return c.Finding(
-            id=f.id, anchor=f.id, title=self.text(f.title), description=self.optional(f.description),
+            id=self.id(f.id), anchor=self.anchor(f.id), title=self.text(f.title),
+            description=self.optional(f.description),
             severity=label(vocab.SEVERITY, f.severity),
             determination=label(vocab.DETERMINATION, found) if found else None,
             determination_given=f.determination is not None, forced_labour=f.is_forced_labour,

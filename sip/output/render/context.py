@@ -114,6 +114,7 @@ class Glance:
 @dataclass(frozen=True, slots=True)
 class Source:
     id: str
+    anchor: str  # the fragment it is linked by (for the public, `redacted-N` when its id is masked)
     kind: Label
     reference: str | None  # None for the public
     date: dt.date
@@ -422,6 +423,7 @@ class Words:
     whole_plan: str
     no_problems: str
     verifier_not_named: str
+    messages_not_published: str  # a public report rendered with --force counts its errors only
 
 
 @dataclass(frozen=True, slots=True)
@@ -511,7 +513,8 @@ class Unrendered:
     """A plan file that could not be rendered: its format errors keep sip from reading it."""
 
     file: str
-    problems: list[Problem]
+    problems: list[Problem]  # empty for the public: a message may quote any field
+    errors: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,4 +76,5 @@ WORDS = Words(
     whole_plan="the whole plan",
     no_problems="sip validate found no problems",
     verifier_not_named="verifier not named",
+    messages_not_published="The messages are not published.",
 )
