@@ -229,10 +229,11 @@ def render(
     paths: Annotated[list[str], typer.Argument(
         metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
         "standard input.")],
-    format: Annotated[str, typer.Option(
+    format: Annotated[Optional[str], typer.Option(  # noqa: UP045
         "--format", "-f", metavar="FORMAT", callback=_choice(("html", "md")),
-        help="html (one standalone file per page) or md (Markdown that reads well on GitHub).")
-    ] = "html",
+        help="html (one standalone file per page) or md (Markdown that reads well on GitHub); "
+        "default: the --out file's extension (.html, .md), else html.")
+    ] = None,
     out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
         "--out", "-o", metavar="PATH", help="One plan: the file to write (or a folder to write "
         "it into); default: standard output. A folder or several plans: the folder of the site "
@@ -272,7 +273,8 @@ def fix(
     config: Config = None,
     color: Color = None,
 ) -> None:
-    """Fix what is certain (code case, country names, unquoted ids, the version); keep comments."""
+    """Fix what has one reading (codes, country names, vocabulary case, unquoted ids, the
+    version); keep comments."""
 
     def run() -> int:
         from sip.commands.fix import fix_command

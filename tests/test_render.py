@@ -331,11 +331,11 @@ def test_a_plan_with_rule_errors_renders_only_when_forced_and_then_with_a_banner
     assert out.exit_code == 0
     assert "SIP202" in out.stderr  # still said, on standard error
     assert "This plan has 2 errors: it was rendered anyway (--force)" in out.stdout
-    assert "<li>Line 18, column 5: SIP301 F-1 &#34;Overtime above" in out.stdout
+    assert "<li>Line 18, column 5: SIP301 F-1 “Overtime above" in out.stdout
     assert "F-9 <span class=\"gap\">unknown id</span>" in out.stdout
     md = sip("render", "-f", "md", "--as-of", AS_OF, "--force", plan).stdout
     assert ("> [!CAUTION]\n> **This plan has 2 errors: it was rendered anyway (--force).**\n"
-            "> - Line 18, column 5: SIP301 F-1 \"Overtime above") in md
+            "> - Line 18, column 5: SIP301 F-1 “Overtime above") in md
 
 
 def test_a_large_site_is_made_by_worker_processes(sip, write, tmp_path):

@@ -99,6 +99,12 @@ def test_status_needs_plans(sip, tmp_path):
     assert "no plan file" in out.stderr
 
 
+def test_one_plan_is_counted_in_the_singular(sip):
+    out = sip("status", "--as-of", AS_OF, ROOT / "examples" / "spec-example.yaml")
+    total = next(line for line in out.stdout.splitlines() if line.split()[:1] == ["Total"])
+    assert total.split()[:3] == ["Total", "1", "plan"]
+
+
 def test_workers_reached_and_overdue_instalments_in_every_format(sip):
     """Format 1.1: workers reached of workers covered by money remedies, and instalments past
     due with no paid date (tests/data/format11-report.yaml: 150 of 212, one instalment late)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 import typing
 from collections.abc import Iterator
 from typing import Any, Literal
@@ -16,6 +17,8 @@ from pydantic import BaseModel, ValidationError
 
 from sip.diagnostic import Problem
 from sip.format.countries import COUNTRIES, country_code_for
+from sip.format.currencies import codes_for_symbol
+from sip.format.vocab import vocabulary_word
 from sip.model import Plan
 from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
 from sip.rules import WAIVABLE_CODES
@@ -78,8 +81,26 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
         message = error["msg"]
     else:
         message = _wrong(kind, loc, value, ctx, error["msg"])
+        if kind == "string_type" and type(value) is int:
+            message += _number_id_doubt(data, loc, value)
     line, column = locate(marks, loc, anchor)
     return Problem(code, message, format_path(loc), line, column, kind)
+
+
+def _number_id_doubt(data: dict, loc: Loc, number: int) -> str:
+    """More to say when quoting a number id leaves a reference naming nothing."""
+    from sip.check.number_ids import is_number_id, names_nothing, unnamed_references
+    from sip.format.lists import NOUN
+
+    if is_number_id(loc):
+        unnamed = unnamed_references(data, str(loc[0]))
+        if unnamed:
+            item, ref = unnamed[0]
+            return (f", or write {ref} if that is the id meant ({item} names {ref}, which no "
+                    f"{NOUN[str(loc[0])]} has)")
+        return ""
+    wanted = names_nothing(data, loc, number)
+    return f"; but quoted it names no {wanted} in this plan: write the id meant" if wanted else ""
 
 
 # -- what the models allow at a loc ---------------------------------------------------------
@@ -123,7 +144,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _choices(loc: Loc) -> tuple[str, ...]:
+def choices_at(loc: Loc) -> tuple[str, ...]:
     """The vocabulary of the field at loc, if it has one."""
     field_loc = loc[:-1] if loc and isinstance(loc[-1], int) else loc
     model = _model_at(field_loc)
@@ -179,7 +200,7 @@ def _shown(value: Any) -> str:
 
 def _missing(loc: Loc) -> str:
     field = loc[-1]
-    choices = _choices(loc)
+    choices = choices_at(loc)
     hint = f" (one of: {', '.join(choices)})" if choices else ""
     return f"required field '{field}' is missing: add it{hint}"
 
@@ -211,13 +232,17 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind == "literal_error":
         if not isinstance(value, str):
             return f"{_shown(value)} is not {_a(noun)}; expected one of: {ctx.get('expected')}"
-        choices = _choices(loc)
+        choices = choices_at(loc)
         shown = ", ".join(choices) if choices else ctx.get("expected", "")
-        close = difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
+        close = ([word] if (word := vocabulary_word(value, choices))
+                 else difflib.get_close_matches(value, choices, n=1, cutoff=0.75))
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{_shown(value)} is not {_a(noun)}; expected one of: {shown}{hint}"
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
+        if kind in ("float_type", "int_type") and isinstance(value, str) and _GROUPED.match(value):
+            return (f"{noun} must be a number, found the text {_shown(value)}: drop the thousands "
+                    f"separator: {value.strip().replace(',', '').replace(' ', '')}")
         if kind == "string_type" and isinstance(value, (int, float, bool)):
             return (f"{noun} must be text, but {_shown(value)} reads as a "
                     f"{'boolean' if isinstance(value, bool) else 'number'}: "
@@ -252,6 +277,12 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind == "sip_country":
         return _country_message(value)
     if kind == "sip_currency":
+        codes = codes_for_symbol(value) if isinstance(value, str) else ()
+        if len(codes) == 1:
+            return f"{_shown(value)} is a currency symbol: write the ISO 4217 code, {codes[0]}"
+        if codes:
+            return (f"{_shown(value)} is a currency symbol: write the ISO 4217 code of the one "
+                    f"meant ({', '.join(codes[:-1])} or {codes[-1]})")
         if isinstance(value, str) and value.upper() != value:
             return f"{_shown(value)}: write the currency code in capitals ({value.upper()})"
         return f"{_shown(value)} is not an ISO 4217 currency code (such as USD, EUR, MYR)"
@@ -263,6 +294,10 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to {max(WAIVABLE_CODES)} can, "
                 "except SIP204 (see 'sip rules')")
     return f"{noun}: {fallback}"
+
+
+# A number written with thousands separators (630,000 or 1,890,000.50), read by YAML as text.
+_GROUPED = re.compile(r"\s*[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?\s*\Z")
 
 
 def _describe(value: Any) -> str:

@@ -46,11 +46,13 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
             refused += 1
             continue
         if not outcome.fixes:
+            _print_left(name, outcome.left)
             continue
         if dry_run:
             fixed += len(outcome.fixes)
             sys.stdout.writelines(difflib.unified_diff(
                 text.splitlines(True), outcome.text.splitlines(True), name, name))
+            _print_left(name, outcome.left)
             continue
         if not force and _read_only(name):
             print(f"{printable(name)}: not fixed: the file is read-only; use --force to rewrite it "
@@ -62,6 +64,7 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
         write_atomic(Path(name), outcome.text, force=True)
         for fix in outcome.fixes:
             print(f"{printable(name)}:{fix.line}: fixed {printable(fix.describe())}", file=sys.stderr)
+        _print_left(name, outcome.left)
     verb = "would fix" if dry_run else "fixed"
     print(f"sip fix: {verb} {plural(fixed, 'problem')}", file=sys.stderr)
     if dry_run:
@@ -78,3 +81,10 @@ def _read_only(name: str) -> bool:
     except OSError:
         return False
     return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(name, os.W_OK)
+
+
+def _print_left(name: str, left: list[tuple[int, str, str]]) -> None:
+    from sip.output.plain_text import printable
+
+    for line, path, why in left:
+        print(f"{printable(name)}:{line}: left {path} as it is: {printable(why)}", file=sys.stderr)

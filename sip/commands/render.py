@@ -33,7 +33,7 @@ from sip.output.render.environment import Templates
 from sip.read.discover import plan_files
 
 
-def render_command(paths: list[str], *, format: str, out: Path | None, audience: str,
+def render_command(paths: list[str], *, format: str | None, out: Path | None, audience: str,
                    as_of: str | None, templates: Path | None, force: bool,
                    config: Path | None) -> int:
     settings = settings_for(paths, config, as_of=as_of)
@@ -42,6 +42,7 @@ def render_command(paths: list[str], *, format: str, out: Path | None, audience:
     if site and out is None:
         raise UsageError("rendering a folder or several plans makes a site: name its folder "
                          "with --out DIR")
+    format = format_for(format, None if site or out is None or out.is_dir() else out)
     if site and STDIN in files:
         raise UsageError("standard input holds one plan: render it on its own, or save it "
                          "as a file to make it part of a site")
@@ -61,6 +62,28 @@ def render_command(paths: list[str], *, format: str, out: Path | None, audience:
         assert out is not None
         return _render_site(run, out, page)
     return _render_one(run.results[0], out, page, renderer, _by_file(run))
+
+
+# A report file's extension, and the format it holds.
+EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+_FORMAT_NAMES = {"html": "HTML", "md": "Markdown"}
+
+
+def format_for(format: str | None, file: Path | None) -> str:
+    """The format of one report: --format, else the extension of the file it goes to, else
+    HTML. A file whose extension says another format than --format, or no format sip writes
+    (`.pdf`), is refused: the report would be unreadable under its own name."""
+    if file is None or not file.suffix:
+        return format or "html"
+    by_name = EXTENSIONS.get(file.suffix.lower())
+    if by_name is None:
+        raise UsageError(f"{file}: sip render writes HTML (.html) or Markdown (.md), not "
+                         f"{file.suffix} files: name the file .html or .md")
+    if format is not None and format != by_name:
+        raise UsageError(f"--format {format} writes {_FORMAT_NAMES[format]}, but {file} is named "
+                         f"as {_FORMAT_NAMES[by_name]}: name the file "
+                         f"{'.md' if format == 'md' else '.html'}, or leave --format out")
+    return by_name
 
 
 @dataclass(frozen=True)

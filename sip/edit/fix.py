@@ -1,8 +1,12 @@
 """Mechanical fixes of a plan, written back with ruamel.yaml's round trip so comments stay.
 
 Only fixes whose meaning is certain are made: a country or currency code in the wrong
-case, a country written by name, a number where an id or text belongs (quoted), and
-the format version. Anything else is left to the author. A fix that would change any
+case, a country written by name, a vocabulary word in the wrong case or spacing, a number
+where an id or text belongs (quoted), and the format version. Anything else is left to the
+author. A fix is certain only when it leaves no other reading: a number is not quoted as an
+id while some reference to its list names no item (`id: 7` next to a response naming
+`SP-7`: the author may have meant `SP-7`), nor quoted as a reference that would then name
+no item. docs/fix.md lists every fix and why it is certain. A fix that would change any
 line other than the ones it is about (ruamel re-indenting a file, say) is refused.
 """
 
@@ -10,17 +14,19 @@ from __future__ import annotations
 
 import difflib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sip.check.file import version_problem
 from sip.diagnostic import Problem
 from sip.format.countries import COUNTRIES, country_code_for
 from sip.format.currencies import ACCEPTED_CURRENCIES
+from sip.format.vocab import vocabulary_word
 from sip.read.loader import Limits, load
 from sip.read.positions import parse_path
 
-_FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type"))
+_FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type",
+                      "literal_error"))
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,8 @@ class Outcome:
     text: str  # the fixed text (unchanged when nothing could be fixed)
     fixes: list[Fix]
     refused: str | None = None  # why fixes were found but not written
+    # problems that look fixable but have another reading: (line, path, why left alone)
+    left: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def fix_text(text: str, limits: Limits | None = None) -> Outcome:
@@ -57,10 +65,22 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
         problems.append(version)
     # the fixable problems among the first 1,000 (a flood of broken items is not fixed)
     problems += validate_capped({**loaded.data, "sip": 1}, loaded.marks, limit=1_000)[1]
-    wanted = [fix for p in problems if (fix := _fix_for(p, loaded.data)) is not None]
+    wanted: list[Fix] = []
+    left: list[tuple[int, str, str]] = []
+    for problem in problems:
+        fix = _fix_for(problem, loaded.data)
+        if fix is None:
+            continue
+        doubt = _doubt(fix, loaded.data)
+        if doubt is None:
+            wanted.append(fix)
+        else:
+            left.append((fix.line, fix.path, doubt))
     if not wanted:
-        return Outcome(text, [])
-    return _apply(text, wanted)
+        return Outcome(text, [], left=left)
+    outcome = _apply(text, wanted)
+    outcome.left = left
+    return outcome
 
 
 def _fix_for(problem: Problem, data: dict) -> Fix | None:
@@ -79,9 +99,35 @@ def _fix_for(problem: Problem, data: dict) -> Fix | None:
         new = value.upper()
     elif kind == "string_type" and type(value) is int:
         new = str(value)
+    elif kind == "literal_error" and isinstance(value, str):
+        from sip.check.schema_errors import choices_at
+
+        new = vocabulary_word(value, choices_at(parse_path(path)))
     if new is None or new == value:
         return None
     return Fix(problem.line, path, value, new, problem.code)
+
+
+def _doubt(fix: Fix, data: dict) -> str | None:
+    """Why quoting a number as an id or a reference might not be what the author meant, or
+    None when it has a single reading (sip/check/number_ids.py)."""
+    from sip.check.number_ids import is_number_id, names_nothing, unnamed_references
+    from sip.format.lists import NOUN
+
+    if not isinstance(fix.old, int) or isinstance(fix.old, bool):
+        return None
+    loc = parse_path(fix.path)
+    if is_number_id(loc):
+        unnamed = unnamed_references(data, str(loc[0]))
+        if not unnamed:
+            return None
+        named = ", ".join(f"{item} names {ref}" for item, ref in unnamed[:3])
+        return (f"{named}, which no {NOUN[str(loc[0])]} has: {fix.old} may be a mistyped id "
+                "rather than an unquoted one; write the id by hand")
+    wanted = names_nothing(data, loc, fix.old)
+    if wanted is not None:
+        return f"quoted, {fix.old} would name no {wanted} in this plan; write the id by hand"
+    return None
 
 
 def _value_at(data: Any, loc: tuple[int | str, ...]) -> Any:

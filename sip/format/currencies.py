@@ -194,3 +194,45 @@ RECENTLY_WITHDRAWN_CURRENCIES: dict[str, str] = {
     "HRK": "Kuna (withdrawn 2023)",
 }
 ACCEPTED_CURRENCIES: dict[str, str] = {**CURRENCIES, **RECENTLY_WITHDRAWN_CURRENCIES}
+
+# Symbols and local abbreviations people write where a code belongs, with the codes they may
+# stand for, the likeliest first. Only hints: several stand for more than one currency (`$`,
+# `¥`, `Rs`), so `sip fix` does not write any of them.
+CURRENCY_SYMBOLS: dict[str, tuple[str, ...]] = {
+    "$": ("USD", "AUD", "CAD", "HKD", "NZD", "SGD", "TWD"),
+    "US$": ("USD",),
+    "A$": ("AUD",),
+    "C$": ("CAD",),
+    "HK$": ("HKD",),
+    "NT$": ("TWD",),
+    "S$": ("SGD",),
+    "R$": ("BRL",),
+    "£": ("GBP", "EGP"),
+    "€": ("EUR",),
+    "¥": ("JPY", "CNY"),
+    "元": ("CNY",),
+    "₹": ("INR",),
+    "RS": ("INR", "PKR", "LKR", "NPR"),
+    "₨": ("INR", "PKR", "LKR", "NPR"),
+    "RM": ("MYR",),
+    "฿": ("THB",),
+    "₱": ("PHP",),
+    "₫": ("VND",),
+    "₩": ("KRW",),
+    "RP": ("IDR",),
+    "৳": ("BDT",),
+    "TK": ("BDT",),
+    "₭": ("LAK",),
+    "៛": ("KHR",),
+    "K": ("MMK",),
+    "₺": ("TRY",),
+    "₦": ("NGN",),
+    "DH": ("AED", "MAD"),
+    "SR": ("SAR",),
+    "ZŁ": ("PLN",),
+}
+
+
+def codes_for_symbol(written: str) -> tuple[str, ...]:
+    """('GBP', 'EGP') for '£'; () when `written` is no symbol sip knows."""
+    return CURRENCY_SYMBOLS.get(written.strip().upper().rstrip("."), ())

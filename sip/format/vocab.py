@@ -224,3 +224,13 @@ EFFECTIVENESS = {
 
 # Remedies that pay workers money (SIP405).
 MONEY_REMEDIES = frozenset(("reimbursement", "back-pay", "compensation"))
+
+def vocabulary_word(value: str, choices: tuple[str, ...] | list[str]) -> str | None:
+    """The one word of a vocabulary that `value` writes with other case or spacing
+    (`NGO` -> `ngo`, `In-Progress` -> `in-progress`, `Social Audit` -> `social-audit`), or None.
+
+    Vocabulary words are lower case with words joined by `-`, so folding case and turning
+    runs of spaces, `_` and `-` into one `-` maps each written form to at most one word:
+    `sip fix` writes it, `sip validate` suggests it."""
+    folded = "-".join(value.replace("_", " ").replace("-", " ").lower().split())
+    return folded if folded in choices and folded != value else None

@@ -34,9 +34,20 @@ class Titled(Identified, Protocol):
 
 
 def label(item: Identified, list_name: str) -> str:
-    """`F-3 "Grievance channel offered only in Malay and English"`."""
+    """`F-3 “Grievance channel offered only in Malay and English”`."""
     title = getattr(item, TITLE_FIELD[list_name], "")
-    return f'{item.id} "{shorten(mask(" ".join(str(title).split())))}"'
+    return f"{item.id} {quoted(str(title))}"
+
+
+def quoted(title: str) -> str:
+    """A title as messages quote it: on one line, shortened, masked, in typographic quotes.
+
+    Titles hold straight quotes of their own (`kept workers' passports "for safekeeping"`),
+    so straight quotes around them would nest; typographic ones cannot be confused with
+    them, and a typographic double quote inside a title becomes a straight one, so that the
+    outer pair is always the only one."""
+    text = shorten(mask(" ".join(title.split())))
+    return "\u201c" + text.replace("\u201c", '"').replace("\u201d", '"') + "\u201d"
 
 
 def shorten(text: str, limit: int = TITLE_LENGTH) -> str:
@@ -76,4 +87,4 @@ def why_forced_labour(finding) -> str:
 
 
 def plan_label(plan: Titled) -> str:
-    return f'{plan.id} "{shorten(mask(" ".join(plan.title.split())))}"'
+    return f"{plan.id} {quoted(plan.title)}"

@@ -57,8 +57,8 @@ CODE = "SIP202"
 SEVERITY = ERROR
 SUMMARY = "a reference names no id of the kind it must point to"
 
-# (list, field, the lists it may point into, the verb for the message)
-_REFERENCES = (
+# (list, field, the lists it may point into, the verb for the message); `sip fix` reads it too
+REFERENCES = (
     ("findings", "source", ("sources",), "names the source"),
     ("responses", "addresses", ("findings",), "addresses"),
     ("responses", "providers", ("service_providers",), "names the provider"),
@@ -80,7 +80,7 @@ _NESTED = (
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     kind_of = context.index.kind_of
-    for name, field, targets, verb in _REFERENCES:
+    for name, field, targets, verb in REFERENCES:
         for position, item in enumerate(getattr(plan, name)):
             value = getattr(item, field)
             if isinstance(value, str):

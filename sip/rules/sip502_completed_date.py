@@ -1,17 +1,20 @@
 """A done or verified action has no `completed` date, or a `completed` date after the as-of date;
-or an instalment was paid after the as-of date.
+or an instalment was paid after the as-of date; or a review is dated after the as-of date.
 
 A plan is a record: when an action is marked `done` or `verified`, the date it was
 completed is what shows it was timely, and what reviewers and auditors check
 against. An action cannot have been completed in the future either: a `completed`
-date after the as-of date is a typo or a plan written ahead of events.
+date after the as-of date is a typo or a plan written ahead of events. A review is
+the same kind of record, of something that happened: a review dated after the as-of date
+is held to the same rule (a review that is planned belongs in `next_review`).
 
 The same holds for the instalments of a remedy's `schedule` (format 1.1): an
 instalment's `paid` date after the as-of date records a payment that has not been made.
 Every response that is not cancelled is read.
 
 Reported at the action when `completed` is missing (path `responses[i].completed`),
-at `completed` when it is in the future, at the instalment's `paid` for a future payment.
+at `completed` when it is in the future, at the instalment's `paid` for a future payment, and
+at a review's `date` when it is in the future.
 
 Fails:
 
@@ -19,6 +22,13 @@ Fails:
       - id: A-1
         status: done
         ...
+
+Fails too (as of 2026-08-10):
+
+    reviews:
+      - date: 2026-09-01
+        by: Head of Responsible Sourcing
+        summary: ...
 
 Passes:
 
@@ -44,7 +54,7 @@ if TYPE_CHECKING:
 CODE = "SIP502"
 SEVERITY = ERROR
 SUMMARY = ("a done or verified action has no completed date, or one after the as-of date; or an "
-           "instalment is paid after the as-of date")
+           "instalment is paid, or a review dated, after the as-of date")
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -71,3 +81,9 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             yield Violation(loc, f"{label(action, name)} was completed {action.completed}, after "
                             f"the as-of date {context.as_of}: correct the date, or set status back "
                             "to in-progress until it is done")
+    for position, review in enumerate(plan.reviews):
+        if review.date > context.as_of:
+            yield Violation(("reviews", position, "date"),
+                            f"the review dated {review.date} is after the as-of date "
+                            f"{context.as_of}: a review records one that took place; correct the "
+                            "date, or put a review still to come in next_review")
