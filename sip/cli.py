@@ -319,6 +319,82 @@ def rules(
     _run(run)
 
 
+# Plans for people outside git (issue 12): a new plan to fill in, and a spreadsheet round trip.
+@app.command()
+def new(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The plan file to write (never "
+                                         "replaced).")],
+    id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The plan id.")] = None,  # noqa: UP045
+    title: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--title", metavar="TEXT", help="The plan in one line.")] = None,
+    site: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--site", metavar="NAME", help="The site's name.")] = None,
+    country: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--country", metavar="CODE", help="The site's country: ISO 3166-1 code or name.")] = None,
+    company: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--company", metavar="NAME", help="The company that owns the plan.")] = None,
+    owner_role: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--owner-role", metavar="ROLE", help="The role accountable for the plan.")] = None,
+    opened: Annotated[Optional[str], typer.Option(  # noqa: UP045
+        "--opened", metavar="DATE", help="When the plan was opened (default: today).")] = None,
+    yes: Annotated[bool, typer.Option(
+        "--yes", "-y", help="Ask nothing: what is not given takes its default.")] = False,
+) -> None:
+    """Write a new draft plan to fill in: every section, comments, linked ids; asks on a
+    terminal for what the options do not give."""
+
+    def run() -> int:
+        from sip.commands.new import new_command
+
+        given = {"id": id, "title": title, "site": site, "country": country, "company": company,
+                 "owner_role": owner_role, "opened": opened}
+        return new_command(path, given, yes=yes)
+
+    _run(run)
+
+
+@app.command()
+def export(
+    plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to export.")],
+    out: Annotated[Path, typer.Option(
+        "--out", "-o", metavar="FILE", help="The workbook to write (.xlsx).")],
+    as_of: AsOf = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace a file sip did not write.")] = False,
+    config: Config = None,
+) -> None:
+    """Write a workbook (.xlsx) a supplier can update: actions, instalments, findings."""
+
+    def run() -> int:
+        from sip.commands.export import export_command
+
+        return export_command(plan, out, as_of=as_of, force=force, config=config)
+
+    _run(run)
+
+
+@app.command("import")
+def import_(
+    workbook: Annotated[Path, typer.Argument(metavar="WORKBOOK", help="The workbook sip "
+                                             "export wrote, as the supplier returned it.")],
+    plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to update.")],
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Print the changes as a diff and write nothing.")] = False,
+    as_of: AsOf = None,
+    config: Config = None,
+    color: Color = None,
+) -> None:
+    """Apply a workbook's edited cells to the plan, keeping its comments; every change shown."""
+
+    def run() -> int:
+        from sip.commands.import_ import import_command
+
+        return import_command(workbook, plan, dry_run=dry_run, as_of=as_of, config=config,
+                              color=_color_wanted(color, sys.stdout))
+
+    _run(run)
+
+
 def _run(command: Callable[[], int]) -> None:
     """The one place that turns outcomes into exit statuses."""
     try:

@@ -32,3 +32,9 @@ def exit_for_diff(refused: int, check: bool) -> Exit:
     """`sip diff`: a report unless --check, which fails on changes a reviewer must not accept
     silently (sip/history/plan_diff.py)."""
     return Exit.FAILED if check and refused else Exit.OK
+
+
+def exit_for_import(new_errors: int, conflicts: int) -> Exit:
+    """`sip import`: 1 when the plan would get new errors (nothing written) or when a change
+    conflicted with the plan (the rest is written); a refused workbook is a UsageError (2)."""
+    return Exit.FAILED if new_errors or conflicts else Exit.OK

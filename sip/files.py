@@ -15,10 +15,12 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sip.exits import UsageError
 
 HEAD = 1024 * 1024  # what is read of a file to tell whether sip made it
+BINARY_LIMIT = 50 * 1024 * 1024  # a binary file sip wrote (a workbook) is read whole, up to this
 _SYSTEM = ("/dev/", "/proc/", "/sys/")
 
 
@@ -126,18 +128,27 @@ def read_head(path: Path) -> str | None:
         return None
 
 
-def write_atomic(target: Path, text: str, *, made_by_sip: Callable[[str], bool] | None = None,
-                 force: bool = False) -> None:
-    """Write text to target through a temporary file and a rename in the same folder, so a
-    reader never sees a half-written file. An existing file is replaced only if made_by_sip(its
-    start) or force (made_by_sip None: always). Every failure is a UsageError (exit 2)."""
+def write_atomic(target: Path, text: str | bytes, *,
+                 made_by_sip: Callable[[Any], bool] | None = None, force: bool = False) -> None:
+    """Write text (or bytes) to target through a temporary file and a rename in the same
+    folder, so a reader never sees a half-written file. An existing file is replaced only if
+    made_by_sip(its start; for bytes, the whole file up to BINARY_LIMIT, a zip's directory
+    being at its end) or force (made_by_sip None: always). Every failure is a UsageError
+    (exit 2)."""
     real, info = check_target(target)
     if info is not None and made_by_sip is not None and not force:
-        old = read_head(real)
+        old: str | bytes | None
+        if isinstance(text, bytes):
+            try:
+                old = read_limited(real, BINARY_LIMIT)
+            except OSError:
+                old = None
+        else:
+            old = read_head(real)
         if old is None or not made_by_sip(old):
             raise UsageError(f"{target}: exists and was not written by sip; "
                              "use --force to replace it")
-    data = text.encode("utf-8")
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
         if info is not None and info.st_nlink > 1:

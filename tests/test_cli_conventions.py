@@ -97,6 +97,9 @@ COMMANDS = {
     "fix": ("PLAN...", "--config FILE"),
     "schema": ("--out DIR",),
     "rules": ("[CODE]", "-f, --format FORMAT"),
+    "new": ("PATH", "--id ID", "--country CODE", "--owner-role ROLE", "--opened DATE"),
+    "export": ("PLAN", "-o, --out FILE", "--as-of DATE"),
+    "import": ("WORKBOOK PLAN", "--as-of DATE", "--config FILE"),
 }
 
 

@@ -138,7 +138,13 @@ def _value_at(data: Any, loc: tuple[int | str, ...]) -> Any:
     return data
 
 
-def _apply(text: str, fixes: list[Fix]) -> Outcome:
+class RoundTripError(ValueError):
+    """ruamel.yaml cannot read a file that sip's own reader can (or the other way round)."""
+
+
+def round_trip(text: str):
+    """ruamel.yaml set to write the plan back as its author wrote it, and the loaded document
+    (`sip fix` and `sip import`). Raises RoundTripError when ruamel cannot read it."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError, YAMLFutureWarning
 
@@ -148,27 +154,38 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
     mapping, sequence, offset = _indentation(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     try:
-        document = yaml.load(text)
+        return yaml, yaml.load(text)
     except (YAMLError, YAMLFutureWarning, ValueError) as error:
         # sip's own reader is more lenient than ruamel's round trip (a tab inside a plain
         # value, say) or stricter (a duplicate key is SIP002): either way, not ours to rewrite
         problem, mark = getattr(error, "problem", None), getattr(error, "problem_mark", None)
         first = f"{problem}, line {mark.line + 1}" if problem and mark else type(error).__name__
+        raise RoundTripError(first) from None
+
+
+def dumped(yaml, document, text: str) -> str:
+    """The document as text again, with the original's line endings and byte-order mark."""
+    stream = io.StringIO()
+    yaml.dump(document, stream)
+    out = stream.getvalue()
+    if "\r\n" in text:  # ruamel writes \n: give a Windows file its own line endings back
+        out = out.replace("\r\n", "\n").replace("\n", "\r\n")
+    return "\ufeff" + out if text.startswith("\ufeff") else out
+
+
+def _apply(text: str, fixes: list[Fix]) -> Outcome:
+    try:
+        yaml, document = round_trip(text)
+    except RoundTripError as error:
         return Outcome(text, fixes, refused=f"ruamel.yaml, which writes the fixes, cannot read "
-                       f"this file ({first}); fix it by hand")
+                       f"this file ({error}); fix it by hand")
     for fix in fixes:
         loc = parse_path(fix.path)
         if fix.old is None:
             document.insert(0, loc[-1], fix.new)
         else:
             _value_at(document, loc[:-1])[loc[-1]] = fix.new
-    stream = io.StringIO()
-    yaml.dump(document, stream)
-    fixed = stream.getvalue()
-    if "\r\n" in text:  # ruamel writes \n: give a Windows file its own line endings back
-        fixed = fixed.replace("\r\n", "\n").replace("\n", "\r\n")
-    if text.startswith("\ufeff"):
-        fixed = "\ufeff" + fixed
+    fixed = dumped(yaml, document, text)
     replaced, inserted = _changes(text, fixed)
     stray = replaced - {f.line for f in fixes}
     if inserted and not any(f.old is None for f in fixes):

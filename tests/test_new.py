@@ -1,0 +1,157 @@
+"""`sip new`: a draft that validates clean however it was started, asked on a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import os
+import select
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tests.conftest import ROOT
+
+OPTIONS = {
+    "--id": "SUP-2027.04",
+    "--title": "Fees: recruitment and \"deposits\" # at Factory 7",
+    "--site": "Factory 7, Klang",
+    "--country": "malaysia",
+    "--company": "yes",  # YAML 1.1 would read it as true
+    "--owner-role": "Head of Responsible Sourcing",
+    "--opened": "2027-01-31",
+}
+
+
+def test_every_combination_of_options_validates_clean(sip, tmp_path):
+    plans = tmp_path / "plans"
+    for count in range(len(OPTIONS) + 1):
+        for n, chosen in enumerate(itertools.combinations(OPTIONS, count)):
+            path = plans / f"plan-{count}-{n}.yaml"
+            args = [a for option in chosen for a in (option, OPTIONS[option])]
+            out = sip("new", path, "--yes", *args)
+            assert out.exit_code == 0, out.stderr
+            text = path.read_text(encoding="utf-8")
+            if count == len(OPTIONS):
+                assert "\nid: SUP-2027.04 " in text and "\nopened: 2027-01-31 " in text
+                assert "  country: MY " in text and '\ncompany: "yes" ' in text
+                assert '\ntitle: "Fees: recruitment and \\"deposits\\" # at Factory 7"' in text
+    # The plans share ids (SIP203): each is checked as if on its own.
+    out = sip("validate", "--format", "json", "--ignore", "SIP203", plans)
+    assert out.exit_code == 0, out.stdout
+    assert '"files": 128,\n  "errors": 0,\n  "warnings": 0,' in out.stdout
+
+
+def test_the_draft_is_linked_and_commented(sip, tmp_path):
+    path = tmp_path / "plan.yaml"
+    assert sip("new", path, "-y", "--opened", "2026-09-01").exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    schema = json.loads((ROOT / "schemas" / "sip-plan-1.schema.json").read_text(encoding="utf-8"))
+    assert text.startswith(f"# yaml-language-server: $schema={schema['$id']}\n")  # the published one
+    for line in ("status: draft ", "    addresses: [F-1] ", "    findings: [F-1] ",
+                 "    root_causes: [RC-1] ", "    addresses: [RC-1, R-1] ", "    source: S-1 ",
+                 "    due: 2026-09-15 ", "reviews: [] ", "waivers: [] "):
+        assert f"\n{line}" in text, line
+    # The comments are the models' own descriptions.
+    assert "severity: major                     # critical: forced labour, trafficking, child " \
+           "labour or imminent danger: critical | major | minor\n" in text
+    # Made active with every TODO written, the linked draft passes the structural rules.
+    active = text.replace("status: draft", "status: active").replace("TODO", "Written")
+    path.write_text(active, encoding="utf-8")
+    out = sip("validate", "--as-of", "2026-09-02", path)
+    assert "SIP2" not in out.stdout and "SIP30" not in out.stdout, out.stdout
+
+
+def test_refuses_to_replace_a_file(sip, write):
+    plan = write("plan.yaml", "mine\n")
+    out = sip("new", plan, "--yes")
+    assert out.exit_code == 2
+    assert out.stderr == f"sip: {plan}: exists; sip new never replaces a file\n"
+    assert plan.read_text() == "mine\n"
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--id", "-x", "--id: '-x' is not an id"),
+    ("--country", "Atlantis", "--country: 'Atlantis' is not a country"),
+    ("--opened", "31/01/2027", "--opened: '31/01/2027' is not a date; write it as YYYY-MM-DD"),
+    ("--title", "  ", "--title: it cannot be blank"),
+])
+def test_a_bad_option_is_a_usage_error(sip, tmp_path, option, value, message):
+    out = sip("new", tmp_path / "plan.yaml", option, value)
+    assert out.exit_code == 2
+    assert out.stderr.startswith(f"sip: {message}")
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+def _converse(args: list[str], answers: list[tuple[str, str]], cwd) -> str:
+    """Run sip on a pseudo-terminal; answer each prompt (waiting for its text) in turn."""
+    controller, terminal = os.openpty()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")} | {
+        "LANG": "en_MY.UTF-8", "TERM": "dumb"}
+    process = subprocess.Popen([sys.executable, "-m", "sip", *args], stdin=terminal,
+                               stdout=terminal, stderr=terminal, cwd=cwd, env=env)
+    os.close(terminal)
+    seen = b""
+    deadline = time.monotonic() + 60
+    try:
+        for prompt, answer in [*answers, ("", None)]:
+            while prompt.encode() not in seen.rsplit(b"\n", 1)[-1] or not seen.endswith(b": "):
+                if answer is None and process.poll() is not None:
+                    break
+                assert time.monotonic() < deadline, seen.decode()
+                if select.select([controller], [], [], 0.2)[0]:
+                    try:
+                        seen += os.read(controller, 4096)
+                    except OSError:
+                        break
+            if answer is None:
+                break
+            os.write(controller, answer.encode() + b"\r")
+            seen += b"\n"  # the next prompt is looked for after this answer
+        assert process.wait(timeout=60) == 0, seen.decode()
+        while select.select([controller], [], [], 0.2)[0]:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        if process.poll() is None:
+            process.kill()
+        os.close(controller)
+    return seen.decode(errors="replace")
+
+
+def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
+    today = dt.date.today()
+    shown = _converse(["new", "plan.yaml", "--title", "Fees at Factory 7"], [
+        ("Plan id [SIP-", "bad id!"),  # asked again, with the reason
+        ("Plan id [SIP-", "SIP-9"),
+        ("Site (the facility, agent, farm or ship) [TODO]", "Factory 7"),
+        ("Country of the site (ISO code or name) [MY]", ""),  # the locale's territory
+        ("Company that owns the plan [TODO]", "Example plc"),
+        ("Accountable role [Head of Responsible Sourcing]", ""),
+        (f"Opened on (YYYY-MM-DD) [{today}]", "2027-02-30"),
+        ("Opened on (YYYY-MM-DD)", "2027-02-28"),
+    ], tmp_path)
+    assert "Title" not in shown  # given as an option, not asked
+    assert "Error: 'bad id!' is not an id" in shown
+    assert "Error: '2027-02-30' is not a date" in shown
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    for line in ("id: SIP-9 ", "title: Fees at Factory 7 ", "  name: Factory 7 ", "  country: MY ",
+                 "company: Example plc ", "  role: Head of Responsible Sourcing ", "opened: 2027-02-28 "):
+        assert f"\n{line}" in text, line
+    assert "country: MY                           # TODO check:" in text  # a default, not an answer
+    assert sip("validate", tmp_path / "plan.yaml").exit_code == 0
+
+
+def test_yes_never_asks_on_a_terminal(tmp_path):
+    shown = _converse(["new", "plan.yaml", "--yes", "--country", "VN"], [], tmp_path)
+    assert "[" not in shown and "wrote plan.yaml" in shown
+    text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
+    assert f"\nopened: {dt.date.today()} " in text and "TODO check" not in text

@@ -1,0 +1,318 @@
+"""`sip export` and `sip import`: the supplier's workbook there and back, with comments kept."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import difflib
+import shutil
+
+import openpyxl
+import pytest
+
+from sip.read.loader import load
+from tests.conftest import EXAMPLES
+from tests.workbooks import edit, exported, row_of
+
+EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.yaml"))
+DAY = dt.date(2026, 8, 9)  # the day before the examples' as-of date
+
+
+def _columns(sheet) -> dict[str, str]:
+    return {cell.value: cell.column_letter for cell in sheet[1]}
+
+
+def _supplier_edits(book) -> tuple[dict[str, object], list[tuple[str, str, object]]]:
+    """What a supplier would change in this workbook (an open action done, a done one
+    verified, money paid), and the same as (item id, field, value) in the plan."""
+    workbook = openpyxl.load_workbook(book)
+    actions, cells, expected = workbook["Actions"], {}, []
+    col = _columns(actions)
+    rows = [[c.value for c in row] for row in actions.iter_rows(min_row=2)]
+    header = [c.value for c in actions[1]]
+    by = [dict(zip(header, r, strict=True)) for r in rows]
+    opened = next((n for n, r in enumerate(by) if r["Status"] in ("planned", "in-progress")), None)
+    if opened is not None:
+        row = opened + 2
+        cells |= {f"Actions!{col['Status']}{row}": "done", f"Actions!{col['Completed']}{row}": DAY}
+        expected += [(by[opened]["ID"], "status", "done"), (by[opened]["ID"], "completed", DAY.isoformat())]
+    done = next((n for n, r in enumerate(by) if r["Status"] == "done" and not r["Verified how"]), None)
+    if done is not None:
+        row = done + 2
+        cells |= {f"Actions!{col['Status']}{row}": "verified",
+                  f"Actions!{col['Verified how']}{row}": "Site visit and 20 worker interviews by SP-1",
+                  f"Actions!{col['Verification evidence']}{row}": "Visit notes, 9 August",
+                  f"Actions!{col['Verified on']}{row}": DAY}
+        expected += [(by[done]["ID"], "status", "verified"),
+                     (by[done]["ID"], "verification", {"method": "Site visit and 20 worker interviews by SP-1",
+                                                       "evidence": "Visit notes, 9 August", "date": DAY.isoformat()})]
+    instalments = workbook["Instalments"]
+    icol = _columns(instalments)
+    for row in range(2, instalments.max_row + 1):
+        values = {h: instalments[f"{c}{row}"].value for h, c in icol.items()}
+        if values["Instalment"] == "total" and values["Paid so far"] < values["Amount"]:
+            paid = min(values["Paid so far"] + 1000, values["Amount"])
+            cells[f"Instalments!{icol['Paid so far']}{row}"] = paid
+            expected.append((values["Response"], "amount.paid", paid))
+            break
+        if values["Instalment"] != "total" and values["Paid on"] is None:
+            cells[f"Instalments!{icol['Paid on']}{row}"] = DAY
+            expected.append((values["Response"], f"schedule.{int(values['Instalment']) - 1}.paid", DAY.isoformat()))
+            # amount.paid, where the plan records it, follows the paid instalments.
+            paid = sum(instalments[f"{icol['Amount']}{r}"].value for r in range(2, instalments.max_row + 1)
+                       if instalments[f"{icol['Response']}{r}"].value == values["Response"]
+                       and (instalments[f"{icol['Paid on']}{r}"].value or r == row))
+            expected.append((values["Response"], "amount.paid?", paid))
+            break
+    return cells, expected
+
+
+def _apply(data: dict, expected: list[tuple[str, str, object]]) -> dict:
+    data = copy.deepcopy(data)
+    items = {i["id"]: i for name in ("responses", "improvements") for i in data.get(name, [])}
+    for item_id, path, value in expected:
+        if path == "amount.paid?":  # only where the plan records what was paid
+            if "paid" not in items[item_id]["amount"]:
+                continue
+            path = "amount.paid"
+        holder, *steps = [items[item_id], *path.split(".")]
+        for step in steps[:-1]:
+            holder = holder[int(step)] if step.isdigit() else holder[step]
+        holder[steps[-1]] = value
+    return data
+
+
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_round_trip_changes_exactly_what_the_supplier_changed(sip, tmp_path, example):
+    plan, book = exported(sip, tmp_path, example)
+    original = plan.read_text(encoding="utf-8")
+    cells, expected = _supplier_edits(book)
+    if "status: closed" in original:  # every action verified and paid: nothing left to update
+        assert not expected
+    else:
+        assert len(expected) >= 2, expected  # a status and a date, or more
+    edit(book, cells)
+    out = sip("import", book, plan)
+    assert out.exit_code == 0, out.stderr
+    imported = plan.read_text(encoding="utf-8")
+    # The plan's data is the original with exactly those changes.
+    assert load(imported.encode()).data == _apply(load(original.encode()).data, expected)
+    # Only the changed fields' lines were replaced; every comment is where it was.
+    removed = [line for line in difflib.ndiff(original.splitlines(), imported.splitlines())
+               if line.startswith("- ")]
+    assert all("status:" in line or "paid" in line or "- {due:" in line for line in removed), removed
+    def comments(text: str) -> list[str]:
+        return [line[line.index("#"):] for line in text.splitlines() if "#" in line]
+
+    assert comments(imported) == comments(original)
+    assert out.stdout.startswith(f"--- {plan}\n+++ {plan}\n") if expected else out.stdout == ""
+    assert f"applied {len(cells)} change{'s' if len(cells) != 1 else ''} from {book}; 0 already in the plan; 0 conflicts" in out.stderr, out.stderr
+    assert sip("validate", plan).exit_code == 0
+    # The same workbook again changes nothing.
+    again = sip("import", book, plan)
+    assert again.exit_code == 0 and again.stdout == ""
+    assert f"applied 0 changes from {book}; {len(cells)} already in the plan" in again.stderr
+    assert plan.read_text(encoding="utf-8") == imported
+
+
+def test_dry_run_shows_the_diff_and_writes_nothing(sip, tmp_path):
+    plan, book = exported(sip, tmp_path)
+    before = plan.read_text(encoding="utf-8")
+    row = row_of(openpyxl.load_workbook(book)["Actions"], "A-3")
+    edit(book, {f"Actions!G{row}": "done", f"Actions!H{row}": DAY})
+    out = sip("import", "--dry-run", book, plan)
+    assert out.exit_code == 0
+    assert "-    status: in-progress\n+    status: done\n+    completed: 2026-08-09\n" in out.stdout
+    assert "would apply 2 changes" in out.stderr
+    assert plan.read_text(encoding="utf-8") == before
+
+
+def test_the_workbook_as_the_supplier_sees_it(sip, tmp_path):
+    plan, book = exported(sip, tmp_path)
+    workbook = openpyxl.load_workbook(book)
+    assert workbook.sheetnames == ["Read me", "Actions", "Instalments", "Findings", "sip"]
+    assert workbook["sip"].sheet_state == "veryHidden"
+    actions = workbook["Actions"]
+    assert [c.value for c in actions[1]] == [
+        "ID", "Kind", "Addresses", "Action", "Owner", "Due", "Status", "Completed", "Verified how",
+        "Verification evidence", "Verified on", "Contingency"]
+    assert actions.freeze_panes == "B2"
+    assert actions.protection.sheet and not actions.protection.password
+    row = row_of(actions, "A-3")
+    assert actions[f"A{row}"].protection.locked and actions[f"D{row}"].protection.locked
+    assert not actions[f"G{row}"].protection.locked and not actions[f"K{row}"].protection.locked
+    assert actions[f"F{row}"].value == dt.datetime(2026, 12, 15)  # a real date
+    assert actions[f"F{row}"].number_format == "yyyy-mm-dd"
+    lists = [v for v in actions.data_validations.dataValidation if v.type == "list"]
+    assert lists[0].formula1 == '"planned,in-progress,done,verified,cancelled"'
+    assert f"G{row}" in lists[0].sqref
+    dates = [str(v.sqref) for v in actions.data_validations.dataValidation if v.type == "date"]
+    assert dates == [f"H2:H{actions.max_row}", f"K2:K{actions.max_row}"]
+    amounts = workbook["Instalments"].data_validations.dataValidation
+    assert [(v.type, v.operator, v.formula1) for v in amounts] == [("date", "greaterThan", "DATE(1990,1,1)"),
+                                                                   ("decimal", "greaterThanOrEqual", "0")]
+    rules = [r for rng in actions.conditional_formatting for r in rng.rules]
+    assert "TODAY()" in rules[0].formula[0]  # open and past due: red, as the days pass
+    assert 20 <= actions.column_dimensions["D"].width <= 62
+    assert workbook["Findings"].protection.sheet
+    readme = "\n".join(str(r[0].value) for r in workbook["Read me"].iter_rows() if r[0].value)
+    assert "Actions: Status, Completed, Verified how, Verification evidence, Verified on" in readme
+    assert "planned: Planned" in readme and "cancelled: Cancelled" in readme
+    state = {r[0].value: r[1].value for r in workbook["sip"].iter_rows(max_row=5)}
+    import hashlib
+
+    sha = hashlib.sha256(plan.read_bytes()).hexdigest()
+    assert state["plan id"] == "SIP-2026-011" and state["plan sha256"] == sha
+    assert state["plan file"] == str(plan)
+    assert workbook.custom_doc_props["sip-workbook"].value == sha
+
+
+def test_export_refuses_to_replace_a_file_sip_did_not_write(sip, tmp_path):
+    plan, book = exported(sip, tmp_path)
+    assert sip("export", plan, "-o", book).exit_code == 0  # its own: replaced
+    other = tmp_path / "budget.xlsx"
+    other.write_bytes(b"not sip's")
+    out = sip("export", plan, "-o", other)
+    assert out.exit_code == 2
+    assert "exists and was not written by sip; use --force" in out.stderr
+    assert other.read_bytes() == b"not sip's"
+    assert sip("export", plan, "-o", other, "--force").exit_code == 0
+    out = sip("export", plan, "-o", tmp_path / "tracker.csv")
+    assert out.exit_code == 2 and "an .xlsx file" in out.stderr
+
+
+def test_export_of_a_plan_sip_cannot_read_fails(sip, write):
+    plan = write("plan.yaml", "sip: 1\nid: [\n")
+    out = sip("export", plan, "-o", plan.with_suffix(".xlsx"))
+    assert out.exit_code == 1
+    assert "SIP001" in out.stderr and "nothing exported" in out.stderr
+    assert not plan.with_suffix(".xlsx").exists()
+
+
+def test_a_change_that_would_add_errors_is_not_written(sip, tmp_path):
+    plan, book = exported(sip, tmp_path)
+    before = plan.read_text(encoding="utf-8")
+    row = row_of(openpyxl.load_workbook(book)["Actions"], "A-3")
+    edit(book, {f"Actions!G{row}": "verified"})  # no completed date, no verification
+    out = sip("import", book, plan)
+    assert out.exit_code == 1
+    assert "SIP502" in out.stderr and "SIP503" in out.stderr
+    assert "nothing written: the import would leave" in out.stderr
+    assert plan.read_text(encoding="utf-8") == before
+
+
+def test_changes_on_both_sides_are_merged_and_conflicts_left_as_in_git(sip, tmp_path):
+    plan, book = exported(sip, tmp_path)
+    actions = openpyxl.load_workbook(book)["Actions"]
+    a3, a7 = row_of(actions, "A-3"), row_of(actions, "A-7")
+    assert actions[f"G{a3}"].value == "in-progress" and actions[f"G{a7}"].value == "planned"
+    # Since the export, the plan changed in git: A-3 cancelled (with a comment).
+    text = plan.read_text(encoding="utf-8")
+    a3_at = text.index("- id: A-3")
+    changed = (text[:a3_at] + text[a3_at:].replace("    status: in-progress\n",
+                                                    "    status: cancelled  # agreed 2026-08-08\n", 1))
+    plan.write_text(changed, encoding="utf-8")
+    # Meanwhile the supplier marked A-3 in progress as done, and started A-7.
+    edit(book, {f"Actions!G{a3}": "done", f"Actions!G{a7}": "in-progress"})
+    out = sip("import", book, plan)
+    assert out.exit_code == 1
+    assert out.stderr.startswith(
+        f"conflict: Actions!G{a3}: A-3 status was changed in the plan ('in-progress' to "
+        "'cancelled') and in the workbook (to 'done'); the plan's value is kept\n")
+    assert "applied 1 change from" in out.stderr and "1 conflict" in out.stderr
+    merged = plan.read_text(encoding="utf-8")
+    a7_status = changed.index("    status: planned\n", changed.index("- id: A-7"))
+    assert merged == changed[:a7_status] + "    status: in-progress\n" + changed[a7_status + 20:]
+
+
+SCHEDULE = """    amount:
+      committed: 850000
+      paid: 340000
+      currency: USD
+    schedule:                           # three instalments agreed with the workers
+      - due: 2026-08-05
+        amount: 340000
+        paid: 2026-08-05
+      - due: 2026-09-30
+        amount: 255000
+      - due: 2026-10-31
+        amount: 255000
+"""
+
+
+def test_an_instalment_paid_on_a_schedule(sip, tmp_path):
+    from sip.model.plan import Response
+
+    if "schedule" not in Response.model_fields:
+        pytest.skip("format 1.1's instalments (responses[].schedule) are not in the models yet")
+    plan = tmp_path / "plan.yaml"
+    text = (EXAMPLES / "spec-example.yaml").read_text(encoding="utf-8")
+    start = text.index("    amount:")
+    end = text.index("    basis:", start)
+    plan.write_text(text[:start] + SCHEDULE + text[end:], encoding="utf-8")
+    book = tmp_path / "tracker.xlsx"
+    assert sip("export", "--as-of", "2026-08-10", plan, "-o", book).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Instalments"]
+    assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_col=6)] == [
+        ["A-2", "1", dt.datetime(2026, 8, 5), 340000, "USD", dt.datetime(2026, 8, 5)],
+        ["A-2", "2", dt.datetime(2026, 9, 30), 255000, "USD", None],
+        ["A-2", "3", dt.datetime(2026, 10, 31), 255000, "USD", None]]
+    assert sheet["F3"].protection.locked is False and sheet["G3"].protection.locked is True
+    edit(book, {"Instalments!F3": DAY})
+    out = sip("import", "--as-of", "2026-08-10", book, plan)
+    assert out.exit_code == 0, out.stderr
+    assert "also: A-2 amount.paid: 340000 -> 595000 (the sum of the paid instalments)" in out.stderr
+    assert ("-      paid: 340000\n+      paid: 595000\n" in out.stdout
+            and "       - due: 2026-09-30\n         amount: 255000\n+        paid: 2026-08-09\n" in out.stdout), out.stdout
+    edit(book, {"Instalments!G3": 1})
+    out = sip("import", "--as-of", "2026-08-10", book, plan)
+    assert out.exit_code == 2 and "Instalments!G3: this cell (Paid so far) is locked" in out.stderr
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text(sip, tmp_path):
+    plan, _ = exported(sip, tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    hostile = '=HYPERLINK("http://example.com/x","Click")'
+    plan.write_text(text.replace("    owner: Supplier HR Director\n", f"    owner: '{hostile}'\n", 1),
+                    encoding="utf-8")
+    book = tmp_path / "again.xlsx"
+    assert sip("export", plan, "-o", book).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Actions"]
+    owner = sheet[f"E{row_of(sheet, 'A-1')}"]
+    assert owner.value == hostile and owner.data_type == "s"  # text, never evaluated
+    out = sip("import", book, plan)
+    assert out.exit_code == 0 and out.stdout == "", out.stderr
+
+
+@pytest.mark.parametrize("example", EXAMPLE_NAMES)
+def test_editing_only_the_changed_items_gives_what_a_whole_round_trip_gives(sip, tmp_path, monkeypatch, example):
+    import sip.edit.workbook_import as workbook_import
+
+    plan, book = exported(sip, tmp_path, example)
+    cells, _ = _supplier_edits(book)
+    edit(book, cells)
+    whole = tmp_path / "whole.yaml"
+    shutil.copy(plan, whole)
+    spans = []
+    real_spans = workbook_import._spans
+    monkeypatch.setattr(workbook_import, "_spans", lambda *a: spans.append(real_spans(*a)) or spans[-1])
+    assert sip("import", book, plan).exit_code == 0
+    assert not cells or spans[0]  # the items' own lines were used
+    monkeypatch.setattr(workbook_import, "_spans", lambda *a: None)
+    assert sip("import", book, whole).exit_code == 0
+    assert plan.read_text(encoding="utf-8") == whole.read_text(encoding="utf-8")
+
+
+def test_multi_line_text_comes_back_unchanged(sip, tmp_path):
+    plan, _ = exported(sip, tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    at = text.index("    action: ", text.index("- id: A-1"))
+    end = text.index("\n", at)
+    plan.write_text(text[:at] + "    action: |\n      Return every passport.\n      Lockers for all.\n" + text[end + 1:],
+                    encoding="utf-8")
+    book = tmp_path / "multi.xlsx"
+    assert sip("export", plan, "-o", book).exit_code == 0
+    sheet = openpyxl.load_workbook(book)["Actions"]
+    assert sheet[f"D{row_of(sheet, 'A-1')}"].value == "Return every passport.\nLockers for all.\n"
+    out = sip("import", book, plan)
+    assert out.exit_code == 0 and "applied 0 changes" in out.stderr, out.stderr
