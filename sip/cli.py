@@ -395,6 +395,22 @@ def import_(
     _run(run)
 
 
+@app.command()
+def lsp(
+    as_of: AsOf = None,
+    config: Config = None,
+) -> None:
+    """Run the language server (LSP, on standard input and output) for editors: diagnostics,
+    hover, go to definition, completion and quick fixes (docs/editors.md)."""
+
+    def run() -> int:
+        from sip.commands.lsp import lsp_command
+
+        return lsp_command(as_of=as_of, config=config)
+
+    _run(run)
+
+
 def _run(command: Callable[[], int]) -> None:
     """The one place that turns outcomes into exit statuses."""
     try:

@@ -43,7 +43,7 @@ def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | Non
         if path.is_dir():
             for file in _walk(path):
                 rules = exclude_for(path, file) if exclude_for else [(exclude, root)]
-                if not any(_excluded(file, globs, base) for globs, base in rules):
+                if not any(excluded(file, globs, base) for globs, base in rules):
                     add(str(file))
         elif os.path.lexists(given):  # a file, a special file, a dangling link or a loop
             add(given)
@@ -75,7 +75,8 @@ def _walk(folder: Path) -> list[Path]:
     return out
 
 
-def _excluded(file: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
+def excluded(file: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
+    """Whether a configuration's `exclude` globs (relative to `root`) leave the file out."""
     if not patterns:
         return False
     try:

@@ -77,7 +77,7 @@ def _position(mark: _Mark | None) -> tuple[int, int]:
 
 class _Frame:
     __slots__ = ("container", "is_map", "marks", "path", "key", "key_position", "discard", "anchor",
-                 "size", "is_key")
+                 "size", "is_key", "flow", "last_end")
 
     def __init__(self, container: dict | list, marks: Marks, path: str, anchor: str | None) -> None:
         self.container = container
@@ -90,6 +90,8 @@ class _Frame:
         self.anchor = anchor
         self.size = 1  # nodes in this collection as expanded, aliases counted in full
         self.is_key = False  # a collection used as a mapping key: built, then dropped
+        self.flow = False  # written [..] or {..}: it ends at its closing bracket
+        self.last_end = marks.start  # just past the last value read in it
 
 
 class _Builder:
@@ -123,7 +125,7 @@ class _Builder:
             elif kind is map_start or kind is seq_start:
                 self.open(event, {} if kind is map_start else [])  # type: ignore[arg-type]  # a start
             elif kind is map_end or kind is seq_end:
-                self.close()
+                self.close(event)  # type: ignore[arg-type]  # kind is an end
             elif kind is alias:
                 self.alias(event)  # type: ignore[arg-type]  # kind is AliasEvent
             elif kind is doc_start:
@@ -155,7 +157,8 @@ class _Builder:
             self.bad_tag(tag, position)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, position, 1)
-        self.attach(value, position)
+        end = event.end_mark  # inline: this runs for every scalar in the file
+        self.attach(value, position, (end.line + 1, end.column + 1))  # type: ignore[union-attr]
 
     def open(self, event: events.CollectionStartEvent, container: dict | list) -> None:
         position = _position(event.start_mark)
@@ -180,11 +183,15 @@ class _Builder:
         if event.anchor is not None:
             self.open_anchors.add(event.anchor)
         self.frames.append(_Frame(container, marks, path, event.anchor))
+        self.frames[-1].flow = bool(event.flow_style)
 
-    def close(self) -> None:
+    def close(self, event: events.CollectionEndEvent) -> None:
         frame = self.frames.pop()
         if frame.is_key:
             return
+        frame.marks.end = _position(event.end_mark) if frame.flow else frame.last_end
+        if self.frames:
+            self.frames[-1].last_end = frame.marks.end
         if frame.anchor is not None:
             self.open_anchors.discard(frame.anchor)
             self.anchors[frame.anchor] = (frame.container, frame.marks, frame.size)
@@ -219,7 +226,8 @@ class _Builder:
                 self.problems.append(Problem("SIP102", "a key must be plain text",
                                              frame.path, *position))
             return
-        self.attach(value, marks if isinstance(marks, Marks) else position)
+        self.attach(value, marks if isinstance(marks, Marks) else position,
+                    None if isinstance(marks, Marks) else _position(event.end_mark))
         if self.frames:
             self.frames[-1].size += size - 1
 
@@ -235,7 +243,9 @@ class _Builder:
                 "SIP002", f"'{key}' appears twice in this mapping (first on line {first_line}); "
                 "the first value is kept", join_path(frame.path, key), *position))
 
-    def attach(self, value: object, marks: Marks | tuple[int, int]) -> None:
+    def attach(self, value: object, marks: Marks | tuple[int, int],
+               end: tuple[int, int] | None = None) -> None:
+        """`end`: just past a scalar (a collection records its own end when it closes)."""
         if not self.frames:
             self.root, self.root_marks = value, marks if isinstance(marks, Marks) else None
             return
@@ -247,10 +257,16 @@ class _Builder:
                 frame.container[frame.key] = value  # type: ignore[call-overload]  # a dict
                 frame.marks.keys[frame.key] = frame.key_position  # type: ignore[assignment]  # set
                 frame.marks.children[frame.key] = marks  # type: ignore[call-overload]  # a dict
+                if end is not None:
+                    frame.marks.ends[frame.key] = end
             frame.key, frame.key_position, frame.discard = None, None, False
         else:
+            if end is not None:
+                frame.marks.ends[len(frame.container)] = end
             frame.container.append(value)  # type: ignore[union-attr]  # a list
             frame.marks.children.append(marks)  # type: ignore[union-attr]  # a list
+        if end is not None:
+            frame.last_end = end
         frame.size += 1
 
     def slot_path(self) -> str:

@@ -20,14 +20,16 @@ MISSING = "missing"  # a field that is absent: its key if written with no value,
 class Marks:
     """Positions inside one mapping or list."""
 
-    __slots__ = ("start", "keys", "children")
+    __slots__ = ("start", "end", "keys", "children", "ends")
 
     def __init__(self, start: Position, is_list: bool = False) -> None:
         self.start = start  # a mapping: its first key; a list: its first item's indicator
+        self.end = start  # just past its last character (a block one: past its last value)
         self.keys: dict[object, Position] = {}
         self.children: dict[object, Marks | Position] | list[Marks | Position] = (
             [] if is_list else {}
         )
+        self.ends: dict[object, Position] = {}  # key or index -> just past a scalar child
 
     def child(self, step: int | str) -> Marks | Position | None:
         children = self.children
@@ -74,6 +76,25 @@ def locate(marks: Marks, loc: Loc, anchor: str = VALUE) -> Position:
             return node.start  # absent below this point: point at the mapping that lacks it
         node = child
     return _start(node)
+
+
+def span(marks: Marks, loc: Loc, at: Position) -> tuple[Position, Position] | None:
+    """Where the node a diagnostic at `at` about `loc` points at starts and ends (just past
+    it): the node on the path that starts at `at`, or the key at `at` through its value.
+    None when `at` is no such node (a field that is missing, the top of the file)."""
+    node: Marks | Position = marks
+    found = None
+    for step in loc:
+        if not isinstance(node, Marks):
+            break
+        child = node.child(step)
+        if child is None:
+            break
+        end = child.end if isinstance(child, Marks) else node.ends.get(step, child)
+        if _start(child) == at or node.keys.get(step) == at:
+            found = (at, end)
+        node = child
+    return found
 
 
 def format_path(loc: Loc) -> str:

@@ -57,7 +57,8 @@ CODE = "SIP202"
 SEVERITY = ERROR
 SUMMARY = "a reference names no id of the kind it must point to"
 
-# (list, field, the lists it may point into, the verb for the message); `sip fix` reads it too
+# (list, field, the lists it may point into, the verb for the message); `sip fix` reads it too,
+# and the language server offers and follows references by it (sip/lsp/references.py).
 REFERENCES = (
     ("findings", "source", ("sources",), "names the source"),
     ("responses", "addresses", ("findings",), "addresses"),

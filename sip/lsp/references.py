@@ -1,0 +1,68 @@
+"""Which reference field the cursor is in, read from the lines (they need not parse), and the
+lists its ids may name: the table SIP202 checks references by, plus `waivers[].ids`."""
+
+from __future__ import annotations
+
+import re
+
+from sip.format.lists import ID_LISTS
+from sip.lsp.text import Text
+from sip.rules.sip202_unknown_reference import REFERENCES
+
+TARGETS: dict[tuple[str, str], tuple[str, ...]] = {
+    (name, field): targets for name, field, targets, _ in REFERENCES}
+TARGETS["waivers", "ids"] = ID_LISTS
+
+_VALUE = re.compile(r"\s*(?:-\s+)?([a-z_]+):\s*(.*)\Z")  # 'key: value' up to the cursor
+_BLOCK_ITEM = re.compile(r"(\s*)-(\s.*)?\Z")  # '  - F-' up to the cursor
+_KEY_ONLY = re.compile(r"(\s*)(?:-\s+)?([a-z_]+):\s*(#.*)?\Z")  # 'addresses:' above a block list
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*:")
+
+
+def field_at(text: Text, line: int, column: int) -> tuple[str, str] | None:
+    """(list, field) of the value being written at a 0-based line and column, e.g.
+    ('responses', 'addresses'); None outside any item field."""
+    before = text.line(line)[:column]
+    value = _VALUE.match(before)
+    if value and not before.startswith((" ", "\t", "-")):
+        return None  # a top-level key's own value
+    field = value[1] if value and not _closed(value[2]) else None
+    if field is None:
+        block = _BLOCK_ITEM.match(before)
+        if block is None or ":" in (block[2] or ""):
+            return None
+        field = _owner_key(text, line, len(block[1]))
+    if field is None:
+        return None
+    name = _list_of(text, line)
+    return (name, field) if name else None
+
+
+def _closed(value: str) -> bool:
+    """Whether a flow list written so far is already closed: `[F-1] ` means the cursor is past it."""
+    return value.startswith("[") and "]" in value
+
+
+def _owner_key(text: Text, line: int, dash: int) -> str | None:
+    """The key a block list item at indentation `dash` belongs to: the nearest line above with
+    `key:` alone, indented no deeper than the dash."""
+    for number in range(line - 1, -1, -1):
+        above = text.line(number)
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        key = _KEY_ONLY.match(above)
+        indent = len(above) - len(above.lstrip(" "))
+        if key and len(key[1]) <= dash:
+            return key[2]
+        if indent < dash or (indent == dash and not above.lstrip().startswith("-")):
+            return None
+    return None
+
+
+def _list_of(text: Text, line: int) -> str | None:
+    """The top-level key whose value holds the line."""
+    for number in range(line, -1, -1):
+        top = _TOP_KEY.match(text.line(number))
+        if top:
+            return top[1]
+    return None
