@@ -185,8 +185,10 @@ def _render_site(run: Run, out: Path, page: _Page) -> int:
     readable = [r for r in run.results if r.rules_ran and r.plan_id is not None]
     unreadable = [r for r in run.results if r not in readable]
     # a page's name is its plan's id, which for the public must not carry personal data either
-    names = pages.page_names([shown_file(r.plan_id, page.public, page.settings.public_identifiers)  # type: ignore[arg-type]
-                              .replace(MASK, "redacted") for r in readable], page.format)
+    # (every readable result has an id; the repeated test tells the type checker so)
+    names = pages.page_names([shown_file(r.plan_id, page.public, page.settings.public_identifiers)
+                              .replace(MASK, "redacted") for r in readable if r.plan_id is not None],
+                             page.format)
     index_name = pages.INDEX_NAMES[page.format]
     pages.prepare_folder(out, [index_name, *names], page.force)
     items = [_SitePage(r.file, name, diagnostics[r.file]) for r, name in zip(readable, names, strict=True)]
