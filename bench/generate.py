@@ -49,7 +49,6 @@ AS_OF = date(2026, 8, 10)
 DEADLINE_DAYS = {"critical": 30, "major": 90, "minor": 180}
 
 
-
 def quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -86,8 +85,19 @@ class PlanWriter:
     def __init__(self, rng: random.Random, number: int):
         self.rng, self.number = rng, number
         self.counters: dict[str, int] = {}
-        self.sections: dict[str, list[str]] = {name: [] for name in (
-            "sources", "findings", "service_providers", "responses", "root_causes", "risks", "improvements", "reviews")}
+        self.sections: dict[str, list[str]] = {
+            name: []
+            for name in (
+                "sources",
+                "findings",
+                "service_providers",
+                "responses",
+                "root_causes",
+                "risks",
+                "improvements",
+                "reviews",
+            )
+        }
         self.country = rng.choice(list(SITES))
         self.site = SITES[self.country]
         self.place = rng.choice(self.site.places)
@@ -115,21 +125,35 @@ class PlanWriter:
         short = f"{rng.choice(PREFIXES)} {rng.choice(site.sectors)}"
         company = rng.choice(COMPANIES)
         title = f"{self.themes[0].short} and {self.themes[1].short.lower()} at {short}, {self.place}"
-        lines = [f"# Corrective-action plan for {short}, {self.place} ({site.name}).",
-                 f"# Kept by the responsible sourcing team of {company}; reviewed monthly.",
-                 "sip: 1", f"id: SIP-BENCH-{self.number:04d}", f"title: {quote(title)}", f"status: {self.status}",
-                 f"company: {quote(company)}", f"involvement: {rng.choice(('caused', 'contributed', 'directly-linked'))}",
-                 "site:", f"  name: {quote(f'{short} {site.suffix}, {self.place}')}", f"  country: {self.country}",
-                 f"  supplier_id: SUP-{rng.randint(100, 9999):04d}", f"  tier: {rng.choice((1, 1, 2))}",
-                 f"  workers: {self.workers}", f"  migrant_workers: {self.migrants}", "owner:",
-                 f"  role: {quote(rng.choice(('Head of Responsible Sourcing', 'Human Rights Lead')))}",
-                 f"  name: {quote(rng.choice('ADJKMS') + '. ' + rng.choice(SURNAMES))}",
-                 f"  email: sourcing@{company.split()[0].lower()}.example.com", f"opened: {self.opened}",
-                 f"closed: {self.horizon}" if self.status == "closed" else f"next_review: {AS_OF + timedelta(60)}"]
+        lines = [
+            f"# Corrective-action plan for {short}, {self.place} ({site.name}).",
+            f"# Kept by the responsible sourcing team of {company}; reviewed monthly.",
+            "sip: 1",
+            f"id: SIP-BENCH-{self.number:04d}",
+            f"title: {quote(title)}",
+            f"status: {self.status}",
+            f"company: {quote(company)}",
+            f"involvement: {rng.choice(('caused', 'contributed', 'directly-linked'))}",
+            "site:",
+            f"  name: {quote(f'{short} {site.suffix}, {self.place}')}",
+            f"  country: {self.country}",
+            f"  supplier_id: SUP-{rng.randint(100, 9999):04d}",
+            f"  tier: {rng.choice((1, 1, 2))}",
+            f"  workers: {self.workers}",
+            f"  migrant_workers: {self.migrants}",
+            "owner:",
+            f"  role: {quote(rng.choice(('Head of Responsible Sourcing', 'Human Rights Lead')))}",
+            f"  name: {quote(rng.choice('ADJKMS') + '. ' + rng.choice(SURNAMES))}",
+            f"  email: sourcing@{company.split()[0].lower()}.example.com",
+            f"opened: {self.opened}",
+            f"closed: {self.horizon}" if self.status == "closed" else f"next_review: {AS_OF + timedelta(60)}",
+        ]
         self.add_context()
         themes = itertools.cycle(self.themes)
-        while not self.sections["findings"] or \
-                len(lines) + sum(len(body) + 3 for body in self.sections.values()) < target_lines - 40:
+        while (
+            not self.sections["findings"]
+            or len(lines) + sum(len(body) + 3 for body in self.sections.values()) < target_lines - 40
+        ):
             self.add_unit(next(themes))
         for name, body in self.sections.items():
             lines += ["", f"# {SECTION_NOTES[name]}", f"{name}:"] + body
@@ -139,68 +163,119 @@ class PlanWriter:
         """Sources, service providers (the first one consulted) and reviews."""
         rng = self.rng
         self.source_dates = [self.opened - timedelta(rng.randint(26, 45))]
-        self.source_dates += sorted(self.day(self.opened, self.horizon - timedelta(3)) for _ in range(rng.randint(2, 5)))
+        self.source_dates += sorted(
+            self.day(self.opened, self.horizon - timedelta(3)) for _ in range(rng.randint(2, 5))
+        )
         for when in self.source_dates:
             kind, reference = rng.choice(SOURCES)
-            self.add("sources", [("id", self.new_id("S")), ("kind", kind), ("reference", quote(reference)), ("date", when)])
+            self.add(
+                "sources",
+                [("id", self.new_id("S")), ("kind", kind), ("reference", quote(reference)), ("date", when)],
+            )
         self.providers = []
         chosen = rng.sample(PROVIDERS, rng.randint(2, 4))
         chosen.sort(key=lambda provider: provider[0] == "other")  # the one surely consulted is a
         # victim service provider (format 1.1: SIP404 does not count kind other)
         for i, (kind, name, role) in enumerate(chosen):
-            pairs: Pairs = [("id", self.new_id("SP")), ("name", quote(name.format(place=self.place))), ("kind", kind),
-                            ("role", quote(role))]
+            pairs: Pairs = [
+                ("id", self.new_id("SP")),
+                ("name", quote(name.format(place=self.place))),
+                ("kind", kind),
+                ("role", quote(role)),
+            ]
             if i == 0 or rng.random() < 0.7:
-                pairs.append(("consulted", self.day(self.opened - timedelta(10), self.opened + timedelta(20))))
+                pairs.append(
+                    ("consulted", self.day(self.opened - timedelta(10), self.opened + timedelta(20)))
+                )
             self.providers.append(self.add("service_providers", pairs))
         first = min(self.opened + timedelta(20), self.horizon)
         for when in sorted(self.day(first, self.horizon) for _ in range(rng.randint(1, 4))):
-            self.add("reviews", [("date", when), ("by", quote("Responsible Sourcing Committee")),
-                                 ("summary", quote(rng.choice(REVIEWS)))])
+            self.add(
+                "reviews",
+                [
+                    ("date", when),
+                    ("by", quote("Responsible Sourcing Committee")),
+                    ("summary", quote(rng.choice(REVIEWS))),
+                ],
+            )
 
     def schedule(self, first: date, last: date) -> Pairs:
         """Due date, status and completion of an action due from first to last, clean on AS_OF."""
         rng = self.rng
         if not self.settled and last > AS_OF and rng.random() < 0.7:
-            return [("due", self.day(max(first, AS_OF + timedelta(1)), last)),
-                    ("status", rng.choice(("planned", "in-progress")))]
+            return [
+                ("due", self.day(max(first, AS_OF + timedelta(1)), last)),
+                ("status", rng.choice(("planned", "in-progress"))),
+            ]
         due = self.day(first, last)
         completed = self.day(first, min(due + timedelta(7), self.horizon))
         if rng.random() < 0.4 and self.status != "closed":  # a closed plan verified it (SIP508)
             return [("due", due), ("status", "done"), ("completed", completed)]
         method, evidence = rng.choice(VERIFICATIONS)
         checked = self.day(completed, min(completed + timedelta(21), self.horizon))
-        return [("due", due), ("status", "verified"), ("completed", completed),
-                ("verification", [("method", quote(method)), ("evidence", quote(evidence)), ("date", checked)])]
+        return [
+            ("due", due),
+            ("status", "verified"),
+            ("completed", completed),
+            ("verification", [("method", quote(method)), ("evidence", quote(evidence)), ("date", checked)]),
+        ]
 
     def add_finding(self, theme: Theme, severity: str, identified: date, follow_up: str) -> str:
         rng = self.rng
         title = theme.title.format(origin=rng.choice(self.site.origins)) + follow_up
         pairs: Pairs = [("id", self.new_id("F")), ("title", quote(title))]
         if rng.random() < 0.15:
-            pairs.append(("description", Block(theme.details + ("Confirmed in interviews with several workers.",))))
+            pairs.append(
+                ("description", Block(theme.details + ("Confirmed in interviews with several workers.",)))
+            )
         elif rng.random() < 0.8:
             pairs.append(("description", quote(" ".join(theme.details))))
         pairs.append(("severity", severity))
         if theme.indicators:
-            pairs.append(("indicators", flow([i for i in theme.indicators if rng.random() < 0.7] or [theme.indicators[0]])))
+            pairs.append(
+                (
+                    "indicators",
+                    flow([i for i in theme.indicators if rng.random() < 0.7] or [theme.indicators[0]]),
+                )
+            )
         groups = [g for g in theme.groups if rng.random() < 0.8] or [theme.groups[0]]
-        pairs += [("workers_affected", rng.randint(5, self.migrants)),
-                  ("worker_groups", tuple(groups) if rng.random() < 0.2 else flow(groups)),
-                  ("source", rng.choice([f"S-{i + 1}" for i, d in enumerate(self.source_dates) if d <= identified])),
-                  ("identified", identified)]
+        pairs += [
+            ("workers_affected", rng.randint(5, self.migrants)),
+            ("worker_groups", tuple(groups) if rng.random() < 0.2 else flow(groups)),
+            (
+                "source",
+                rng.choice([f"S-{i + 1}" for i, d in enumerate(self.source_dates) if d <= identified]),
+            ),
+            ("identified", identified),
+        ]
         if rng.random() < 0.5:
-            pairs.append(("evidence", quote(f"Audit report, section on {theme.short.lower()}; interview notes")))
-        return self.add("findings", pairs, "Raised again at the follow-up audit" if follow_up and rng.random() < 0.3 else "")
+            pairs.append(
+                ("evidence", quote(f"Audit report, section on {theme.short.lower()}; interview notes"))
+            )
+        return self.add(
+            "findings",
+            pairs,
+            "Raised again at the follow-up audit" if follow_up and rng.random() < 0.3 else "",
+        )
 
-    def add_response(self, kind: str, action: str, fids: list[str], window: tuple[date, date], critical: bool,
-                     remedy: str = "") -> None:
+    def add_response(
+        self,
+        kind: str,
+        action: str,
+        fids: list[str],
+        window: tuple[date, date],
+        critical: bool,
+        remedy: str = "",
+    ) -> None:
         rng = self.rng
         pairs: Pairs = [("id", self.new_id("A")), ("kind", kind)] + ([("remedy", remedy)] if remedy else [])
         if remedy == "repatriation":
             pairs.append(("voluntary", "true"))
-        pairs += [("addresses", flow(fids) if rng.random() < 0.9 else tuple(fids)), ("action", quote(action)),
-                  ("owner", quote(rng.choice(OWNERS)))]
+        pairs += [
+            ("addresses", flow(fids) if rng.random() < 0.9 else tuple(fids)),
+            ("action", quote(action)),
+            ("owner", quote(rng.choice(OWNERS))),
+        ]
         timing = self.schedule(*window)
         if rng.random() < 0.06:
             timing[0] = ("due", f"{timing[0][1]}  # {rng.choice(DUE_NOTES)}")
@@ -212,8 +287,12 @@ class PlanWriter:
             rate = self.site.usd_rate if currency != "USD" else 1
             committed = round(rng.randint(50, 1200) * rng.randint(300, 4000) * rate, -2)
             paid = committed if len(timing) > 2 else round(committed * rng.choice((0, 0.25, 0.33, 0.5)), 2)
-            pairs.append(("amount", [("committed", number(committed)), ("paid", number(paid)), ("currency", currency)]))
-            pairs.append(("basis", rng.choice(("receipts", "worker-interviews", "corridor-benchmark", "other"))))
+            pairs.append(
+                ("amount", [("committed", number(committed)), ("paid", number(paid)), ("currency", currency)])
+            )
+            pairs.append(
+                ("basis", rng.choice(("receipts", "worker-interviews", "corridor-benchmark", "other")))
+            )
         if kind != "corrective" and rng.random() < 0.6:
             pairs.append(("providers", flow([rng.choice(self.providers)])))
         if critical or rng.random() < 0.3:
@@ -225,8 +304,10 @@ class PlanWriter:
         rng = self.rng
         severity = rng.choice(theme.severities)
         first = self.day(self.opened - timedelta(25), self.horizon - timedelta(3))
-        dates = [first] + sorted(min(first + timedelta(rng.randint(1, 15)), self.horizon - timedelta(3))
-                                 for _ in range(rng.choices((0, 1, 2), (55, 35, 10))[0]))
+        dates = [first] + sorted(
+            min(first + timedelta(rng.randint(1, 15)), self.horizon - timedelta(3))
+            for _ in range(rng.choices((0, 1, 2), (55, 35, 10))[0])
+        )
         follow_ups = [""] + rng.sample(FOLLOW_UPS, len(dates) - 1)
         fids = [self.add_finding(theme, severity, *args) for args in zip(dates, follow_ups, strict=True)]
         # every response to these findings is due on or after the last was identified and the plan opened,
@@ -241,21 +322,36 @@ class PlanWriter:
             self.add_response("remedy", theme.money[1], fids, window, critical, theme.money[0])
         self.add_response("corrective", theme.fix, fids, window, critical)
         for category, cause in rng.sample(theme.causes, rng.choices((1, len(theme.causes)), (75, 25))[0]):
-            rc: Pairs = [("id", self.new_id("RC")), ("findings", flow(fids)), ("category", category),
-                         ("cause", quote(cause))]
+            rc: Pairs = [
+                ("id", self.new_id("RC")),
+                ("findings", flow(fids)),
+                ("category", category),
+                ("cause", quote(cause)),
+            ]
             if rng.random() < 0.7:
                 rc.append(("method", rng.choice(("five-whys", "fishbone", "interviews", "document-review"))))
             rcid = self.add("root_causes", rc)
             kind, name, risk = theme.risk
             level = ("high", "medium") if theme.indicators else ("medium", "low")
-            rid = self.add("risks", [("id", self.new_id("R")), ("risk", quote(risk)),
-                                     ("source", [("kind", kind), ("name", quote(name))]),
-                                     ("likelihood", rng.choice(level)), ("impact", rng.choice(level)),
-                                     ("root_causes", flow([rcid]))])
+            rid = self.add(
+                "risks",
+                [
+                    ("id", self.new_id("R")),
+                    ("risk", quote(risk)),
+                    ("source", [("kind", kind), ("name", quote(name))]),
+                    ("likelihood", rng.choice(level)),
+                    ("impact", rng.choice(level)),
+                    ("root_causes", flow([rcid])),
+                ],
+            )
             element, action, measure = theme.improvement
-            pairs: Pairs = [("id", self.new_id("MS")), ("element", element),
-                            ("addresses", flow([rcid, rid]) if rng.random() < 0.8 else (rcid, rid)),
-                            ("action", quote(action)), ("owner", quote(rng.choice(OWNERS)))]
+            pairs: Pairs = [
+                ("id", self.new_id("MS")),
+                ("element", element),
+                ("addresses", flow([rcid, rid]) if rng.random() < 0.8 else (rcid, rid)),
+                ("action", quote(action)),
+                ("owner", quote(rng.choice(OWNERS))),
+            ]
             pairs += self.schedule(self.opened, AS_OF + timedelta(240))
             self.add("improvements", pairs + ([("measure", quote(measure))] if rng.random() < 0.8 else []))
 
@@ -281,15 +377,21 @@ def mutate_plan(text: str) -> str:
     """The plan after a follow-up visit: one response under way, a due date later, a finding, a review."""
     lines = text.splitlines()
     start = lines.index("responses:")
-    unfinished = [i for i in range(start, section_end(lines, "responses"))
-                  if lines[i] in ("    status: planned", "    status: in-progress")]
+    unfinished = [
+        i
+        for i in range(start, section_end(lines, "responses"))
+        if lines[i] in ("    status: planned", "    status: in-progress")
+    ]
     if unfinished:  # a planned response gets under way; failing that, one under way is done
         i = min(unfinished, key=lambda j: (lines[j] != "    status: planned", j))
         done = ["    status: done", f"    completed: {AS_OF - timedelta(1)}"]
-        lines[i:i + 1] = ["    status: in-progress"] if lines[i].endswith("planned") else done
+        lines[i : i + 1] = ["    status: in-progress"] if lines[i].endswith("planned") else done
     start = lines.index("improvements:")
     for i in range(start, section_end(lines, "improvements") - 1):  # improvements have no deadline to keep
-        if lines[i].startswith("    due: ") and lines[i + 1] in ("    status: planned", "    status: in-progress"):
+        if lines[i].startswith("    due: ") and lines[i + 1] in (
+            "    status: planned",
+            "    status: in-progress",
+        ):
             lines[i] = f"    due: {date.fromisoformat(lines[i][9:19]) + timedelta(30)}"
             break
     last = dict.fromkeys(("F", "A", "RC", "R", "MS"), 0)
@@ -298,24 +400,51 @@ def mutate_plan(text: str) -> str:
     f, a, rc, r, ms = (f"{prefix}-{n + 1}" for prefix, n in last.items())
     identified = AS_OF - timedelta(6)
     added = {
-        "findings": [("id", f), ("title", quote("Drinking water in the packing hall not tested")),
-                     ("severity", "minor"), ("worker_groups", flow(["migrant"])), ("source", "S-1"),
-                     ("identified", identified)],
-        "responses": [("id", a), ("kind", "corrective"), ("addresses", flow([f])),
-                      ("action", quote("Test the water monthly and post results in workers' languages")),
-                      ("owner", quote("Supplier Operations Manager")), ("due", identified + timedelta(60)),
-                      ("status", "planned")],
-        "root_causes": [("id", rc), ("findings", flow([f])), ("category", "capacity"),
-                        ("cause", quote("No maintenance plan for water and sanitation"))],
-        "risks": [("id", r), ("risk", quote("Unsafe drinking water")), ("likelihood", "low"), ("impact", "medium"),
-                  ("source", [("kind", "operational-function"), ("name", quote("Facilities maintenance"))]),
-                  ("root_causes", flow([rc]))],
-        "improvements": [("id", ms), ("element", "monitoring"), ("addresses", flow([rc, r])),
-                         ("action", quote("Preventive maintenance plan for water and sanitation")),
-                         ("owner", quote("Supplier Operations Manager")), ("due", AS_OF + timedelta(90)),
-                         ("status", "planned")],
-        "reviews": [("date", AS_OF - timedelta(1)), ("by", quote("Responsible Sourcing Committee")),
-                    ("summary", quote("Follow-up visit: one response under way, a due date moved, a finding added"))],
+        "findings": [
+            ("id", f),
+            ("title", quote("Drinking water in the packing hall not tested")),
+            ("severity", "minor"),
+            ("worker_groups", flow(["migrant"])),
+            ("source", "S-1"),
+            ("identified", identified),
+        ],
+        "responses": [
+            ("id", a),
+            ("kind", "corrective"),
+            ("addresses", flow([f])),
+            ("action", quote("Test the water monthly and post results in workers' languages")),
+            ("owner", quote("Supplier Operations Manager")),
+            ("due", identified + timedelta(60)),
+            ("status", "planned"),
+        ],
+        "root_causes": [
+            ("id", rc),
+            ("findings", flow([f])),
+            ("category", "capacity"),
+            ("cause", quote("No maintenance plan for water and sanitation")),
+        ],
+        "risks": [
+            ("id", r),
+            ("risk", quote("Unsafe drinking water")),
+            ("likelihood", "low"),
+            ("impact", "medium"),
+            ("source", [("kind", "operational-function"), ("name", quote("Facilities maintenance"))]),
+            ("root_causes", flow([rc])),
+        ],
+        "improvements": [
+            ("id", ms),
+            ("element", "monitoring"),
+            ("addresses", flow([rc, r])),
+            ("action", quote("Preventive maintenance plan for water and sanitation")),
+            ("owner", quote("Supplier Operations Manager")),
+            ("due", AS_OF + timedelta(90)),
+            ("status", "planned"),
+        ],
+        "reviews": [
+            ("date", AS_OF - timedelta(1)),
+            ("by", quote("Responsible Sourcing Committee")),
+            ("summary", quote("Follow-up visit: one response under way, a due date moved, a finding added")),
+        ],
     }
     for section, pairs in added.items():
         end = section_end(lines, section)
@@ -342,8 +471,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=1000, help="how many plans to generate")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--lines", type=int, default=1500, help="about how many lines each plan has")
-    parser.add_argument("--mutate", type=int, metavar="K", help="copy the --from corpus, changing K active plans")
-    parser.add_argument("--from", dest="source", type=Path, help="the corpus --mutate copies, one this script wrote")
+    parser.add_argument(
+        "--mutate", type=int, metavar="K", help="copy the --from corpus, changing K active plans"
+    )
+    parser.add_argument(
+        "--from", dest="source", type=Path, help="the corpus --mutate copies, one this script wrote"
+    )
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.mutate is not None:

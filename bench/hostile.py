@@ -34,9 +34,20 @@ def big_plan(folder: Path) -> Path:
     if not target.exists():
         lines = 145_000
         while True:
-            subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--count", "1",
-                            "--out", str(target.parent), "--lines", str(lines)], check=True,
-                           stdout=subprocess.DEVNULL)
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(ROOT / "bench" / "generate.py"),
+                    "--count",
+                    "1",
+                    "--out",
+                    str(target.parent),
+                    "--lines",
+                    str(lines),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
             if target.stat().st_size <= TARGET_BYTES:
                 break
             lines -= 500
@@ -45,8 +56,10 @@ def big_plan(folder: Path) -> Path:
 
 def empty_findings(folder: Path) -> Path:
     target = folder / "empty-findings.yaml"
-    head = ("sip: 1\nid: X\ntitle: t\nstatus: active\ncompany: c\nsite: {name: s, country: MY}\n"
-            "owner: {role: r}\nopened: 2026-01-01\nfindings: [")
+    head = (
+        "sip: 1\nid: X\ntitle: t\nstatus: active\ncompany: c\nsite: {name: s, country: MY}\n"
+        "owner: {role: r}\nopened: 2026-01-01\nfindings: ["
+    )
     count = (1_500_000 - len(head)) // 4
     target.write_text(head + ", ".join(["{}"] * count) + "]\n", encoding="utf-8")
     return target
@@ -56,11 +69,15 @@ def many_findings(folder: Path, count: int = 15_000) -> Path:
     """A plan of `count` findings that nothing addresses: valid, with an error or more for each
     finding (no response, no root cause), for `render --force`."""
     target = folder / "many-findings.yaml"
-    head = ("sip: 1\nid: X\ntitle: t\nstatus: active\ncompany: c\nsite: {name: s, country: MY}\n"
-            "owner: {role: r}\nopened: 2026-01-01\nsources:\n  - {id: S-1, kind: social-audit, "
-            "reference: Audit, date: 2026-01-01}\nfindings:\n")
-    findings = "".join(f"  - {{id: F-{n}, title: Finding {n}, severity: major, source: S-1, "
-                       f"identified: 2026-01-02}}\n" for n in range(1, count + 1))
+    head = (
+        "sip: 1\nid: X\ntitle: t\nstatus: active\ncompany: c\nsite: {name: s, country: MY}\n"
+        "owner: {role: r}\nopened: 2026-01-01\nsources:\n  - {id: S-1, kind: social-audit, "
+        "reference: Audit, date: 2026-01-01}\nfindings:\n"
+    )
+    findings = "".join(
+        f"  - {{id: F-{n}, title: Finding {n}, severity: major, source: S-1, identified: 2026-01-02}}\n"
+        for n in range(1, count + 1)
+    )
     target.write_text(head + findings, encoding="utf-8")
     return target
 
@@ -85,17 +102,28 @@ def main() -> None:
     many = many_findings(options.out)
     page = options.out / "big.html"
     cases = [
-        (f"sip render, valid plan of {plan.stat().st_size:,} bytes "
-         f"({plan.read_text('utf-8').count(chr(10) + '  - id: F-'):,} findings), HTML",
-         [*sip, "render", "--as-of", AS_OF, "--force", "--out", str(page), str(plan)], (0,)),
-        ("sip validate, the same plan",
-         [*sip, "validate", "--as-of", AS_OF, str(plan)], (0,)),
-        (f"sip validate, {empty.stat().st_size / 1024 / 1024:.2f} MB of empty findings",
-         [*sip, "validate", "--as-of", AS_OF, str(empty)], (1,)),
-        ("sip validate --format json, the same",
-         [*sip, "validate", "--format", "json", "--as-of", AS_OF, str(empty)], (1,)),
-        ("sip render --force, 15,000 findings with errors (no responses), HTML",
-         [*sip, "render", "--as-of", AS_OF, "--force", str(many)], (0,)),
+        (
+            f"sip render, valid plan of {plan.stat().st_size:,} bytes "
+            f"({plan.read_text('utf-8').count(chr(10) + '  - id: F-'):,} findings), HTML",
+            [*sip, "render", "--as-of", AS_OF, "--force", "--out", str(page), str(plan)],
+            (0,),
+        ),
+        ("sip validate, the same plan", [*sip, "validate", "--as-of", AS_OF, str(plan)], (0,)),
+        (
+            f"sip validate, {empty.stat().st_size / 1024 / 1024:.2f} MB of empty findings",
+            [*sip, "validate", "--as-of", AS_OF, str(empty)],
+            (1,),
+        ),
+        (
+            "sip validate --format json, the same",
+            [*sip, "validate", "--format", "json", "--as-of", AS_OF, str(empty)],
+            (1,),
+        ),
+        (
+            "sip render --force, 15,000 findings with errors (no responses), HTML",
+            [*sip, "render", "--as-of", AS_OF, "--force", str(many)],
+            (0,),
+        ),
     ]
     print(f"{'case':<72} {'median s':>9} {'user s':>7} {'stdout':>10}")
     for name, command, ok in cases:

@@ -48,8 +48,11 @@ async def measure(plan: Path, edits: int, warm: int) -> list[float]:
     client.initialized(types.InitializedParams())
     uri = plan.resolve().as_uri()
     text = plan.read_text("utf-8")
-    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
-        uri=uri, language_id="yaml", version=1, text=text)))
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)
+        )
+    )
     await wait(arrived, event, 1)
     baseline = sorted(codes[1])  # what the plan has before the edits (nothing, when clean)
     match = re.search(r"addresses: \[(F-1)\b", text)
@@ -61,13 +64,19 @@ async def measure(plan: Path, edits: int, warm: int) -> list[float]:
     for version in range(2, 2 + warm + edits):
         new = "F-999" if current == "F-1" else "F-1"
         change = types.TextDocumentContentChangePartial(
-            range=types.Range(start=types.Position(line=start, character=column),
-                              end=types.Position(line=start, character=column + len(current))),
-            text=new)
+            range=types.Range(
+                start=types.Position(line=start, character=column),
+                end=types.Position(line=start, character=column + len(current)),
+            ),
+            text=new,
+        )
         sent = time.perf_counter()
-        client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[change]))
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[change],
+            )
+        )
         await wait(arrived, event, version)
         got = sorted(codes[version])
         if (new == "F-999" and "SIP202" not in got) or (new == "F-1" and got != baseline):
@@ -103,8 +112,10 @@ def main() -> None:
         times = asyncio.run(measure(plan, args.edits, args.warm))
     ms = sorted(t * 1000 for t in times)
     print(f"sip lsp, a {lines:,}-line plan, {len(ms)} edits after {args.warm} warm-up edits:")
-    print(f"  diagnostics after a change: median {statistics.median(ms):.0f} ms, "
-          f"fastest {ms[0]:.0f} ms, slowest {ms[-1]:.0f} ms")
+    print(
+        f"  diagnostics after a change: median {statistics.median(ms):.0f} ms, "
+        f"fastest {ms[0]:.0f} ms, slowest {ms[-1]:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ AS_OF = "2026-08-10"
 SAMPLE = 50
 
 
-
 def in_process(files: list[str], format: str) -> tuple[float, float]:
     """(seconds to compile the report template, seconds per page) over a sample of plans."""
     sys.path.insert(0, str(ROOT))
@@ -45,8 +44,9 @@ def in_process(files: list[str], format: str) -> tuple[float, float]:
     compile_seconds = time.perf_counter() - started
     started = time.perf_counter()
     for result in run.results:
-        report = plan_report(result.plan, result.diagnostics, as_of=settings.as_of, public=False,
-                             source_file=result.file)
+        report = plan_report(
+            result.plan, result.diagnostics, as_of=settings.as_of, public=False, source_file=result.file
+        )
         templates.render(f"report.{format}.j2", report=report)
     return compile_seconds, (time.perf_counter() - started) / len(run.results)
 
@@ -60,8 +60,17 @@ def main() -> None:
     options = parser.parse_args()
     corpus = options.corpus or Path(f"/tmp/sip-bench-{options.count}")
     if not corpus.is_dir():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--count",
-                        str(options.count), "--out", str(corpus)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate.py"),
+                "--count",
+                str(options.count),
+                "--out",
+                str(corpus),
+            ],
+            check=True,
+        )
     files = sorted(str(p) for p in corpus.glob("*.yaml"))
     lines = sum(Path(f).read_bytes().count(b"\n") for f in files)
     print(f"{len(files)} plans, {lines / len(files):,.0f} lines each on average")
@@ -69,8 +78,7 @@ def main() -> None:
     sip = [sys.executable, "-m", "sip"]
     rows = [("sip validate", timed([*sip, "validate", "--as-of", AS_OF, str(corpus)], options.runs))]
     with tempfile.TemporaryDirectory() as site:
-        render = [*sip, "render", "--as-of", AS_OF, "--format", options.format, "--out", site,
-                  str(corpus)]
+        render = [*sip, "render", "--as-of", AS_OF, "--format", options.format, "--out", site, str(corpus)]
         rows.append((f"sip render --format {options.format}", timed(render, options.runs)))
         pages = list(Path(site).iterdir())
         size = sum(p.stat().st_size for p in pages)
@@ -80,8 +88,10 @@ def main() -> None:
         print(f"{name:<{width}}  {seconds:8.2f} s  {seconds / len(files) * 1000:7.1f} ms/plan")
     print(f"site: {len(pages)} pages, {size / 1e6:,.1f} MB")
     compile_seconds, per_page = in_process(files, options.format)
-    print(f"in one process: template compile {compile_seconds * 1000:.0f} ms once; "
-          f"{per_page * 1000:.1f} ms to build and render a page (sample of {SAMPLE})")
+    print(
+        f"in one process: template compile {compile_seconds * 1000:.0f} ms once; "
+        f"{per_page * 1000:.1f} ms to build and render a page (sample of {SAMPLE})"
+    )
 
 
 if __name__ == "__main__":

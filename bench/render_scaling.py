@@ -28,27 +28,61 @@ def plan_of(size: int) -> Plan:
     data = yaml.safe_load((ROOT / "tests" / "data" / "minimal.yaml").read_text("utf-8"))
     day = dt.date(2026, 6, 1)
     for k in range(size):
-        data["findings"].append({"id": f"FX-{k}", "title": f"Finding {k}", "severity": "major",
-                                 "indicators": ["deception"], "source": "S-1", "identified": day})
-        data["responses"].append({"id": f"AX-{k}", "kind": "corrective", "addresses": [f"FX-{k}"],
-                                  "action": f"Act {k}", "owner": "X", "due": dt.date(2026, 9, 1),
-                                  "status": "planned", "contingency": "c"})
-        data["root_causes"].append({"id": f"RCX-{k}", "findings": [f"FX-{k}"], "category": "policy",
-                                    "cause": f"Cause {k}"})
-        data["risks"].append({"id": f"RX-{k}", "risk": f"Risk {k}", "likelihood": "low",
-                              "source": {"kind": "business-process", "name": "n"}, "impact": "low",
-                              "root_causes": [f"RCX-{k}"]})
-        data["improvements"].append({"id": f"MX-{k}", "element": "policy", "addresses": [f"RCX-{k}"],
-                                     "action": "a", "owner": "o", "due": dt.date(2026, 12, 1),
-                                     "status": "planned"})
+        data["findings"].append(
+            {
+                "id": f"FX-{k}",
+                "title": f"Finding {k}",
+                "severity": "major",
+                "indicators": ["deception"],
+                "source": "S-1",
+                "identified": day,
+            }
+        )
+        data["responses"].append(
+            {
+                "id": f"AX-{k}",
+                "kind": "corrective",
+                "addresses": [f"FX-{k}"],
+                "action": f"Act {k}",
+                "owner": "X",
+                "due": dt.date(2026, 9, 1),
+                "status": "planned",
+                "contingency": "c",
+            }
+        )
+        data["root_causes"].append(
+            {"id": f"RCX-{k}", "findings": [f"FX-{k}"], "category": "policy", "cause": f"Cause {k}"}
+        )
+        data["risks"].append(
+            {
+                "id": f"RX-{k}",
+                "risk": f"Risk {k}",
+                "likelihood": "low",
+                "source": {"kind": "business-process", "name": "n"},
+                "impact": "low",
+                "root_causes": [f"RCX-{k}"],
+            }
+        )
+        data["improvements"].append(
+            {
+                "id": f"MX-{k}",
+                "element": "policy",
+                "addresses": [f"RCX-{k}"],
+                "action": "a",
+                "owner": "o",
+                "due": dt.date(2026, 12, 1),
+                "status": "planned",
+            }
+        )
     return Plan.model_validate(data)
 
 
 def main() -> None:
     templates = Templates()
     as_of = dt.date(2026, 8, 10)
-    templates.render("report.html.j2", report=plan_report(plan_of(1), [], as_of=as_of, public=False,
-                                                          source_file="x"))
+    templates.render(
+        "report.html.j2", report=plan_report(plan_of(1), [], as_of=as_of, public=False, source_file="x")
+    )
     for size in SIZES:
         plan = plan_of(size)
         best = float("inf")

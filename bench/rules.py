@@ -60,10 +60,14 @@ def whole_runs(corpus: Path, runs: int) -> None:
         times["off"].append(process_cpu(off))
         times["on"].append(process_cpu(sip))
     for key, name in (("off", "rules off"), ("on", "all rules")):
-        print(f"sip validate, {name}    {min(times[key]):6.2f} s CPU   (median "
-              f"{statistics.median(times[key]):.2f})")
-    print(f"all rules / rules off      x{min(times['on']) / min(times['off']):.3f}   (medians "
-          f"x{statistics.median(times['on']) / statistics.median(times['off']):.3f})")
+        print(
+            f"sip validate, {name}    {min(times[key]):6.2f} s CPU   (median "
+            f"{statistics.median(times[key]):.2f})"
+        )
+    print(
+        f"all rules / rules off      x{min(times['on']) / min(times['off']):.3f}   (medians "
+        f"x{statistics.median(times['on']) / statistics.median(times['off']):.3f})"
+    )
 
 
 def fastest_pass(work, items, runs: int) -> float:
@@ -78,8 +82,17 @@ def main() -> None:
     options = parser.parse_args()
     corpus = options.corpus or Path(f"/tmp/sip-bench-{options.count}")
     if not corpus.is_dir():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--count",
-                        str(options.count), "--out", str(corpus)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate.py"),
+                "--count",
+                str(options.count),
+                "--out",
+                str(corpus),
+            ],
+            check=True,
+        )
     raws = [(p.name, p.read_bytes()) for p in sorted(corpus.glob("*.yaml"))]
     lines = sum(raw.count(b"\n") for _, raw in raws) / len(raws)
     print(f"{len(raws)} plans, {lines:,.0f} lines each on average; fastest of {options.runs} passes")
@@ -92,10 +105,14 @@ def main() -> None:
         times["on"].append(one_pass(lambda item: check_bytes(item[1], item[0], on), raws))
     per_plan = 1000 / len(raws)
     for key, name in (("off", "rules off"), ("on", "all rules")):
-        print(f"check a plan, {name}    {min(times[key]) * per_plan:7.2f} ms   (median "
-              f"{statistics.median(times[key]) * per_plan:.2f})")
-    print(f"all rules / rules off      x{min(times['on']) / min(times['off']):.3f}   (medians "
-          f"x{statistics.median(times['on']) / statistics.median(times['off']):.3f})")
+        print(
+            f"check a plan, {name}    {min(times[key]) * per_plan:7.2f} ms   (median "
+            f"{statistics.median(times[key]) * per_plan:.2f})"
+        )
+    print(
+        f"all rules / rules off      x{min(times['on']) / min(times['off']):.3f}   (medians "
+        f"x{statistics.median(times['on']) / statistics.median(times['off']):.3f})"
+    )
 
     plans = []
     for _, raw in raws:
@@ -108,11 +125,13 @@ def main() -> None:
     contexts = [(plan, Context(AS_OF, index=index_plan(plan))) for plan, _ in plans]
     for rule in REGISTRY:
         if rule.check is not None:
-            spent = fastest_pass(lambda item, rule=rule: list(rule.check(*item)), contexts,
-                                options.runs)
+            spent = fastest_pass(lambda item, rule=rule: list(rule.check(*item)), contexts, options.runs)
             print(f"  {rule.CODE}                   {spent * per_plan:7.3f} ms")
-    engine = fastest_pass(lambda item: list(run_rules(item[0], item[1], Context(
-        AS_OF, index=index_plan(item[0])))), plans, options.runs)
+    engine = fastest_pass(
+        lambda item: list(run_rules(item[0], item[1], Context(AS_OF, index=index_plan(item[0])))),
+        plans,
+        options.runs,
+    )
     print(f"  all rules with the engine {engine * per_plan:6.3f} ms")
 
 

@@ -38,18 +38,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--file", type=Path, default=ROOT / "examples" / "spec-example.yaml")
-    parser.add_argument("--no-compile", action="store_true",
-                        help="Time sip as the checkout is, without compiling its bytecode first.")
+    parser.add_argument(
+        "--no-compile",
+        action="store_true",
+        help="Time sip as the checkout is, without compiling its bytecode first.",
+    )
     options = parser.parse_args()
     plan = str(options.file)
     if not options.no_compile:
         compileall.compile_dir(ROOT / "sip", quiet=1)
 
     sip = _tool("sip")
-    commands = {"sip validate": [sip, "validate", plan] if sip else
-                [sys.executable, "-m", "sip", "validate", plan]}
-    for name, command in (("yamllint", ["yamllint", plan]),
-                          ("check-jsonschema", ["check-jsonschema", "--schemafile", str(SCHEMA), plan])):
+    commands = {
+        "sip validate": [sip, "validate", plan] if sip else [sys.executable, "-m", "sip", "validate", plan]
+    }
+    for name, command in (
+        ("yamllint", ["yamllint", plan]),
+        ("check-jsonschema", ["check-jsonschema", "--schemafile", str(SCHEMA), plan]),
+    ):
         found = _tool(name)
         if found:
             commands[name] = [found, *command[1:]]

@@ -24,8 +24,7 @@ from timing import timed  # bench/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-08-10"
-GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c",
-       "commit.gpgsign=false"]
+GIT = ["git", "-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false"]
 KEEP_PLANS = (
     "import datetime as dt, sys\n"
     "from sip.check.config import Settings\n"
@@ -36,7 +35,6 @@ KEEP_PLANS = (
     "run = validate(plan_files(sys.argv[2:]), Settings(as_of=as_of), keep_plans=True)\n"
     "rows_for(run, {r.file: glance(r.plan, as_of) for r in run.results if r.plan is not None})\n"
 )
-
 
 
 def git(work: Path, *args: str) -> None:
@@ -51,8 +49,18 @@ def prepare(work: Path, count: int, mutate: int) -> Path:
     shutil.rmtree(work, ignore_errors=True)
     generate = [sys.executable, str(ROOT / "bench" / "generate.py")]
     subprocess.run([*generate, "--count", str(count), "--out", str(repository / "plans")], check=True)
-    subprocess.run([*generate, "--mutate", str(mutate), "--from", str(repository / "plans"),
-                    "--out", str(work / "mutated")], check=True)
+    subprocess.run(
+        [
+            *generate,
+            "--mutate",
+            str(mutate),
+            "--from",
+            str(repository / "plans"),
+            "--out",
+            str(work / "mutated"),
+        ],
+        check=True,
+    )
     git(repository, "init", "-q")
     git(repository, "add", "-A")
     git(repository, "commit", "-q", "-m", "corpus")
@@ -72,21 +80,41 @@ def main() -> None:
     parser.add_argument("--skip-keep-plans", action="store_true")
     options = parser.parse_args()
     repository = prepare(options.work, options.count, options.mutate)
-    changed = subprocess.run(["git", "diff", "--name-only", "HEAD~1", "HEAD"], cwd=repository,
-                             capture_output=True, text=True, check=True).stdout.split()
+    changed = subprocess.run(
+        ["git", "diff", "--name-only", "HEAD~1", "HEAD"],
+        cwd=repository,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     print(f"{options.count} plans; HEAD~1 -> HEAD changes {len(changed)} of them")
 
     sip = [sys.executable, "-m", "sip"]
-    rows = [("sip status", timed([*sip, "status", "--as-of", AS_OF, "plans"], options.runs,
-                                 repository))]
+    rows = [("sip status", timed([*sip, "status", "--as-of", AS_OF, "plans"], options.runs, repository))]
     if not options.skip_keep_plans:
-        rows.append(("status via keep_plans", timed([sys.executable, "-c", KEEP_PLANS, AS_OF, "plans"],
-                                                    options.runs, repository)))
-    rows.append(("sip diff HEAD~1 HEAD", timed([*sip, "diff", "--as-of", AS_OF, "HEAD~1", "HEAD"],
-                                               options.runs, repository)))
-    rows.append(("sip diff --check HEAD~1 HEAD", timed(
-        [*sip, "diff", "--check", "--as-of", AS_OF, "HEAD~1", "HEAD"], options.runs, repository,
-        ok=(0, 1))))
+        rows.append(
+            (
+                "status via keep_plans",
+                timed([sys.executable, "-c", KEEP_PLANS, AS_OF, "plans"], options.runs, repository),
+            )
+        )
+    rows.append(
+        (
+            "sip diff HEAD~1 HEAD",
+            timed([*sip, "diff", "--as-of", AS_OF, "HEAD~1", "HEAD"], options.runs, repository),
+        )
+    )
+    rows.append(
+        (
+            "sip diff --check HEAD~1 HEAD",
+            timed(
+                [*sip, "diff", "--check", "--as-of", AS_OF, "HEAD~1", "HEAD"],
+                options.runs,
+                repository,
+                ok=(0, 1),
+            ),
+        )
+    )
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
         print(f"{name:<{width}}  {seconds:8.2f} s")

@@ -33,7 +33,6 @@ BARE_LOAD = (
 RULE_PREFIXES = ["SIP2", "SIP3", "SIP4", "SIP5", "SIP6"]
 
 
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
@@ -43,8 +42,17 @@ def main() -> None:
     options = parser.parse_args()
     corpus = options.corpus or Path(f"/tmp/sip-bench-{options.count}")
     if not corpus.is_dir():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--count",
-                        str(options.count), "--out", str(corpus)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(ROOT / "bench" / "generate.py"),
+                "--count",
+                str(options.count),
+                "--out",
+                str(corpus),
+            ],
+            check=True,
+        )
     files = sorted(str(p) for p in corpus.glob("*.yaml"))
     lines = sum(Path(f).read_bytes().count(b"\n") for f in files)
     print(f"{len(files)} plans, {lines / len(files):,.0f} lines each on average")
@@ -53,11 +61,13 @@ def main() -> None:
     rows = [("sip validate (all rules)", timed([*sip, str(corpus)], options.runs))]
     ignore = [arg for prefix in RULE_PREFIXES for arg in ("--ignore", prefix)]
     rows.append(("sip validate (rules off)", timed([*sip, *ignore, str(corpus)], options.runs)))
-    rows.append(("PyYAML C load, one process", timed([sys.executable, "-c", BARE_LOAD, *files],
-                                                     options.runs)))
+    rows.append(
+        ("PyYAML C load, one process", timed([sys.executable, "-c", BARE_LOAD, *files], options.runs))
+    )
     # Next to this Python first: the bench extra installs it into the same environment.
-    checker = (shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
-               or shutil.which("check-jsonschema"))
+    checker = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which(
+        "check-jsonschema"
+    )
     if not checker and not options.skip_check_jsonschema:
         print("check-jsonschema not found: pip install -e '.[bench]' to compare with it")
     if checker and not options.skip_check_jsonschema:

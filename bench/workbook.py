@@ -35,9 +35,20 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/sip-bench-workbook"))
     options = parser.parse_args()
     shutil.rmtree(options.work, ignore_errors=True)
-    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--count", "1",
-                    "--lines", str(options.lines), "--out", str(options.work / "plans")],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "generate.py"),
+            "--count",
+            "1",
+            "--lines",
+            str(options.lines),
+            "--out",
+            str(options.work / "plans"),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     plan = next((options.work / "plans").glob("*.yaml"))
     book = options.work / "tracker.xlsx"
     sip = [sys.executable, "-m", "sip"]
@@ -45,9 +56,12 @@ def main() -> None:
     export = [*sip, "export", "--as-of", AS_OF, str(plan), "-o", str(book)]
     rows = [("sip export", _timed(export, options.runs))]
     changed = _supplier(book)
-    rows.append((f"sip import --dry-run ({changed} cells changed)",
-                 _timed([*sip, "import", "--dry-run", "--as-of", AS_OF, str(book), str(plan)],
-                        options.runs)))
+    rows.append(
+        (
+            f"sip import --dry-run ({changed} cells changed)",
+            _timed([*sip, "import", "--dry-run", "--as-of", AS_OF, str(book), str(plan)], options.runs),
+        )
+    )
     print(f"{plan.name}: {lines} lines, {plan.stat().st_size:,} bytes; median of {options.runs} runs")
     for name, (wall, cpu) in rows:
         print(f"  {name:45} {wall:6.2f} s wall  {cpu:6.2f} s CPU")
@@ -107,9 +121,13 @@ def _in_process(plan: Path, book: Path) -> None:
     check_bytes(merged.text.encode(), str(plan), settings)
     after = time.perf_counter()
     print("  in this process:")
-    for name, seconds in (("check the plan", checked - started), ("write the workbook", written - checked),
-                          ("read the workbook", read - written), ("merge (ruamel round trip)", done - read),
-                          ("check the merged plan", after - done)):
+    for name, seconds in (
+        ("check the plan", checked - started),
+        ("write the workbook", written - checked),
+        ("read the workbook", read - written),
+        ("merge (ruamel round trip)", done - read),
+        ("check the merged plan", after - done),
+    ):
         print(f"    {name:43} {seconds:6.3f} s")
 
 

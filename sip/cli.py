@@ -62,10 +62,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[Optional[bool], typer.Option(  # noqa: UP045 (typer reads the annotation)
-        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
-    debug: Annotated[bool, typer.Option(
-        "--debug", help="Show the full traceback of an internal error.")] = False,
+    version: Annotated[
+        bool | None,
+        typer.Option(  # noqa: UP045 (typer reads the annotation)
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
+    ] = False,
 ) -> None:
     global _debug
     _debug = debug
@@ -107,79 +112,163 @@ def _color_wanted(option: Optional[bool], stream: TextIO) -> bool:  # noqa: UP04
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-
-AsOf = Annotated[Optional[str], typer.Option(  # noqa: UP045
-    "--as-of", metavar="DATE", callback=_as_of,
-    help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.")]
-Config = Annotated[Optional[Path], typer.Option(  # noqa: UP045
-    "--config", metavar="FILE", help="Use this sip.toml (or pyproject.toml) for every plan "
-    "instead of the one nearest to each (docs/configuration.md).")]
-Color = Annotated[Optional[bool], typer.Option(  # noqa: UP045
-    "--color/--no-color", help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
-    "turns it off, FORCE_COLOR=1 on, also through a pipe).")]
-Quiet = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="Print the diagnostics only: no summary line, no progress.")]
-Ignore = Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-    "--ignore", metavar="CODE", help="Do not check or report this code, or every code with this "
-    "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.")]
+AsOf = Annotated[
+    str | None,
+    typer.Option(  # noqa: UP045
+        "--as-of",
+        metavar="DATE",
+        callback=_as_of,
+        help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.",
+    ),
+]
+Config = Annotated[
+    Path | None,
+    typer.Option(  # noqa: UP045
+        "--config",
+        metavar="FILE",
+        help="Use this sip.toml (or pyproject.toml) for every plan "
+        "instead of the one nearest to each (docs/configuration.md).",
+    ),
+]
+Color = Annotated[
+    bool | None,
+    typer.Option(  # noqa: UP045
+        "--color/--no-color",
+        help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
+        "turns it off, FORCE_COLOR=1 on, also through a pipe).",
+    ),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the diagnostics only: no summary line, no progress.")
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option(  # noqa: UP045
+        "--ignore",
+        metavar="CODE",
+        help="Do not check or report this code, or every code with this "
+        "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.",
+    ),
+]
 
 
 @app.command()
 def validate(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
-        "standard input.")],
-    format: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--format", "-f", metavar="FORMAT", callback=_choice(names("validate")),
-        help=f"Output format: {', '.join(names('validate'))} (default: github when GITHUB_ACTIONS=true, "
-        "else text).")] = None,
-    output: Annotated[Optional[list[str]], typer.Option(  # noqa: UP045
-        "--output", "-o", metavar="FORMAT=PATH",
-        help="Also write a report in FORMAT to PATH (repeatable), e.g. sarif=sip.sarif.")] = None,
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PLAN...",
+            help="Plan files or folders (searched for *.yaml, *.yml); - reads standard input.",
+        ),
+    ],
+    format: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=_choice(names("validate")),
+            help=f"Output format: {', '.join(names('validate'))} (default: github when GITHUB_ACTIONS=true, "
+            "else text).",
+        ),
+    ] = None,
+    output: Annotated[
+        list[str] | None,
+        typer.Option(  # noqa: UP045
+            "--output",
+            "-o",
+            metavar="FORMAT=PATH",
+            help="Also write a report in FORMAT to PATH (repeatable), e.g. sarif=sip.sarif.",
+        ),
+    ] = None,
     as_of: AsOf = None,
-    strict: Annotated[Optional[bool], typer.Option(  # noqa: UP045
-        "--strict/--no-strict", help="Fail on warnings too, the same as --fail-on warning "
-        "(default: the configuration's strict, else no).")] = None,
-    fail_on: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--fail-on", metavar="|".join(FAIL_ON), callback=_choice(FAIL_ON),
-        help="What fails the run (exit 1): error (default), warning or never.")] = None,
-    changed_since: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--changed-since", metavar="REF",
-        help="Check only the plans changed since the git revision REF (its merge base with "
-        "HEAD); SIP203 still compares every plan found.")] = None,
+    strict: Annotated[
+        bool | None,
+        typer.Option(  # noqa: UP045
+            "--strict/--no-strict",
+            help="Fail on warnings too, the same as --fail-on warning "
+            "(default: the configuration's strict, else no).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--fail-on",
+            metavar="|".join(FAIL_ON),
+            callback=_choice(FAIL_ON),
+            help="What fails the run (exit 1): error (default), warning or never.",
+        ),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--changed-since",
+            metavar="REF",
+            help="Check only the plans changed since the git revision REF (its merge base with "
+            "HEAD); SIP203 still compares every plan found.",
+        ),
+    ] = None,
     config: Config = None,
     ignore: Ignore = None,
     color: Color = None,
     quiet: Quiet = False,
-    plans_only: Annotated[bool, typer.Option(
-        "--plans-only", help="Skip YAML files that are not plans (no top-level sip: key), "
-        "as the pre-commit hook does.")] = False,
-    sarif_suppressed: Annotated[bool, typer.Option(
-        "--sarif-suppressed", help="SARIF: write waived diagnostics too, as suppressed results. "
-        "Left out by default: GitHub code scanning ignores suppressions and would show them as "
-        "open alerts.")] = False,
+    plans_only: Annotated[
+        bool,
+        typer.Option(
+            "--plans-only",
+            help="Skip YAML files that are not plans (no top-level sip: key), as the pre-commit hook does.",
+        ),
+    ] = False,
+    sarif_suppressed: Annotated[
+        bool,
+        typer.Option(
+            "--sarif-suppressed",
+            help="SARIF: write waived diagnostics too, as suppressed results. "
+            "Left out by default: GitHub code scanning ignores suppressions and would show them as "
+            "open alerts.",
+        ),
+    ] = False,
 ) -> None:
     """Check plans against the format and the rules; exit 1 if any has an error."""
 
     def run() -> int:
         from sip.commands.validate import validate_command
 
-        return validate_command(paths, format=format, as_of=as_of, strict=strict,
-                                config=config, color=_color_wanted(color, sys.stdout),
-                                ignore=ignore, fail_on=fail_on, outputs=output,
-                                changed_since=changed_since, sarif_suppressed=sarif_suppressed,
-                                quiet=quiet, plans_only=plans_only)
+        return validate_command(
+            paths,
+            format=format,
+            as_of=as_of,
+            strict=strict,
+            config=config,
+            color=_color_wanted(color, sys.stdout),
+            ignore=ignore,
+            fail_on=fail_on,
+            outputs=output,
+            changed_since=changed_since,
+            sarif_suppressed=sarif_suppressed,
+            quiet=quiet,
+            plans_only=plans_only,
+        )
 
     _run(run)
 
 
 @app.command()
 def status(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml).")],
-    format: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT", callback=_choice(names("status")),
-        help="Output format: text (a table), json or csv (for spreadsheets).")] = "text",
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml)."),
+    ],
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=_choice(names("status")),
+            help="Output format: text (a table), json or csv (for spreadsheets).",
+        ),
+    ] = "text",
     as_of: AsOf = None,
     config: Config = None,
     color: Color = None,
@@ -190,26 +279,43 @@ def status(
     def run() -> int:
         from sip.commands.status import status_command
 
-        return status_command(paths, format=format, as_of=as_of, config=config,
-                              color=_color_wanted(color, sys.stdout))
+        return status_command(
+            paths, format=format, as_of=as_of, config=config, color=_color_wanted(color, sys.stdout)
+        )
 
     _run(run)
 
 
 @app.command()
 def diff(
-    arguments: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP045
-        metavar="[BASE [HEAD]] [PLAN...]",
-        help="Revisions, then plan files or folders. BASE defaults to HEAD, HEAD to the working "
-        "tree. An argument is a revision when git knows it as a commit and no file or folder "
-        "of that name exists.")] = None,
-    format: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT", callback=_choice(names("diff")),
-        help="Output format: text, json or md (for a pull-request comment).")] = "text",
-    check: Annotated[bool, typer.Option(
-        "--check", help="Exit 1 on a change a reviewer must not accept silently: a deleted "
-        "finding or action, a status moving backward, a due date moved later or an action "
-        "cancelled without a new review entry.")] = False,
+    arguments: Annotated[
+        list[str] | None,
+        typer.Argument(  # noqa: UP045
+            metavar="[BASE [HEAD]] [PLAN...]",
+            help="Revisions, then plan files or folders. BASE defaults to HEAD, HEAD to the working "
+            "tree. An argument is a revision when git knows it as a commit and no file or folder "
+            "of that name exists.",
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=_choice(names("diff")),
+            help="Output format: text, json or md (for a pull-request comment).",
+        ),
+    ] = "text",
+    check: Annotated[
+        bool,
+        typer.Option(
+            "--check",
+            help="Exit 1 on a change a reviewer must not accept silently: a deleted "
+            "finding or action, a status moving backward, a due date moved later or an action "
+            "cancelled without a new review entry.",
+        ),
+    ] = False,
     as_of: AsOf = None,
     config: Config = None,
 ) -> None:
@@ -218,37 +324,69 @@ def diff(
     def run() -> int:
         from sip.commands.diff import diff_command
 
-        return diff_command(arguments or [], format=format, check=check, as_of=as_of,
-                            config=config)
+        return diff_command(arguments or [], format=format, check=check, as_of=as_of, config=config)
 
     _run(run)
 
 
 @app.command()
 def render(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml); - reads "
-        "standard input.")],
-    format: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--format", "-f", metavar="FORMAT", callback=_choice(("html", "md")),
-        help="html (one standalone file per page) or md (Markdown that reads well on GitHub); "
-        "default: the --out file's extension (.html, .md), else html.")
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PLAN...",
+            help="Plan files or folders (searched for *.yaml, *.yml); - reads standard input.",
+        ),
+    ],
+    format: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=_choice(("html", "md")),
+            help="html (one standalone file per page) or md (Markdown that reads well on GitHub); "
+            "default: the --out file's extension (.html, .md), else html.",
+        ),
     ] = None,
-    out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--out", "-o", metavar="PATH", help="One plan: the file to write (or a folder to write "
-        "it into); default: standard output. A folder or several plans: the folder of the site "
-        "(required).")] = None,
-    audience: Annotated[str, typer.Option(
-        "--audience", metavar="AUDIENCE", callback=_choice(("internal", "public")),
-        help="public leaves out evidence, owner names and e-mails, reviewers' names and "
-        "verification evidence, and masks personal data.")] = "internal",
+    out: Annotated[
+        Path | None,
+        typer.Option(  # noqa: UP045
+            "--out",
+            "-o",
+            metavar="PATH",
+            help="One plan: the file to write (or a folder to write "
+            "it into); default: standard output. A folder or several plans: the folder of the site "
+            "(required).",
+        ),
+    ] = None,
+    audience: Annotated[
+        str,
+        typer.Option(
+            "--audience",
+            metavar="AUDIENCE",
+            callback=_choice(("internal", "public")),
+            help="public leaves out evidence, owner names and e-mails, reviewers' names and "
+            "verification evidence, and masks personal data.",
+        ),
+    ] = "internal",
     as_of: AsOf = None,
-    templates: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--templates", metavar="DIR", help="Templates here replace the built-in ones of the "
-        "same name (see docs/reports.md).")] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Render plans that have errors (with a banner listing them), and "
-        "replace files sip did not write.")] = False,
+    templates: Annotated[
+        Path | None,
+        typer.Option(  # noqa: UP045
+            "--templates",
+            metavar="DIR",
+            help="Templates here replace the built-in ones of the same name (see docs/reports.md).",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Render plans that have errors (with a banner listing them), and "
+            "replace files sip did not write.",
+        ),
+    ] = False,
     config: Config = None,
 ) -> None:
     """Render plans as reports in HTML or Markdown: one plan, or a whole repository as a site."""
@@ -256,20 +394,31 @@ def render(
     def run() -> int:
         from sip.commands.render import render_command
 
-        return render_command(paths, format=format, out=out, audience=audience, as_of=as_of,
-                              templates=templates, force=force, config=config)
+        return render_command(
+            paths,
+            format=format,
+            out=out,
+            audience=audience,
+            as_of=as_of,
+            templates=templates,
+            force=force,
+            config=config,
+        )
 
     _run(run)
 
 
 @app.command()
 def fix(
-    paths: Annotated[list[str], typer.Argument(
-        metavar="PLAN...", help="Plan files or folders to fix in place.")],
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Print the changes as a diff instead of writing them.")] = False,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Also rewrite plans that are read-only (refused without it).")] = False,
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PLAN...", help="Plan files or folders to fix in place.")
+    ],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the changes as a diff instead of writing them.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Also rewrite plans that are read-only (refused without it).")
+    ] = False,
     config: Config = None,
     color: Color = None,
 ) -> None:
@@ -279,17 +428,21 @@ def fix(
     def run() -> int:
         from sip.commands.fix import fix_command
 
-        return fix_command(paths, dry_run=dry_run, config=config,
-                           color=_color_wanted(color, sys.stdout), force=force)
+        return fix_command(
+            paths, dry_run=dry_run, config=config, color=_color_wanted(color, sys.stdout), force=force
+        )
 
     _run(run)
 
 
 @app.command()
 def schema(
-    out: Annotated[Optional[Path], typer.Option(  # noqa: UP045
-        "--out", metavar="DIR", help="Write sip-plan-1.schema.json into DIR instead of printing "
-        "it.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(  # noqa: UP045
+            "--out", metavar="DIR", help="Write sip-plan-1.schema.json into DIR instead of printing it."
+        ),
+    ] = None,
 ) -> None:
     """Print (or write) the JSON Schema of the plan format, for editors and other tools."""
 
@@ -303,11 +456,22 @@ def schema(
 
 @app.command()
 def rules(
-    code: Annotated[Optional[str], typer.Argument(  # noqa: UP045
-        metavar="[CODE]", help="Show one rule's full documentation.")] = None,
-    format: Annotated[str, typer.Option(
-        "--format", "-f", metavar="FORMAT", callback=_choice(("text", "md")),
-        help="text, or md: the documentation of every rule as Markdown (docs/rules.md).")] = "text",
+    code: Annotated[
+        str | None,
+        typer.Argument(  # noqa: UP045
+            metavar="[CODE]", help="Show one rule's full documentation."
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=_choice(("text", "md")),
+            help="text, or md: the documentation of every rule as Markdown (docs/rules.md).",
+        ),
+    ] = "text",
 ) -> None:
     """List every diagnostic code sip reports, or document one."""
 
@@ -322,23 +486,47 @@ def rules(
 # Plans for people outside git (issue 12): a new plan to fill in, and a spreadsheet round trip.
 @app.command()
 def new(
-    path: Annotated[Path, typer.Argument(metavar="PATH", help="The plan file to write (never "
-                                         "replaced).")],
+    path: Annotated[Path, typer.Argument(metavar="PATH", help="The plan file to write (never replaced).")],
     id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The plan id.")] = None,  # noqa: UP045
-    title: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--title", metavar="TEXT", help="The plan in one line.")] = None,
-    site: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--site", metavar="NAME", help="The site's name.")] = None,
-    country: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--country", metavar="CODE", help="The site's country: ISO 3166-1 code or name.")] = None,
-    company: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--company", metavar="NAME", help="The company that owns the plan.")] = None,
-    owner_role: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--owner-role", metavar="ROLE", help="The role accountable for the plan.")] = None,
-    opened: Annotated[Optional[str], typer.Option(  # noqa: UP045
-        "--opened", metavar="DATE", help="When the plan was opened (default: today).")] = None,
-    yes: Annotated[bool, typer.Option(
-        "--yes", "-y", help="Ask nothing: what is not given takes its default.")] = False,
+    title: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--title", metavar="TEXT", help="The plan in one line."
+        ),
+    ] = None,
+    site: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--site", metavar="NAME", help="The site's name."
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--country", metavar="CODE", help="The site's country: ISO 3166-1 code or name."
+        ),
+    ] = None,
+    company: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--company", metavar="NAME", help="The company that owns the plan."
+        ),
+    ] = None,
+    owner_role: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--owner-role", metavar="ROLE", help="The role accountable for the plan."
+        ),
+    ] = None,
+    opened: Annotated[
+        str | None,
+        typer.Option(  # noqa: UP045
+            "--opened", metavar="DATE", help="When the plan was opened (default: today)."
+        ),
+    ] = None,
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Ask nothing: what is not given takes its default.")
+    ] = False,
 ) -> None:
     """Write a new draft plan to fill in: every section, comments, linked ids; asks on a
     terminal for what the options do not give."""
@@ -346,8 +534,15 @@ def new(
     def run() -> int:
         from sip.commands.new import new_command
 
-        given = {"id": id, "title": title, "site": site, "country": country, "company": company,
-                 "owner_role": owner_role, "opened": opened}
+        given = {
+            "id": id,
+            "title": title,
+            "site": site,
+            "country": country,
+            "company": company,
+            "owner_role": owner_role,
+            "opened": opened,
+        }
         return new_command(path, given, yes=yes)
 
     _run(run)
@@ -356,11 +551,9 @@ def new(
 @app.command()
 def export(
     plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to export.")],
-    out: Annotated[Path, typer.Option(
-        "--out", "-o", metavar="FILE", help="The workbook to write (.xlsx).")],
+    out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The workbook to write (.xlsx).")],
     as_of: AsOf = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Replace a file sip did not write.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace a file sip did not write.")] = False,
     config: Config = None,
 ) -> None:
     """Write a workbook (.xlsx) a supplier can update: actions, instalments, findings."""
@@ -375,11 +568,16 @@ def export(
 
 @app.command("import")
 def import_(
-    workbook: Annotated[Path, typer.Argument(metavar="WORKBOOK", help="The workbook sip "
-                                             "export wrote, as the supplier returned it.")],
+    workbook: Annotated[
+        Path,
+        typer.Argument(
+            metavar="WORKBOOK", help="The workbook sip export wrote, as the supplier returned it."
+        ),
+    ],
     plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to update.")],
-    dry_run: Annotated[bool, typer.Option(
-        "--dry-run", help="Print the changes as a diff and write nothing.")] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the changes as a diff and write nothing.")
+    ] = False,
     as_of: AsOf = None,
     config: Config = None,
     color: Color = None,
@@ -389,8 +587,14 @@ def import_(
     def run() -> int:
         from sip.commands.import_ import import_command
 
-        return import_command(workbook, plan, dry_run=dry_run, as_of=as_of, config=config,
-                              color=_color_wanted(color, sys.stdout))
+        return import_command(
+            workbook,
+            plan,
+            dry_run=dry_run,
+            as_of=as_of,
+            config=config,
+            color=_color_wanted(color, sys.stdout),
+        )
 
     _run(run)
 
@@ -437,8 +641,11 @@ def _run(command: Callable[[], int]) -> None:
             traceback.print_exc()
         else:
             kind = type(error).__name__
-            print(f"sip: internal error ({kind}); this is a bug in sip. Run again with --debug "
-                  "for the details and please report them.", file=sys.stderr)
+            print(
+                f"sip: internal error ({kind}); this is a bug in sip. Run again with --debug "
+                "for the details and please report them.",
+                file=sys.stderr,
+            )
         status = Exit.BUG
     raise typer.Exit(int(status))
 

@@ -106,8 +106,9 @@ def check_target(target: Path) -> tuple[Path, os.stat_result | None]:
     does not exist yet). Raises UsageError for anything sip must not write."""
     real = Path(os.path.realpath(target))
     if str(real).startswith(_SYSTEM) or str(target).startswith(_SYSTEM):
-        raise UsageError(f"{target}: is in a system folder (/dev, /proc, /sys); sip writes only "
-                         "regular files: name a file")
+        raise UsageError(
+            f"{target}: is in a system folder (/dev, /proc, /sys); sip writes only regular files: name a file"
+        )
     try:
         info: os.stat_result | None = os.stat(real)
     except FileNotFoundError:
@@ -128,8 +129,9 @@ def read_head(path: Path) -> str | None:
         return None
 
 
-def write_atomic(target: Path, text: str | bytes, *,
-                 made_by_sip: Callable[[Any], bool] | None = None, force: bool = False) -> None:
+def write_atomic(
+    target: Path, text: str | bytes, *, made_by_sip: Callable[[Any], bool] | None = None, force: bool = False
+) -> None:
     """Write text (or bytes) to target through a temporary file and a rename in the same
     folder, so a reader never sees a half-written file. An existing file is replaced only if
     made_by_sip(its start; for bytes, the whole file up to BINARY_LIMIT, a zip's directory
@@ -146,8 +148,7 @@ def write_atomic(target: Path, text: str | bytes, *,
         else:
             old = read_head(real)
         if old is None or not made_by_sip(old):
-            raise UsageError(f"{target}: exists and was not written by sip; "
-                             "use --force to replace it")
+            raise UsageError(f"{target}: exists and was not written by sip; use --force to replace it")
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
@@ -157,8 +158,9 @@ def write_atomic(target: Path, text: str | bytes, *,
         if not _replace(real, data, info):
             _write_in_place(real, data)  # the owner could not be kept by a rename
     except (FileExistsError, NotADirectoryError):
-        raise UsageError(f"{target}: cannot write there: a part of the path is a file, "
-                         "not a folder") from None
+        raise UsageError(
+            f"{target}: cannot write there: a part of the path is a file, not a folder"
+        ) from None
     except OSError as error:
         raise UsageError(f"{target}: cannot write: {reason(error)}") from None
 

@@ -5,8 +5,16 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-_IDENTITY = ["-c", "user.name=sip tests", "-c", "user.email=tests@example.com",
-             "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
+_IDENTITY = [
+    "-c",
+    "user.name=sip tests",
+    "-c",
+    "user.email=tests@example.com",
+    "-c",
+    "commit.gpgsign=false",
+    "-c",
+    "init.defaultBranch=main",
+]
 
 
 class Repo:
@@ -16,8 +24,7 @@ class Repo:
         self.git("init", "-q")
 
     def git(self, *args: str) -> str:
-        done = subprocess.run(["git", *_IDENTITY, *args], cwd=self.root, capture_output=True,
-                              text=True)
+        done = subprocess.run(["git", *_IDENTITY, *args], cwd=self.root, capture_output=True, text=True)
         assert done.returncode == 0, done.stderr
         return done.stdout
 

@@ -26,8 +26,16 @@ def assert_golden(name: str, actual: str) -> None:
 # The suffix of each output format's golden files. The golden tests take the formats from
 # sip's own registry (sip/output/formats.py): a format added there without a suffix here fails
 # collection, and with one it fails until its golden file exists.
-GOLDEN_SUFFIX = {"text": "txt", "json": "json", "github": "txt", "sarif": "json", "junit": "xml",
-                 "gitlab": "json", "csv": "csv", "md": "md"}
+GOLDEN_SUFFIX = {
+    "text": "txt",
+    "json": "json",
+    "github": "txt",
+    "sarif": "json",
+    "junit": "xml",
+    "gitlab": "json",
+    "csv": "csv",
+    "md": "md",
+}
 
 
 def formats_of(command: str) -> list[tuple[str, str]]:

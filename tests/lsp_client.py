@@ -13,18 +13,25 @@ from queue import Empty, Queue
 
 class LanguageServer:
     def __init__(self, command: list[str], root: Path, settings: dict) -> None:
-        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                        stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
         self.messages: Queue[dict] = Queue()
         self.settings = settings
         self._next_id = 0
         threading.Thread(target=self._read, daemon=True).start()
-        self.request("initialize", {
-            "processId": None, "rootUri": root.as_uri(),
-            "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}],
-            "capabilities": {"workspace": {"configuration": True},
-                             "textDocument": {"publishDiagnostics": {}}},
-        })
+        self.request(
+            "initialize",
+            {
+                "processId": None,
+                "rootUri": root.as_uri(),
+                "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}],
+                "capabilities": {
+                    "workspace": {"configuration": True},
+                    "textDocument": {"publishDiagnostics": {}},
+                },
+            },
+        )
         self.notify("initialized", {})
         self.notify("workspace/didChangeConfiguration", {"settings": settings})
 
@@ -72,8 +79,12 @@ class LanguageServer:
             if "method" in message and "id" in message:  # a request from the server
                 result = None
                 if message["method"] == "workspace/configuration":
-                    result = [self.settings.get(item.get("section", ""), {}) if item.get("section")
-                              else self.settings for item in message["params"]["items"]]
+                    result = [
+                        self.settings.get(item.get("section", ""), {})
+                        if item.get("section")
+                        else self.settings
+                        for item in message["params"]["items"]
+                    ]
                 self._send({"id": message["id"], "result": result})
                 continue
             if matches(message):
@@ -82,10 +93,25 @@ class LanguageServer:
     def diagnostics(self, path: Path, timeout: float = 60) -> list[dict]:
         """Open the document and return the first non-empty diagnostics published for it."""
         uri = path.resolve().as_uri()
-        self.notify("textDocument/didOpen", {"textDocument": {
-            "uri": uri, "languageId": "yaml", "version": 1, "text": path.read_text(encoding="utf-8")}})
-        message = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
-                            and m["params"]["uri"] == uri and m["params"]["diagnostics"], timeout)
+        self.notify(
+            "textDocument/didOpen",
+            {
+                "textDocument": {
+                    "uri": uri,
+                    "languageId": "yaml",
+                    "version": 1,
+                    "text": path.read_text(encoding="utf-8"),
+                }
+            },
+        )
+        message = self.wait(
+            lambda m: (
+                m.get("method") == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == uri
+                and m["params"]["diagnostics"]
+            ),
+            timeout,
+        )
         return message["params"]["diagnostics"]
 
     def close(self) -> None:

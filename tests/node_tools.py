@@ -19,6 +19,5 @@ def node_module(name: str) -> tuple[str, Path] | str:
         return "node is not installed"
     folder = NODE_MODULES / name
     if not folder.is_dir():
-        return (f"{name} is not in {NODE_MODULES} (.ci/run installs it: npm install --prefix .ci/npm "
-                f"{name})")
+        return f"{name} is not in {NODE_MODULES} (.ci/run installs it: npm install --prefix .ci/npm {name})"
     return node, folder

@@ -36,10 +36,13 @@ class Editor:
             self.logs.append(params.message)
 
     async def __aenter__(self) -> Editor:
-        await self.client.start_io(sys.executable, "-m", "sip", "lsp", *self.args,
-                                   cwd=str(self.cwd))
-        result = await asyncio.wait_for(self.client.initialize_async(types.InitializeParams(
-            capabilities=types.ClientCapabilities(), root_uri=self.cwd.as_uri())), TIMEOUT)
+        await self.client.start_io(sys.executable, "-m", "sip", "lsp", *self.args, cwd=str(self.cwd))
+        result = await asyncio.wait_for(
+            self.client.initialize_async(
+                types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=self.cwd.as_uri())
+            ),
+            TIMEOUT,
+        )
         self.capabilities = result.capabilities
         self.client.initialized(types.InitializedParams())
         return self
@@ -60,9 +63,13 @@ class Editor:
         uri = path.resolve().as_uri()
         self.texts[uri] = path.read_text("utf-8") if text is None else text
         self.versions[uri] = 1
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1,
-                                                 text=self.texts[uri])))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(
+                    uri=uri, language_id="yaml", version=1, text=self.texts[uri]
+                )
+            )
+        )
         return uri
 
     async def replace(self, uri: str, old: str, new: str) -> int:
@@ -72,13 +79,16 @@ class Editor:
         offset = text.index(old)
         start = _position(text, offset)
         end = _position(text, offset + len(old))
-        self.texts[uri] = text[:offset] + new + text[offset + len(old):]
+        self.texts[uri] = text[:offset] + new + text[offset + len(old) :]
         self.versions[uri] += 1
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri,
-                                                                version=self.versions[uri]),
-            content_changes=[types.TextDocumentContentChangePartial(
-                range=types.Range(start=start, end=end), text=new)]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.versions[uri]),
+                content_changes=[
+                    types.TextDocumentContentChangePartial(range=types.Range(start=start, end=end), text=new)
+                ],
+            )
+        )
         return self.versions[uri]
 
     async def diagnostics(self, uri: str, version: int | None = None) -> list[types.Diagnostic]:
@@ -102,8 +112,7 @@ class Editor:
         return _position(text, text.index(needle, start) + offset)
 
     async def request(self, method: str, params: object) -> object:
-        return await asyncio.wait_for(self.client.protocol.send_request_async(method, params),
-                                      TIMEOUT)
+        return await asyncio.wait_for(self.client.protocol.send_request_async(method, params), TIMEOUT)
 
 
 def _position(text: str, offset: int) -> types.Position:

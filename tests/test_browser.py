@@ -15,8 +15,14 @@ import pytest
 from tests.conftest import AS_OF, EXAMPLES, ROOT
 
 EXAMPLE = EXAMPLES / "electronics-penang.yaml"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -36,8 +42,10 @@ def chromium() -> str | None:
 def browser_binary() -> str:
     binary = chromium()
     if binary is None:
-        pytest.skip("no Chromium found: install Debian's chromium package (apt-get install "
-                    "chromium) or name a binary in SIP_CHROMIUM")
+        pytest.skip(
+            "no Chromium found: install Debian's chromium package (apt-get install "
+            "chromium) or name a binary in SIP_CHROMIUM"
+        )
     return binary
 
 
@@ -52,8 +60,12 @@ def test_an_example_report_in_headless_chromium(sip, tmp_path, browser_binary):
     requests: list[str] = []
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=browser_binary, headless=True, args=FLAGS,
-            viewport=DESKTOP)
+            str(tmp_path / "profile"),
+            executable_path=browser_binary,
+            headless=True,
+            args=FLAGS,
+            viewport=DESKTOP,
+        )
         try:
             page = context.new_page()
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

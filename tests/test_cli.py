@@ -24,19 +24,33 @@ def test_error_exits_1_in_the_familiar_shape(sip, write):
     out = sip("validate", "--as-of", AS_OF, plan)
     assert out.exit_code == 1
     lines = out.stdout.splitlines()
-    assert lines[0] == (f"{plan}:20:15: SIP102 'severe' is not a severity; expected one of: "
-                        "critical, major, minor")
-    assert lines[-1] == ("1 file checked: 1 error, 0 warnings; 1 file not rule-checked until its "
-                         "format errors are fixed")
+    assert lines[0] == (
+        f"{plan}:20:15: SIP102 'severe' is not a severity; expected one of: critical, major, minor"
+    )
+    assert lines[-1] == (
+        "1 file checked: 1 error, 0 warnings; 1 file not rule-checked until its format errors are fixed"
+    )
 
 
 def test_json_has_exactly_the_spec_shape(sip, write):
     plan = write("plan.yaml", BROKEN)
     document = json.loads(sip("validate", "--format", "json", plan).stdout)
-    assert document == {"files": 1, "errors": 1, "warnings": 0, "diagnostics": [{
-        "file": str(plan), "line": 20, "column": 15, "code": "SIP102", "severity": "error",
-        "path": "findings[0].severity",
-        "message": "'severe' is not a severity; expected one of: critical, major, minor"}]}
+    assert document == {
+        "files": 1,
+        "errors": 1,
+        "warnings": 0,
+        "diagnostics": [
+            {
+                "file": str(plan),
+                "line": 20,
+                "column": 15,
+                "code": "SIP102",
+                "severity": "error",
+                "path": "findings[0].severity",
+                "message": "'severe' is not a severity; expected one of: critical, major, minor",
+            }
+        ],
+    }
 
 
 def test_missing_path_exits_2_with_the_reason_on_stderr(sip, tmp_path):
@@ -55,8 +69,12 @@ def test_folder_without_plans_exits_2(sip, tmp_path):
 
 
 def test_bad_options_exit_2(sip):
-    for args in (["--format", "xml"], ["--as-of", "2026-13-01"], ["--as-of", "tomorrow"],
-                 ["--no-such-option"]):
+    for args in (
+        ["--format", "xml"],
+        ["--as-of", "2026-13-01"],
+        ["--as-of", "tomorrow"],
+        ["--no-such-option"],
+    ):
         out = sip("validate", *args, DATA / "minimal.yaml")
         assert out.exit_code == 2, args
         assert out.stdout == "", args
@@ -123,8 +141,9 @@ def test_internal_error_exits_3_without_traceback(sip, monkeypatch):
 def test_entry_point_and_module_run_for_real(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text(BROKEN, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "sip", "validate", str(plan)],
-                          capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "sip", "validate", str(plan)], capture_output=True, text=True, cwd=tmp_path
+    )
     assert done.returncode == 1
     assert f"{plan}:20:15: SIP102" in done.stdout
     assert done.stderr == ""
@@ -133,19 +152,23 @@ def test_entry_point_and_module_run_for_real(tmp_path):
 
 
 def test_cli_import_stays_light():
-    code = ("import sys, sip.cli\n"
-            "heavy = [m for m in ('pydantic', 'ruamel', 'jinja2', 'rich', 'yaml') if m in sys.modules]\n"
-            "print(','.join(heavy))")
+    code = (
+        "import sys, sip.cli\n"
+        "heavy = [m for m in ('pydantic', 'ruamel', 'jinja2', 'rich', 'yaml') if m in sys.modules]\n"
+        "print(','.join(heavy))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
 
 
 def test_help_and_version_do_not_import_heavy_libraries():
-    code = ("import sys\nfrom sip.cli import app\n"
-            "for args in (['--help'], ['--version']):\n"
-            "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
-            "heavy = [m for m in ('pydantic', 'ruamel', 'jinja2', 'rich') if m in sys.modules]\n"
-            "print('HEAVY=' + ','.join(heavy))")
+    code = (
+        "import sys\nfrom sip.cli import app\n"
+        "for args in (['--help'], ['--version']):\n"
+        "    try:\n        app(args)\n    except SystemExit:\n        pass\n"
+        "heavy = [m for m in ('pydantic', 'ruamel', 'jinja2', 'rich') if m in sys.modules]\n"
+        "print('HEAVY=' + ','.join(heavy))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "HEAVY=\n" in done.stdout, done.stdout[-300:]

@@ -21,15 +21,19 @@ ANSI = "\x1b["
 
 def _sip(*args: str, tty: bool = False, **environ: str) -> subprocess.CompletedProcess:
     """The real command in a process; standard output a pipe, or a pseudo-terminal."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "TERM")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "CI", "TERM")
+    }
     env.update(environ, TERM="xterm-256color")
     if not tty:
         return subprocess.run([sys.executable, "-m", "sip", *args], capture_output=True, text=True, env=env)
     controller, terminal = os.openpty()
     try:
-        done = subprocess.run([sys.executable, "-m", "sip", *args], stdout=terminal,
-                              stderr=subprocess.PIPE, env=env)
+        done = subprocess.run(
+            [sys.executable, "-m", "sip", *args], stdout=terminal, stderr=subprocess.PIPE, env=env
+        )
         os.close(terminal)
         chunks = []
         while True:
@@ -69,7 +73,9 @@ def test_an_empty_no_color_means_unset(broken):
 
 def test_colour_off_keeps_the_source_line_and_the_caret(broken):
     plain = _sip("validate", broken, NO_COLOR="1").stdout.splitlines()
-    assert plain[0].endswith(":20:15: SIP102 'severe' is not a severity; expected one of: critical, major, minor")
+    assert plain[0].endswith(
+        ":20:15: SIP102 'severe' is not a severity; expected one of: critical, major, minor"
+    )
     assert plain[1] == " 20 |     severity: severe"
     assert plain[2] == "    | " + " " * 14 + "^"  # under the s of severe
     coloured = re.sub(r"\x1b\[[0-9;]*m", "", _sip("validate", broken, FORCE_COLOR="1").stdout).splitlines()
@@ -79,7 +85,9 @@ def test_colour_off_keeps_the_source_line_and_the_caret(broken):
 def test_quiet_prints_only_the_diagnostics(broken, write):
     out = _sip("validate", "-q", broken, NO_COLOR="1")
     assert out.returncode == 1
-    assert out.stdout.splitlines()[0].endswith(":20:15: SIP102 'severe' is not a severity; expected one of: critical, major, minor")
+    assert out.stdout.splitlines()[0].endswith(
+        ":20:15: SIP102 'severe' is not a severity; expected one of: critical, major, minor"
+    )
     assert "checked" not in out.stdout and out.stderr == ""
     clean = write("clean.yaml", MINIMAL)
     quiet = _sip("validate", "--quiet", "--as-of", "2026-08-10", str(clean))
@@ -89,8 +97,15 @@ def test_quiet_prints_only_the_diagnostics(broken, write):
 
 
 COMMANDS = {
-    "validate": ("PLAN...", "-f, --format FORMAT", "--as-of DATE", "--config FILE", "--ignore CODE",
-                 "-o, --output FORMAT=PATH", "-q, --quiet"),
+    "validate": (
+        "PLAN...",
+        "-f, --format FORMAT",
+        "--as-of DATE",
+        "--config FILE",
+        "--ignore CODE",
+        "-o, --output FORMAT=PATH",
+        "-q, --quiet",
+    ),
     "status": ("PLAN...", "-f, --format FORMAT", "--as-of DATE"),
     "diff": ("[BASE [HEAD]] [PLAN...]", "-f, --format FORMAT", "--as-of DATE"),
     "render": ("PLAN...", "-f, --format FORMAT", "--audience AUDIENCE", "-o, --out PATH", "--templates DIR"),

@@ -44,7 +44,8 @@ def test_config_option_replaces_the_search_and_options_override_the_file(sip, wr
     assert "SIP504" in outcome.stdout and outcome.exit_code == 1  # strict: warnings fail
     assert sip("validate", "--config", other, "--no-strict", plan).exit_code == 0
     assert sip("validate", "--config", other, "--as-of", "2026-08-10", plan).stdout == (
-        "1 file checked: no problems\n")
+        "1 file checked: no problems\n"
+    )
 
 
 def test_ignore_from_the_file_and_the_options_add_up(sip, write):
@@ -89,7 +90,8 @@ def test_deadlines_per_kind_override_the_severity_keys_for_every_kind(sip, write
     write("sip.toml", "as-of = 2026-08-10\ndeadlines = {remedy = {major = 80}, major = 78}\n")
     outcome = sip("validate", "--format", "json", plan)
     assert codes(outcome) == ["SIP506"] and "corrective response to a major finding is 78 days" in (
-        outcome.stdout)
+        outcome.stdout
+    )
 
 
 def test_max_file_size(sip, write):
@@ -110,21 +112,24 @@ def test_exclude_applies_to_folder_searches_only(sip, write, tmp_path):
     assert named.exit_code == 1 and "SIP001" in named.stdout
 
 
-@pytest.mark.parametrize(("text", "where", "says"), [
-    ("as-of = 2026-08-10\nstrcit = true\n", ":2: strcit:", "did you mean 'strict'?"),
-    ("as-of = 2026-08-10\nignore = [\"SIP5\"\n", ":2:", "not valid TOML"),
-    ("as-of = 2026-08-10\nstrict = true true\n", ":2:15:", "not valid TOML"),
-    ("as-of = 10\n", ":1: as-of:", "not a date"),
-    ("strict = 'yes'\n", ":1: strict:", "true or false"),
-    ("ignore = \"SIP101\"\n", ":1: ignore:", "cannot be ignored"),
-    ("\n[deadlines]\nmajor = 30\nsevere = 5\n", ":4: deadlines:", "not a severity"),
-    ("[deadlines]\nminor = -1\n", ":2: deadlines:", "0 or more"),
-    ("[deadlines.protection]\nsevere = 3\n", ":2: deadlines:", "'severe' is not a severity"),
-    ("[deadlines]\nremedy = 5\n", ":2: deadlines:", "remedy must be a table"),
-    ("[deadlines.remedy]\nmajor = 1.5\n", ":2: deadlines:", "remedy.major must be a whole number"),
-    ("max-file-size = \"big\"\n", ":1: max-file-size:", "not a size"),
-    ("exclude = \"drafts\"\n", ":1: exclude:", "list of globs"),
-])
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        ("as-of = 2026-08-10\nstrcit = true\n", ":2: strcit:", "did you mean 'strict'?"),
+        ('as-of = 2026-08-10\nignore = ["SIP5"\n', ":2:", "not valid TOML"),
+        ("as-of = 2026-08-10\nstrict = true true\n", ":2:15:", "not valid TOML"),
+        ("as-of = 10\n", ":1: as-of:", "not a date"),
+        ("strict = 'yes'\n", ":1: strict:", "true or false"),
+        ('ignore = "SIP101"\n', ":1: ignore:", "cannot be ignored"),
+        ("\n[deadlines]\nmajor = 30\nsevere = 5\n", ":4: deadlines:", "not a severity"),
+        ("[deadlines]\nminor = -1\n", ":2: deadlines:", "0 or more"),
+        ("[deadlines.protection]\nsevere = 3\n", ":2: deadlines:", "'severe' is not a severity"),
+        ("[deadlines]\nremedy = 5\n", ":2: deadlines:", "remedy must be a table"),
+        ("[deadlines.remedy]\nmajor = 1.5\n", ":2: deadlines:", "remedy.major must be a whole number"),
+        ('max-file-size = "big"\n', ":1: max-file-size:", "not a size"),
+        ('exclude = "drafts"\n', ":1: exclude:", "list of globs"),
+    ],
+)
 def test_a_bad_configuration_is_a_clear_error_naming_file_and_line(sip, write, text, where, says):
     config = write("sip.toml", text)
     plan = write("plan.yaml", MINIMAL)
@@ -152,17 +157,24 @@ def test_without_as_of_the_dates_are_judged_as_of_today(sip, write):
     import datetime as dt
 
     today = dt.date.today()
-    plan = write("plan.yaml", MINIMAL.replace("due: 2026-09-15", f"due: {today}")
-                 .replace("identified: 2026-06-28", f"identified: {today}")
-                 .replace("date: 2026-06-28", f"date: {today}")
-                 .replace("opened: 2026-07-01", f"opened: {today}"))
+    plan = write(
+        "plan.yaml",
+        MINIMAL.replace("due: 2026-09-15", f"due: {today}")
+        .replace("identified: 2026-06-28", f"identified: {today}")
+        .replace("date: 2026-06-28", f"date: {today}")
+        .replace("opened: 2026-07-01", f"opened: {today}"),
+    )
     write("sip.toml", "# nothing set: as-of is today\n")
     assert codes(sip("validate", "--format", "json", plan)) == []  # due today is not past due
     yesterday = today - dt.timedelta(days=1)
-    write("plan.yaml", plan.read_text().replace(f"due: {today}", f"due: {yesterday}")
-          .replace(f"identified: {today}", f"identified: {yesterday}")
-          .replace(f"date: {today}", f"date: {yesterday}")
-          .replace(f"opened: {today}", f"opened: {yesterday}"))
+    write(
+        "plan.yaml",
+        plan.read_text()
+        .replace(f"due: {today}", f"due: {yesterday}")
+        .replace(f"identified: {today}", f"identified: {yesterday}")
+        .replace(f"date: {today}", f"date: {yesterday}")
+        .replace(f"opened: {today}", f"opened: {yesterday}"),
+    )
     assert codes(sip("validate", "--format", "json", plan)) == ["SIP504"]
 
 

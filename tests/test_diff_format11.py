@@ -12,14 +12,21 @@ from tests.conftest import AS_OF, DATA
 from tests.gitrepo import Repo
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
-BASE = MINIMAL.replace("""    severity: major
+BASE = (
+    MINIMAL.replace(
+        """    severity: major
     source: S-1
-""", """    severity: major
+""",
+        """    severity: major
     indicators: [excessive-overtime, withholding-of-wages]
     determination: substantiated
     source: S-1
-""").replace("""root_causes:
-""", """  - id: A-2
+""",
+    )
+    .replace(
+        """root_causes:
+""",
+        """  - id: A-2
     kind: remedy
     remedy: back-pay
     addresses: [F-1]
@@ -35,16 +42,25 @@ BASE = MINIMAL.replace("""    severity: major
       - {due: 2026-07-30, amount: 10000, paid: 2026-07-29}
       - {due: 2026-10-30, amount: 20000}
 root_causes:
-""").replace("""    status: planned
-root_causes:""", """    status: planned
-root_causes:""") + """reviews:
+""",
+    )
+    .replace(
+        """    status: planned
+root_causes:""",
+        """    status: planned
+root_causes:""",
+    )
+    + """reviews:
   - date: 2026-07-15
     by: Responsible Sourcing Committee
     summary: Plan agreed with the supplier
 """
-REVIEW = ("    summary: Plan agreed with the supplier\n",
-          "    summary: Plan agreed with the supplier\n  - date: 2026-08-09\n"
-          "    by: Responsible Sourcing Committee\n    summary: Reviewed the auditor's new report\n")
+)
+REVIEW = (
+    "    summary: Plan agreed with the supplier\n",
+    "    summary: Plan agreed with the supplier\n  - date: 2026-08-09\n"
+    "    by: Responsible Sourcing Committee\n    summary: Reviewed the auditor's new report\n",
+)
 
 
 @pytest.fixture
@@ -65,55 +81,133 @@ def _content_changes(sip) -> list[dict]:
 
 # (what changed, the edits, the changes a reviewer reads, whether --check refuses)
 CASES = [
-    ("instalment paid",
-     [("      - {due: 2026-10-30, amount: 20000}", "      - {due: 2026-10-30, amount: 20000, paid: 2026-08-05}")],
-     [("instalment-paid", "response A-2 instalment 2 (due 2026-10-30, 20,000) paid 2026-08-05", False)],
-     False),
-    ("paid date removed without a review",
-     [("{due: 2026-07-30, amount: 10000, paid: 2026-07-29}", "{due: 2026-07-30, amount: 10000}")],
-     [("instalment-unpaid", "response A-2 instalment 1 (due 2026-07-30, 10,000): paid date 2026-07-29 "
-       "removed", True)], True),
-    ("paid date removed with a review",
-     [("{due: 2026-07-30, amount: 10000, paid: 2026-07-29}", "{due: 2026-07-30, amount: 10000}"), REVIEW],
-     [("instalment-unpaid", "response A-2 instalment 1 (due 2026-07-30, 10,000): paid date 2026-07-29 "
-       "removed", False), ("review-added", "review logged: 2026-08-09 by Responsible Sourcing Committee",
-                           False)], False),
-    ("workers reached raised",
-     [("workers_reached: 120", "workers_reached: 250")],
-     [("reached-changed", "response A-2 workers reached: 120 -> 250 of 300", False)], False),
-    ("workers reached lowered without a review",
-     [("workers_reached: 120", "workers_reached: 100")],
-     [("reached-lowered", "response A-2 workers reached: 120 -> 100 of 300 (lowered)", True)], True),
-    ("determination moved down without a review",
-     [("determination: substantiated", "determination: indicators-only")],
-     [("determination-down", "finding F-1 determination: substantiated -> indicators-only (down)", True)],
-     True),
-    ("determination moved down with a review",
-     [("determination: substantiated", "determination: not-substantiated"), REVIEW],
-     [("determination-down", "finding F-1 determination: substantiated -> not-substantiated (down)", False),
-      ("review-added", "review logged: 2026-08-09 by Responsible Sourcing Committee", False)], False),
-    ("determination dropped: derived as suspected, still down from substantiated",
-     [("    determination: substantiated\n", "")],
-     [("determination-down", "finding F-1 determination: substantiated -> suspected (down)", True)], True),
-    ("finding disputed",
-     [("    determination: substantiated\n", "    determination: substantiated\n"
-       "    disputed: The supplier says the hours were voluntary\n")],
-     [("dispute-changed", "finding F-1 disputed by the site", False)], False),
-    ("party added",
-     [("root_causes:\n", "root_causes:\n") , ("reviews:\n", "parties:\n  - id: P-1\n    name: Example "
-       "Verification Ltd\n    kind: verifier\n    role: Checks the repayments\nreviews:\n")],
-     [("item-added", "party P-1 added", False)], False),
-    ("effectiveness recorded",
-     [("    status: planned\n", "    status: planned\n", ), ("    action: Plan peak orders with the "
-       "supplier's capacity and extend lead times\n", "    action: Plan peak orders with the supplier's "
-       "capacity and extend lead times\n    effectiveness: {date: 2026-08-01, result: partly-effective, "
-       "evidence: Hours over the limit down by half}\n")],
-     [("effectiveness-changed", "improvement MS-1 effectiveness: (none) -> partly-effective", False)],
-     False),
-    ("worker engagement logged",
-     [("reviews:\n", "worker_engagement:\n  - date: 2026-08-01\n    with: worker-committee\n    method: "
-       "Meeting at the site\n    summary: Agreed the instalments\nreviews:\n")],
-     [("engagement-added", "worker engagement logged: 2026-08-01 with worker-committee", False)], False),
+    (
+        "instalment paid",
+        [
+            (
+                "      - {due: 2026-10-30, amount: 20000}",
+                "      - {due: 2026-10-30, amount: 20000, paid: 2026-08-05}",
+            )
+        ],
+        [("instalment-paid", "response A-2 instalment 2 (due 2026-10-30, 20,000) paid 2026-08-05", False)],
+        False,
+    ),
+    (
+        "paid date removed without a review",
+        [("{due: 2026-07-30, amount: 10000, paid: 2026-07-29}", "{due: 2026-07-30, amount: 10000}")],
+        [
+            (
+                "instalment-unpaid",
+                "response A-2 instalment 1 (due 2026-07-30, 10,000): paid date 2026-07-29 removed",
+                True,
+            )
+        ],
+        True,
+    ),
+    (
+        "paid date removed with a review",
+        [("{due: 2026-07-30, amount: 10000, paid: 2026-07-29}", "{due: 2026-07-30, amount: 10000}"), REVIEW],
+        [
+            (
+                "instalment-unpaid",
+                "response A-2 instalment 1 (due 2026-07-30, 10,000): paid date 2026-07-29 removed",
+                False,
+            ),
+            ("review-added", "review logged: 2026-08-09 by Responsible Sourcing Committee", False),
+        ],
+        False,
+    ),
+    (
+        "workers reached raised",
+        [("workers_reached: 120", "workers_reached: 250")],
+        [("reached-changed", "response A-2 workers reached: 120 -> 250 of 300", False)],
+        False,
+    ),
+    (
+        "workers reached lowered without a review",
+        [("workers_reached: 120", "workers_reached: 100")],
+        [("reached-lowered", "response A-2 workers reached: 120 -> 100 of 300 (lowered)", True)],
+        True,
+    ),
+    (
+        "determination moved down without a review",
+        [("determination: substantiated", "determination: indicators-only")],
+        [("determination-down", "finding F-1 determination: substantiated -> indicators-only (down)", True)],
+        True,
+    ),
+    (
+        "determination moved down with a review",
+        [("determination: substantiated", "determination: not-substantiated"), REVIEW],
+        [
+            (
+                "determination-down",
+                "finding F-1 determination: substantiated -> not-substantiated (down)",
+                False,
+            ),
+            ("review-added", "review logged: 2026-08-09 by Responsible Sourcing Committee", False),
+        ],
+        False,
+    ),
+    (
+        "determination dropped: derived as suspected, still down from substantiated",
+        [("    determination: substantiated\n", "")],
+        [("determination-down", "finding F-1 determination: substantiated -> suspected (down)", True)],
+        True,
+    ),
+    (
+        "finding disputed",
+        [
+            (
+                "    determination: substantiated\n",
+                "    determination: substantiated\n"
+                "    disputed: The supplier says the hours were voluntary\n",
+            )
+        ],
+        [("dispute-changed", "finding F-1 disputed by the site", False)],
+        False,
+    ),
+    (
+        "party added",
+        [
+            ("root_causes:\n", "root_causes:\n"),
+            (
+                "reviews:\n",
+                "parties:\n  - id: P-1\n    name: Example "
+                "Verification Ltd\n    kind: verifier\n    role: Checks the repayments\nreviews:\n",
+            ),
+        ],
+        [("item-added", "party P-1 added", False)],
+        False,
+    ),
+    (
+        "effectiveness recorded",
+        [
+            (
+                "    status: planned\n",
+                "    status: planned\n",
+            ),
+            (
+                "    action: Plan peak orders with the supplier's capacity and extend lead times\n",
+                "    action: Plan peak orders with the supplier's "
+                "capacity and extend lead times\n    effectiveness: {date: 2026-08-01, result: partly-effective, "
+                "evidence: Hours over the limit down by half}\n",
+            ),
+        ],
+        [("effectiveness-changed", "improvement MS-1 effectiveness: (none) -> partly-effective", False)],
+        False,
+    ),
+    (
+        "worker engagement logged",
+        [
+            (
+                "reviews:\n",
+                "worker_engagement:\n  - date: 2026-08-01\n    with: worker-committee\n    method: "
+                "Meeting at the site\n    summary: Agreed the instalments\nreviews:\n",
+            )
+        ],
+        [("engagement-added", "worker engagement logged: 2026-08-01 with worker-committee", False)],
+        False,
+    ),
 ]
 
 

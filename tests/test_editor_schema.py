@@ -34,8 +34,9 @@ def _sip_positions(sip, plan) -> list[tuple[int, int]]:
 
 
 def _editor_positions(command: list[str], root, plan, settings: dict) -> list[tuple[int, int]]:
-    server = LanguageServer(command, root, {"yaml": {"validate": True, "schemaStore": {"enable": False},
-                                                     **settings}})
+    server = LanguageServer(
+        command, root, {"yaml": {"validate": True, "schemaStore": {"enable": False}, **settings}}
+    )
     try:
         found = server.diagnostics(plan)
     finally:
@@ -49,7 +50,9 @@ def test_the_modeline_gives_sips_positions(sip, server_command):
     assert _editor_positions(server_command, ROOT, TYPOS, {}) == expected
 
 
-def test_a_users_repository_with_the_committed_schema_and_yaml_schemas(sip, server_command, tmp_path, monkeypatch):
+def test_a_users_repository_with_the_committed_schema_and_yaml_schemas(
+    sip, server_command, tmp_path, monkeypatch
+):
     monkeypatch.chdir(tmp_path)
     assert sip("schema", "--out", "schemas").exit_code == 0  # what the user commits
     schema = json.loads((tmp_path / "schemas" / SCHEMA_FILE).read_text())
@@ -65,5 +68,6 @@ def test_a_users_repository_with_the_committed_schema_and_yaml_schemas(sip, serv
 
 def test_the_schema_id_is_where_the_committed_schema_is_published():
     schema = json.loads((ROOT / "schemas" / SCHEMA_FILE).read_text(encoding="utf-8"))
-    assert schema["$id"] == ("https://raw.githubusercontent.com/sip-remediation/sip/main/schemas/"
-                             + SCHEMA_FILE)
+    assert schema["$id"] == (
+        "https://raw.githubusercontent.com/sip-remediation/sip/main/schemas/" + SCHEMA_FILE
+    )

@@ -35,8 +35,10 @@ def test_examples_validate_clean_under_strict_in_json(sip):
 
 def readme_table() -> dict[str, list[tuple[int, int, str]]]:
     text = (INVALID / "README.md").read_text(encoding="utf-8")
-    return {name: [(int(line), int(column), code) for line, column, code in _DIAGNOSTIC.findall(said)]
-            for name, said in _ROW.findall(text)}
+    return {
+        name: [(int(line), int(column), code) for line, column, code in _DIAGNOSTIC.findall(said)]
+        for name, said in _ROW.findall(text)
+    }
 
 
 def test_readme_lists_every_invalid_example():

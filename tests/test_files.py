@@ -15,8 +15,10 @@ MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 BROKEN = MINIMAL.replace("country: VN", "country: vn")
 FIXED = MINIMAL
 
-needs_root = pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
-                                reason="changing a file's owner (chown) and mknod need root")
+needs_root = pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0,
+    reason="changing a file's owner (chown) and mknod need root",
+)
 
 
 def test_fix_follows_a_symlinked_plan_and_writes_its_target(sip, write, tmp_path):
@@ -80,10 +82,13 @@ def test_fix_keeps_a_foreign_owner_and_permissions(sip, write):
     assert plan.read_text("utf-8") == FIXED
 
 
-@pytest.mark.parametrize(("text", "why"), [
-    (BROKEN.replace("title: ", "title: Tab\tinside ", 1), "cannot read this file"),
-    (BROKEN.replace("status: active\n", "status: active\nstatus: active\n", 1), None),
-])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (BROKEN.replace("title: ", "title: Tab\tinside ", 1), "cannot read this file"),
+        (BROKEN.replace("status: active\n", "status: active\nstatus: active\n", 1), None),
+    ],
+)
 def test_fix_on_what_ruamel_cannot_round_trip_is_refused_not_a_crash(sip, write, text, why):
     plan = write("plan.yaml", text)
     out = sip("fix", plan)
@@ -93,6 +98,7 @@ def test_fix_on_what_ruamel_cannot_round_trip_is_refused_not_a_crash(sip, write,
 
 
 # -- output targets --------------------------------------------------------------------------------
+
 
 def _plan(write):
     return write("plans/plan.yaml", (EXAMPLES / "spec-example.yaml").read_text("utf-8"))
@@ -114,12 +120,19 @@ def test_output_to_a_fifo_a_folder_or_a_symlink_to_a_device_is_refused(sip, writ
     os.mkfifo(fifo)
     link = tmp_path / "zero.html"
     link.symlink_to("/dev/zero")
-    for args in (["validate", "--output", f"json={fifo}"], ["validate", "--output", f"json={tmp_path}"],
-                 ["render", "--force", "--out", str(link)], ["render", "--force", "--out", str(fifo)]):
+    for args in (
+        ["validate", "--output", f"json={fifo}"],
+        ["validate", "--output", f"json={tmp_path}"],
+        ["render", "--force", "--out", str(link)],
+        ["render", "--force", "--out", str(fifo)],
+    ):
         out = sip(*args, "--as-of", AS_OF, plan)
         assert out.exit_code == 2, (args, out.stderr)
-        assert "not a regular file" in out.stderr or "sip writes only regular files" in out.stderr \
+        assert (
+            "not a regular file" in out.stderr
+            or "sip writes only regular files" in out.stderr
             or "is a folder" in out.stderr
+        )
     assert stat.S_ISFIFO(os.stat(fifo).st_mode) and link.is_symlink()
 
 

@@ -10,19 +10,25 @@ MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 
 
 def test_fixes_codes_ids_and_version_and_keeps_comments(sip, write):
-    text = (MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\n")
-            .replace("country: VN", "country: Vietnam  # was written by name")
-            .replace("  - id: F-1\n", "  - id: 12\n").replace("addresses: [F-1]", "addresses: [12]")
-            .replace("findings: [F-1]", "findings: [12]"))
+    text = (
+        MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\n")
+        .replace("country: VN", "country: Vietnam  # was written by name")
+        .replace("  - id: F-1\n", "  - id: 12\n")
+        .replace("addresses: [F-1]", "addresses: [12]")
+        .replace("findings: [F-1]", "findings: [12]")
+    )
     plan = write("plan.yaml", text)
     write("sip.toml", "as-of = 2026-08-10\n")  # the report after fixing judges dates on this day
     os.chmod(plan, 0o640)
     out = sip("fix", plan)
     fixed = plan.read_text(encoding="utf-8")
-    assert fixed == (MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\nsip: 1\n")
-                     .replace("country: VN", "country: VN       # was written by name")  # the comment keeps its column
-                     .replace("  - id: F-1\n", "  - id: '12'\n").replace("addresses: [F-1]", "addresses: ['12']")
-                     .replace("findings: [F-1]", "findings: ['12']"))
+    assert fixed == (
+        MINIMAL.replace("sip: 1\n", "# Plan kept by the sourcing team\nsip: 1\n")
+        .replace("country: VN", "country: VN       # was written by name")  # the comment keeps its column
+        .replace("  - id: F-1\n", "  - id: '12'\n")
+        .replace("addresses: [F-1]", "addresses: ['12']")
+        .replace("findings: [F-1]", "findings: ['12']")
+    )
     assert out.exit_code == 0, out.stdout + out.stderr
     assert out.stdout == "1 file checked: no problems\n"
     assert f"{plan}:8: fixed site.country: 'Vietnam' -> 'VN'" in out.stderr
@@ -48,8 +54,10 @@ def test_leaves_what_is_not_certain_and_reports_it(sip, write):
 
 
 def test_refuses_when_writing_would_reformat_other_lines(sip, write):
-    text = MINIMAL.replace("site:\n  name: Example Textiles, Unit 2\n  country: VN\n",
-                           "site:\n    name: Example Textiles, Unit 2\n    country: vn\n")
+    text = MINIMAL.replace(
+        "site:\n  name: Example Textiles, Unit 2\n  country: VN\n",
+        "site:\n    name: Example Textiles, Unit 2\n    country: vn\n",
+    )
     plan = write("plan.yaml", text)
     out = sip("fix", plan)
     assert "not fixed: writing the fixes would also change line" in out.stderr
@@ -65,13 +73,14 @@ def test_standard_input_is_refused(sip):
 
 def test_a_number_id_is_not_quoted_while_a_reference_to_its_list_names_no_item(sip, write):
     """`id: 7` beside `providers: [SP-7]`: the plan may mean SP-7, so quoting is not certain."""
-    text = (MINIMAL.replace("country: VN", "country: vn")
-            .replace("  - id: F-1\n", "  - id: 7\n"))
+    text = MINIMAL.replace("country: VN", "country: vn").replace("  - id: F-1\n", "  - id: 7\n")
     plan = write("plan.yaml", text)
     out = sip("fix", plan)
     assert plan.read_text(encoding="utf-8") == text.replace("country: vn", "country: VN")
-    assert (f"{plan}:18: left findings[0].id as it is: A-1 names F-1, RC-1 names F-1, which no finding has: 7 "
-            "may be a mistyped id rather than an unquoted one; write the id by hand") in out.stderr
+    assert (
+        f"{plan}:18: left findings[0].id as it is: A-1 names F-1, RC-1 names F-1, which no finding has: 7 "
+        "may be a mistyped id rather than an unquoted one; write the id by hand"
+    ) in out.stderr
     assert "sip fix: fixed 1 problem\n" in out.stderr
     assert "SIP102 id must be text, but 7 reads as a number" in out.stdout
     assert out.exit_code == 1
@@ -82,31 +91,47 @@ def test_a_number_reference_is_not_quoted_when_it_would_name_no_item(sip, write)
     plan = write("plan.yaml", text)
     out = sip("fix", plan)
     assert plan.read_text(encoding="utf-8") == text
-    assert ("left responses[0].addresses[0] as it is: quoted, 1 would name no finding in this "
-            "plan; write the id by hand") in out.stderr
+    assert (
+        "left responses[0].addresses[0] as it is: quoted, 1 would name no finding in this "
+        "plan; write the id by hand"
+    ) in out.stderr
     assert "sip fix: fixed 0 problems" in out.stderr
-    assert ("SIP102 address must be text, but 1 reads as a number: quote it (\"1\"); but quoted it "
-            "names no finding in this plan: write the id meant") in out.stdout
+    assert (
+        'SIP102 address must be text, but 1 reads as a number: quote it ("1"); but quoted it '
+        "names no finding in this plan: write the id meant"
+    ) in out.stdout
 
 
-PROVIDER = ("service_providers:\n  - id: SP-1\n    name: Example Migrant Support\n"
-            "    kind: ngo\n    role: Interviews\n    consulted: 2026-07-02\nresponses:\n")
+PROVIDER = (
+    "service_providers:\n  - id: SP-1\n    name: Example Migrant Support\n"
+    "    kind: ngo\n    role: Interviews\n    consulted: 2026-07-02\nresponses:\n"
+)
 
 
 def test_fixes_the_case_and_spacing_of_vocabulary_words(sip, write):
     right = MINIMAL.replace("responses:\n", PROVIDER, 1)
-    wrong = (right.replace("kind: ngo", "kind: NGO").replace("kind: social-audit", "kind: Social Audit")
-             .replace("severity: major", "severity: Critical")
-             .replace("    status: planned\nroot_causes", "    status: In-Progress\nroot_causes")
-             .replace("element: purchasing-practices", "element: Purchasing_Practices"))
+    wrong = (
+        right.replace("kind: ngo", "kind: NGO")
+        .replace("kind: social-audit", "kind: Social Audit")
+        .replace("severity: major", "severity: Critical")
+        .replace("    status: planned\nroot_causes", "    status: In-Progress\nroot_causes")
+        .replace("element: purchasing-practices", "element: Purchasing_Practices")
+    )
     assert wrong.count("In-Progress") == 1
     plan = write("plan.yaml", wrong)
     out = sip("fix", plan)
-    assert plan.read_text(encoding="utf-8") == (right.replace("severity: major", "severity: critical")
-                                                .replace("    status: planned\nroot_causes",
-                                                         "    status: in-progress\nroot_causes"))
-    for old, new in (("NGO", "ngo"), ("Social Audit", "social-audit"), ("Critical", "critical"),
-                     ("In-Progress", "in-progress"), ("Purchasing_Practices", "purchasing-practices")):
+    assert plan.read_text(encoding="utf-8") == (
+        right.replace("severity: major", "severity: critical").replace(
+            "    status: planned\nroot_causes", "    status: in-progress\nroot_causes"
+        )
+    )
+    for old, new in (
+        ("NGO", "ngo"),
+        ("Social Audit", "social-audit"),
+        ("Critical", "critical"),
+        ("In-Progress", "in-progress"),
+        ("Purchasing_Practices", "purchasing-practices"),
+    ):
         assert f": '{old}' -> '{new}'\n" in out.stderr
     assert "sip fix: fixed 5 problems" in out.stderr
 
@@ -122,7 +147,8 @@ def test_a_word_near_two_vocabulary_words_is_left_to_a_person(sip, write):
 def test_validate_suggests_the_vocabulary_word_for_capitals(sip, write):
     plan = write("plan.yaml", MINIMAL.replace("responses:\n", PROVIDER, 1).replace("kind: ngo", "kind: NGO"))
     out = sip("validate", plan)
-    assert (f"{plan}:26:11: SIP102 'NGO' is not a kind; expected one of: ngo, government, "
-            "international-organisation, trade-union, legal-aid, worker-organisation, other (did you mean 'ngo'?)"
-            ) in out.stdout
+    assert (
+        f"{plan}:26:11: SIP102 'NGO' is not a kind; expected one of: ngo, government, "
+        "international-organisation, trade-union, legal-aid, worker-organisation, other (did you mean 'ngo'?)"
+    ) in out.stdout
     assert out.exit_code == 1

@@ -25,8 +25,12 @@ def test_every_yaml_test_suite_file_gets_a_located_diagnostic(tmp_path):
     files = sorted(CORPUS.glob("*.yaml"))
     assert len(files) > 300, f"the YAML test suite corpus is missing at {CORPUS}"
     # A real process, so that a crash in a C extension would show as a signal, not pass unseen.
-    done = subprocess.run([sys.executable, "-m", "sip", "validate", "--format", "json",
-                           *map(str, files)], capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "sip", "validate", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert done.returncode in (0, 1), done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     document = json.loads(done.stdout)
@@ -40,10 +44,46 @@ def test_every_yaml_test_suite_file_gets_a_located_diagnostic(tmp_path):
 
 
 yaml_scalars = st.one_of(
-    st.sampled_from(["", "~", "null", "yes", "no", "1", "1.0", ".inf", "0x1F", "2026-02-30",
-                     "'quoted'", '"dq"', "&a x", "*a", "!!python/object x", "!tag v", "|", ">",
-                     "- ", "? ", ": ", "[", "]", "{", "}", ",", "#", "---", "...", "%YAML 1.2",
-                     "sip", "id", "findings", "\t", "\ufeff", "é"]),
+    st.sampled_from(
+        [
+            "",
+            "~",
+            "null",
+            "yes",
+            "no",
+            "1",
+            "1.0",
+            ".inf",
+            "0x1F",
+            "2026-02-30",
+            "'quoted'",
+            '"dq"',
+            "&a x",
+            "*a",
+            "!!python/object x",
+            "!tag v",
+            "|",
+            ">",
+            "- ",
+            "? ",
+            ": ",
+            "[",
+            "]",
+            "{",
+            "}",
+            ",",
+            "#",
+            "---",
+            "...",
+            "%YAML 1.2",
+            "sip",
+            "id",
+            "findings",
+            "\t",
+            "\ufeff",
+            "é",
+        ]
+    ),
     st.text(max_size=12),
 )
 yaml_lines = st.lists(st.tuples(st.integers(0, 8), st.lists(yaml_scalars, max_size=5)), max_size=30)
@@ -74,8 +114,11 @@ def test_plan_shaped_mutations_never_crash():
     """Each line of a real plan, deleted or doubled: every result is located."""
     plan = (Path(__file__).parent / "data" / "minimal.yaml").read_text(encoding="utf-8").splitlines()
     for i in range(len(plan)):
-        for variant in (plan[:i] + plan[i + 1:], plan[:i] + [plan[i], plan[i]] + plan[i + 1:],
-                        plan[:i] + [" " + plan[i]] + plan[i + 1:]):
+        for variant in (
+            plan[:i] + plan[i + 1 :],
+            plan[:i] + [plan[i], plan[i]] + plan[i + 1 :],
+            plan[:i] + [" " + plan[i]] + plan[i + 1 :],
+        ):
             result = check_bytes("\n".join(variant).encode(), "plan.yaml", Settings())
             for d in result.diagnostics:
                 assert d.line >= 1 and d.column >= 1
@@ -95,10 +138,36 @@ SPEC_EXAMPLE = (Path(__file__).resolve().parent.parent / "examples" / "spec-exam
 _TEMPLATES = Templates()
 _PATHS = [p for p in _leaf_paths(__import__("sip.read.loader").read.loader.load(SPEC_EXAMPLE).data) if p]
 _VALUES = st.one_of(
-    st.none(), st.booleans(), st.integers(-10**12, 10**12), st.floats(allow_nan=False), st.text(max_size=20),
-    st.sampled_from(["2026-02-30", "2026-08-10", "F-1", "A-1", "RC-1", "R-1", "SP-1", "S-1", "SIP506",
-                     "SIP101", "critical", "remedy", "repatriation", "verified", "cancelled", "closed",
-                     "draft", "+60 12-345 6789", "A12345678", "", " "]),
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**12), 10**12),
+    st.floats(allow_nan=False),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "2026-02-30",
+            "2026-08-10",
+            "F-1",
+            "A-1",
+            "RC-1",
+            "R-1",
+            "SP-1",
+            "S-1",
+            "SIP506",
+            "SIP101",
+            "critical",
+            "remedy",
+            "repatriation",
+            "verified",
+            "cancelled",
+            "closed",
+            "draft",
+            "+60 12-345 6789",
+            "A12345678",
+            "",
+            " ",
+        ]
+    ),
     st.lists(st.sampled_from(["F-1", "A-1", "RC-1", "X", 1]), max_size=3),
     st.dictionaries(st.sampled_from(["id", "kind", "x"]), st.text(max_size=5), max_size=2),
 )
@@ -119,10 +188,16 @@ def test_any_value_anywhere_in_a_real_plan_is_handled(changes):
         for step in path[:-1]:
             if not isinstance(node, (dict, list)):
                 break
-            node = node[step] if isinstance(node, dict) and step in node or (
-                isinstance(node, list) and isinstance(step, int) and step < len(node)) else None
-        if isinstance(node, dict) or (isinstance(node, list) and isinstance(path[-1], int)
-                                      and path[-1] < len(node)):
+            node = (
+                node[step]
+                if isinstance(node, dict)
+                and step in node
+                or (isinstance(node, list) and isinstance(step, int) and step < len(node))
+                else None
+            )
+        if isinstance(node, dict) or (
+            isinstance(node, list) and isinstance(path[-1], int) and path[-1] < len(node)
+        ):
             node[path[-1]] = value
     raw = yaml.safe_dump(data, allow_unicode=True, sort_keys=False).encode("utf-8")
     result = check_bytes(raw, "plan.yaml", Settings(), keep_plan=True)
@@ -131,20 +206,51 @@ def test_any_value_anywhere_in_a_real_plan_is_handled(changes):
     event("rendered" if result.plan is not None else "not rendered")
     if result.plan is not None:  # a plan that reads renders, whatever its values
         for format, public in (("html", False), ("md", True)):
-            report = plan_report(result.plan, result.diagnostics, as_of=dt.date(2026, 8, 10),
-                                 public=public, source_file="plan.yaml", forced=True)
+            report = plan_report(
+                result.plan,
+                result.diagnostics,
+                as_of=dt.date(2026, 8, 10),
+                public=public,
+                source_file="plan.yaml",
+                forced=True,
+            )
             assert _TEMPLATES.render(f"report.{format}.j2", report=report)
 
 
-_FREE_TEXT = {"title", "description", "action", "cause", "risk", "name", "role", "reference",
-              "summary", "reason", "contingency", "measure", "evidence", "method", "by", "company"}
+_FREE_TEXT = {
+    "title",
+    "description",
+    "action",
+    "cause",
+    "risk",
+    "name",
+    "role",
+    "reference",
+    "summary",
+    "reason",
+    "contingency",
+    "measure",
+    "evidence",
+    "method",
+    "by",
+    "company",
+}
 _TEXT_PATHS = [p for p in _PATHS if isinstance(p[-1], str) and p[-1] in _FREE_TEXT]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(_TEXT_PATHS),
-                          st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1,
-                                  max_size=40).filter(str.strip)), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(_TEXT_PATHS),
+            st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+                str.strip
+            ),
+        ),
+        min_size=1,
+        max_size=6,
+    )
+)
 def test_any_free_text_renders_in_both_formats(changes):
     """Free text is data: markup, Markdown, control and right-to-left characters included."""
     import yaml
@@ -163,8 +269,14 @@ def test_any_free_text_renders_in_both_formats(changes):
     if result.plan is None:
         return
     for format, public in (("html", False), ("html", True), ("md", False), ("md", True)):
-        report = plan_report(result.plan, result.diagnostics, as_of=dt.date(2026, 8, 10),
-                             public=public, source_file="plan.yaml", forced=True)
+        report = plan_report(
+            result.plan,
+            result.diagnostics,
+            as_of=dt.date(2026, 8, 10),
+            public=public,
+            source_file="plan.yaml",
+            forced=True,
+        )
         text = _TEMPLATES.render(f"report.{format}.j2", report=report)
         assert "<script" not in text.lower() or format == "md"
 
@@ -195,16 +307,22 @@ def _spec_with(**changes) -> str:
     return yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
 
 
-def test_point_1_a_first_time_users_public_report_leaks_nothing_and_promises_only_what_is_done(
-        sip, write):
-    text = _spec_with(findings__0__description="Worker with passport 09876543 and NI number "
-                      "QQ123456C, phone +60\u00a012\u2011345\u00a06789, mail rahimk at gmail dot com")
-    public = sip("render", "-f", "md", "--as-of", AS_OF, "--audience", "public",
-                 write("plan.yaml", text)).stdout
+def test_point_1_a_first_time_users_public_report_leaks_nothing_and_promises_only_what_is_done(sip, write):
+    text = _spec_with(
+        findings__0__description="Worker with passport 09876543 and NI number "
+        "QQ123456C, phone +60\u00a012\u2011345\u00a06789, mail rahimk at gmail dot com"
+    )
+    public = sip(
+        "render", "-f", "md", "--as-of", AS_OF, "--audience", "public", write("plan.yaml", text)
+    ).stdout
     for secret in ("09876543", "QQ123456C", "345\u00a06789", "rahimk"):
         assert secret not in public
-    assert "Left out: evidence and where it is kept, source references, the owner's and " \
-           "reviewers' names and the owner's e-mail" in public and "waivers and validation" in public
+    assert (
+        "Left out: evidence and where it is kept, source references, the owner's and "
+        "reviewers' names and the owner's e-mail"
+        in public
+        and "waivers and validation" in public
+    )
     assert "names and contact details of people" not in public  # no promise it cannot keep
 
 
@@ -220,18 +338,33 @@ def _zero_link(folder):
     return link
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (_zero_link, "is a character device, not a regular file"),
-    (lambda folder: (os.mkfifo(folder / "pipe.yaml"), folder / "pipe.yaml")[1],
-     "is a named pipe (FIFO), not a regular file"),
-    (lambda folder: (folder / "big.yaml").write_bytes(b"#" * (5 * 1024 * 1024 + 1)) and
-     folder / "big.yaml", "is 5,242,881 bytes, over the limit of 5,242,880"),
-    (lambda folder: ((folder / "loop1.yaml").symlink_to("loop2.yaml"),
-                     (folder / "loop2.yaml").symlink_to("loop1.yaml"), folder / "loop1.yaml")[2],
-     "a loop of symbolic links"),
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (_zero_link, "is a character device, not a regular file"),
+        (
+            lambda folder: (os.mkfifo(folder / "pipe.yaml"), folder / "pipe.yaml")[1],
+            "is a named pipe (FIFO), not a regular file",
+        ),
+        (
+            lambda folder: (
+                (folder / "big.yaml").write_bytes(b"#" * (5 * 1024 * 1024 + 1)) and folder / "big.yaml"
+            ),
+            "is 5,242,881 bytes, over the limit of 5,242,880",
+        ),
+        (
+            lambda folder: (
+                (folder / "loop1.yaml").symlink_to("loop2.yaml"),
+                (folder / "loop2.yaml").symlink_to("loop1.yaml"),
+                folder / "loop1.yaml",
+            )[2],
+            "a loop of symbolic links",
+        ),
+    ],
+)
 def test_point_3_special_and_oversized_files_in_a_folder_are_located_problems_never_read(
-        sip, tmp_path, make, message):
+    sip, tmp_path, make, message
+):
     folder = tmp_path / "plans"
     folder.mkdir()
     (folder / "good.yaml").write_text(SPEC, "utf-8")
@@ -262,7 +395,8 @@ def test_point_3_a_committed_blob_over_the_limit_is_never_read(sip, tmp_path, mo
 
 
 def test_point_3_a_plan_replaced_by_a_link_to_dev_zero_is_never_read_by_diff_or_changed_since(
-        sip, tmp_path, monkeypatch):
+    sip, tmp_path, monkeypatch
+):
     repo = Repo(tmp_path / "repo")
     repo.write("a.yaml", SPEC)
     repo.commit("one")
@@ -289,32 +423,61 @@ def test_point_3_diagnostics_are_capped_per_file_with_the_rest_counted(sip, writ
     out = sip("validate", "--format", "json", "--as-of", AS_OF, write("p.yaml", text))
     document = json.loads(out.stdout)
     assert len(document["diagnostics"]) == 201
-    assert [d["code"] for d in document["diagnostics"]
-            if "(sip stops at 200 a file)" in d["message"]] == ["SIP004"]
+    assert [d["code"] for d in document["diagnostics"] if "(sip stops at 200 a file)" in d["message"]] == [
+        "SIP004"
+    ]
 
 
 CRASHES = [  # (plan text, command line, exit status, what the user is told)
-    (SPEC.replace("workers: 2400", "workers: " + "9" * 5000), ["validate"], 1,
-     "SIP004 a number of 5,000 digits"),
-    (re.sub(r"committed: [0-9.]+", "committed: 1.7e308", SPEC), ["status", "--format", "json"], 0,
-     '"format_valid": false'),
-    (re.sub(r"committed: [0-9.]+", "committed: 1.7e308", SPEC), ["render", "--force"], 1,
-     "not rendered"),
-    (re.sub(r"identified: [0-9-]+", "identified: 9999-12-20", SPEC, count=1), ["validate"], 1,
-     "identified must be between 1900-01-01 and 2999-12-31"),
+    (
+        SPEC.replace("workers: 2400", "workers: " + "9" * 5000),
+        ["validate"],
+        1,
+        "SIP004 a number of 5,000 digits",
+    ),
+    (
+        re.sub(r"committed: [0-9.]+", "committed: 1.7e308", SPEC),
+        ["status", "--format", "json"],
+        0,
+        '"format_valid": false',
+    ),
+    (re.sub(r"committed: [0-9.]+", "committed: 1.7e308", SPEC), ["render", "--force"], 1, "not rendered"),
+    (
+        re.sub(r"identified: [0-9-]+", "identified: 9999-12-20", SPEC, count=1),
+        ["validate"],
+        1,
+        "identified must be between 1900-01-01 and 2999-12-31",
+    ),
     (SPEC, ["validate", "--as-of", "9999-12-31"], 2, "not a date between 1900-01-01 and 2999-12-31"),
-    (re.sub(r"(site:\n  name: )[^\n]*", r"\1F [/] 3 [link=h]x[/link]", SPEC),
-     ["status"], 0, "F [/] 3 [link=h]x[/link]"),
-    (SPEC.replace("title: ", "title: Tab\there ", 1).replace("country: MY", "country: my"),
-     ["fix"], 1, "cannot read this file"),
+    (
+        re.sub(r"(site:\n  name: )[^\n]*", r"\1F [/] 3 [link=h]x[/link]", SPEC),
+        ["status"],
+        0,
+        "F [/] 3 [link=h]x[/link]",
+    ),
+    (
+        SPEC.replace("title: ", "title: Tab\there ", 1).replace("country: MY", "country: my"),
+        ["fix"],
+        1,
+        "cannot read this file",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "args", "status", "told"), CRASHES,
-                         ids=["5000-digits", "1.7e308-json", "1.7e308-render", "year-9999",
-                              "as-of-9999", "rich-markup", "fix-tab"])
-def test_point_4_edges_are_located_diagnostics_or_exit_2_never_a_crash(sip, write, text, args,
-                                                                         status, told):
+@pytest.mark.parametrize(
+    ("text", "args", "status", "told"),
+    CRASHES,
+    ids=[
+        "5000-digits",
+        "1.7e308-json",
+        "1.7e308-render",
+        "year-9999",
+        "as-of-9999",
+        "rich-markup",
+        "fix-tab",
+    ],
+)
+def test_point_4_edges_are_located_diagnostics_or_exit_2_never_a_crash(sip, write, text, args, status, told):
     plan = write("p.yaml", text)
     as_of = [] if "--as-of" in args or args[0] == "fix" else ["--as-of", AS_OF]
     out = sip(*args, *as_of, plan)
@@ -329,8 +492,7 @@ def test_point_4_a_billion_day_deadline_is_exit_2(sip, write):
     assert out.exit_code == 2 and "at most 36,500 (100 years)" in out.stderr
 
 
-def test_point_4_sip_diff_on_a_list_status_and_a_file_name_with_a_line_break(sip, tmp_path,
-                                                                            monkeypatch):
+def test_point_4_sip_diff_on_a_list_status_and_a_file_name_with_a_line_break(sip, tmp_path, monkeypatch):
     repo = Repo(tmp_path / "repo")
     repo.write("a.yaml", SPEC)
     repo.write("new\nline.yaml", SPEC)
@@ -344,8 +506,7 @@ def test_point_4_sip_diff_on_a_list_status_and_a_file_name_with_a_line_break(sip
     assert "new\\nline.yaml" in sip("diff").stdout
 
 
-def test_point_4_a_committed_non_utf8_file_name_gives_valid_json_in_sip_diff(sip, tmp_path,
-                                                                              monkeypatch):
+def test_point_4_a_committed_non_utf8_file_name_gives_valid_json_in_sip_diff(sip, tmp_path, monkeypatch):
     repo = Repo(tmp_path / "repo")
     name = b"pl\xffan.yaml".decode("utf-8", "surrogateescape")
     with open(repo.root / name, "w", encoding="utf-8") as handle:
@@ -379,20 +540,37 @@ def test_point_4_non_utf8_file_names_give_valid_utf8_in_every_format(sip, tmp_pa
 
 
 INJECTIONS = [  # (field, hostile value, command line, what must not appear, what does)
-    ("findings__0__severity", "x\n::error file=a,line=1::forged\n::add-mask::secret",
-     ["validate", "--format", "github"], "\n::error file=a", "%0A::error file=a"),
-    ("findings__0__severity", "x\n::error::forged\x1b]0;pwned\x07", ["validate"],
-     "\n::error::forged", "\\x1b"),
-    ("site__name", "=HYPERLINK(\"http://evil.test\")", ["status", "--format", "csv"],
-     ',"=HYPERLINK', "'=HYPERLINK"),
+    (
+        "findings__0__severity",
+        "x\n::error file=a,line=1::forged\n::add-mask::secret",
+        ["validate", "--format", "github"],
+        "\n::error file=a",
+        "%0A::error file=a",
+    ),
+    (
+        "findings__0__severity",
+        "x\n::error::forged\x1b]0;pwned\x07",
+        ["validate"],
+        "\n::error::forged",
+        "\\x1b",
+    ),
+    (
+        "site__name",
+        '=HYPERLINK("http://evil.test")',
+        ["status", "--format", "csv"],
+        ',"=HYPERLINK',
+        "'=HYPERLINK",
+    ),
     ("site__name", "@SUM(1+1)", ["status", "--format", "csv"], ",@SUM", "'@SUM"),
     ("site__name", "+1+cmd|' /C calc'!A0", ["status", "--format", "csv"], ",+1+cmd", "'+1+cmd"),
 ]
 
 
-@pytest.mark.parametrize(("field", "value", "args", "absent", "present"), INJECTIONS,
-                         ids=["github-commands", "text-lines-and-escapes", "csv-hyperlink",
-                              "csv-at", "csv-plus"])
+@pytest.mark.parametrize(
+    ("field", "value", "args", "absent", "present"),
+    INJECTIONS,
+    ids=["github-commands", "text-lines-and-escapes", "csv-hyperlink", "csv-at", "csv-plus"],
+)
 def test_point_5_plan_text_is_data_in_every_output(sip, write, field, value, args, absent, present):
     plan = write("p.yaml", _spec_with(**{field: value}))  # a severity's error quotes its value
     out = sip(*args, "--as-of", AS_OF, plan)
@@ -416,7 +594,8 @@ def test_point_5_a_reviewers_line_breaks_cannot_forge_lines_in_sip_diff(sip, tmp
     repo.commit("one")
     plan = yaml.safe_load(SPEC)
     plan.setdefault("reviews", []).append(
-        {"date": "2026-08-09", "by": "Auditor\n  ! forged refusal\n## Approved", "summary": "ok"})
+        {"date": "2026-08-09", "by": "Auditor\n  ! forged refusal\n## Approved", "summary": "ok"}
+    )
     repo.write("a.yaml", yaml.safe_dump(plan, allow_unicode=True, sort_keys=False))
     monkeypatch.chdir(repo.root)
     text = sip("diff", "--as-of", AS_OF).stdout
@@ -430,9 +609,11 @@ def test_point_6_a_cut_pipe_never_exits_0(tmp_path):
     folder.mkdir()
     for n in range(300):
         (folder / f"p{n}.yaml").write_text("sip: 1\nid: [\n", "utf-8")
-    done = subprocess.run(["bash", "-o", "pipefail", "-c",
-                           f"{sys.executable} -m sip validate {folder} | head -n 1"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", f"{sys.executable} -m sip validate {folder} | head -n 1"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1, done.stderr
     assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
 

@@ -21,11 +21,16 @@ CASES = [
     ("control character", b"sip: 1\nid: a\x07b\n", ["2:6 SIP001"]),
     ("undefined alias", b"sip: 1\nid: *nowhere\n", ["2:5 SIP001"]),
     # SIP002: every repeated key, not the first; the first value is kept
-    ("repeated key", MINIMAL.replace(b"status: active\n", b"status: active\nstatus: draft\n"),
-     ["5:1 SIP002 status"]),
-    ("repeated key in a list item", MINIMAL.replace(b"    severity: major\n",
-                                                    b"    severity: major\n    severity: minor\n"),
-     ["21:5 SIP002 findings[0].severity"]),
+    (
+        "repeated key",
+        MINIMAL.replace(b"status: active\n", b"status: active\nstatus: draft\n"),
+        ["5:1 SIP002 status"],
+    ),
+    (
+        "repeated key in a list item",
+        MINIMAL.replace(b"    severity: major\n", b"    severity: major\n    severity: minor\n"),
+        ["21:5 SIP002 findings[0].severity"],
+    ),
     # SIP004: at 1:1, or where the second document starts
     ("empty file", b"", ["1:1 SIP004"]),
     ("only comments", b"# a plan will go here\n\n", ["1:1 SIP004"]),
@@ -37,15 +42,16 @@ CASES = [
     ("block nesting deeper than 64", b"".join(b" " * i + b"a:\n" for i in range(70)), ["1:1 SIP004"]),
     ("100,000 nested brackets do not crash", b"[" * 100_000, ["1:1 SIP004"]),
     ("recursive alias", b"sip: 1\nid: &a [*a]\n", ["1:1 SIP004"]),
-    ("more than 100 aliases", b"sip: 1\nx: &a 1\ny: [" + b", ".join([b"*a"] * 101) + b"]\n",
-     ["1:1 SIP004"]),
+    ("more than 100 aliases", b"sip: 1\nx: &a 1\ny: [" + b", ".join([b"*a"] * 101) + b"]\n", ["1:1 SIP004"]),
 ]
 
 
 def _found(out) -> list[str]:
     """`line:col CODE path` of each diagnostic; the path is empty for the file as a whole."""
-    return [f"{d['line']}:{d['column']} {d['code']} {d['path']}".rstrip()
-            for d in json.loads(out.stdout)["diagnostics"]]
+    return [
+        f"{d['line']}:{d['column']} {d['code']} {d['path']}".rstrip()
+        for d in json.loads(out.stdout)["diagnostics"]
+    ]
 
 
 @pytest.mark.parametrize(("raw", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
@@ -63,8 +69,9 @@ def test_bom_is_accepted(sip, write):
 
 
 def test_repeated_key_keeps_the_first_value(sip, write):
-    plan = write("plan.yaml", MINIMAL.replace(b"    severity: major\n",
-                                              b"    severity: major\n    severity: severe\n"))
+    plan = write(
+        "plan.yaml", MINIMAL.replace(b"    severity: major\n", b"    severity: major\n    severity: severe\n")
+    )
     out = sip("validate", "--as-of", AS_OF, "--format", "json", plan)
     assert _found(out) == ["21:5 SIP002 findings[0].severity"]  # 'severe' was dropped, so no SIP102
 
@@ -72,8 +79,10 @@ def test_repeated_key_keeps_the_first_value(sip, write):
 def test_syntax_message_is_plain_words(sip, write):
     plan = write("plan.yaml", b"sip: 1\nid: [a, b\ntitle: x\n")
     out = sip("validate", plan)
-    assert ("plan.yaml:3:6: SIP001 invalid YAML: the list opened with '[' on line 2 needs ',' "
-            "between items and a closing ']'") in out.stdout
+    assert (
+        "plan.yaml:3:6: SIP001 invalid YAML: the list opened with '[' on line 2 needs ',' "
+        "between items and a closing ']'"
+    ) in out.stdout
 
 
 def test_alias_bomb_is_refused_quickly(sip, write):
@@ -91,9 +100,11 @@ def test_alias_bomb_is_refused_quickly(sip, write):
 
 
 def test_alias_within_limits_is_expanded(sip, write):
-    text = MINIMAL.replace(b"  - id: S-1\n", b"  - id: S-1\n").replace(
-        b"    date: 2026-06-28\n", b"    date: &found 2026-06-28\n").replace(
-        b"    identified: 2026-06-28\n", b"    identified: *found\n")
+    text = (
+        MINIMAL.replace(b"  - id: S-1\n", b"  - id: S-1\n")
+        .replace(b"    date: 2026-06-28\n", b"    date: &found 2026-06-28\n")
+        .replace(b"    identified: 2026-06-28\n", b"    identified: *found\n")
+    )
     out = sip("validate", "--as-of", AS_OF, write("plan.yaml", text))
     assert out.exit_code == 0, out.stdout
 

@@ -54,8 +54,12 @@ def test_diagnostics_on_open_are_validates_and_an_edit_publishes_the_shorter_lis
     by_code = {d.code: d for d in opened}
     # the range covers the node: the unknown id F-3, and the whole finding F-1 (lines 32-39)
     reference = by_code["SIP202"].range
-    assert (reference.start.line, reference.start.character, reference.end.line,
-            reference.end.character) == (102, 20, 102, 23)
+    assert (reference.start.line, reference.start.character, reference.end.line, reference.end.character) == (
+        102,
+        20,
+        102,
+        23,
+    )
     finding = by_code["SIP401"].range
     assert (finding.start.line + 1, finding.end.line + 1) == (32, 39)
     assert by_code["SIP401"].severity == types.DiagnosticSeverity.Error
@@ -69,8 +73,12 @@ def test_format_errors_underline_the_value_or_the_field(sip):
 
     lines, diagnostics = run(session())
     assert located(diagnostics) == validated(sip, TYPOS)
-    underlined = {(d.code, d.range.start.line + 1): lines[d.range.start.line][
-        d.range.start.character:d.range.end.character] for d in diagnostics}
+    underlined = {
+        (d.code, d.range.start.line + 1): lines[d.range.start.line][
+            d.range.start.character : d.range.end.character
+        ]
+        for d in diagnostics
+    }
     assert underlined[("SIP102", 14)] == "Malaysia"
     assert underlined[("SIP102", 34)] == "severe"
     assert underlined[("SIP103", 32)].startswith("titel: Passports of Indonesian")
@@ -88,7 +96,8 @@ def test_waived_diagnostics_are_hints_with_the_reason_and_as_of_comes_from_the_n
     assert diagnostics[0].severity == types.DiagnosticSeverity.Hint
     assert diagnostics[0].message.startswith("waived: A-2 ")
     assert diagnostics[0].message.endswith(
-        "(reason: Three instalments agreed with the workers' representatives)")
+        "(reason: Three instalments agreed with the workers' representatives)"
+    )
 
 
 def test_as_of_option_applies_to_every_plan_as_on_the_command_line(sip):
@@ -113,7 +122,8 @@ def test_hover_shows_the_rules_documentation_and_the_item_an_id_names():
 
             async def hover(uri, position):
                 answer = await editor.client.text_document_hover_async(
-                    types.HoverParams(text_document=doc(uri), position=position))
+                    types.HoverParams(text_document=doc(uri), position=position)
+                )
                 return answer.contents.value if answer else None
 
             return (
@@ -139,7 +149,8 @@ def test_definition_jumps_from_a_reference_to_the_item():
 
             async def where(position):
                 answer = await editor.client.text_document_definition_async(
-                    types.DefinitionParams(text_document=doc(uri), position=position))
+                    types.DefinitionParams(text_document=doc(uri), position=position)
+                )
                 return answer
 
             return uri, (
@@ -166,19 +177,23 @@ def test_completion_offers_items_of_the_right_kind_even_in_half_typed_yaml():
 
             async def offered(position):
                 answer = await editor.client.text_document_completion_async(
-                    types.CompletionParams(text_document=doc(uri), position=position))
+                    types.CompletionParams(text_document=doc(uri), position=position)
+                )
                 return [(item.label, item.detail) for item in answer.items] if answer else []
 
             # typing a second finding into A-2's addresses: the bracket is not closed yet,
             # so the text no longer parses
-            await editor.replace(uri, "addresses: [F-1]\n    action: Stop",
-                                 "addresses: [F-1, \n    action: Stop")
+            await editor.replace(
+                uri, "addresses: [F-1]\n    action: Stop", "addresses: [F-1, \n    action: Stop"
+            )
             responses = await offered(editor.position(uri, "[F-1, ", after="id: A-2", offset=6))
             improvements = await offered(editor.position(uri, "[RC-1", after="id: MS-1", offset=1))
             # a block list: a new line under providers' "- "
-            await editor.replace(uri, "    status: planned\n    contingency: Example Apparel books",
-                                 "    providers:\n      - \n    status: planned\n"
-                                 "    contingency: Example Apparel books")
+            await editor.replace(
+                uri,
+                "    status: planned\n    contingency: Example Apparel books",
+                "    providers:\n      - \n    status: planned\n    contingency: Example Apparel books",
+            )
             providers = await offered(editor.position(uri, "      - ", after="id: A-4", offset=8))
             elsewhere = await offered(editor.position(uri, "Factory", after="id: A-2"))
             return responses, improvements, providers, elsewhere
@@ -203,13 +218,17 @@ def test_quick_fix_is_sip_fixs_edit_and_applying_it_clears_the_diagnostic(tmp_pa
             uri = await editor.open(plan)
             diagnostics = await editor.diagnostics(uri)
             country = next(d for d in diagnostics if d.range.start.line == 13)
-            actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
-                text_document=doc(uri), range=country.range,
-                context=types.CodeActionContext(diagnostics=[country])))
+            actions = await editor.client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=doc(uri),
+                    range=country.range,
+                    context=types.CodeActionContext(diagnostics=[country]),
+                )
+            )
             fix = actions[0]
             (edit,) = fix.edit.changes[uri]
             lines = editor.texts[uri].split("\n")
-            old = "\n".join(lines[edit.range.start.line:edit.range.end.line]) + "\n"
+            old = "\n".join(lines[edit.range.start.line : edit.range.end.line]) + "\n"
             version = await editor.replace(uri, old, edit.new_text)
             return actions, edit, await editor.diagnostics(uri, version)
 
@@ -222,8 +241,7 @@ def test_quick_fix_is_sip_fixs_edit_and_applying_it_clears_the_diagnostic(tmp_pa
     assert titles == ["sip fix: site.country: 'Malaysia' -> 'MY'"]
     assert (edit.range.start.line, edit.range.end.line) == (13, 14)
     assert edit.new_text == "  country: MY\n"
-    assert [d[:2] for d in located(after)] == [("SIP101", 30), ("SIP103", 32), ("SIP102", 34),
-                                               ("SIP102", 43)]
+    assert [d[:2] for d in located(after)] == [("SIP101", 30), ("SIP103", 32), ("SIP102", 34), ("SIP102", 43)]
 
 
 HOSTILE = {
@@ -232,9 +250,10 @@ HOSTILE = {
     "a scalar": "hello",
     "empty": "",
     "deep": "a: " + "[" * 5000 + "]" * 5000 + "\n",
-    "aliases": "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-        for i in range(12)),
+    "aliases": "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(12)
+    ),
     "tags": "sip: 1\nid: !!python/object:os.system echo\n",
     "control characters": "sip: 1\nid: \x00\x07\ufeff\n\t- x",
     "tabs and colons": "sip: 1\n\tfindings: : : - [{\n",
@@ -251,16 +270,23 @@ def test_bad_input_never_stops_the_server(name, tmp_path):
         async with Editor() as editor:
             uri = await editor.open(path, HOSTILE[name])
             first = await editor.diagnostics(uri)
-            everywhere = [types.Position(line=line, character=char)
-                          for line in (0, 1, 2, 5, 500) for char in (0, 3, 10_000)]
+            everywhere = [
+                types.Position(line=line, character=char)
+                for line in (0, 1, 2, 5, 500)
+                for char in (0, 3, 10_000)
+            ]
             for position in everywhere:
                 params = dict(text_document=doc(uri), position=position)
                 await editor.client.text_document_hover_async(types.HoverParams(**params))
                 await editor.client.text_document_definition_async(types.DefinitionParams(**params))
                 await editor.client.text_document_completion_async(types.CompletionParams(**params))
-            await editor.client.text_document_code_action_async(types.CodeActionParams(
-                text_document=doc(uri), range=types.Range(start=everywhere[0], end=everywhere[-1]),
-                context=types.CodeActionContext(diagnostics=[])))
+            await editor.client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=doc(uri),
+                    range=types.Range(start=everywhere[0], end=everywhere[-1]),
+                    context=types.CodeActionContext(diagnostics=[]),
+                )
+            )
             version = await editor.replace(uri, HOSTILE[name][:1], "x") if HOSTILE[name] else None
             if version:
                 await editor.diagnostics(uri, version)
@@ -337,9 +363,12 @@ def test_columns_are_utf16_units_after_characters_beyond_the_bmp(tmp_path):
         "site:\n  name: Example Palm Estates Sdn Bhd, Sandakan mill and estates\n"
         "  # MISTAKE: a country is written as its ISO 3166-1 alpha-2 code, here MY\n"
         "  country: Malaysia\n",
-        'site: {name: "Estates \U0001f334", country: Malaysia,\n')
-    text = text.replace("  tier: 2\n  workers: 640\n  migrant_workers: 590\n",
-                        "  tier: 2, workers: 640, migrant_workers: 590}\n")
+        'site: {name: "Estates \U0001f334", country: Malaysia,\n',
+    )
+    text = text.replace(
+        "  tier: 2\n  workers: 640\n  migrant_workers: 590\n",
+        "  tier: 2, workers: 640, migrant_workers: 590}\n",
+    )
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
     shutil.copy(TYPOS.parent / "sip.toml", tmp_path / "sip.toml")
@@ -350,7 +379,7 @@ def test_columns_are_utf16_units_after_characters_beyond_the_bmp(tmp_path):
 
     country = next(d for d in run(session()) if "Malaysia" in d.message)
     line = text.split("\n")[country.range.start.line].encode("utf-16-le")
-    units = line[country.range.start.character * 2:country.range.end.character * 2]
+    units = line[country.range.start.character * 2 : country.range.end.character * 2]
     assert units.decode("utf-16-le") == "Malaysia"
 
 
@@ -375,8 +404,11 @@ def test_a_burst_of_edits_is_checked_once_for_its_last_text():
 
 
 def test_a_missing_version_is_fixed_by_inserting_it_and_a_waivers_rule_completes_to_codes(tmp_path):
-    text = TYPOS.read_text("utf-8").replace("sip: 1\n", "").replace(
-        "id: SIP-2026-901\n", "id: SIP-2026-901\nwaivers:\n  - rule: SIP\n    reason: agreed\n")
+    text = (
+        TYPOS.read_text("utf-8")
+        .replace("sip: 1\n", "")
+        .replace("id: SIP-2026-901\n", "id: SIP-2026-901\nwaivers:\n  - rule: SIP\n    reason: agreed\n")
+    )
     plan = tmp_path / "plan.yaml"
     plan.write_text(text, encoding="utf-8")
 
@@ -385,11 +417,18 @@ def test_a_missing_version_is_fixed_by_inserting_it_and_a_waivers_rule_completes
             uri = await editor.open(plan)
             diagnostics = await editor.diagnostics(uri)
             version = next(d for d in diagnostics if d.code == "SIP003")
-            actions = await editor.client.text_document_code_action_async(types.CodeActionParams(
-                text_document=doc(uri), range=version.range,
-                context=types.CodeActionContext(diagnostics=[version])))
-            codes = await editor.client.text_document_completion_async(types.CompletionParams(
-                text_document=doc(uri), position=editor.position(uri, "SIP", after="rule: ", offset=3)))
+            actions = await editor.client.text_document_code_action_async(
+                types.CodeActionParams(
+                    text_document=doc(uri),
+                    range=version.range,
+                    context=types.CodeActionContext(diagnostics=[version]),
+                )
+            )
+            codes = await editor.client.text_document_completion_async(
+                types.CompletionParams(
+                    text_document=doc(uri), position=editor.position(uri, "SIP", after="rule: ", offset=3)
+                )
+            )
             return uri, actions, codes
 
     uri, actions, codes = run(session())

@@ -9,16 +9,24 @@ MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 
 
 def test_a_title_with_quotes_of_its_own_is_quoted_once(sip, write):
-    second = ("  - id: F-2\n    title: Labour provider kept workers' passports \"for safekeeping\"\n"
-              "    severity: minor\n    source: S-1\n    identified: 2026-06-28\nresponses:\n")
-    plan = write("plan.yaml", MINIMAL.replace("responses:\n", second, 1)
-                 .replace("cause: Order volumes doubled with unchanged lead times",
-                          "cause: “Flexible” staffing without a budget")
-                 .replace("addresses: [RC-1, R-1]", "addresses: [R-1]"))
+    second = (
+        '  - id: F-2\n    title: Labour provider kept workers\' passports "for safekeeping"\n'
+        "    severity: minor\n    source: S-1\n    identified: 2026-06-28\nresponses:\n"
+    )
+    plan = write(
+        "plan.yaml",
+        MINIMAL.replace("responses:\n", second, 1)
+        .replace(
+            "cause: Order volumes doubled with unchanged lead times",
+            "cause: “Flexible” staffing without a budget",
+        )
+        .replace("addresses: [RC-1, R-1]", "addresses: [R-1]"),
+    )
     out = sip("validate", "--as-of", "2026-08-10", plan)
-    assert ("SIP301 F-2 “Labour provider kept workers' passports \"for safekeeping\"” has no "
-            "response") in out.stdout
-    assert "SIP303 RC-1 “\"Flexible\" staffing without a budget” is addressed by" in out.stdout
+    assert (
+        'SIP301 F-2 “Labour provider kept workers\' passports "for safekeeping"” has no response'
+    ) in out.stdout
+    assert 'SIP303 RC-1 “"Flexible" staffing without a budget” is addressed by' in out.stdout
     assert '""' not in out.stdout and "““" not in out.stdout
 
 
@@ -34,8 +42,10 @@ def _validate(sip, write, text: str) -> str:
 
 def test_a_number_with_thousands_separators_is_told_to_drop_them(sip, write):
     out = _validate(sip, write, SPEC.replace("committed: 850000 ", "committed: 850,000"))
-    assert ("86:18: SIP102 committed must be a number, found the text '850,000': drop the "
-            "thousands separator: 850000") in out
+    assert (
+        "86:18: SIP102 committed must be a number, found the text '850,000': drop the "
+        "thousands separator: 850000"
+    ) in out
 
 
 def test_workers_count_with_a_separator_too(sip, write):
@@ -52,15 +62,18 @@ def test_a_currency_symbol_is_told_its_code(sip, write):
 
 def test_an_ambiguous_currency_symbol_lists_the_codes_it_may_mean(sip, write):
     out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: $   "))
-    assert ("'$' is a currency symbol: write the ISO 4217 code of the one meant (USD, AUD, CAD, "
-            "HKD, NZD, SGD or TWD)") in out
+    assert (
+        "'$' is a currency symbol: write the ISO 4217 code of the one meant (USD, AUD, CAD, "
+        "HKD, NZD, SGD or TWD)"
+    ) in out
     out = _validate(sip, write, SPEC.replace("currency: USD ", "currency: £   "))
     assert "'£' is a currency symbol: write the ISO 4217 code of the one meant (GBP or EGP)" in out
 
 
 def test_sip_fix_leaves_symbols_and_separators_to_a_person(sip, write):
-    text = SPEC.replace("currency: USD ", "currency: $   ").replace("committed: 850000 ",
-                                                                   "committed: 850,000")
+    text = SPEC.replace("currency: USD ", "currency: $   ").replace(
+        "committed: 850000 ", "committed: 850,000"
+    )
     plan = write("plan.yaml", text)
     out = sip("fix", plan)
     assert plan.read_text(encoding="utf-8") == text

@@ -33,8 +33,9 @@ def test_each_changed_result_says_why(sip):
     assert "belongs in parties" in found["SIP404"]["message"]
     # SIP506: the protection is held to 14 days, and the message says the deadline depends on kind
     assert found["SIP506"]["path"] == "responses[0].due"
-    assert "deadline for a protection response to a critical finding is 14 days" in (
-        found["SIP506"]["message"])
+    assert (
+        "deadline for a protection response to a critical finding is 14 days" in (found["SIP506"]["message"])
+    )
     assert "since format 1.1 it depends on the kind of response" in found["SIP506"]["message"]
     # the waiver of SIP506 for the remedy silences nothing now (remedies have 90 days), and says why
     assert found["SIP204"]["path"] == "waivers[0]"

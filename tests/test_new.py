@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 
 OPTIONS = {
     "--id": "SUP-2027.04",
-    "--title": "Fees: recruitment and \"deposits\" # at Factory 7",
+    "--title": 'Fees: recruitment and "deposits" # at Factory 7',
     "--site": "Factory 7, Klang",
     "--country": "malaysia",
     "--company": "yes",  # YAML 1.1 would read it as true
@@ -51,13 +51,23 @@ def test_the_draft_is_linked_and_commented(sip, tmp_path):
     text = path.read_text(encoding="utf-8")
     schema = json.loads((ROOT / "schemas" / "sip-plan-1.schema.json").read_text(encoding="utf-8"))
     assert text.startswith(f"# yaml-language-server: $schema={schema['$id']}\n")  # the published one
-    for line in ("status: draft ", "    addresses: [F-1] ", "    findings: [F-1] ",
-                 "    root_causes: [RC-1] ", "    addresses: [RC-1, R-1] ", "    source: S-1 ",
-                 "    due: 2026-09-15 ", "reviews: [] ", "waivers: [] "):
+    for line in (
+        "status: draft ",
+        "    addresses: [F-1] ",
+        "    findings: [F-1] ",
+        "    root_causes: [RC-1] ",
+        "    addresses: [RC-1, R-1] ",
+        "    source: S-1 ",
+        "    due: 2026-09-15 ",
+        "reviews: [] ",
+        "waivers: [] ",
+    ):
         assert f"\n{line}" in text, line
     # The comments are the models' own descriptions.
-    assert "severity: major                     # critical: forced labour, trafficking, child " \
-           "labour or imminent danger: critical | major | minor\n" in text
+    assert (
+        "severity: major                     # critical: forced labour, trafficking, child "
+        "labour or imminent danger: critical | major | minor\n" in text
+    )
     # Made active with every TODO written, the linked draft passes the structural rules.
     active = text.replace("status: draft", "status: active").replace("TODO", "Written")
     path.write_text(active, encoding="utf-8")
@@ -73,12 +83,15 @@ def test_refuses_to_replace_a_file(sip, write):
     assert plan.read_text() == "mine\n"
 
 
-@pytest.mark.parametrize("option, value, message", [
-    ("--id", "-x", "--id: '-x' is not an id"),
-    ("--country", "Atlantis", "--country: 'Atlantis' is not a country"),
-    ("--opened", "31/01/2027", "--opened: '31/01/2027' is not a date; write it as YYYY-MM-DD"),
-    ("--title", "  ", "--title: it cannot be blank"),
-])
+@pytest.mark.parametrize(
+    "option, value, message",
+    [
+        ("--id", "-x", "--id: '-x' is not an id"),
+        ("--country", "Atlantis", "--country: 'Atlantis' is not a country"),
+        ("--opened", "31/01/2027", "--opened: '31/01/2027' is not a date; write it as YYYY-MM-DD"),
+        ("--title", "  ", "--title: it cannot be blank"),
+    ],
+)
 def test_a_bad_option_is_a_usage_error(sip, tmp_path, option, value, message):
     out = sip("new", tmp_path / "plan.yaml", option, value)
     assert out.exit_code == 2
@@ -90,9 +103,17 @@ def _converse(args: list[str], answers: list[tuple[str, str]], cwd) -> str:
     """Run sip on a pseudo-terminal; answer each prompt (waiting for its text) in turn."""
     controller, terminal = os.openpty()
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")} | {
-        "LANG": "en_MY.UTF-8", "TERM": "dumb"}
-    process = subprocess.Popen([sys.executable, "-m", "sip", *args], stdin=terminal,
-                               stdout=terminal, stderr=terminal, cwd=cwd, env=env)
+        "LANG": "en_MY.UTF-8",
+        "TERM": "dumb",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sip", *args],
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+        cwd=cwd,
+        env=env,
+    )
     os.close(terminal)
     seen = b""
     deadline = time.monotonic() + 60
@@ -129,22 +150,33 @@ def _converse(args: list[str], answers: list[tuple[str, str]], cwd) -> str:
 
 def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
     today = dt.date.today()
-    shown = _converse(["new", "plan.yaml", "--title", "Fees at Factory 7"], [
-        ("Plan id [SIP-", "bad id!"),  # asked again, with the reason
-        ("Plan id [SIP-", "SIP-9"),
-        ("Site (the facility, agent, farm or ship) [TODO]", "Factory 7"),
-        ("Country of the site (ISO code or name) [MY]", ""),  # the locale's territory
-        ("Company that owns the plan [TODO]", "Example plc"),
-        ("Accountable role [Head of Responsible Sourcing]", ""),
-        (f"Opened on (YYYY-MM-DD) [{today}]", "2027-02-30"),
-        ("Opened on (YYYY-MM-DD)", "2027-02-28"),
-    ], tmp_path)
+    shown = _converse(
+        ["new", "plan.yaml", "--title", "Fees at Factory 7"],
+        [
+            ("Plan id [SIP-", "bad id!"),  # asked again, with the reason
+            ("Plan id [SIP-", "SIP-9"),
+            ("Site (the facility, agent, farm or ship) [TODO]", "Factory 7"),
+            ("Country of the site (ISO code or name) [MY]", ""),  # the locale's territory
+            ("Company that owns the plan [TODO]", "Example plc"),
+            ("Accountable role [Head of Responsible Sourcing]", ""),
+            (f"Opened on (YYYY-MM-DD) [{today}]", "2027-02-30"),
+            ("Opened on (YYYY-MM-DD)", "2027-02-28"),
+        ],
+        tmp_path,
+    )
     assert "Title" not in shown  # given as an option, not asked
     assert "Error: 'bad id!' is not an id" in shown
     assert "Error: '2027-02-30' is not a date" in shown
     text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
-    for line in ("id: SIP-9 ", "title: Fees at Factory 7 ", "  name: Factory 7 ", "  country: MY ",
-                 "company: Example plc ", "  role: Head of Responsible Sourcing ", "opened: 2027-02-28 "):
+    for line in (
+        "id: SIP-9 ",
+        "title: Fees at Factory 7 ",
+        "  name: Factory 7 ",
+        "  country: MY ",
+        "company: Example plc ",
+        "  role: Head of Responsible Sourcing ",
+        "opened: 2027-02-28 ",
+    ):
         assert f"\n{line}" in text, line
     assert "country: MY                           # TODO check:" in text  # a default, not an answer
     assert sip("validate", tmp_path / "plan.yaml").exit_code == 0

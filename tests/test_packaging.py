@@ -17,8 +17,12 @@ from tests.conftest import ROOT
 NAME = "sip-remediation"
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 # pip failing to reach a package index, as opposed to the package being wrong.
-OFFLINE_SIGNS = ("NewConnectionError", "Temporary failure in name resolution", "Network is unreachable",
-                 "Could not fetch URL")
+OFFLINE_SIGNS = (
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "Could not fetch URL",
+)
 
 
 def test_the_distribution_has_its_own_name_and_the_command_stays_sip():
@@ -41,14 +45,16 @@ def test_pip_install_upgrade_of_the_name_cannot_fetch_another_project():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pip install sip\n" not in readme and "pip install -U sip\n" not in readme
     ci = (ROOT / "docs/ci.md").read_text(encoding="utf-8")
-    assert f'{NAME} @ git+https://github.com/sip-remediation/sip' in ci
+    assert f"{NAME} @ git+https://github.com/sip-remediation/sip" in ci
 
 
 def test_licence_and_classifiers_are_declared():
     assert PROJECT["license"] == "MIT" and PROJECT["license-files"] == ["LICENSE"]
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert licence.startswith("MIT License") and "sip developers" in licence
-    assert "License :: OSI Approved :: MIT License" not in PROJECT["classifiers"]  # PEP 639: the expression says it
+    assert (
+        "License :: OSI Approved :: MIT License" not in PROJECT["classifiers"]
+    )  # PEP 639: the expression says it
     assert any(c.startswith("Programming Language :: Python :: 3.11") for c in PROJECT["classifiers"])
 
 
@@ -58,11 +64,18 @@ def test_pip_install_of_the_name_from_a_local_clone_gives_a_working_sip(tmp_path
     checkout, then `pip install sip-remediation` as a user would, with the wheel's folder as
     a place to look."""
     wheels = tmp_path / "wheels"
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
-                            str(ROOT)], capture_output=True, text=True)
-    if built.returncode != 0 and any(s in built.stderr for s in OFFLINE_SIGNS + ("No matching distribution",)):
-        pytest.skip("no package index reachable for the build backend (hatchling): "
-                    + built.stderr.strip().splitlines()[-1])
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels), str(ROOT)],
+        capture_output=True,
+        text=True,
+    )
+    if built.returncode != 0 and any(
+        s in built.stderr for s in OFFLINE_SIGNS + ("No matching distribution",)
+    ):
+        pytest.skip(
+            "no package index reachable for the build backend (hatchling): "
+            + built.stderr.strip().splitlines()[-1]
+        )
     assert built.returncode == 0, built.stderr
     [wheel] = wheels.glob("*.whl")
     assert wheel.name.startswith("sip_remediation-")
@@ -79,19 +92,29 @@ def test_pip_install_of_the_name_from_a_local_clone_gives_a_working_sip(tmp_path
     venv.create(target, with_pip=True)
     bin_dir = target / ("Scripts" if os.name == "nt" else "bin")
     env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH")}
-    installed = subprocess.run([str(bin_dir / "python"), "-m", "pip", "install", "-q",
-                                "--find-links", str(wheels), NAME], capture_output=True, text=True,
-                               env=env)
+    installed = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--find-links", str(wheels), NAME],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     if installed.returncode != 0 and any(s in installed.stderr for s in OFFLINE_SIGNS):
-        pytest.skip("no package index reachable for sip's dependencies: "
-                    + installed.stderr.strip().splitlines()[-1])
+        pytest.skip(
+            "no package index reachable for sip's dependencies: " + installed.stderr.strip().splitlines()[-1]
+        )
     assert installed.returncode == 0, installed.stderr
     version = subprocess.run([str(bin_dir / "sip"), "--version"], capture_output=True, text=True, env=env)
     assert version.stdout.startswith("sip 0.")
-    examples = subprocess.run([str(bin_dir / "sip"), "validate", "examples/"], cwd=ROOT,
-                              capture_output=True, text=True, env={**env, "NO_COLOR": "1"})
+    examples = subprocess.run(
+        [str(bin_dir / "sip"), "validate", "examples/"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**env, "NO_COLOR": "1"},
+    )
     assert examples.returncode == 0, examples.stdout + examples.stderr
     assert "files checked: no problems" in examples.stdout
-    shown = subprocess.run([str(bin_dir / "python"), "-m", "pip", "show", NAME], capture_output=True,
-                           text=True, env=env)
+    shown = subprocess.run(
+        [str(bin_dir / "python"), "-m", "pip", "show", NAME], capture_output=True, text=True, env=env
+    )
     assert "Name: sip-remediation" in shown.stdout

@@ -93,15 +93,50 @@ MASKED = [
 
 # Public numbers and words that look like data but are not a person's: kept as written.
 KEPT = [
-    "FR Doc. 2023-02247", "tariff code 1511.10.00", "HTS 8471.30.0100", "HS 151110", "due 2026-08-15",
-    "(2026-08-15 at the latest)", "15/08/2026", "15.08.26", "2024-2026", "2025/26", "20260815",
-    "USD 1,250,000.00", "MYR 12000000", "RM 1500000", "USD 1500000", "EUR 12.345.678,90",
-    "1,200,000 paid", "RM 1 500 000", "CAP-2026-014", "SIP-2026-011", "ISO 45001", "ISO 3166-1",
-    "ISO/IEC 27001:2022", "SA8000", "ILO C029", "country MY, currency MYR", "case W-017", "F-1",
-    "A-12 and RC-1", "at the latest", "met at the site. Then", "12:30", "84 hours a week",
-    "2,400 workers", "1.5 million", "Arrived at 10.30", "production line: 3", "interview number 17",
-    "version 1.10.0", "about 250 000 workers", "Regulation (EU) 2024/3015",
-    "Assembly line: sewing", "warning signal: fatigue", "`file:line:column` diagnostics",
+    "FR Doc. 2023-02247",
+    "tariff code 1511.10.00",
+    "HTS 8471.30.0100",
+    "HS 151110",
+    "due 2026-08-15",
+    "(2026-08-15 at the latest)",
+    "15/08/2026",
+    "15.08.26",
+    "2024-2026",
+    "2025/26",
+    "20260815",
+    "USD 1,250,000.00",
+    "MYR 12000000",
+    "RM 1500000",
+    "USD 1500000",
+    "EUR 12.345.678,90",
+    "1,200,000 paid",
+    "RM 1 500 000",
+    "CAP-2026-014",
+    "SIP-2026-011",
+    "ISO 45001",
+    "ISO 3166-1",
+    "ISO/IEC 27001:2022",
+    "SA8000",
+    "ILO C029",
+    "country MY, currency MYR",
+    "case W-017",
+    "F-1",
+    "A-12 and RC-1",
+    "at the latest",
+    "met at the site. Then",
+    "12:30",
+    "84 hours a week",
+    "2,400 workers",
+    "1.5 million",
+    "Arrived at 10.30",
+    "production line: 3",
+    "interview number 17",
+    "version 1.10.0",
+    "about 250 000 workers",
+    "Regulation (EU) 2024/3015",
+    "Assembly line: sewing",
+    "warning signal: fatigue",
+    "`file:line:column` diagnostics",
     "https://www.scribd.com/document/383786582/developing-a-strategy",
     "https://eumonitor.eu/9353000/1/j4nvhdfcs8bljza_j9vvik7m1c3gyxp/vlwcky4uwkxl",
 ]
@@ -111,8 +146,9 @@ class _Quoting(yaml.SafeDumper):
     """Every text quoted, so that YAML 1.2 reads a planted 09876543 as text, as a plan would."""
 
 
-_Quoting.add_representer(str, lambda dumper, value: dumper.represent_scalar(
-    "tag:yaml.org,2002:str", value, style='"'))
+_Quoting.add_representer(
+    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+)
 
 
 def _dump(plan: dict) -> bytes:
@@ -121,9 +157,14 @@ def _dump(plan: dict) -> bytes:
 
 def _compact(text: str) -> str:
     """Text as a reader sees it, without the separators a number may be written with."""
-    text = unicodedata.normalize("NFKC", "".join(
-        str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text
-        if unicodedata.category(c) != "Cf"))
+    text = unicodedata.normalize(
+        "NFKC",
+        "".join(
+            str(unicodedata.decimal(c)) if c.isdecimal() else c
+            for c in text
+            if unicodedata.category(c) != "Cf"
+        ),
+    )
     return re.sub(r"[\s\-.()/\[\]]+", "", text).lower()
 
 
@@ -156,8 +197,7 @@ def test_public_numbers_are_kept(text):
 def test_listed_public_identifiers_are_kept_whatever_their_spacing():
     kept = keep(("+60 3-8000 8000", "hotline@example.org"))
     text = "Call the hotline on +60 3-8000  8000 or HOTLINE@example.org; worker +60 12-345 6789"
-    assert mask(text, kept) == ("Call the hotline on +60 3-8000  8000 or HOTLINE@example.org; "
-                                f"worker {MASK}")
+    assert mask(text, kept) == (f"Call the hotline on +60 3-8000  8000 or HOTLINE@example.org; worker {MASK}")
 
 
 def test_the_configuration_keeps_public_identifiers_in_reports_and_sip601(sip, write):
@@ -172,7 +212,7 @@ def test_the_configuration_keeps_public_identifiers_in_reports_and_sip601(sip, w
 
 
 def test_a_bad_public_identifiers_setting_is_refused_with_its_line(sip, write):
-    write("plans/sip.toml", "strict = true\npublic-identifiers = \"+60 3-8000 8000\"\n")
+    write("plans/sip.toml", 'strict = true\npublic-identifiers = "+60 3-8000 8000"\n')
     plan = write("plans/plan.yaml", (EXAMPLES / "spec-example.yaml").read_text("utf-8"))
     outcome = sip("validate", plan)
     assert outcome.exit_code == 2
@@ -188,6 +228,7 @@ _TEMPLATES = Templates()
 def _plant(plan: dict, datum: str, secret: str) -> dict:
     """`datum` (a sentence holding `secret`) in every free-text field SIP601 reads, and `secret`
     in the supplier id when it is shaped like an id and can be told on its own."""
+
     def put(item: dict, dotted: str) -> None:
         *parents, last = dotted.split(".")
         for step in parents:
@@ -215,9 +256,20 @@ _REMEDY_ONLY = frozenset({("responses", "unclaimed")})
 def _public_pages(raw: bytes) -> list[str]:
     result = check_bytes(raw, "plan.yaml", Settings(as_of=dt.date(2026, 8, 10)), keep_plan=True)
     assert result.plan is not None, [d.message for d in result.diagnostics]
-    return [_TEMPLATES.render(f"report.{format}.j2", report=plan_report(
-        result.plan, result.diagnostics, as_of=dt.date(2026, 8, 10), public=True,
-        source_file="plan.yaml", forced=True)) for format in ("html", "md")]
+    return [
+        _TEMPLATES.render(
+            f"report.{format}.j2",
+            report=plan_report(
+                result.plan,
+                result.diagnostics,
+                as_of=dt.date(2026, 8, 10),
+                public=True,
+                source_file="plan.yaml",
+                forced=True,
+            ),
+        )
+        for format in ("html", "md")
+    ]
 
 
 @pytest.mark.parametrize("example", _EXAMPLES, ids=[p.name for p in _EXAMPLES])
@@ -244,8 +296,17 @@ def test_public_site_masks_ids_supplier_ids_file_names_and_shows_no_diagnostics(
     write("plans/worker-A7654321.yaml", yaml.safe_dump(plan, allow_unicode=True, sort_keys=False))
     broken = write("plans/broken-E7654321.yaml", "sip: 1\nid: [\n")
     assert broken.exists()
-    outcome = sip("render", "--as-of", AS_OF, "--audience", "public", "--force", "--out",
-                  tmp_path / "site", tmp_path / "plans")
+    outcome = sip(
+        "render",
+        "--as-of",
+        AS_OF,
+        "--audience",
+        "public",
+        "--force",
+        "--out",
+        tmp_path / "site",
+        tmp_path / "plans",
+    )
     assert outcome.exit_code == 1  # the broken file cannot be rendered
     written = sorted((tmp_path / "site").iterdir())
     text = " ".join(p.name + " " + p.read_text("utf-8") for p in written)
@@ -276,11 +337,16 @@ _leaves(_SPEC)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(path=st.sampled_from(_LEAVES), planted=st.sampled_from(MASKED),
-       before=st.sampled_from(["", "x ", "Worker ", "(", "call: ", "a-", "x_", "x.", '"', "\n",
-                               "**", "<b>", "#"]),
-       after=st.sampled_from(["", " y", ".", ")", ", thanks", "-b", "_y", ".yaml", "\n", "**",
-                              "!", "</b>", ";"]))
+@given(
+    path=st.sampled_from(_LEAVES),
+    planted=st.sampled_from(MASKED),
+    before=st.sampled_from(
+        ["", "x ", "Worker ", "(", "call: ", "a-", "x_", "x.", '"', "\n", "**", "<b>", "#"]
+    ),
+    after=st.sampled_from(
+        ["", " y", ".", ")", ", thanks", "-b", "_y", ".yaml", "\n", "**", "!", "</b>", ";"]
+    ),
+)
 def test_public_output_never_holds_a_planted_datum_whatever_the_field(path, planted, before, after):
     text, secret = planted
     plan = yaml.safe_load(yaml.safe_dump(_SPEC))
@@ -296,30 +362,56 @@ def test_public_output_never_holds_a_planted_datum_whatever_the_field(path, plan
     import html
 
     for format in ("html", "md"):
-        page = _TEMPLATES.render(f"report.{format}.j2", report=plan_report(
-            result.plan, result.diagnostics, as_of=dt.date(2026, 8, 10), public=True,
-            source_file="plan.yaml", forced=True))
+        page = _TEMPLATES.render(
+            f"report.{format}.j2",
+            report=plan_report(
+                result.plan,
+                result.diagnostics,
+                as_of=dt.date(2026, 8, 10),
+                public=True,
+                source_file="plan.yaml",
+                forced=True,
+            ),
+        )
         seen = _compact(html.unescape(page).replace("\\", ""))
         assert [t for t in _tells(secret) if t in seen] == [], (path, secret)
 
 
-@pytest.mark.parametrize(("name", "shown"), [
-    ("plans/worker-A7654321.yaml", f"plans/worker-{MASK}.yaml"),
-    ("plan_09876543.yaml", f"plan_{MASK}.yaml"),
-    ("P1234567A", MASK),
-    ("ACME-2026-00123", "ACME-2026-00123"),  # a plan id's shape is kept
-    ("SIP-2026-007", "SIP-2026-007"),
-    ("plans/electronics-penang.yaml", "plans/electronics-penang.yaml"),
-])
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("plans/worker-A7654321.yaml", f"plans/worker-{MASK}.yaml"),
+        ("plan_09876543.yaml", f"plan_{MASK}.yaml"),
+        ("P1234567A", MASK),
+        ("ACME-2026-00123", "ACME-2026-00123"),  # a plan id's shape is kept
+        ("SIP-2026-007", "SIP-2026-007"),
+        ("plans/electronics-penang.yaml", "plans/electronics-penang.yaml"),
+    ],
+)
 def test_ids_and_file_names_are_masked_part_by_part(name, shown):
     assert mask(name, name=True) == shown
 
 
-@pytest.mark.parametrize("text", [
-    "1-" * 20000 + "x", "A1" * 20000, "1" * 40000 + "x", "1 " * 20000 + "x", "a@" * 20000,
-    "x at " * 10000 + "y", "(1)" * 15000 + "x", "+1 " * 15000, "12/" * 15000,
-    "a.b-c+d " * 5000 + "@x", "a . " * 10000 + "@", "passport 1-" * 4000, "GB82 " * 8000, "QQ 12 " * 7000,
-], ids=lambda text: repr(text[:8]))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1-" * 20000 + "x",
+        "A1" * 20000,
+        "1" * 40000 + "x",
+        "1 " * 20000 + "x",
+        "a@" * 20000,
+        "x at " * 10000 + "y",
+        "(1)" * 15000 + "x",
+        "+1 " * 15000,
+        "12/" * 15000,
+        "a.b-c+d " * 5000 + "@x",
+        "a . " * 10000 + "@",
+        "passport 1-" * 4000,
+        "GB82 " * 8000,
+        "QQ 12 " * 7000,
+    ],
+    ids=lambda text: repr(text[:8]),
+)
 def test_no_text_makes_the_detector_slow(text):
     """Every pattern starts where a word starts: 40,000 characters of one shape are read in
     milliseconds (an unanchored pattern took 50 s on some of these)."""
@@ -333,9 +425,25 @@ def test_no_text_makes_the_detector_slow(text):
 def test_public_report_masks_every_item_id_and_its_links_still_resolve(sip, write):
     plan = yaml.safe_load((EXAMPLES / "spec-example.yaml").read_text("utf-8"))
     text = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False)
-    ids = sorted({item["id"] for name in ("sources", "findings", "responses", "root_causes", "risks",
-                                          "improvements", "service_providers", "parties")
-                  for item in plan.get(name) or [] if "id" in item}, key=len, reverse=True)
+    ids = sorted(
+        {
+            item["id"]
+            for name in (
+                "sources",
+                "findings",
+                "responses",
+                "root_causes",
+                "risks",
+                "improvements",
+                "service_providers",
+                "parties",
+            )
+            for item in plan.get(name) or []
+            if "id" in item
+        },
+        key=len,
+        reverse=True,
+    )
     secrets = {old: f"X{n:02d}A{1234560 + n}Z" for n, old in enumerate(ids)}  # passport-shaped
     for old, new in secrets.items():
         text = re.sub(rf"(?<![\w-]){re.escape(old)}(?![\w-])", new, text)

@@ -21,8 +21,13 @@ BROKEN = MINIMAL.replace("severity: major", "severity: severe")
 # What pip needs to install sip from a copy of the project.
 PROJECT_FILES = ("sip", "schemas", "templates", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 # pip failing to reach a package index, as opposed to the hook being wrong.
-OFFLINE_SIGNS = ("NewConnectionError", "Temporary failure in name resolution", "No matching distribution",
-                 "Could not find a version", "Network is unreachable")
+OFFLINE_SIGNS = (
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+    "No matching distribution",
+    "Could not find a version",
+    "Network is unreachable",
+)
 
 
 def _hook_repository(target: Path) -> str:
@@ -38,19 +43,23 @@ def _hook_repository(target: Path) -> str:
 
 
 def _pre_commit(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, capture_output=True, text=True
+    )
 
 
 def test_the_hook_refuses_a_broken_plan_and_accepts_a_good_one(tmp_path):
     revision = _hook_repository(tmp_path / "sip")
     plans = Repo(tmp_path / "plans")
-    plans.write(".pre-commit-config.yaml", f"""repos:
+    plans.write(
+        ".pre-commit-config.yaml",
+        f"""repos:
   - repo: {tmp_path / "sip"}
     rev: {revision}
     hooks:
       - id: sip-validate
-""")  # no files: filter, as a user would write it first
+""",
+    )  # no files: filter, as a user would write it first
     plans.write("README.md", "# Our plans\n")
     plans.write(".github/workflows/ci.yml", "name: ci\non: push\njobs: {}\n")  # YAML, not a plan
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "SKIP": ""}
@@ -59,16 +68,23 @@ def test_the_hook_refuses_a_broken_plan_and_accepts_a_good_one(tmp_path):
     if installed.returncode != 0:
         log = installed.stdout + installed.stderr
         if any(sign in log for sign in OFFLINE_SIGNS):
-            pytest.skip("pre-commit could not build the hook's environment (no package index "
-                        "reachable): " + log.strip().splitlines()[-1])
+            pytest.skip(
+                "pre-commit could not build the hook's environment (no package index "
+                "reachable): " + log.strip().splitlines()[-1]
+            )
         pytest.fail("pre-commit could not install sip's hook:\n" + log)
     assert _pre_commit("install", cwd=plans.root, env=env).returncode == 0
 
     def commit(message: str) -> tuple[int, str]:
         plans.git("add", "-A")
-        done = subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com",
-                               "commit", "-m", message], cwd=plans.root, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        done = subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-m", message],
+            cwd=plans.root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         return done.returncode, done.stdout
 
     plans.write("plans/vietnam.yaml", BROKEN)

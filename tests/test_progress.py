@@ -20,8 +20,9 @@ def _many_plans(folder) -> None:
 def _run_with_terminal_stderr(args: list[str], env: dict[str, str]) -> tuple[int, str, str]:
     """Run sip with standard error on a pseudo-terminal, as in a person's shell."""
     controller, terminal = os.openpty()
-    done = subprocess.run([sys.executable, "-m", "sip", *args], stdout=subprocess.PIPE,
-                          stderr=terminal, env=env, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "sip", *args], stdout=subprocess.PIPE, stderr=terminal, env=env, timeout=300
+    )
     os.close(terminal)
     chunks = []
     while True:

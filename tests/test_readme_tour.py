@@ -66,9 +66,16 @@ def test_the_tour_runs_as_written_and_ends_clean(tmp_path):
         if kind == "edit":
             apply_edit(tmp_path / subject, expected)
             continue
-        run = subprocess.run(subject, shell=True, cwd=tmp_path, env=environment,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                             timeout=300)
+        run = subprocess.run(
+            subject,
+            shell=True,
+            cwd=tmp_path,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=300,
+        )
         assert run.returncode in (0, 1), f"{subject}\n{run.stdout}"
         assert run.stdout.rstrip("\n") == expected, subject
         last = (subject, run)

@@ -51,8 +51,7 @@ def test_sip_judges_the_case_as_an_auditor_does(sip, case):
     outcome = sip("validate", "--as-of", as_of, "--format", "json", case)
     diagnostics = json.loads(outcome.stdout)["diagnostics"]
     found = sorted((d["code"], d["path"], d["severity"] == "waived") for d in diagnostics)
-    assert found == expected, "\n".join(f"{d['code']} {d['path']}: {d['message']}"
-                                        for d in diagnostics)
+    assert found == expected, "\n".join(f"{d['code']} {d['path']}: {d['message']}" for d in diagnostics)
     errors = any(SEVERITIES[code] == "error" and not waived for code, _, waived in expected)
     assert outcome.exit_code == (1 if errors else 0)
 
@@ -67,5 +66,6 @@ def test_no_case_is_told_what_the_auditor_called_wrong(sip, case):
     diagnostics = json.loads(outcome.stdout)["diagnostics"]
     assert not [d for d in diagnostics if d["code"] == "SIP306"]
     assert not [d for d in diagnostics if "no remedy" in d["message"]]
-    assert not [d for d in diagnostics if d["code"] in ("SIP401", "SIP402")
-                and d["path"] != "findings[0]"]  # the one-indicator findings are not forced labour
+    assert not [
+        d for d in diagnostics if d["code"] in ("SIP401", "SIP402") and d["path"] != "findings[0]"
+    ]  # the one-indicator findings are not forced labour

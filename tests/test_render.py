@@ -18,9 +18,25 @@ from tests.conftest import AS_OF, DATA, ROOT
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 HOSTILE = "<script>alert(1)</script> | *bold* _it_ [link](http://x.test) `code` # & ~~s~~"
 # Every free-text field of the format, so that no template can print one unescaped.
-TEXT_FIELDS = {"title", "company", "name", "reference", "description", "action", "owner", "role",
-               "contingency", "cause", "risk", "measure", "summary", "by", "reason", "method",
-               "evidence"}
+TEXT_FIELDS = {
+    "title",
+    "company",
+    "name",
+    "reference",
+    "description",
+    "action",
+    "owner",
+    "role",
+    "contingency",
+    "cause",
+    "risk",
+    "measure",
+    "summary",
+    "by",
+    "reason",
+    "method",
+    "evidence",
+}
 
 
 def rich_plan() -> dict:
@@ -30,24 +46,64 @@ def rich_plan() -> dict:
     plan["site"].update(supplier_id="SUP-1", tier=1, workers=300, migrant_workers=120)
     plan["findings"][0].update(
         description="Worker with passport A12345678 called +60 12-345 6789 about it",
-        indicators=["excessive-overtime"], workers_affected=80, worker_groups=["migrant"],
-        evidence="Interview notes box 7, shelf 3")
-    plan["service_providers"] = [{"id": "SP-1", "name": "Example Workers Centre", "kind": "ngo",
-                                  "role": "Worker interviews", "consulted": "2026-07-02"}]
-    plan["responses"].append({
-        "id": "A-2", "kind": "remedy", "remedy": "back-pay", "addresses": ["F-1"],
-        "action": "Pay unpaid overtime premiums", "owner": "Supplier Finance Manager",
-        "due": "2026-07-20", "status": "verified", "completed": "2026-07-18", "providers": ["SP-1"],
-        "amount": {"committed": 12000, "paid": 12000, "currency": "USD"}, "workers_covered": 80,
-        "verification": {"method": "Payslip check", "evidence": "Payroll extract folder Q7",
-                         "date": "2026-07-25"}})
+        indicators=["excessive-overtime"],
+        workers_affected=80,
+        worker_groups=["migrant"],
+        evidence="Interview notes box 7, shelf 3",
+    )
+    plan["service_providers"] = [
+        {
+            "id": "SP-1",
+            "name": "Example Workers Centre",
+            "kind": "ngo",
+            "role": "Worker interviews",
+            "consulted": "2026-07-02",
+        }
+    ]
+    plan["responses"].append(
+        {
+            "id": "A-2",
+            "kind": "remedy",
+            "remedy": "back-pay",
+            "addresses": ["F-1"],
+            "action": "Pay unpaid overtime premiums",
+            "owner": "Supplier Finance Manager",
+            "due": "2026-07-20",
+            "status": "verified",
+            "completed": "2026-07-18",
+            "providers": ["SP-1"],
+            "amount": {"committed": 12000, "paid": 12000, "currency": "USD"},
+            "workers_covered": 80,
+            "verification": {
+                "method": "Payslip check",
+                "evidence": "Payroll extract folder Q7",
+                "date": "2026-07-25",
+            },
+        }
+    )
     plan["responses"] += [
-        {"id": "A-3", "kind": "protection", "addresses": ["F-1"], "action": "Overtime only if the "
-         "worker agrees, in writing, each week", "owner": "Supplier HR Manager", "due": "2026-07-10",
-         "status": "done", "completed": "2026-07-09"},
-        {"id": "A-4", "kind": "remedy", "remedy": "rehabilitation", "addresses": ["F-1"],
-         "action": "Medical check for workers who ask", "owner": "Supplier HR Manager",
-         "due": "2026-09-30", "status": "planned", "providers": ["SP-1"]}]
+        {
+            "id": "A-3",
+            "kind": "protection",
+            "addresses": ["F-1"],
+            "action": "Overtime only if the worker agrees, in writing, each week",
+            "owner": "Supplier HR Manager",
+            "due": "2026-07-10",
+            "status": "done",
+            "completed": "2026-07-09",
+        },
+        {
+            "id": "A-4",
+            "kind": "remedy",
+            "remedy": "rehabilitation",
+            "addresses": ["F-1"],
+            "action": "Medical check for workers who ask",
+            "owner": "Supplier HR Manager",
+            "due": "2026-09-30",
+            "status": "planned",
+            "providers": ["SP-1"],
+        },
+    ]
     plan["reviews"] = [{"date": "2026-08-01", "by": "Ravi Reviewer", "summary": "On track"}]
     return plan
 
@@ -55,8 +111,10 @@ def rich_plan() -> dict:
 def hostile_plan() -> dict:
     def spoil(node):
         if isinstance(node, dict):
-            return {k: (f"{HOSTILE} {v}" if k in TEXT_FIELDS and isinstance(v, str) else spoil(v))
-                    for k, v in node.items()}
+            return {
+                k: (f"{HOSTILE} {v}" if k in TEXT_FIELDS and isinstance(v, str) else spoil(v))
+                for k, v in node.items()
+            }
         if isinstance(node, list):
             return [spoil(item) for item in node]
         return node
@@ -85,11 +143,11 @@ def test_one_plan_prints_a_report_on_stdout(sip):
 
 def test_the_report_follows_the_chain_from_finding_to_improvement(sip):
     md = sip("render", "-f", "md", "--as-of", AS_OF, DATA / "minimal.yaml").stdout
-    finding = md[md.index("### F-1:"):md.index("## Root causes")]
+    finding = md[md.index("### F-1:") : md.index("## Root causes")]
     assert "[A-1](#A-1) Corrective: Cap weekly hours" in finding
     assert "- Root causes: [RC-1](#RC-1) (see [root causes](#root-causes))" in finding
     # the chain is shown once, under its root cause, and the finding refers to it
-    chain = md[md.index("### RC-1:"):md.index("## Protection of workers")]
+    chain = md[md.index("### RC-1:") : md.index("## Protection of workers")]
     assert "### RC-1: Order volumes doubled" in chain
     assert "- Risk [R-1](#R-1): Peak-season orders push hours over the limit" in chain
     assert "- Improvement [MS-1](#MS-1) (purchasing practices): Plan peak orders" in chain
@@ -271,8 +329,11 @@ def test_the_same_plan_renders_to_the_same_bytes(sip, write, tmp_path):
 
 
 def test_user_templates_replace_built_in_ones_by_name(sip, write, tmp_path):
-    write("mine/report.md.j2", '{% extends "builtin/report.md.j2" %}\n'
-          "{% block header %}# Supplier report: {{ report.plan_id }} {{ report.title }}\n{% endblock %}\n")
+    write(
+        "mine/report.md.j2",
+        '{% extends "builtin/report.md.j2" %}\n'
+        "{% block header %}# Supplier report: {{ report.plan_id }} {{ report.title }}\n{% endblock %}\n",
+    )
     out = sip("render", "-f", "md", "--as-of", AS_OF, "--templates", tmp_path / "mine", DATA / "minimal.yaml")
     assert out.exit_code == 0, out.stderr
     assert "# Supplier report: SIP-TEST-001 Excessive overtime at Example Textiles" in out.stdout
@@ -309,16 +370,21 @@ def test_every_context_field_is_documented():
     sections = dict(re.findall(r"^#### `(\w+)`\n(.*?)(?=^#|\Z)", documented, re.MULTILINE | re.DOTALL))
     types = {t.__name__: t for t in vars(context).values() if dataclasses.is_dataclass(t)}
     assert sorted(sections) == sorted(types)
-    missing = [f"{name}.{f.name}" for name, t in types.items() for f in dataclasses.fields(t)
-               if f"`{f.name}`" not in sections[name]]
+    missing = [
+        f"{name}.{f.name}"
+        for name, t in types.items()
+        for f in dataclasses.fields(t)
+        if f"`{f.name}`" not in sections[name]
+    ]
     assert missing == []
 
 
 def test_a_plan_on_standard_input(sip):
     out = sip("render", "-f", "md", "--as-of", AS_OF, "-", input=MINIMAL)
     assert out.exit_code == 0, out.stderr
-    assert out.stdout.rstrip().endswith("Rendered by sip from standard input as of 2026-08-10. "
-                                        "Edit the plan, not this page.")
+    assert out.stdout.rstrip().endswith(
+        "Rendered by sip from standard input as of 2026-08-10. Edit the plan, not this page."
+    )
 
 
 def test_a_plan_with_rule_errors_renders_only_when_forced_and_then_with_a_banner(sip, write):
@@ -332,10 +398,12 @@ def test_a_plan_with_rule_errors_renders_only_when_forced_and_then_with_a_banner
     assert "SIP202" in out.stderr  # still said, on standard error
     assert "This plan has 2 errors: it was rendered anyway (--force)" in out.stdout
     assert "<li>Line 18, column 5: SIP301 F-1 “Overtime above" in out.stdout
-    assert "F-9 <span class=\"gap\">unknown id</span>" in out.stdout
+    assert 'F-9 <span class="gap">unknown id</span>' in out.stdout
     md = sip("render", "-f", "md", "--as-of", AS_OF, "--force", plan).stdout
-    assert ("> [!CAUTION]\n> **This plan has 2 errors: it was rendered anyway (--force).**\n"
-            "> - Line 18, column 5: SIP301 F-1 “Overtime above") in md
+    assert (
+        "> [!CAUTION]\n> **This plan has 2 errors: it was rendered anyway (--force).**\n"
+        "> - Line 18, column 5: SIP301 F-1 “Overtime above"
+    ) in md
 
 
 def test_a_large_site_is_made_by_worker_processes(sip, write, tmp_path):

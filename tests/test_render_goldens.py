@@ -28,8 +28,7 @@ def in_root(monkeypatch):
 @pytest.mark.parametrize("format", ["md", "html"])
 @pytest.mark.parametrize("plan", PLANS)
 def test_every_example_renders_as_its_golden_file(sip, in_root, plan, format, audience):
-    out = sip("render", "--as-of", AS_OF, "--format", format, "--audience", audience,
-              f"examples/{plan}")
+    out = sip("render", "--as-of", AS_OF, "--format", format, "--audience", audience, f"examples/{plan}")
     assert out.exit_code == 0, out.stderr
     assert out.stderr == ""
     assert_golden(f"render/{plan.removesuffix('.yaml')}.{audience}.{SUFFIX[format]}", out.stdout)
@@ -64,11 +63,17 @@ def private_strings(plan: dict) -> set[str]:
     found |= {f.get("disputed") for f in plan["findings"]}
     found |= {f["needs_assessment"]["summary"] for f in plan["findings"] if "needs_assessment" in f}
     found |= {e["summary"] for e in plan.get("worker_engagement", [])}
-    found |= {p["name"] for p in plan.get("parties", [])
-              if p["kind"] in ("law-firm", "labour-agent", "recruitment-agency")}
-    found |= {item.get("title") or item.get("action") or item.get("reference")
-              for name in ("sources", "findings", "responses", "improvements")
-              for item in plan.get(name, []) if item.get("confidential")}
+    found |= {
+        p["name"]
+        for p in plan.get("parties", [])
+        if p["kind"] in ("law-firm", "labour-agent", "recruitment-agency")
+    }
+    found |= {
+        item.get("title") or item.get("action") or item.get("reference")
+        for name in ("sources", "findings", "responses", "improvements")
+        for item in plan.get(name, [])
+        if item.get("confidential")
+    }
     public = {plan["owner"]["role"], *(a["owner"] for a in actions)}
     return {" ".join(s.split()) for s in found if s} - public
 
@@ -78,8 +83,7 @@ def test_no_example_shows_the_public_what_must_stay_inside(sip, format):
     checked = 0
     for plan in PLANS:
         private = private_strings(yaml.safe_load((EXAMPLES / plan).read_text("utf-8")))
-        out = sip("render", "--as-of", AS_OF, "--format", format, "--audience", "public",
-                  EXAMPLES / plan)
+        out = sip("render", "--as-of", AS_OF, "--format", format, "--audience", "public", EXAMPLES / plan)
         assert out.exit_code == 0, out.stderr
         shown = readable(out.stdout)
         assert [s for s in private if s in shown] == [], plan

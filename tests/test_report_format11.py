@@ -36,22 +36,22 @@ def normal(text: str) -> str:
 
 # What each new fact reads as, in both formats.
 FACTS = [
-    "Determination: substantiated",                                 # determination, written
-    "Indicators only (derived)",                                    # ... and derived
-    "Disputed: The supplier blames its agents for every fee",      # the site's objection
-    "Repeats F-1: the problem came back.",                          # recurrence
+    "Determination: substantiated",  # determination, written
+    "Indicators only (derived)",  # ... and derived
+    "Disputed: The supplier blames its agents for every fee",  # the site's objection
+    "Repeats F-1: the problem came back.",  # recurrence
     "(repeats F-1)",
     "assessed 2026-06-05 by SP-1: Forty workers said they still owe village lenders",
-    "2026-08-01 212,000 USD not paid, 9 days overdue",              # the schedule: overdue
-    "2026-06-30 212,000 USD 2026-06-29",                            # ... paid
-    "2026-10-30 212,000 USD not yet due",                           # ... due
-    "3,000 USD per worker covered",                                 # money per worker covered
-    "182 current, 30 former",                                       # current and former workers
-    "150 reached (70 %)",                                           # share reached
-    "Paid by: shared",                                              # payer
-    "Repays: recruitment fee, travel (in full)",                    # cost items and extent
+    "2026-08-01 212,000 USD not paid, 9 days overdue",  # the schedule: overdue
+    "2026-06-30 212,000 USD 2026-06-29",  # ... paid
+    "2026-10-30 212,000 USD not yet due",  # ... due
+    "3,000 USD per worker covered",  # money per worker covered
+    "182 current, 30 former",  # current and former workers
+    "150 reached (70 %)",  # share reached
+    "Paid by: shared",  # payer
+    "Repays: recruitment fee, travel (in full)",  # cost items and extent
     "Unclaimed: Unclaimed sums go to a fund run with SP-1",
-    "Organisations: P-2",                                           # parties of a response
+    "Organisations: P-2",  # parties of a response
     "P-2 Example Law Chambers Kathmandu Law firm Pays workers who went home",
     "2026-06-10 Worker committee Monthly committee meeting in Nepali Workers asked for receipts",
     "Verified 2026-06-20 by P-1 (independent), 40 workers interviewed",
@@ -59,7 +59,7 @@ FACTS = [
     "Not yet shown to work: no effectiveness review is recorded.",  # effectiveness missing
     "Escalation: probation",
     "Facilities 2 covered by this plan",
-    "150 of 212 workers owed money reached, counted per remedy",   # at a glance
+    "150 of 212 workers owed money reached, counted per remedy",  # at a glance
     "Unpaid instalments past due: A-2",
 ]
 
@@ -93,20 +93,24 @@ def test_the_public_report_leaves_out_what_section_9_lists(sip, format):
     internal = shown(sip, format)
     public = shown(sip, format, "public")
     left_out = [
-        "SUP-SECRET-77",                                # site.supplier_id
-        "REF-CONFIDENTIAL-1",                           # sources[].reference
-        "The supplier blames its agents",               # findings[].disputed
-        "Forty workers said",                           # needs_assessment.summary
-        "Workers asked for receipts",                   # worker_engagement[].summary
-        "VR-SECRET-2",                                  # verification.evidence
-        "Example Law Chambers Kathmandu",               # a law firm's name
-        "Hotline case HL-99",                           # a confidential source
-        "A finding the company keeps confidential",     # a confidential finding
-        "F-3", "S-2",                                   # their ids, wherever referred to
-        "SIP504", "Waivers", "Validation",              # the waivers and validation sections
-        "format11-report.yaml",                         # the plan's file name
-        "Ravi Reviewer",                                # reviewers' names
+        "SUP-SECRET-77",  # site.supplier_id
+        "REF-CONFIDENTIAL-1",  # sources[].reference
+        "The supplier blames its agents",  # findings[].disputed
+        "Forty workers said",  # needs_assessment.summary
+        "Workers asked for receipts",  # worker_engagement[].summary
+        "VR-SECRET-2",  # verification.evidence
+        "Example Law Chambers Kathmandu",  # a law firm's name
+        "Hotline case HL-99",  # a confidential source
+        "A finding the company keeps confidential",  # a confidential finding
+        "F-3",
+        "S-2",  # their ids, wherever referred to
+        "SIP504",
+        "Waivers",
+        "Validation",  # the waivers and validation sections
+        "format11-report.yaml",  # the plan's file name
+        "Ravi Reviewer",  # reviewers' names
     ]
+
     def has(text: str, part: str) -> bool:
         return re.search(rf"(?<![\w-]){re.escape(normal(part))}(?![\w-])", text) is not None
 
@@ -123,8 +127,19 @@ def test_the_public_report_leaves_out_what_section_9_lists(sip, format):
 
 @pytest.mark.parametrize("format", ["md", "html"])
 def test_a_public_site_index_has_no_validation_column(sip, tmp_path, format):
-    out = sip("render", "--as-of", AS_OF, "--format", format, "--audience", "public",
-              "--out", tmp_path, PLAN, DATA / "minimal.yaml")
+    out = sip(
+        "render",
+        "--as-of",
+        AS_OF,
+        "--format",
+        format,
+        "--audience",
+        "public",
+        "--out",
+        tmp_path,
+        PLAN,
+        DATA / "minimal.yaml",
+    )
     assert out.exit_code == 0, out.stderr
     index = (tmp_path / ("README.md" if format == "md" else "index.html")).read_text("utf-8")
     assert "Validation" not in index and "warning" not in index

@@ -36,8 +36,14 @@ def test_a_root_cause_is_shown_once_and_referred_to(sip, format):
     report = render(sip, format)
     assert report.count("No employer-pays policy anywhere in the supply chain") == 1
     # each of the three findings refers to it by id
-    assert report.count("(see [root causes](#root-causes))" if format == "md" else
-                        '(see <a href="#root-causes">root causes</a>)') == 3
+    assert (
+        report.count(
+            "(see [root causes](#root-causes))"
+            if format == "md"
+            else '(see <a href="#root-causes">root causes</a>)'
+        )
+        == 3
+    )
 
 
 @pytest.mark.parametrize("format", ["md", "html"])
@@ -52,8 +58,8 @@ def test_one_restorative_remedy_is_enough_and_money_is_a_remedy(sip, format):
 @pytest.mark.parametrize("format", ["md", "html"])
 def test_a_remedy_without_money_has_no_money_column(sip, format):
     report = render(sip, format)
-    repatriation = report[report.index("Voluntary repatriation"):]
-    repatriation = repatriation[:repatriation.index("Not part of this plan")]
+    repatriation = report[report.index("Voluntary repatriation") :]
+    repatriation = repatriation[: repatriation.index("Not part of this plan")]
     assert "Money" not in repatriation
     assert "none" not in repatriation.lower().replace("\n", " ").split("contingency")[0]
 
@@ -75,8 +81,8 @@ def test_an_open_offer_of_travel_home_is_not_said_to_be_asked_for(sip, format):
 @pytest.mark.parametrize("format", ["md", "html"])
 def test_each_finding_lists_its_responses_with_due_date_and_status(sip, format):
     report = render(sip, format)
-    finding = report[report.index("F-2: Fees charged again"):]
-    finding = finding[:finding.index("F-3: A finding")]
+    finding = report[report.index("F-2: Fees charged again") :]
+    finding = finding[: finding.index("F-3: A finding")]
     shown = finding if format == "md" else text_of(finding)
     assert "Stop using the agent who charged new hires" in shown
     assert "due 2026-08-05" in shown
@@ -89,7 +95,7 @@ def test_a_one_minute_summary_opens_every_report(sip, format, audience):
     report = render(sip, format, audience)
     summary_at = report.index("In one minute")
     assert summary_at < report.index("Country")  # before the facts, the contents, the findings
-    shown = report[summary_at:report.index("Country")]
+    shown = report[summary_at : report.index("Country")]
     shown = shown if format == "md" else text_of(shown)
     findings = 3 if audience == "internal" else 2  # the public does not count a confidential one
     assert f"Found: {findings} findings" in shown
@@ -103,7 +109,7 @@ def test_a_one_minute_summary_opens_every_report(sip, format, audience):
 
 def test_the_validation_table_comes_after_a_clear_break(sip):
     md = render(sip, "md")
-    rule = md.index("\n---\n\n<a id=\"maintainers\"></a>\n## For the people who maintain the plan")
+    rule = md.index('\n---\n\n<a id="maintainers"></a>\n## For the people who maintain the plan')
     assert md.index("## Review log") < rule < md.index("### Waivers") < md.index("### Validation")
     html = render(sip, "html")
     assert html.index("</main>") < html.index('<hr class="break">') < html.index('id="validation"')
@@ -116,8 +122,11 @@ def test_both_formats_build_their_contents_from_the_same_sections(sip, format):
 
     report = render(sip, format)
     for section in (*CONTENTS, *MAINTENANCE):
-        link = f"[{section.short}](#{section.id})" if format == "md" else \
-            f'<a href="#{section.id}">{section.short}</a>'
+        link = (
+            f"[{section.short}](#{section.id})"
+            if format == "md"
+            else f'<a href="#{section.id}">{section.short}</a>'
+        )
         assert link in report, section
         assert (f'<a id="{section.id}"></a>' if format == "md" else f'id="{section.id}"') in report
     assert "Due in the next 30 days" in report  # the constant's words

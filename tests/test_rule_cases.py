@@ -57,17 +57,22 @@ def expected(case: Path) -> list[tuple[str, int, int, str, bool]]:
             if key == "expect":
                 match = _EXPECT.match(value)
                 assert match, f"{file}: cannot read '# expect: {value}'"
-                out.append((_name(file, case), int(match[1]), int(match[2]), match[3],
-                            bool(match[4])))
+                out.append((_name(file, case), int(match[1]), int(match[2]), match[3], bool(match[4])))
     return sorted(out)
 
 
 def run(sip, case: Path):
     options = dict(kv for file in plan_files(case) for kv in header(file) if kv[0] != "expect")
-    paths = ([str(case / p) for p in options["paths"].split()] if "paths" in options
-             else [str(case)])
-    outcome = sip("validate", "--as-of", options.get("as-of", DEFAULT_AS_OF), "--format", "json",
-                  *options.get("args", "").split(), *paths)
+    paths = [str(case / p) for p in options["paths"].split()] if "paths" in options else [str(case)]
+    outcome = sip(
+        "validate",
+        "--as-of",
+        options.get("as-of", DEFAULT_AS_OF),
+        "--format",
+        "json",
+        *options.get("args", "").split(),
+        *paths,
+    )
     assert outcome.stdout, outcome.stderr
     return outcome, json.loads(outcome.stdout)["diagnostics"]
 
@@ -86,15 +91,16 @@ def _relative(message: str, case: Path) -> str:
 @pytest.mark.parametrize("case", all_cases(), ids=lambda p: p.stem)
 def test_case(sip, case):
     outcome, diagnostics = run(sip, case)
-    actual = sorted((_name(d["file"], case), d["line"], d["column"], d["code"],
-                     d["severity"] == "waived") for d in diagnostics)
+    actual = sorted(
+        (_name(d["file"], case), d["line"], d["column"], d["code"], d["severity"] == "waived")
+        for d in diagnostics
+    )
     assert actual == expected(case)
     for d in diagnostics:
         assert d["message"] and d["severity"] in ("error", "warning", "waived")
         assert ("reason" in d) == (d["severity"] == "waived")
         assert d["severity"] == "waived" or d["severity"] == SEVERITIES[d["code"]]
-    errors = any(not waived and SEVERITIES[code] == "error"
-                 for *_, code, waived in expected(case))
+    errors = any(not waived and SEVERITIES[code] == "error" for *_, code, waived in expected(case))
     assert outcome.exit_code == (1 if errors else 0), outcome.stderr
 
 
@@ -104,6 +110,8 @@ def test_messages(sip):
     for case in all_cases():
         _, diagnostics = run(sip, case)
         for d in diagnostics:
-            lines.append(f"{case.stem}: {_name(d['file'], case)}:{d['line']}:{d['column']} "
-                         f"{d['code']} [{d['severity']}] {d['path']}\n    {_relative(d['message'], case)}\n")
+            lines.append(
+                f"{case.stem}: {_name(d['file'], case)}:{d['line']}:{d['column']} "
+                f"{d['code']} [{d['severity']}] {d['path']}\n    {_relative(d['message'], case)}\n"
+            )
     assert_golden("rule-messages.txt", "".join(lines))

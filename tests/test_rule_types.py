@@ -17,4 +17,5 @@ PLAN_RULES = [rule for rule in REGISTRY if rule.check is not None]
 def test_check_takes_the_models_plan(rule):
     assert rule.check.__annotations__.get("plan") == "Plan", (
         f"{rule.__name__}.check(plan, ...): annotate plan as sip.model.Plan "
-        "(imported under TYPE_CHECKING, as the other rules do)")
+        "(imported under TYPE_CHECKING, as the other rules do)"
+    )

@@ -64,7 +64,8 @@ def test_the_copies_of_the_team_specification_are_current(name):
     if not original.is_file():
         pytest.skip(f"the team's specification is not beside this checkout ({original})")
     assert original.read_bytes() == (SPEC_COPIES / name).read_bytes(), (
-        f"tests/data/spec/{name} differs from the team's {original}: copy it again")
+        f"tests/data/spec/{name} differs from the team's {original}: copy it again"
+    )
 
 
 def test_docs_plan_format_carries_the_tables_of_rules():
@@ -82,8 +83,7 @@ def test_every_code_of_the_spec_is_registered_and_nothing_else():
 @pytest.mark.parametrize("code", SPEC_CODES)
 def test_rule_module_is_documented(code):
     rule = BY_CODE[code]
-    warning = (spec_table()[code].startswith("warning")
-               or "now a **warning**" in changed_table().get(code, ""))
+    warning = spec_table()[code].startswith("warning") or "now a **warning**" in changed_table().get(code, "")
     expected_severity = "warning" if warning else "error"
     assert expected_severity == rule.SEVERITY
     assert rule.SUMMARY and not rule.SUMMARY.startswith(" ") and not rule.SUMMARY.endswith(" ")
@@ -156,8 +156,7 @@ def _model_in(annotation) -> type[BaseModel] | None:
 
 
 def _read(plan_fields, list_fields) -> set[str]:
-    return set(plan_fields) | {f"{name}.{field}" for name, fields in list_fields.items()
-                               for field in fields}
+    return set(plan_fields) | {f"{name}.{field}" for name, fields in list_fields.items() for field in fields}
 
 
 def test_the_free_text_table_is_every_text_field_of_the_models():
@@ -173,8 +172,10 @@ def test_sip601_reads_every_free_text_field_but_owner():
 
 def test_listing_the_rules_does_not_load_the_models():
     """`sip rules` and the configuration read the registry; neither needs pydantic."""
-    code = ("import sys, sip.rules, sip.check.config, sip.check.waivers, sip.commands.rules\n"
-            "print(','.join(m for m in ('pydantic', 'ruamel', 'jinja2', 'rich') if m in sys.modules))")
+    code = (
+        "import sys, sip.rules, sip.check.config, sip.check.waivers, sip.commands.rules\n"
+        "print(','.join(m for m in ('pydantic', 'ruamel', 'jinja2', 'rich') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""

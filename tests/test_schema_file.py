@@ -14,7 +14,8 @@ COMMITTED = ROOT / "schemas" / SCHEMA_FILE
 
 def test_committed_schema_is_current():
     assert COMMITTED.read_text(encoding="utf-8") == schema_text(), (
-        "schemas/ is stale: run `sip schema --out schemas` and commit the result")
+        "schemas/ is stale: run `sip schema --out schemas` and commit the result"
+    )
 
 
 def test_schema_command_prints_the_same_schema(sip):
@@ -53,11 +54,11 @@ def test_schema_out_writes_and_refuses_to_overwrite_a_foreign_file(sip, tmp_path
     assert out.exit_code == 0
     assert (tmp_path / SCHEMA_FILE).read_text(encoding="utf-8") == schema_text()
     assert sip("schema", "--out", tmp_path).exit_code == 0  # its own file: replaced
-    (tmp_path / SCHEMA_FILE).write_text("{\"mine\": true}")
+    (tmp_path / SCHEMA_FILE).write_text('{"mine": true}')
     refused = sip("schema", "--out", tmp_path)
     assert refused.exit_code == 2
     assert "exists and was not written by sip" in refused.stderr
-    assert (tmp_path / SCHEMA_FILE).read_text() == "{\"mine\": true}"
+    assert (tmp_path / SCHEMA_FILE).read_text() == '{"mine": true}'
 
 
 def test_examples_point_editors_at_the_schema():

@@ -16,11 +16,21 @@ CASES = [
     ("flow list", "a: [F-1, F-22]\nb: 1\n", "a", (1, 4), "[F-1, F-22]"),
     ("flow mapping", "a: {x: 1, y: 2}\n", "a", (1, 4), "{x: 1, y: 2}"),
     ("key through its value", "a:\n  titel: x y\n", "a.titel", (2, 3), "titel: x y"),
-    ("block mapping in a list: to its last value",
-     "l:\n  - id: F-1\n    t: x\n\n  # comment\n  - id: F-2\n", "l[0]", (2, 5), "id: F-1\n    t: x"),
+    (
+        "block mapping in a list: to its last value",
+        "l:\n  - id: F-1\n    t: x\n\n  # comment\n  - id: F-2\n",
+        "l[0]",
+        (2, 5),
+        "id: F-1\n    t: x",
+    ),
     ("block list", "l:\n  - a\n  - b\nm: 1\n", "l", (2, 3), "- a\n  - b"),
-    ("block scalar: to the next line's start",
-     "a: |\n  one\n  two\nb: 1\n", "a", (1, 4), "|\n  one\n  two\n"),
+    (
+        "block scalar: to the next line's start",
+        "a: |\n  one\n  two\nb: 1\n",
+        "a",
+        (1, 4),
+        "|\n  one\n  two\n",
+    ),
     ("nested flow in block", "a:\n  - {id: 7, n: [1, 2]}\n", "a[0].n", (2, 16), "[1, 2]"),
     ("an alias: the alias itself", "x: &k v\ny: *k\n", "y", (2, 4), "*k"),
     ("absent field: the mapping that lacks it", "a:\n  b: 1\n", "a.c", (2, 3), "b: 1"),
@@ -40,8 +50,13 @@ def test_span_covers_the_node(name, text, path, at, expected):
     (start_line, start_column), (end_line, end_column) = found
     assert (start_line, start_column) == at
     if start_line == end_line:
-        covered = lines[start_line - 1][start_column - 1:end_column - 1]
+        covered = lines[start_line - 1][start_column - 1 : end_column - 1]
     else:
-        covered = "\n".join([lines[start_line - 1][start_column - 1:],
-                             *lines[start_line:end_line - 1], lines[end_line - 1][:end_column - 1]])
+        covered = "\n".join(
+            [
+                lines[start_line - 1][start_column - 1 :],
+                *lines[start_line : end_line - 1],
+                lines[end_line - 1][: end_column - 1],
+            ]
+        )
     assert covered == expected

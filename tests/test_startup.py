@@ -19,12 +19,14 @@ def _run(code: str) -> str:
 
 
 def test_validating_one_plan_imports_no_worker_pool_nor_output_libraries():
-    out = _run("import sys\nfrom sip.cli import app\n"
-               "try:\n    app(['validate', 'examples/spec-example.yaml'])\n"
-               "except SystemExit as done:\n    print('EXIT=%s' % done.code)\n"
-               "loaded = [m for m in ('concurrent.futures', 'multiprocessing', 'ruamel', 'jinja2', "
-               "'rich') if m in sys.modules]\n"
-               "print('LOADED=' + ','.join(loaded))")
+    out = _run(
+        "import sys\nfrom sip.cli import app\n"
+        "try:\n    app(['validate', 'examples/spec-example.yaml'])\n"
+        "except SystemExit as done:\n    print('EXIT=%s' % done.code)\n"
+        "loaded = [m for m in ('concurrent.futures', 'multiprocessing', 'ruamel', 'jinja2', "
+        "'rich') if m in sys.modules]\n"
+        "print('LOADED=' + ','.join(loaded))"
+    )
     assert "EXIT=0\n" in out, out[-300:]
     assert "LOADED=\n" in out, out[-300:]
 
@@ -32,8 +34,10 @@ def test_validating_one_plan_imports_no_worker_pool_nor_output_libraries():
 def test_models_are_built_when_a_plan_is_first_validated_and_only_the_plan():
     # Each model compiled its own validator at import although only Plan's is used: the
     # nested models are compiled into Plan's (pydantic's defer_build).
-    out = _run("from sip.model import Plan\nfrom sip.model import plan\n"
-               "print(Plan.__pydantic_complete__)\n"
-               "import yaml\nPlan.model_validate(yaml.safe_load(open('examples/spec-example.yaml')))\n"
-               "print(Plan.__pydantic_complete__, plan.Finding.__pydantic_complete__)")
+    out = _run(
+        "from sip.model import Plan\nfrom sip.model import plan\n"
+        "print(Plan.__pydantic_complete__)\n"
+        "import yaml\nPlan.model_validate(yaml.safe_load(open('examples/spec-example.yaml')))\n"
+        "print(Plan.__pydantic_complete__, plan.Finding.__pydantic_complete__)"
+    )
     assert out.split() == ["False", "True", "False"]

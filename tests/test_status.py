@@ -13,8 +13,12 @@ from tests.goldens import assert_golden, formats_of
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")
 BROKEN = MINIMAL.replace("severity: major", "severity: severe")
-EXAMPLES = ["examples", "examples/invalid/broken.yaml", "examples/invalid/typos.yaml",
-            "examples/invalid/gaps.yaml"]
+EXAMPLES = [
+    "examples",
+    "examples/invalid/broken.yaml",
+    "examples/invalid/typos.yaml",
+    "examples/invalid/gaps.yaml",
+]
 
 
 @pytest.mark.parametrize("format,suffix", formats_of("status"))
@@ -38,11 +42,20 @@ def repository(write, tmp_path):
     """Six plans whose order of urgency is known: (file, what makes it urgent)."""
     write("a-overdue.yaml", _plan("P-A", ("due: 2026-09-15", "due: 2026-08-01")))
     write("b-critical.yaml", _plan("P-B", ("severity: major", "severity: critical")))
-    write("c-closed.yaml", _plan("P-C", ("status: active", "status: closed"),
-                                 ("opened: 2026-07-01", "opened: 2026-07-01\nclosed: 2026-08-05"),
-                                 ("due: 2026-09-15", "due: 2026-08-01")))
+    write(
+        "c-closed.yaml",
+        _plan(
+            "P-C",
+            ("status: active", "status: closed"),
+            ("opened: 2026-07-01", "opened: 2026-07-01\nclosed: 2026-08-05"),
+            ("due: 2026-09-15", "due: 2026-08-01"),
+        ),
+    )
     write("d-invalid.yaml", BROKEN.replace("SIP-TEST-001", "P-D"))
-    write("e-review-past.yaml", _plan("P-E", ("opened: 2026-07-01", "opened: 2026-07-01\nnext_review: 2026-08-01")))
+    write(
+        "e-review-past.yaml",
+        _plan("P-E", ("opened: 2026-07-01", "opened: 2026-07-01\nnext_review: 2026-08-01")),
+    )
     write("f-calm.yaml", _plan("P-F", ("opened: 2026-07-01", "opened: 2026-07-01\nnext_review: 2026-09-01")))
     return tmp_path
 
@@ -56,8 +69,13 @@ def test_json_has_each_plans_figures_and_the_totals(sip, repository):
     document = json.loads(sip("status", "--as-of", AS_OF, "-f", "json", repository).stdout)
     plans = {p["plan_id"]: p for p in document["plans"]}
     assert document["as_of"] == AS_OF
-    assert plans["P-D"] == {"file": str(repository / "d-invalid.yaml"), "plan_id": "P-D",
-                            "format_valid": False, "errors": 1, "warnings": 0}
+    assert plans["P-D"] == {
+        "file": str(repository / "d-invalid.yaml"),
+        "plan_id": "P-D",
+        "format_valid": False,
+        "errors": 1,
+        "warnings": 0,
+    }
     assert plans["P-A"]["actions"] == {"open": 2, "overdue": 1, "due_in_30_days": 0}
     assert plans["P-A"]["overdue_actions"] == ["A-1"]
     assert plans["P-B"]["findings"] == {"critical": 1, "major": 0, "minor": 0}
@@ -116,8 +134,9 @@ def test_workers_reached_and_overdue_instalments_in_every_format(sip):
     assert by_id["SIP-TEST-001"]["workers"] == {"covered": 0, "reached": None}
     assert document["totals"]["workers"] == {"covered": 212, "reached": 150}
     assert document["totals"]["overdue_instalments"] == 1
-    rows = list(csv.DictReader(io.StringIO(sip("status", "--as-of", AS_OF, "--format", "csv",
-                                               *plans).stdout)))
+    rows = list(
+        csv.DictReader(io.StringIO(sip("status", "--as-of", AS_OF, "--format", "csv", *plans).stdout))
+    )
     row = next(r for r in rows if r["plan_id"] == "SIP-TEST-011")
     assert (row["workers_covered"], row["workers_reached"], row["overdue_instalments"]) == ("212", "150", "1")
     text = sip("status", "--as-of", AS_OF, *plans).stdout

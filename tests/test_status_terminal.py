@@ -48,10 +48,13 @@ def _status_on_a_terminal(columns: int, *paths) -> str:
     reader = threading.Thread(target=read)
     reader.start()
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES", "CI")}
-    done = subprocess.run([sys.executable, "-m", "sip", "status", "--as-of", AS_OF,
-                           *map(str, paths or (EXAMPLES, TYPOS))],
-                          stdout=terminal, stderr=subprocess.DEVNULL,
-                          env=env | {"TERM": "xterm", "NO_COLOR": "1"}, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "sip", "status", "--as-of", AS_OF, *map(str, paths or (EXAMPLES, TYPOS))],
+        stdout=terminal,
+        stderr=subprocess.DEVNULL,
+        env=env | {"TERM": "xterm", "NO_COLOR": "1"},
+        timeout=300,
+    )
     os.close(terminal)
     reader.join(timeout=60)
     os.close(controller)
@@ -64,8 +67,9 @@ def test_every_plan_id_status_open_and_overdue_whole(columns):
     text = _status_on_a_terminal(columns)
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= columns, text
-    assert "…" not in "".join(line for line in lines if re.search(r"SIP-|Total", line)
-                              and "Example" not in line), text
+    assert "…" not in "".join(
+        line for line in lines if re.search(r"SIP-|Total", line) and "Example" not in line
+    ), text
     for plan_id, (status, open_actions, overdue) in PLANS.items():
         row = next(line for line in lines if line.split()[:1] == [plan_id])
         assert f"   {status}   " in row, row

@@ -19,8 +19,12 @@ def test_waived_diagnostics_keep_their_message_and_carry_the_reason_in_json(sip)
     assert len(document["diagnostics"]) == 4
     first = document["diagnostics"][0]
     assert first == {
-        "file": str(WAIVED), "line": first["line"], "column": first["column"], "code": "SIP601",
-        "severity": "waived", "path": "findings[0].description",
+        "file": str(WAIVED),
+        "line": first["line"],
+        "column": first["column"],
+        "code": "SIP601",
+        "severity": "waived",
+        "path": "findings[0].description",
         "message": first["message"],
         "reason": "Internal copy for the case worker; the public report is rendered masked",
     }
@@ -68,7 +72,6 @@ def test_sip203_waivers_work_across_worker_processes(sip, tmp_path):
     outcome = sip("validate", "--as-of", AS_OF, "--format", "json", tmp_path)
     document = json.loads(outcome.stdout)
     found = [(Path(d["file"]).name, d["code"], d["severity"]) for d in document["diagnostics"]]
-    expected = [(f"plan-{n:02d}.yaml", "SIP203", "waived" if n % 2 else "error")
-                for n in range(1, count)]
+    expected = [(f"plan-{n:02d}.yaml", "SIP203", "waived" if n % 2 else "error") for n in range(1, count)]
     assert found == expected
     assert outcome.exit_code == 1

@@ -39,13 +39,24 @@ def _supplier_edits(book) -> tuple[dict[str, object], list[tuple[str, str, objec
     done = next((n for n, r in enumerate(by) if r["Status"] == "done" and not r["Verified how"]), None)
     if done is not None:
         row = done + 2
-        cells |= {f"Actions!{col['Status']}{row}": "verified",
-                  f"Actions!{col['Verified how']}{row}": "Site visit and 20 worker interviews by SP-1",
-                  f"Actions!{col['Verification evidence']}{row}": "Visit notes, 9 August",
-                  f"Actions!{col['Verified on']}{row}": DAY}
-        expected += [(by[done]["ID"], "status", "verified"),
-                     (by[done]["ID"], "verification", {"method": "Site visit and 20 worker interviews by SP-1",
-                                                       "evidence": "Visit notes, 9 August", "date": DAY.isoformat()})]
+        cells |= {
+            f"Actions!{col['Status']}{row}": "verified",
+            f"Actions!{col['Verified how']}{row}": "Site visit and 20 worker interviews by SP-1",
+            f"Actions!{col['Verification evidence']}{row}": "Visit notes, 9 August",
+            f"Actions!{col['Verified on']}{row}": DAY,
+        }
+        expected += [
+            (by[done]["ID"], "status", "verified"),
+            (
+                by[done]["ID"],
+                "verification",
+                {
+                    "method": "Site visit and 20 worker interviews by SP-1",
+                    "evidence": "Visit notes, 9 August",
+                    "date": DAY.isoformat(),
+                },
+            ),
+        ]
     instalments = workbook["Instalments"]
     icol = _columns(instalments)
     for row in range(2, instalments.max_row + 1):
@@ -57,11 +68,16 @@ def _supplier_edits(book) -> tuple[dict[str, object], list[tuple[str, str, objec
             break
         if values["Instalment"] != "total" and values["Paid on"] is None:
             cells[f"Instalments!{icol['Paid on']}{row}"] = DAY
-            expected.append((values["Response"], f"schedule.{int(values['Instalment']) - 1}.paid", DAY.isoformat()))
+            expected.append(
+                (values["Response"], f"schedule.{int(values['Instalment']) - 1}.paid", DAY.isoformat())
+            )
             # amount.paid, where the plan records it, follows the paid instalments.
-            paid = sum(instalments[f"{icol['Amount']}{r}"].value for r in range(2, instalments.max_row + 1)
-                       if instalments[f"{icol['Response']}{r}"].value == values["Response"]
-                       and (instalments[f"{icol['Paid on']}{r}"].value or r == row))
+            paid = sum(
+                instalments[f"{icol['Amount']}{r}"].value
+                for r in range(2, instalments.max_row + 1)
+                if instalments[f"{icol['Response']}{r}"].value == values["Response"]
+                and (instalments[f"{icol['Paid on']}{r}"].value or r == row)
+            )
             expected.append((values["Response"], "amount.paid?", paid))
             break
     return cells, expected
@@ -98,15 +114,20 @@ def test_round_trip_changes_exactly_what_the_supplier_changed(sip, tmp_path, exa
     # The plan's data is the original with exactly those changes.
     assert load(imported.encode()).data == _apply(load(original.encode()).data, expected)
     # Only the changed fields' lines were replaced; every comment is where it was.
-    removed = [line for line in difflib.ndiff(original.splitlines(), imported.splitlines())
-               if line.startswith("- ")]
+    removed = [
+        line for line in difflib.ndiff(original.splitlines(), imported.splitlines()) if line.startswith("- ")
+    ]
     assert all("status:" in line or "paid" in line or "- {due:" in line for line in removed), removed
+
     def comments(text: str) -> list[str]:
-        return [line[line.index("#"):] for line in text.splitlines() if "#" in line]
+        return [line[line.index("#") :] for line in text.splitlines() if "#" in line]
 
     assert comments(imported) == comments(original)
     assert out.stdout.startswith(f"--- {plan}\n+++ {plan}\n") if expected else out.stdout == ""
-    assert f"applied {len(cells)} change{'s' if len(cells) != 1 else ''} from {book}; 0 already in the plan; 0 conflicts" in out.stderr, out.stderr
+    assert (
+        f"applied {len(cells)} change{'s' if len(cells) != 1 else ''} from {book}; 0 already in the plan; 0 conflicts"
+        in out.stderr
+    ), out.stderr
     assert sip("validate", plan).exit_code == 0
     # The same workbook again changes nothing.
     again = sip("import", book, plan)
@@ -134,8 +155,19 @@ def test_the_workbook_as_the_supplier_sees_it(sip, tmp_path):
     assert workbook["sip"].sheet_state == "veryHidden"
     actions = workbook["Actions"]
     assert [c.value for c in actions[1]] == [
-        "ID", "Kind", "Addresses", "Action", "Owner", "Due", "Status", "Completed", "Verified how",
-        "Verification evidence", "Verified on", "Contingency"]
+        "ID",
+        "Kind",
+        "Addresses",
+        "Action",
+        "Owner",
+        "Due",
+        "Status",
+        "Completed",
+        "Verified how",
+        "Verification evidence",
+        "Verified on",
+        "Contingency",
+    ]
     assert actions.freeze_panes == "B2"
     assert actions.protection.sheet and not actions.protection.password
     row = row_of(actions, "A-3")
@@ -149,8 +181,10 @@ def test_the_workbook_as_the_supplier_sees_it(sip, tmp_path):
     dates = [str(v.sqref) for v in actions.data_validations.dataValidation if v.type == "date"]
     assert dates == [f"H2:H{actions.max_row}", f"K2:K{actions.max_row}"]
     amounts = workbook["Instalments"].data_validations.dataValidation
-    assert [(v.type, v.operator, v.formula1) for v in amounts] == [("date", "greaterThan", "DATE(1990,1,1)"),
-                                                                   ("decimal", "greaterThanOrEqual", "0")]
+    assert [(v.type, v.operator, v.formula1) for v in amounts] == [
+        ("date", "greaterThan", "DATE(1990,1,1)"),
+        ("decimal", "greaterThanOrEqual", "0"),
+    ]
     rules = [r for rng in actions.conditional_formatting for r in rng.rules]
     assert "TODAY()" in rules[0].formula[0]  # open and past due: red, as the days pass
     assert 20 <= actions.column_dimensions["D"].width <= 62
@@ -209,8 +243,9 @@ def test_changes_on_both_sides_are_merged_and_conflicts_left_as_in_git(sip, tmp_
     # Since the export, the plan changed in git: A-3 cancelled (with a comment).
     text = plan.read_text(encoding="utf-8")
     a3_at = text.index("- id: A-3")
-    changed = (text[:a3_at] + text[a3_at:].replace("    status: in-progress\n",
-                                                    "    status: cancelled  # agreed 2026-08-08\n", 1))
+    changed = text[:a3_at] + text[a3_at:].replace(
+        "    status: in-progress\n", "    status: cancelled  # agreed 2026-08-08\n", 1
+    )
     plan.write_text(changed, encoding="utf-8")
     # Meanwhile the supplier marked A-3 in progress as done, and started A-7.
     edit(book, {f"Actions!G{a3}": "done", f"Actions!G{a7}": "in-progress"})
@@ -218,11 +253,12 @@ def test_changes_on_both_sides_are_merged_and_conflicts_left_as_in_git(sip, tmp_
     assert out.exit_code == 1
     assert out.stderr.startswith(
         f"conflict: Actions!G{a3}: A-3 status was changed in the plan ('in-progress' to "
-        "'cancelled') and in the workbook (to 'done'); the plan's value is kept\n")
+        "'cancelled') and in the workbook (to 'done'); the plan's value is kept\n"
+    )
     assert "applied 1 change from" in out.stderr and "1 conflict" in out.stderr
     merged = plan.read_text(encoding="utf-8")
     a7_status = changed.index("    status: planned\n", changed.index("- id: A-7"))
-    assert merged == changed[:a7_status] + "    status: in-progress\n" + changed[a7_status + 20:]
+    assert merged == changed[:a7_status] + "    status: in-progress\n" + changed[a7_status + 20 :]
 
 
 SCHEDULE = """    amount:
@@ -256,14 +292,17 @@ def test_an_instalment_paid_on_a_schedule(sip, tmp_path):
     assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_col=6)] == [
         ["A-2", "1", dt.datetime(2026, 8, 5), 340000, "USD", dt.datetime(2026, 8, 5)],
         ["A-2", "2", dt.datetime(2026, 9, 30), 255000, "USD", None],
-        ["A-2", "3", dt.datetime(2026, 10, 31), 255000, "USD", None]]
+        ["A-2", "3", dt.datetime(2026, 10, 31), 255000, "USD", None],
+    ]
     assert sheet["F3"].protection.locked is False and sheet["G3"].protection.locked is True
     edit(book, {"Instalments!F3": DAY})
     out = sip("import", "--as-of", "2026-08-10", book, plan)
     assert out.exit_code == 0, out.stderr
     assert "also: A-2 amount.paid: 340000 -> 595000 (the sum of the paid instalments)" in out.stderr
-    assert ("-      paid: 340000\n+      paid: 595000\n" in out.stdout
-            and "       - due: 2026-09-30\n         amount: 255000\n+        paid: 2026-08-09\n" in out.stdout), out.stdout
+    assert (
+        "-      paid: 340000\n+      paid: 595000\n" in out.stdout
+        and "       - due: 2026-09-30\n         amount: 255000\n+        paid: 2026-08-09\n" in out.stdout
+    ), out.stdout
     edit(book, {"Instalments!G3": 1})
     out = sip("import", "--as-of", "2026-08-10", book, plan)
     assert out.exit_code == 2 and "Instalments!G3: this cell (Paid so far) is locked" in out.stderr
@@ -273,8 +312,9 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(sip, tmp_path):
     plan, _ = exported(sip, tmp_path)
     text = plan.read_text(encoding="utf-8")
     hostile = '=HYPERLINK("http://example.com/x","Click")'
-    plan.write_text(text.replace("    owner: Supplier HR Director\n", f"    owner: '{hostile}'\n", 1),
-                    encoding="utf-8")
+    plan.write_text(
+        text.replace("    owner: Supplier HR Director\n", f"    owner: '{hostile}'\n", 1), encoding="utf-8"
+    )
     book = tmp_path / "again.xlsx"
     assert sip("export", plan, "-o", book).exit_code == 0
     sheet = openpyxl.load_workbook(book)["Actions"]
@@ -285,7 +325,9 @@ def test_text_that_looks_like_a_formula_is_exported_as_text(sip, tmp_path):
 
 
 @pytest.mark.parametrize("example", EXAMPLE_NAMES)
-def test_editing_only_the_changed_items_gives_what_a_whole_round_trip_gives(sip, tmp_path, monkeypatch, example):
+def test_editing_only_the_changed_items_gives_what_a_whole_round_trip_gives(
+    sip, tmp_path, monkeypatch, example
+):
     import sip.edit.workbook_import as workbook_import
 
     plan, book = exported(sip, tmp_path, example)
@@ -308,8 +350,10 @@ def test_multi_line_text_comes_back_unchanged(sip, tmp_path):
     text = plan.read_text(encoding="utf-8")
     at = text.index("    action: ", text.index("- id: A-1"))
     end = text.index("\n", at)
-    plan.write_text(text[:at] + "    action: |\n      Return every passport.\n      Lockers for all.\n" + text[end + 1:],
-                    encoding="utf-8")
+    plan.write_text(
+        text[:at] + "    action: |\n      Return every passport.\n      Lockers for all.\n" + text[end + 1 :],
+        encoding="utf-8",
+    )
     book = tmp_path / "multi.xlsx"
     assert sip("export", plan, "-o", book).exit_code == 0
     sheet = openpyxl.load_workbook(book)["Actions"]

@@ -14,8 +14,9 @@ import pytest
 from tests.workbooks import edit, exported, row_of
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (.ci/run "
-                                "installs Debian's libreoffice-calc)")
+pytestmark = pytest.mark.skipif(
+    SOFFICE is None, reason="LibreOffice is not installed (.ci/run installs Debian's libreoffice-calc)"
+)
 
 
 def _resaved(book, out):
@@ -23,9 +24,12 @@ def _resaved(book, out):
     out.mkdir()
     folder = out.parent
     env = os.environ | {"HOME": str(folder)}  # LibreOffice writes its profile there
-    done = subprocess.run([SOFFICE, "--headless", "--norestore", "--convert-to", "xlsx",
-                           "--outdir", str(out), str(book)], capture_output=True, env=env,
-                          timeout=180)
+    done = subprocess.run(
+        [SOFFICE, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", str(out), str(book)],
+        capture_output=True,
+        env=env,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     return out / book.name
 
@@ -42,8 +46,10 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same(sip, tmp_path):
     row = row_of(workbook["Actions"], "A-3")
     total = row_of(workbook["Instalments"], "total", column=2)
     paid = workbook["Instalments"][f"D{total}"].value  # paid in full
-    edit(book, {f"Actions!G{row}": "done", f"Actions!H{row}": dt.date(2026, 8, 9),
-                f"Instalments!G{total}": paid})
+    edit(
+        book,
+        {f"Actions!G{row}": "done", f"Actions!H{row}": dt.date(2026, 8, 9), f"Instalments!G{total}": paid},
+    )
     direct = sip("import", "--dry-run", book, plan)
     assert direct.exit_code == 0 and direct.stdout
     resaved = sip("import", "--dry-run", _resaved(book, tmp_path / "edited"), plan)

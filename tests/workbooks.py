@@ -42,8 +42,9 @@ def edit(book: Path, changes: dict[str, object], target: Path | None = None) -> 
     return target
 
 
-def with_member(book: Path, name: str, content: bytes, target: Path,
-                compression: int = zipfile.ZIP_DEFLATED) -> Path:
+def with_member(
+    book: Path, name: str, content: bytes, target: Path, compression: int = zipfile.ZIP_DEFLATED
+) -> Path:
     """The workbook's zip again, with one member replaced (or added)."""
     with zipfile.ZipFile(book) as source, zipfile.ZipFile(target, "w", compression) as out:
         for info in source.infolist():

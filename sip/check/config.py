@@ -86,9 +86,11 @@ def _trusted(config: Path, start: Path) -> Path:
         return config
     if owner in (0, os.getuid(), checked):
         return config
-    raise UsageError(f"{config}: this configuration belongs to another user (uid {owner}), not to "
-                     f"you or the owner of {start}: sip does not apply it, as it could turn off "
-                     "any rule. Name it with --config to use it anyway, or remove it")
+    raise UsageError(
+        f"{config}: this configuration belongs to another user (uid {owner}), not to "
+        f"you or the owner of {start}: sip does not apply it, as it could turn off "
+        "any rule. Name it with --config to use it anyway, or remove it"
+    )
 
 
 class PerFile:
@@ -161,8 +163,7 @@ def load_settings(path: Path | None) -> Settings:
     tool = document.get("tool", {})
     table = tool.get("sip") if isinstance(tool, dict) else None
     if table is None:
-        raise UsageError(f"{path}: has no [tool.sip] table; put sip's settings there, or use a "
-                         "sip.toml")
+        raise UsageError(f"{path}: has no [tool.sip] table; put sip's settings there, or use a sip.toml")
     if not isinstance(table, dict):
         raise UsageError(f"{path}:{_line_of(text, 'tool.sip')}: tool.sip must be a table ([tool.sip])")
     return _settings_from(table, path, text)
@@ -230,8 +231,10 @@ def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
         if not matching:
             raise fail(f"no code is {code} or starts with it; 'sip rules' lists them")
         if any(known < "SIP2" for known in matching):
-            raise fail(f"{code} cannot be ignored: SIP0xx and SIP1xx mean the file cannot be read "
-                       "as a plan, so nothing else in it was checked")
+            raise fail(
+                f"{code} cannot be ignored: SIP0xx and SIP1xx mean the file cannot be read "
+                "as a plan, so nothing else in it was checked"
+            )
     return codes
 
 
@@ -241,7 +244,7 @@ def parse_size(value: Any, fail: Any) -> int:
     match = _SIZE.match(value) if isinstance(value, str) else None
     if match and int(match[1]) > 0:
         return int(match[1]) * _UNITS[match[2].upper() if match[2] else None]
-    raise fail(f"{value!r} is not a size; write bytes (5000000) or text such as \"5MB\"")
+    raise fail(f'{value!r} is not a size; write bytes (5000000) or text such as "5MB"')
 
 
 def parse_deadlines(value: Any, fail: Any) -> dict[str, dict[str, int]]:
@@ -250,26 +253,32 @@ def parse_deadlines(value: Any, fail: Any) -> dict[str, dict[str, int]]:
     so an existing configuration keeps its meaning); a kind's table (`[deadlines.protection]`)
     overrides that for its kind. What is left out keeps its default."""
     if not isinstance(value, dict):
-        raise fail("must be a table: [deadlines] with critical, major and minor in days, and "
-                   "optionally [deadlines.protection], [deadlines.corrective], "
-                   "[deadlines.remedy]")
+        raise fail(
+            "must be a table: [deadlines] with critical, major and minor in days, and "
+            "optionally [deadlines.protection], [deadlines.corrective], "
+            "[deadlines.remedy]"
+        )
     deadlines = default_deadlines()
     tables = {}
     for key, days in value.items():
         if key in DEADLINE_KINDS:
             if not isinstance(days, dict):
-                raise fail(f"{key} must be a table: [deadlines.{key}] with critical, major and "
-                           "minor in days", key)
+                raise fail(
+                    f"{key} must be a table: [deadlines.{key}] with critical, major and minor in days", key
+                )
             tables[key] = days
             continue
-        _check_days(key, days, fail, f"a severity ({', '.join(SEVERITIES)}) or a kind of "
-                    f"response ({', '.join(DEADLINE_KINDS)})")
+        _check_days(
+            key,
+            days,
+            fail,
+            f"a severity ({', '.join(SEVERITIES)}) or a kind of response ({', '.join(DEADLINE_KINDS)})",
+        )
         for kind in DEADLINE_KINDS:
             deadlines[kind][key] = days
     for kind, table in tables.items():
         for severity, days in table.items():
-            _check_days(severity, days, fail, f"a severity ({', '.join(SEVERITIES)})",
-                        f"{kind}.{severity}")
+            _check_days(severity, days, fail, f"a severity ({', '.join(SEVERITIES)})", f"{kind}.{severity}")
             deadlines[kind][severity] = days
     return deadlines
 
@@ -278,14 +287,18 @@ def _check_days(key: str, days: Any, fail: Any, expected: str, shown: str | None
     if key not in SEVERITIES:
         raise fail(f"{key!r} is not {expected}", key)
     if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_DEADLINE:
-        raise fail(f"{shown or key} must be a whole number of days, 0 or more and at most "
-                   f"{MAX_DEADLINE:,} (100 years)", key)
+        raise fail(
+            f"{shown or key} must be a whole number of days, 0 or more and at most "
+            f"{MAX_DEADLINE:,} (100 years)",
+            key,
+        )
 
 
 def _line_of(text: str, key: str) -> int:
     """The line where a key is set: `key = ...`, `key.sub = ...`, `[key]` or `[tool.sip.key]`."""
-    pattern = re.compile(rf"^[ \t]*(\[[ \t]*(tool\.sip\.)?)?[\"']?{re.escape(key)}[\"']?[ \t]*[=\].]",
-                         re.MULTILINE)
+    pattern = re.compile(
+        rf"^[ \t]*(\[[ \t]*(tool\.sip\.)?)?[\"']?{re.escape(key)}[\"']?[ \t]*[=\].]", re.MULTILINE
+    )
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
@@ -318,5 +331,4 @@ def _with_command_line(settings: Settings, options: dict[str, Any]) -> Settings:
         # turned off for its repository
         extra = parse_codes(ignore, lambda message: UsageError(f"--ignore: {message}"))
         options["ignore"] = settings.ignore + extra
-    return with_options(settings, as_of=read_date(as_of) if as_of else None,
-                        **options)
+    return with_options(settings, as_of=read_date(as_of) if as_of else None, **options)

@@ -63,20 +63,28 @@ def _check_file(name: str, settings: Settings, keep_plan: bool) -> FileResult:
         raw = read_bytes(name, settings.max_file_size)
     except TooLarge as error:
         size = f"{error.size:,} bytes" if error.size is not None else "larger"
-        problem = Problem("SIP004", f"the file is {size}, over the limit of {error.limit:,} "
-                          "(max-file-size); it was not read", "", 1, 1)
+        problem = Problem(
+            "SIP004",
+            f"the file is {size}, over the limit of {error.limit:,} (max-file-size); it was not read",
+            "",
+            1,
+            1,
+        )
         return _result(name, [problem], settings)
     except OSError as error:
-        what = "this folder cannot be read, so the plans in it were not checked" if (
-            name != STDIN and os.path.isdir(name) and not isinstance(error, NotRegularFile)) \
+        what = (
+            "this folder cannot be read, so the plans in it were not checked"
+            if (name != STDIN and os.path.isdir(name) and not isinstance(error, NotRegularFile))
             else "the file cannot be read"
+        )
         problem = Problem("SIP004", f"{what}: {reason(error)}", "", 1, 1)
         return _result(name, [problem], settings)
     return check_bytes(raw, name, settings, keep_plan)
 
 
-def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = False,
-                loaded: Loaded | None = None) -> FileResult:
+def check_bytes(
+    raw: bytes, name: str, settings: Settings, keep_plan: bool = False, loaded: Loaded | None = None
+) -> FileResult:
     """`loaded`: raw already loaded by the caller (sip diff compares the data too)."""
     loaded = loaded or load(raw, Limits(max_bytes=settings.max_file_size))
     if not loaded.ok:
@@ -103,15 +111,24 @@ def check_bytes(raw: bytes, name: str, settings: Settings, keep_plan: bool = Fal
         result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
         return result
 
-    context = Context(as_of=settings.as_of, deadlines=settings.deadlines, index=index_plan(plan),
-                      public_identifiers=settings.public_identifiers)
+    context = Context(
+        as_of=settings.as_of,
+        deadlines=settings.deadlines,
+        index=index_plan(plan),
+        public_identifiers=settings.public_identifiers,
+    )
     rule_problems = list(run_rules(plan, loaded.marks, context, settings.ignores))
     result.rules_ran = True
     diagnostics, waiver_problems, result.waivers = apply_to_plan(
-        _diagnostics(name, rule_problems, settings), plan, loaded.marks, settings.as_of,
-        ran=lambda code: rule_runs(code, plan, settings.ignores))
-    result.diagnostics = _capped(sorted(diagnostics + _diagnostics(name, waiver_problems, settings),
-                                        key=Diagnostic.sort_key), 0)
+        _diagnostics(name, rule_problems, settings),
+        plan,
+        loaded.marks,
+        settings.as_of,
+        ran=lambda code: rule_runs(code, plan, settings.ignores),
+    )
+    result.diagnostics = _capped(
+        sorted(diagnostics + _diagnostics(name, waiver_problems, settings), key=Diagnostic.sort_key), 0
+    )
     result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
     if keep_plan:
         result.plan = plan
@@ -122,28 +139,47 @@ def version_problem(data: dict, marks: Marks) -> tuple[Problem | None, bool]:
     """The SIP003 problem, if any, and whether the file can be checked as this format version."""
     if "sip" not in data or data["sip"] is None:
         line, column = locate(marks, ("sip",), MISSING)
-        return Problem("SIP003", f"the format version is missing: add 'sip: {FORMAT_VERSION}' "
-                       f"as the first line; checked as version {FORMAT_VERSION}", "sip", line, column,
-                       "sip_version_missing"), True
+        return Problem(
+            "SIP003",
+            f"the format version is missing: add 'sip: {FORMAT_VERSION}' "
+            f"as the first line; checked as version {FORMAT_VERSION}",
+            "sip",
+            line,
+            column,
+            "sip_version_missing",
+        ), True
     version = data["sip"]
     line, column = locate(marks, ("sip",))
     if type(version) is int and version == FORMAT_VERSION:
         return None, True
     if not isinstance(version, bool) and version in (1, "1", 1.0):
-        return Problem("SIP003", f"write the format version as the integer {FORMAT_VERSION} "
-                       f"(sip: {FORMAT_VERSION}), not {version!r}; checked as version {FORMAT_VERSION}",
-                       "sip", line, column, "sip_version_form"), True
-    return Problem("SIP003", f"format version {version!r} is not one this sip knows (it reads "
-                   f"version {FORMAT_VERSION}); nothing else was checked", "sip", line,
-                   column, "sip_version_unknown"), False
+        return Problem(
+            "SIP003",
+            f"write the format version as the integer {FORMAT_VERSION} "
+            f"(sip: {FORMAT_VERSION}), not {version!r}; checked as version {FORMAT_VERSION}",
+            "sip",
+            line,
+            column,
+            "sip_version_form",
+        ), True
+    return Problem(
+        "SIP003",
+        f"format version {version!r} is not one this sip knows (it reads "
+        f"version {FORMAT_VERSION}); nothing else was checked",
+        "sip",
+        line,
+        column,
+        "sip_version_unknown",
+    ), False
 
 
 def _not_under(problems: list[Problem], paths: list[str]) -> list[Problem]:
     """Drop schema problems about nodes the loader already reported (a rejected tag)."""
     if not paths:
         return problems
-    return [p for p in problems
-            if not any(p.path == q or p.path.startswith((q + ".", q + "[")) for q in paths)]
+    return [
+        p for p in problems if not any(p.path == q or p.path.startswith((q + ".", q + "[")) for q in paths)
+    ]
 
 
 def rule_runs(code: str, plan: Plan, ignores: Callable[[str], bool] = lambda code: False) -> bool:
@@ -152,8 +188,9 @@ def rule_runs(code: str, plan: Plan, ignores: Callable[[str], bool] = lambda cod
     return not (plan.status == "draft" and code >= "SIP3") and not ignores(code)
 
 
-def run_rules(plan: Plan, marks: Marks, context: Context,
-              ignores: Callable[[str], bool] = lambda code: False) -> Iterator[Problem]:
+def run_rules(
+    plan: Plan, marks: Marks, context: Context, ignores: Callable[[str], bool] = lambda code: False
+) -> Iterator[Problem]:
     for rule in REGISTRY:
         if rule.check is None or not rule_runs(rule.CODE, plan, ignores):
             continue
@@ -164,14 +201,21 @@ def run_rules(plan: Plan, marks: Marks, context: Context,
 
 
 def _diagnostics(name: str, problems: list[Problem], settings: Settings) -> list[Diagnostic]:
-    out = [Diagnostic(name, p.line, p.column, p.code, SEVERITIES.get(p.code, ERROR), p.message,
-                      p.path) for p in problems if not settings.ignores(p.code)]
+    out = [
+        Diagnostic(name, p.line, p.column, p.code, SEVERITIES.get(p.code, ERROR), p.message, p.path)
+        for p in problems
+        if not settings.ignores(p.code)
+    ]
     out.sort(key=Diagnostic.sort_key)
     return out
 
 
-def _result(name: str, problems: list[Problem], settings: Settings, more: int | None = 0,
-            ) -> FileResult:
+def _result(
+    name: str,
+    problems: list[Problem],
+    settings: Settings,
+    more: int | None = 0,
+) -> FileResult:
     return FileResult(name, _capped(_diagnostics(name, problems, settings), more))
 
 
@@ -191,9 +235,18 @@ def _capped(diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]
         rest = f"{hidden:,} more problem{'s' if hidden != 1 else ''} in this file are not listed"
     last = kept[-1] if kept else None
     line, column = (last.line, last.column) if last else (1, 1)
-    return [*kept, Diagnostic(kept[0].file if kept else "", line, column, "SIP004", ERROR,
-                              f"{rest} (sip stops at {MAX_PROBLEMS:,} a file): fix these and run "
-                              "again", "")]
+    return [
+        *kept,
+        Diagnostic(
+            kept[0].file if kept else "",
+            line,
+            column,
+            "SIP004",
+            ERROR,
+            f"{rest} (sip stops at {MAX_PROBLEMS:,} a file): fix these and run again",
+            "",
+        ),
+    ]
 
 
 __all__ = ["FileResult", "check_bytes", "check_file", "STDIN"]

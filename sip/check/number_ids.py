@@ -20,10 +20,14 @@ def unnamed_references(data: dict, list_name: str) -> list[tuple[str, str]]:
     from sip.rules.sip202_unknown_reference import REFERENCES
 
     ids = _ids_once_quoted(data)
-    return [(str(item.get("id", "?")), ref) for name, field, targets, _ in REFERENCES
-            if list_name in targets for item in _items(data, name)
-            for ref in _refs(item.get(field))
-            if ref not in set().union(*(ids[t] for t in targets))]
+    return [
+        (str(item.get("id", "?")), ref)
+        for name, field, targets, _ in REFERENCES
+        if list_name in targets
+        for item in _items(data, name)
+        for ref in _refs(item.get(field))
+        if ref not in set().union(*(ids[t] for t in targets))
+    ]
 
 
 def is_number_id(loc: Loc) -> bool:
@@ -38,16 +42,25 @@ def names_nothing(data: dict, loc: Loc, number: int) -> str | None:
     ids = _ids_once_quoted(data)
     waivers = ("waivers", "ids", tuple(ids), None)  # a waiver may name an item of any list
     for name, field, targets, _ in (*REFERENCES, waivers):
-        if (loc[:1] == (name,) and len(loc) >= 3 and loc[2] == field
-                and str(number) not in set().union(*(ids[t] for t in targets))):
+        if (
+            loc[:1] == (name,)
+            and len(loc) >= 3
+            and loc[2] == field
+            and str(number) not in set().union(*(ids[t] for t in targets))
+        ):
             return "item" if name == "waivers" else " or ".join(NOUN[t] for t in targets)
     return None
 
 
 def _ids_once_quoted(data: dict) -> dict[str, set[str]]:
-    return {name: {str(item["id"]) for item in _items(data, name)
-                   if isinstance(item.get("id"), (str, int)) and not isinstance(item.get("id"), bool)}
-            for name in ID_LISTS}
+    return {
+        name: {
+            str(item["id"])
+            for item in _items(data, name)
+            if isinstance(item.get("id"), (str, int)) and not isinstance(item.get("id"), bool)
+        }
+        for name in ID_LISTS
+    }
 
 
 def _items(data: dict, name: str) -> list[dict]:

@@ -24,7 +24,9 @@ def workers_for(count: int) -> int:
 
 
 def map_files(
-    work: Callable[[S], T], names: list[S], on_crash: Callable[[S], T],
+    work: Callable[[S], T],
+    names: list[S],
+    on_crash: Callable[[S], T],
     progress: Callable[[int], None] | None = None,
 ) -> list[T]:
     """work(name) for every name, in order. `on_crash(name)` stands in for a file that
@@ -52,8 +54,9 @@ def map_files(
     return [results_by_index[i] for i in range(len(names))]
 
 
-def _in_pool(work: Callable[[S], T], names: list[S], count: int,
-             progress: Callable[[int], None] | None) -> Iterator[tuple[int, T]]:
+def _in_pool(
+    work: Callable[[S], T], names: list[S], count: int, progress: Callable[[int], None] | None
+) -> Iterator[tuple[int, T]]:
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(32, len(names) // (count * 8)))

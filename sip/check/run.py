@@ -16,11 +16,15 @@ from sip.rules import RUN_RULES
 from sip.rules.context import PlanIdentity
 
 
-def validate(files: list[str], settings: Settings, keep_plans: bool = False,
-             progress: Callable[[int], None] | None = None,
-             known_ids: dict[str, str] | None = None,
-             summarise: Callable[[Plan], object] | None = None,
-             by_file: dict[str, Settings] | None = None) -> Run:
+def validate(
+    files: list[str],
+    settings: Settings,
+    keep_plans: bool = False,
+    progress: Callable[[int], None] | None = None,
+    known_ids: dict[str, str] | None = None,
+    summarise: Callable[[Plan], object] | None = None,
+    by_file: dict[str, Settings] | None = None,
+) -> Run:
     """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
     a checked plan with one of their ids gets SIP203 (validate --changed-since).
     `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
@@ -32,14 +36,12 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
         # to every batch of work.
         settings, by_file = next(iter(distinct.values())), None
     if by_file:
-        work = partial(_check_with_own_settings, by_file=by_file, default=settings,
-                       keep_plan=keep_plans)
+        work = partial(_check_with_own_settings, by_file=by_file, default=settings, keep_plan=keep_plans)
     else:
         work = partial(check_file, settings=settings, keep_plan=keep_plans)
     if summarise is not None:
         work = partial(_check_and_summarise, settings=settings, summarise=summarise)
-    results = map_files(work, files, on_crash=partial(_crashed, settings=settings),
-                        progress=progress)
+    results = map_files(work, files, on_crash=partial(_crashed, settings=settings), progress=progress)
     cross = run_level_diagnostics(_known(known_ids or {}) + results, settings, by_file)
     diagnostics = []
     for result in results:
@@ -50,13 +52,13 @@ def validate(files: list[str], settings: Settings, keep_plans: bool = False,
     return Run(files, results, diagnostics)
 
 
-def _check_with_own_settings(name: str, by_file: dict[str, Settings], default: Settings,
-                             keep_plan: bool) -> FileResult:
+def _check_with_own_settings(
+    name: str, by_file: dict[str, Settings], default: Settings, keep_plan: bool
+) -> FileResult:
     return check_file(name, by_file.get(name, default), keep_plan=keep_plan)
 
 
-def _check_and_summarise(name: str, settings: Settings,
-                         summarise: Callable[[Plan], object]) -> FileResult:
+def _check_and_summarise(name: str, settings: Settings, summarise: Callable[[Plan], object]) -> FileResult:
     result = check_file(name, settings, keep_plan=True)
     if result.plan is not None:
         result.summary = summarise(result.plan)
@@ -75,9 +77,11 @@ def _known(known_ids: dict[str, str]) -> list[FileResult]:
     return [FileResult(file, rules_ran=True, plan_id=plan_id) for plan_id, file in known_ids.items()]
 
 
-def run_level_diagnostics(results: list[FileResult], settings: Settings,
-                          by_file: dict[str, Settings] | None = None,
-                          ) -> dict[str, list[Diagnostic]]:
+def run_level_diagnostics(
+    results: list[FileResult],
+    settings: Settings,
+    by_file: dict[str, Settings] | None = None,
+) -> dict[str, list[Diagnostic]]:
     """The diagnostics of rules that compare files (SIP203), by file, with each file's waivers
     of those rules applied; a file whose settings ignore a rule gets none of its diagnostics."""
     found: dict[str, list[Diagnostic]] = {}
@@ -86,15 +90,19 @@ def run_level_diagnostics(results: list[FileResult], settings: Settings,
         for v in rule.check_run(identities):
             if not (by_file or {}).get(v.file, settings).ignores(rule.CODE):
                 found.setdefault(v.file, []).append(
-                    Diagnostic(v.file, v.line, v.column, rule.CODE, rule.SEVERITY, v.message, v.path))
+                    Diagnostic(v.file, v.line, v.column, rule.CODE, rule.SEVERITY, v.message, v.path)
+                )
     out: dict[str, list[Diagnostic]] = {}
     for result in results:
         settings_of_file = (by_file or {}).get(result.file, settings)
         diagnostics = found.get(result.file, [])
         waivers = [w for w in result.waivers if not settings_of_file.ignores(w.rule)]
         if waivers:
-            diagnostics = [d for d in apply_to_run(diagnostics, waivers, result.file)
-                           if not settings_of_file.ignores(d.code)]
+            diagnostics = [
+                d
+                for d in apply_to_run(diagnostics, waivers, result.file)
+                if not settings_of_file.ignores(d.code)
+            ]
         if diagnostics:
             out[result.file] = diagnostics
     return out

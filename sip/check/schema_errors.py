@@ -33,8 +33,11 @@ def validate_plan(data: dict, marks: Marks) -> tuple[Plan | None, list[Problem]]
     return plan, problems
 
 
-def validate_capped(data: dict, marks: Marks, limit: int = MAX_PROBLEMS,
-                    ) -> tuple[Plan | None, list[Problem], int | None]:
+def validate_capped(
+    data: dict,
+    marks: Marks,
+    limit: int = MAX_PROBLEMS,
+) -> tuple[Plan | None, list[Problem], int | None]:
     """The plan, or the problems (at most about `limit` of them) and how many more there are
     (None: more, but not counted: validation stopped early, as 1.5 MB of `findings: [{}, ...]`
     would otherwise make millions of errors, minutes and gigabytes)."""
@@ -96,8 +99,10 @@ def _number_id_doubt(data: dict, loc: Loc, number: int) -> str:
         unnamed = unnamed_references(data, str(loc[0]))
         if unnamed:
             item, ref = unnamed[0]
-            return (f", or write {ref} if that is the id meant ({item} names {ref}, which no "
-                    f"{NOUN[str(loc[0])]} has)")
+            return (
+                f", or write {ref} if that is the id meant ({item} names {ref}, which no "
+                f"{NOUN[str(loc[0])]} has)"
+            )
         return ""
     wanted = names_nothing(data, loc, number)
     return f"; but quoted it names no {wanted} in this plan: write the id meant" if wanted else ""
@@ -173,9 +178,13 @@ def _noun(loc: Loc) -> str:
         return "plan"
     name = {"with": "participant (with)"}.get(steps[-1], steps[-1].replace("_", " "))
     if loc and isinstance(loc[-1], int):
-        name = {"addresses": "address", "ids": "id", "findings": "finding id",
-                "root causes": "root cause id", "providers": "provider id"}.get(
-            name, name[:-1] if name.endswith("s") else name)
+        name = {
+            "addresses": "address",
+            "ids": "id",
+            "findings": "finding id",
+            "root causes": "root cause id",
+            "providers": "provider id",
+        }.get(name, name[:-1] if name.endswith("s") else name)
     return name
 
 
@@ -234,19 +243,26 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
             return f"{_shown(value)} is not {_a(noun)}; expected one of: {ctx.get('expected')}"
         choices = choices_at(loc)
         shown = ", ".join(choices) if choices else ctx.get("expected", "")
-        close = ([word] if (word := vocabulary_word(value, choices))
-                 else difflib.get_close_matches(value, choices, n=1, cutoff=0.75))
+        close = (
+            [word]
+            if (word := vocabulary_word(value, choices))
+            else difflib.get_close_matches(value, choices, n=1, cutoff=0.75)
+        )
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         return f"{_shown(value)} is not {_a(noun)}; expected one of: {shown}{hint}"
     if kind in _EXPECTED:
         expected = _EXPECTED[kind]
         if kind in ("float_type", "int_type") and isinstance(value, str) and _GROUPED.match(value):
-            return (f"{noun} must be a number, found the text {_shown(value)}: drop the thousands "
-                    f"separator: {value.strip().replace(',', '').replace(' ', '')}")
+            return (
+                f"{noun} must be a number, found the text {_shown(value)}: drop the thousands "
+                f"separator: {value.strip().replace(',', '').replace(' ', '')}"
+            )
         if kind == "string_type" and isinstance(value, (int, float, bool)):
-            return (f"{noun} must be text, but {_shown(value)} reads as a "
-                    f"{'boolean' if isinstance(value, bool) else 'number'}: "
-                    f"quote it (\"{_shown(value)}\")")
+            return (
+                f"{noun} must be text, but {_shown(value)} reads as a "
+                f"{'boolean' if isinstance(value, bool) else 'number'}: "
+                f'quote it ("{_shown(value)}")'
+            )
         if kind == "int_type" and isinstance(value, float) and math.isfinite(value):
             return f"{noun} must be a whole number, found {_shown(value)}"
         return f"{noun} must be {expected}, found {_describe(value)}"
@@ -255,8 +271,10 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind == "string_pattern_mismatch":
         if noun == "rule":
             return f"{_shown(value)} is not a rule code; write it like SIP301"
-        return (f"{_shown(value)} is not a valid id: start with a letter or digit, then use only "
-                "letters, digits, '.', '_' or '-'")
+        return (
+            f"{_shown(value)} is not a valid id: start with a letter or digit, then use only "
+            "letters, digits, '.', '_' or '-'"
+        )
     if kind in ("greater_than_equal", "greater_than"):
         least = ctx.get("ge", 0) if kind == "greater_than_equal" else ctx.get("gt", -1) + 1
         return f"{noun} must be {least:g} or more, found {_shown(value)}"
@@ -281,8 +299,10 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         if len(codes) == 1:
             return f"{_shown(value)} is a currency symbol: write the ISO 4217 code, {codes[0]}"
         if codes:
-            return (f"{_shown(value)} is a currency symbol: write the ISO 4217 code of the one "
-                    f"meant ({', '.join(codes[:-1])} or {codes[-1]})")
+            return (
+                f"{_shown(value)} is a currency symbol: write the ISO 4217 code of the one "
+                f"meant ({', '.join(codes[:-1])} or {codes[-1]})"
+            )
         if isinstance(value, str) and value.upper() != value:
             return f"{_shown(value)}: write the currency code in capitals ({value.upper()})"
         return f"{_shown(value)} is not an ISO 4217 currency code (such as USD, EUR, MYR)"
@@ -291,8 +311,10 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind in ("sip_not_finite", "finite_number"):
         return f"{noun} must be a finite number"
     if kind == "sip_not_waivable":
-        return (f"{ctx.get('code')} cannot be waived: only the rules SIP201 to {max(WAIVABLE_CODES)} can, "
-                "except SIP204 (see 'sip rules')")
+        return (
+            f"{ctx.get('code')} cannot be waived: only the rules SIP201 to {max(WAIVABLE_CODES)} can, "
+            "except SIP204 (see 'sip rules')"
+        )
     return f"{noun}: {fallback}"
 
 

@@ -45,7 +45,10 @@ class ActiveWaiver(NamedTuple):
 
 
 def apply_to_plan(
-    diagnostics: list[Diagnostic], plan: Plan, marks: Marks, as_of: dt.date,
+    diagnostics: list[Diagnostic],
+    plan: Plan,
+    marks: Marks,
+    as_of: dt.date,
     ran: Callable[[str], bool],
 ) -> tuple[list[Diagnostic], list[Problem], list[ActiveWaiver]]:
     """The diagnostics with the waived ones marked, the SIP204 problems, and the waivers of
@@ -56,14 +59,27 @@ def apply_to_plan(
         loc: Loc
         if waiver.until is not None and waiver.until < as_of:
             loc = ("waivers", position, "until")
-            problems.append(Problem(CODE, f"{_name(waiver.rule, waiver.ids)} lapsed after "
-                                    f"{waiver.until}: fix what it covered, or renew it with a new "
-                                    "until and the reason it still applies", format_path(loc),
-                                    *locate(marks, loc)))
+            problems.append(
+                Problem(
+                    CODE,
+                    f"{_name(waiver.rule, waiver.ids)} lapsed after "
+                    f"{waiver.until}: fix what it covered, or renew it with a new "
+                    "until and the reason it still applies",
+                    format_path(loc),
+                    *locate(marks, loc),
+                )
+            )
             continue
         loc = ("waivers", position)
-        active.append(ActiveWaiver(waiver.rule, tuple(waiver.ids) if waiver.ids else None,
-                                   waiver.reason, format_path(loc), *locate(marks, loc)))
+        active.append(
+            ActiveWaiver(
+                waiver.rule,
+                tuple(waiver.ids) if waiver.ids else None,
+                waiver.reason,
+                format_path(loc),
+                *locate(marks, loc),
+            )
+        )
 
     def item_of(path: str) -> str | None:
         """The id of the top-level list item a diagnostic's path starts in, if any."""
@@ -89,21 +105,28 @@ def apply_to_plan(
     return marked, problems, left_for_run
 
 
-def apply_to_run(diagnostics: list[Diagnostic], waivers: list[ActiveWaiver], file: str,
-                 ) -> list[Diagnostic]:
+def apply_to_run(
+    diagnostics: list[Diagnostic],
+    waivers: list[ActiveWaiver],
+    file: str,
+) -> list[Diagnostic]:
     """A file's run-level diagnostics with the waived ones marked, plus SIP204 for the file's
     run-level waivers that silenced nothing."""
     marked, used = waive(diagnostics, waivers, lambda path: None)  # no run-level path is an item
     for number, waiver in enumerate(waivers):
         if number not in used:
             problem = unused(waiver)
-            marked.append(Diagnostic(file, problem.line, problem.column, CODE, SEVERITIES[CODE],
-                                     problem.message, problem.path))
+            marked.append(
+                Diagnostic(
+                    file, problem.line, problem.column, CODE, SEVERITIES[CODE], problem.message, problem.path
+                )
+            )
     return marked
 
 
-def waive(diagnostics: list[Diagnostic], waivers: list[ActiveWaiver],
-          item_of: Callable[[str], str | None]) -> tuple[list[Diagnostic], set[int]]:
+def waive(
+    diagnostics: list[Diagnostic], waivers: list[ActiveWaiver], item_of: Callable[[str], str | None]
+) -> tuple[list[Diagnostic], set[int]]:
     """Mark what the waivers silence; return the diagnostics and the numbers of the waivers
     that silenced something (every waiver that covers a diagnostic counts as used)."""
     if not waivers:
@@ -127,8 +150,13 @@ def unused(waiver: ActiveWaiver) -> Problem:
     changed = getattr(BY_CODE.get(waiver.rule), "CHANGED_IN_1_1", None)
     if changed:  # a waiver written for format 1 whose rule now reads less: say why
         rest += f"; {changed}"
-    return Problem(CODE, f"{_name(waiver.rule, waiver.ids)} silences nothing: {rest}", waiver.path,
-                   waiver.line, waiver.column)
+    return Problem(
+        CODE,
+        f"{_name(waiver.rule, waiver.ids)} silences nothing: {rest}",
+        waiver.path,
+        waiver.line,
+        waiver.column,
+    )
 
 
 def _name(rule: str, ids: Sequence[str] | None) -> str:

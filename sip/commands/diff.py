@@ -40,8 +40,9 @@ class Pair(NamedTuple):
     new: bytes | Unreadable | None
 
 
-def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str | None,
-                 config: Path | None) -> int:
+def diff_command(
+    arguments: list[str], *, format: str, check: bool, as_of: str | None, config: Path | None
+) -> int:
     from sip.check.config import settings_for
     from sip.check.parallel import map_files
     from sip.output.diff_text import DiffReport
@@ -57,12 +58,15 @@ def diff_command(arguments: list[str], *, format: str, check: bool, as_of: str |
     return exit_for_diff(sum(len(d.refused) for d in diffs), check)
 
 
-def split_arguments(repository: Repository, arguments: list[str],
-                    ) -> tuple[str, str | None, list[str]]:
+def split_arguments(
+    repository: Repository,
+    arguments: list[str],
+) -> tuple[str, str | None, list[str]]:
     revisions: list[str] = []
     rest = list(arguments)
-    while rest and len(revisions) < 2 and not Path(rest[0]).exists() \
-            and repository.commit(rest[0]) is not None:
+    while (
+        rest and len(revisions) < 2 and not Path(rest[0]).exists() and repository.commit(rest[0]) is not None
+    ):
         revisions.append(rest.pop(0))
     base = revisions[0] if revisions else "HEAD"
     if repository.commit(base) is None:
@@ -71,24 +75,32 @@ def split_arguments(repository: Repository, arguments: list[str],
     for path in rest:
         at = [base] + ([head] if head is not WORKTREE else [])
         if not Path(path).exists() and not any(repository.exists_at(r, path) for r in at):
-            raise UsageError(f"{path}: not a revision git knows, nor a file or folder here or "
-                             f"in {' or '.join(at)}")
+            raise UsageError(
+                f"{path}: not a revision git knows, nor a file or folder here or in {' or '.join(at)}"
+            )
     return base, head, rest
 
 
-def read_pairs(repository: Repository, base: str, head: str | None, paths: list[str],
-               limit: int | None = None) -> list[Pair]:
-    changes = [c for c in repository.changes(base, head, paths)
-               if any((p or "").endswith(PLAN_SUFFIXES) for p in (c.old, c.new))]
+def read_pairs(
+    repository: Repository, base: str, head: str | None, paths: list[str], limit: int | None = None
+) -> list[Pair]:
+    changes = [
+        c
+        for c in repository.changes(base, head, paths)
+        if any((p or "").endswith(PLAN_SUFFIXES) for p in (c.old, c.new))
+    ]
     old = repository.read(base, [c.old for c in changes if c.old is not None], limit)
     new = repository.read(head, [c.new for c in changes if c.new is not None], limit)
     pairs = []
     for change in changes:
-        pairs.append(Pair(
-            None if change.old is None else repository.for_display(change.old),
-            None if change.new is None else repository.for_display(change.new),
-            None if change.old is None else old[change.old],
-            None if change.new is None else new[change.new]))
+        pairs.append(
+            Pair(
+                None if change.old is None else repository.for_display(change.old),
+                None if change.new is None else repository.for_display(change.new),
+                None if change.old is None else old[change.old],
+                None if change.new is None else new[change.new],
+            )
+        )
     pairs.sort(key=lambda p: p.new_path or p.old_path or "")
     return pairs
 
@@ -102,14 +114,23 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
     from sip.read.loader import Limits, Loaded, load
 
     limits = Limits(max_bytes=settings.max_file_size)
-    sides = [None if raw is None else Loaded(problems=[Problem("SIP004", raw, "", 1, 1)])
-             if isinstance(raw, Unreadable) else load(raw, limits) for raw in (pair.old, pair.new)]
-    if not any(side is not None and (not side.ok or (side.data is not None and "sip" in side.data))
-               for side in sides):
+    sides = [
+        None
+        if raw is None
+        else Loaded(problems=[Problem("SIP004", raw, "", 1, 1)])
+        if isinstance(raw, Unreadable)
+        else load(raw, limits)
+        for raw in (pair.old, pair.new)
+    ]
+    if not any(
+        side is not None and (not side.ok or (side.data is not None and "sip" in side.data)) for side in sides
+    ):
         return None
     old_data, new_data = (s.data if s is not None and s.ok else None for s in sides)
-    plan_id = next((d.get("id") for d in (new_data, old_data)
-                    if isinstance(d, dict) and isinstance(d.get("id"), str)), None)
+    plan_id = next(
+        (d.get("id") for d in (new_data, old_data) if isinstance(d, dict) and isinstance(d.get("id"), str)),
+        None,
+    )
     result = PlanDiff(pair.old_path, pair.new_path, plan_id)
     if pair.old is None:
         result.changes.append(plan_added(new_data))
@@ -122,16 +143,25 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
         result.changes += compare(old_data, new_data)
     if pair.old_path and pair.new_path and pair.old_path != pair.new_path:
         result.changes.insert(0, Change("plan-renamed", CHANGED, f"renamed from {pair.old_path}"))
-    checked = [None if raw is None else check_bytes(b"", name or "", settings, loaded=side)
-               for raw, name, side in ((pair.old, pair.old_path, sides[0]),
-                                       (pair.new, pair.new_path, sides[1]))]
+    checked = [
+        None if raw is None else check_bytes(b"", name or "", settings, loaded=side)
+        for raw, name, side in ((pair.old, pair.old_path, sides[0]), (pair.new, pair.new_path, sides[1]))
+    ]
     old_found = checked[0].diagnostics if checked[0] else []
     new_found = checked[1].diagnostics if checked[1] else []
-    result.changes += diagnostic_changes(old_found, checked[0].item_ids if checked[0] else {},
-                                         new_found, checked[1].item_ids if checked[1] else {})
+    result.changes += diagnostic_changes(
+        old_found,
+        checked[0].item_ids if checked[0] else {},
+        new_found,
+        checked[1].item_ids if checked[1] else {},
+    )
     return result
 
 
 def _crashed(pair: Pair) -> PlanDiff:
-    return PlanDiff(pair.old_path, pair.new_path, None, [Change(
-        "unreadable", CHANGED, "sip's YAML parser crashed on this file (please report this)")])
+    return PlanDiff(
+        pair.old_path,
+        pair.new_path,
+        None,
+        [Change("unreadable", CHANGED, "sip's YAML parser crashed on this file (please report this)")],
+    )

@@ -8,8 +8,7 @@ from pathlib import Path
 from sip.exits import Exit, UsageError
 
 
-def export_command(plan: Path, out: Path, *, as_of: str | None, force: bool,
-                   config: Path | None) -> int:
+def export_command(plan: Path, out: Path, *, as_of: str | None, force: bool, config: Path | None) -> int:
     from sip.check.config import settings_for
     from sip.check.file import check_bytes
     from sip.check.result import Run
@@ -26,13 +25,17 @@ def export_command(plan: Path, out: Path, *, as_of: str | None, force: bool,
         raise UsageError(f"{plan}: cannot be read: {error.strerror or error}") from None
     result = check_bytes(raw, str(plan), settings, keep_plan=True)
     if result.plan is None:
-        writer("validate", "text")(Run([str(plan)], [result], result.diagnostics), sys.stderr,
-                                   Style())
-        print(f"sip: nothing exported: sip cannot read {plan} as a plan until its format "
-              "errors are fixed", file=sys.stderr)
+        writer("validate", "text")(Run([str(plan)], [result], result.diagnostics), sys.stderr, Style())
+        print(
+            f"sip: nothing exported: sip cannot read {plan} as a plan until its format errors are fixed",
+            file=sys.stderr,
+        )
         return Exit.FAILED
     content = workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of))
     write_atomic(out, content, made_by_sip=made_by_sip, force=force)
-    print(f"wrote {out}: {plan}'s actions for the supplier to update; `sip import {out} "
-          f"{plan}` applies what they changed", file=sys.stderr)
+    print(
+        f"wrote {out}: {plan}'s actions for the supplier to update; `sip import {out} "
+        f"{plan}` applies what they changed",
+        file=sys.stderr,
+    )
     return Exit.OK

@@ -16,8 +16,9 @@ from pathlib import Path
 from sip.exits import Exit, UsageError
 
 
-def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: bool,
-                force: bool = False) -> int:
+def fix_command(
+    paths: list[str], *, dry_run: bool, config: Path | None, color: bool, force: bool = False
+) -> int:
     from sip.check.config import per_file, settings_for
     from sip.edit.fix import fix_text
     from sip.files import read_limited, write_atomic
@@ -50,14 +51,16 @@ def fix_command(paths: list[str], *, dry_run: bool, config: Path | None, color: 
             continue
         if dry_run:
             fixed += len(outcome.fixes)
-            sys.stdout.writelines(difflib.unified_diff(
-                text.splitlines(True), outcome.text.splitlines(True), name, name))
+            sys.stdout.writelines(
+                difflib.unified_diff(text.splitlines(True), outcome.text.splitlines(True), name, name)
+            )
             _print_left(name, outcome.left)
             continue
         if not force and _read_only(name):
-            print(f"{printable(name)}: not fixed: the file is read-only; use --force to rewrite it "
-                  "anyway",
-                  file=sys.stderr)
+            print(
+                f"{printable(name)}: not fixed: the file is read-only; use --force to rewrite it anyway",
+                file=sys.stderr,
+            )
             refused += 1
             continue
         fixed += len(outcome.fixes)

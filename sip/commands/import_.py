@@ -15,8 +15,9 @@ from pathlib import Path
 from sip.exits import Exit, UsageError, exit_for_import
 
 
-def import_command(workbook: Path, plan: Path, *, dry_run: bool, as_of: str | None,
-                   config: Path | None, color: bool) -> int:
+def import_command(
+    workbook: Path, plan: Path, *, dry_run: bool, as_of: str | None, config: Path | None, color: bool
+) -> int:
     from sip.check.config import settings_for
     from sip.check.file import check_bytes
     from sip.check.result import Run
@@ -40,8 +41,7 @@ def import_command(workbook: Path, plan: Path, *, dry_run: bool, as_of: str | No
     style = Style(color=color)
     if any(d.code < "SIP100" for d in before.diagnostics):
         writer("validate", "text")(Run([name], [before], before.diagnostics), sys.stderr, style)
-        print(f"sip: nothing imported: {plan} is not readable YAML; fix it first",
-              file=sys.stderr)
+        print(f"sip: nothing imported: {plan} is not readable YAML; fix it first", file=sys.stderr)
         return Exit.FAILED
     try:
         returned = read_workbook(workbook)
@@ -51,39 +51,51 @@ def import_command(workbook: Path, plan: Path, *, dry_run: bool, as_of: str | No
         for problem in refused.problems:
             print(problem, file=sys.stderr)
         count = len(refused.problems)
-        print(f"sip: {workbook} refused ({count} problem{'s' if count != 1 else ''}); nothing "
-              "was written", file=sys.stderr)
+        print(
+            f"sip: {workbook} refused ({count} problem{'s' if count != 1 else ''}); nothing was written",
+            file=sys.stderr,
+        )
         return Exit.USAGE
     try:
         merged = merge(text, found)
     except RoundTripError as error:
-        print(f"sip: nothing imported: ruamel.yaml, which writes the changes, cannot read {plan} "
-              f"({error}); fix it by hand first", file=sys.stderr)
+        print(
+            f"sip: nothing imported: ruamel.yaml, which writes the changes, cannot read {plan} "
+            f"({error}); fix it by hand first",
+            file=sys.stderr,
+        )
         return Exit.FAILED
     new_errors = []
     if merged.text != text:
         after = check_bytes(merged.text.encode("utf-8"), name, settings)
         known = {(d.code, d.path, d.message) for d in before.diagnostics}
-        new_errors = [d for d in after.diagnostics
-                      if d.severity == ERROR and (d.code, d.path, d.message) not in known]
-        sys.stdout.writelines(difflib.unified_diff(
-            text.splitlines(True), merged.text.splitlines(True), name, name))
+        new_errors = [
+            d for d in after.diagnostics if d.severity == ERROR and (d.code, d.path, d.message) not in known
+        ]
+        sys.stdout.writelines(
+            difflib.unified_diff(text.splitlines(True), merged.text.splitlines(True), name, name)
+        )
         sys.stdout.flush()
     for conflict in merged.conflicts:
         print(f"conflict: {conflict}", file=sys.stderr)
     if new_errors:
         writer("validate", "text")(Run([name], [after], new_errors), sys.stderr, style)
-        print(f"sip: nothing written: the import would leave {plan} with "
-              f"{len(new_errors)} new error{'s' if len(new_errors) != 1 else ''} (above); "
-              "settle them with the supplier, or fix the plan first", file=sys.stderr)
+        print(
+            f"sip: nothing written: the import would leave {plan} with "
+            f"{len(new_errors)} new error{'s' if len(new_errors) != 1 else ''} (above); "
+            "settle them with the supplier, or fix the plan first",
+            file=sys.stderr,
+        )
         return exit_for_import(len(new_errors), len(merged.conflicts))
     for line in merged.derived:
         print(f"also: {line}", file=sys.stderr)
     if merged.text != text and not dry_run:
         write_atomic(plan, merged.text, made_by_sip=lambda _: True, force=True)
     verb = "would apply" if dry_run else "applied"
-    print(f"sip import: {verb} {len(merged.applied)} change{'s' if len(merged.applied) != 1 else ''}"
-          f" from {workbook}; {merged.already} already in the plan; "
-          f"{len(merged.conflicts)} conflict{'s' if len(merged.conflicts) != 1 else ''}",
-          file=sys.stderr)
+    print(
+        f"sip import: {verb} {len(merged.applied)} change{'s' if len(merged.applied) != 1 else ''}"
+        f" from {workbook}; {merged.already} already in the plan; "
+        f"{len(merged.conflicts)} conflict{'s' if len(merged.conflicts) != 1 else ''}",
+        file=sys.stderr,
+    )
     return exit_for_import(0, len(merged.conflicts))

@@ -14,8 +14,9 @@ def lsp_command(*, as_of: str | None, config: Path | None) -> int:
     except ImportError as error:  # pygls is the `lsp` extra: the command line stays light
         if (error.name or "").partition(".")[0] not in ("pygls", "lsprotocol", "cattrs", "attrs"):
             raise
-        raise UsageError(f"sip lsp needs pygls ({error.name} is missing): "
-                         "pip install 'sip-remediation[lsp]'") from None
+        raise UsageError(
+            f"sip lsp needs pygls ({error.name} is missing): pip install 'sip-remediation[lsp]'"
+        ) from None
     from sip.lsp.document import Options
 
     return serve(Options(as_of=as_of, config=config))

@@ -30,15 +30,15 @@ def new_command(path: Path, given: dict[str, str | None], *, yes: bool) -> int:
             except ValueError as error:
                 raise UsageError(f"--{name.replace('_', '-')}: {error}") from None
         elif ask:
-            values[name] = click.prompt(question, default=fallback[name],
-                                        value_proc=_checked(read_value, name))
+            values[name] = click.prompt(
+                question, default=fallback[name], value_proc=_checked(read_value, name)
+            )
         else:
             values[name] = read_value(name, fallback[name])
     guessed = given.get("country") is None and values["country"] == fallback["country"]
     text = new_plan_text(Start(**values, country_guessed=guessed))  # type: ignore[arg-type]
     write_atomic(path, text, made_by_sip=lambda _: False)
-    print(f"wrote {path}: a draft plan; fill in every TODO, then `sip validate {path}`",
-          file=sys.stderr)
+    print(f"wrote {path}: a draft plan; fill in every TODO, then `sip validate {path}`", file=sys.stderr)
     return Exit.OK
 
 

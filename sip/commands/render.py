@@ -33,19 +33,28 @@ from sip.output.render.environment import Templates
 from sip.read.discover import plan_files
 
 
-def render_command(paths: list[str], *, format: str | None, out: Path | None, audience: str,
-                   as_of: str | None, templates: Path | None, force: bool,
-                   config: Path | None) -> int:
+def render_command(
+    paths: list[str],
+    *,
+    format: str | None,
+    out: Path | None,
+    audience: str,
+    as_of: str | None,
+    templates: Path | None,
+    force: bool,
+    config: Path | None,
+) -> int:
     settings = settings_for(paths, config, as_of=as_of)
     files = plan_files(paths, settings.exclude, settings.root)
     site = len(files) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
     if site and out is None:
-        raise UsageError("rendering a folder or several plans makes a site: name its folder "
-                         "with --out DIR")
+        raise UsageError("rendering a folder or several plans makes a site: name its folder with --out DIR")
     format = format_for(format, None if site or out is None or out.is_dir() else out)
     if site and STDIN in files:
-        raise UsageError("standard input holds one plan: render it on its own, or save it "
-                         "as a file to make it part of a site")
+        raise UsageError(
+            "standard input holds one plan: render it on its own, or save it "
+            "as a file to make it part of a site"
+        )
     renderer = _renderer(templates)  # a bad --templates fails before the plans are read
     with progress_bar(len(files), "Checking plans") as progress:
         # A site's plans are read again where their pages are made (in the workers), so they
@@ -54,8 +63,10 @@ def render_command(paths: list[str], *, format: str | None, out: Path | None, au
     if run.errors:
         writer("validate", "text")(run, sys.stderr, Style())
         if not force:
-            print("sip: nothing rendered: fix the errors above, or use --force to render "
-                  "with them listed", file=sys.stderr)
+            print(
+                "sip: nothing rendered: fix the errors above, or use --force to render with them listed",
+                file=sys.stderr,
+            )
             return Exit.FAILED
     page = _Page(templates, format, settings, audience == PUBLIC, force)
     if site:
@@ -77,12 +88,16 @@ def format_for(format: str | None, file: Path | None) -> str:
         return format or "html"
     by_name = EXTENSIONS.get(file.suffix.lower())
     if by_name is None:
-        raise UsageError(f"{file}: sip render writes HTML (.html) or Markdown (.md), not "
-                         f"{file.suffix} files: name the file .html or .md")
+        raise UsageError(
+            f"{file}: sip render writes HTML (.html) or Markdown (.md), not "
+            f"{file.suffix} files: name the file .html or .md"
+        )
     if format is not None and format != by_name:
-        raise UsageError(f"--format {format} writes {_FORMAT_NAMES[format]}, but {file} is named "
-                         f"as {_FORMAT_NAMES[by_name]}: name the file "
-                         f"{'.md' if format == 'md' else '.html'}, or leave --format out")
+        raise UsageError(
+            f"--format {format} writes {_FORMAT_NAMES[format]}, but {file} is named "
+            f"as {_FORMAT_NAMES[by_name]}: name the file "
+            f"{'.md' if format == 'md' else '.html'}, or leave --format out"
+        )
     return by_name
 
 
@@ -96,12 +111,25 @@ class _Page:
     public: bool
     force: bool
 
-    def text(self, renderer: Templates, plan: Plan, diagnostics: list[Diagnostic], file: str,
-             index_link: str | None = None) -> str:
+    def text(
+        self,
+        renderer: Templates,
+        plan: Plan,
+        diagnostics: list[Diagnostic],
+        file: str,
+        index_link: str | None = None,
+    ) -> str:
         with gc_paused():
-            report = plan_report(plan, diagnostics, as_of=self.settings.as_of, public=self.public,
-                                 source_file=_named(file), index_link=index_link, forced=self.force,
-                                 public_identifiers=self.settings.public_identifiers)
+            report = plan_report(
+                plan,
+                diagnostics,
+                as_of=self.settings.as_of,
+                public=self.public,
+                source_file=_named(file),
+                index_link=index_link,
+                forced=self.force,
+                public_identifiers=self.settings.public_identifiers,
+            )
             return pages.marked(renderer.render(f"report.{self.format}.j2", report=report))
 
 
@@ -127,12 +155,20 @@ def _by_file(run: Run) -> dict[str, list[Diagnostic]]:
 
 
 def _unreadable(result: FileResult) -> None:
-    print(f"sip: {printable(result.file)} was not rendered: sip cannot read it as a plan until its format "
-          "errors are fixed", file=sys.stderr)
+    print(
+        f"sip: {printable(result.file)} was not rendered: sip cannot read it as a plan until its format "
+        "errors are fixed",
+        file=sys.stderr,
+    )
 
 
-def _render_one(result: FileResult, out: Path | None, page: _Page, renderer: Templates,
-                diagnostics: dict[str, list[Diagnostic]]) -> int:
+def _render_one(
+    result: FileResult,
+    out: Path | None,
+    page: _Page,
+    renderer: Templates,
+    diagnostics: dict[str, list[Diagnostic]],
+) -> int:
     if result.plan is None:
         _unreadable(result)
         return Exit.FAILED
@@ -162,11 +198,18 @@ def _make_page(item: _SitePage, page: _Page, out: Path, index_name: str) -> Plan
     result = check_file(item.file, page.settings, keep_plan=True)
     if result.plan is None:  # changed on disk since it was checked
         raise UsageError(f"{item.file} changed while the site was being made; run again")
-    text = page.text(_renderer(page.templates), result.plan, item.diagnostics, item.file,
-                     index_link=index_name)
+    text = page.text(
+        _renderer(page.templates), result.plan, item.diagnostics, item.file, index_link=index_name
+    )
     pages.write_page(out / item.name, text, page.force)
-    return plan_row(result.plan, item.diagnostics, as_of=page.settings.as_of, public=page.public,
-                    link=item.name, public_identifiers=page.settings.public_identifiers)
+    return plan_row(
+        result.plan,
+        item.diagnostics,
+        as_of=page.settings.as_of,
+        public=page.public,
+        link=item.name,
+        public_identifiers=page.settings.public_identifiers,
+    )
 
 
 def _not_made(item: _SitePage) -> PlanRow:
@@ -176,8 +219,11 @@ def _not_made(item: _SitePage) -> PlanRow:
 def _unrendered(file: str, errors: list[Diagnostic], page: _Page) -> Unrendered:
     """A file that could not be rendered: for the public its name masked and only how many
     errors it has (a message may quote any field)."""
-    return Unrendered(shown_file(file, page.public, page.settings.public_identifiers),
-                      problems(errors, page.public), len(errors))
+    return Unrendered(
+        shown_file(file, page.public, page.settings.public_identifiers),
+        problems(errors, page.public),
+        len(errors),
+    )
 
 
 def _render_site(run: Run, out: Path, page: _Page) -> int:
@@ -186,17 +232,27 @@ def _render_site(run: Run, out: Path, page: _Page) -> int:
     unreadable = [r for r in run.results if r not in readable]
     # a page's name is its plan's id, which for the public must not carry personal data either
     # (every readable result has an id; the repeated test tells the type checker so)
-    names = pages.page_names([shown_file(r.plan_id, page.public, page.settings.public_identifiers)
-                              .replace(MASK, "redacted") for r in readable if r.plan_id is not None],
-                             page.format)
+    names = pages.page_names(
+        [
+            shown_file(r.plan_id, page.public, page.settings.public_identifiers).replace(MASK, "redacted")
+            for r in readable
+            if r.plan_id is not None
+        ],
+        page.format,
+    )
     index_name = pages.INDEX_NAMES[page.format]
     pages.prepare_folder(out, [index_name, *names], page.force)
     items = [_SitePage(r.file, name, diagnostics[r.file]) for r, name in zip(readable, names, strict=True)]
     with progress_bar(len(items), "Rendering plans") as progress:
-        rows = map_files(partial(_make_page, page=page, out=out, index_name=index_name), items,
-                         on_crash=_not_made, progress=progress)
-    unrendered = [_unrendered(r.file, [d for d in diagnostics[r.file] if d.severity == ERROR], page)
-                  for r in unreadable]
+        rows = map_files(
+            partial(_make_page, page=page, out=out, index_name=index_name),
+            items,
+            on_crash=_not_made,
+            progress=progress,
+        )
+    unrendered = [
+        _unrendered(r.file, [d for d in diagnostics[r.file] if d.severity == ERROR], page) for r in unreadable
+    ]
     index = site_index(rows, unrendered, as_of=page.settings.as_of, public=page.public)
     text = pages.marked(_renderer(page.templates).render(f"index.{page.format}.j2", index=index))
     pages.write_page(out / index_name, text, page.force)

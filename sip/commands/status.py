@@ -12,17 +12,18 @@ from sip.output.status import PlanSummary, StatusReport, glance, rows_for, total
 from sip.read.discover import plan_files
 
 
-def status_command(paths: list[str], *, format: str, as_of: str | None, config: Path | None,
-                   color: bool) -> int:
+def status_command(
+    paths: list[str], *, format: str, as_of: str | None, config: Path | None, color: bool
+) -> int:
     settings = settings_for(paths, config, as_of=as_of)
     files = plan_files(paths, settings.exclude, settings.root)
     with progress_bar(len(files), "Reading plans") as progress:
         # The figures are made in the worker processes: sending them back costs a fraction
         # of sending whole plans (measured in bench/status_diff.py).
-        run = validate(files, settings, progress=progress,
-                       summarise=partial(glance, as_of=settings.as_of))
-    glances: dict[str, PlanSummary] = {r.file: r.summary for r in run.results
-                                  if isinstance(r.summary, PlanSummary)}
+        run = validate(files, settings, progress=progress, summarise=partial(glance, as_of=settings.as_of))
+    glances: dict[str, PlanSummary] = {
+        r.file: r.summary for r in run.results if isinstance(r.summary, PlanSummary)
+    }
     rows = rows_for(run, glances)
     report = StatusReport(rows, totals_of(rows), settings.as_of)
     writer("status", format)(report, sys.stdout, Style(color=color))

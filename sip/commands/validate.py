@@ -9,12 +9,22 @@ from sip.output.run_report import decide_fail_on, default_format, report
 from sip.read.discover import plan_files
 
 
-def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
-                     strict: bool | None, config: Path | None, color: bool,
-                     ignore: list[str] | None = None, fail_on: str | None = None,
-                     outputs: list[str] | None = None, changed_since: str | None = None,
-                     sarif_suppressed: bool = False, quiet: bool = False,
-                     plans_only: bool = False) -> int:
+def validate_command(
+    paths: list[str],
+    *,
+    format: str | None,
+    as_of: str | None,
+    strict: bool | None,
+    config: Path | None,
+    color: bool,
+    ignore: list[str] | None = None,
+    fail_on: str | None = None,
+    outputs: list[str] | None = None,
+    changed_since: str | None = None,
+    sarif_suppressed: bool = False,
+    quiet: bool = False,
+    plans_only: bool = False,
+) -> int:
     settings = settings_for(paths, config, as_of=as_of, strict=strict, ignore=ignore)
     own = per_file(config, as_of=as_of, strict=strict, ignore=ignore)
     format = format or default_format()
@@ -35,12 +45,24 @@ def validate_command(paths: list[str], *, format: str | None, as_of: str | None,
         files, unchanged = split_changed(files, changed_since)
         known_ids = plan_ids(unchanged)
         if not quiet:
-            print(f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since "
-                  f"{changed_since}", file=sys.stderr)
+            print(
+                f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since {changed_since}",
+                file=sys.stderr,
+            )
     by_file = {name: own(name) for name in files}  # a bad configuration stops the run here
-    return report(paths, files, settings, format=format, color=color, fail_on=fail_on, by_file=by_file,
-                  report_files=report_files, known_ids=known_ids, sarif_suppressed=sarif_suppressed,
-                  quiet=quiet)
+    return report(
+        paths,
+        files,
+        settings,
+        format=format,
+        color=color,
+        fail_on=fail_on,
+        by_file=by_file,
+        report_files=report_files,
+        known_ids=known_ids,
+        sarif_suppressed=sarif_suppressed,
+        quiet=quiet,
+    )
 
 
 _SIP_KEY = re.compile(rb"^[\"']?sip[\"']?[ \t]*:", re.MULTILINE)

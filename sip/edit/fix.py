@@ -25,8 +25,7 @@ from sip.format.vocab import vocabulary_word
 from sip.read.loader import Limits, load
 from sip.read.positions import parse_path
 
-_FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type",
-                      "literal_error"))
+_FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type", "literal_error"))
 
 
 @dataclass(frozen=True)
@@ -122,8 +121,10 @@ def _doubt(fix: Fix, data: dict) -> str | None:
         if not unnamed:
             return None
         named = ", ".join(f"{item} names {ref}" for item, ref in unnamed[:3])
-        return (f"{named}, which no {NOUN[str(loc[0])]} has: {fix.old} may be a mistyped id "
-                "rather than an unquoted one; write the id by hand")
+        return (
+            f"{named}, which no {NOUN[str(loc[0])]} has: {fix.old} may be a mistyped id "
+            "rather than an unquoted one; write the id by hand"
+        )
     wanted = names_nothing(data, loc, fix.old)
     if wanted is not None:
         return f"quoted, {fix.old} would name no {wanted} in this plan; write the id by hand"
@@ -177,8 +178,11 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
     try:
         yaml, document = round_trip(text)
     except RoundTripError as error:
-        return Outcome(text, fixes, refused=f"ruamel.yaml, which writes the fixes, cannot read "
-                       f"this file ({error}); fix it by hand")
+        return Outcome(
+            text,
+            fixes,
+            refused=f"ruamel.yaml, which writes the fixes, cannot read this file ({error}); fix it by hand",
+        )
     for fix in fixes:
         loc = parse_path(fix.path)
         if fix.old is None:
@@ -191,8 +195,12 @@ def _apply(text: str, fixes: list[Fix]) -> Outcome:
     if inserted and not any(f.old is None for f in fixes):
         stray.add(1)
     if stray:
-        return Outcome(text, fixes, refused=f"writing the fixes would also change line "
-                       f"{min(stray)}{_endings_hint(text)}; fix this file by hand")
+        return Outcome(
+            text,
+            fixes,
+            refused=f"writing the fixes would also change line "
+            f"{min(stray)}{_endings_hint(text)}; fix this file by hand",
+        )
     return Outcome(fixed, fixes)
 
 
@@ -221,8 +229,7 @@ def _changes(before: str, after: str) -> tuple[set[int], bool]:
     Lines are compared with their endings, so a changed line ending is a changed line."""
     replaced: set[int] = set()
     inserted = False
-    matcher = difflib.SequenceMatcher(a=before.splitlines(True), b=after.splitlines(True),
-                                      autojunk=False)
+    matcher = difflib.SequenceMatcher(a=before.splitlines(True), b=after.splitlines(True), autojunk=False)
     for tag, a_start, a_end, _, _ in matcher.get_opcodes():
         if tag == "insert":
             inserted = True

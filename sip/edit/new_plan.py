@@ -67,9 +67,15 @@ QUESTIONS = {
 
 
 def defaults(today: dt.date, environ: dict[str, str]) -> dict[str, str]:
-    return {"id": f"SIP-{today.year}-001", "title": TODO, "site": TODO,
-            "country": guessed_country(environ), "company": TODO,
-            "owner_role": "Head of Responsible Sourcing", "opened": today.isoformat()}
+    return {
+        "id": f"SIP-{today.year}-001",
+        "title": TODO,
+        "site": TODO,
+        "country": guessed_country(environ),
+        "company": TODO,
+        "owner_role": "Head of Responsible Sourcing",
+        "opened": today.isoformat(),
+    }
 
 
 def guessed_country(environ: dict[str, str]) -> str:
@@ -87,8 +93,7 @@ def read_value(name: str, text: str) -> str | dt.date:
     if not text:
         raise ValueError("it cannot be blank")
     if name == "id" and not re.match(ID_PATTERN, text):
-        raise ValueError(f"{text!r} is not an id: a letter or digit, then letters, digits, "
-                         "'.', '_' or '-'")
+        raise ValueError(f"{text!r} is not an id: a letter or digit, then letters, digits, '.', '_' or '-'")
     if name == "country":
         code = text.upper() if text.upper() in COUNTRIES else country_code_for(text)
         if code is None:
@@ -113,8 +118,12 @@ def scalar(value: object) -> str:
     if isinstance(value, dt.date | int):
         return str(value)
     text = str(value)
-    if (_PLAIN.match(text) and text == text.strip() and text.lower() not in _YAML_WORDS
-            and not re.fullmatch(r"[0-9._:+-]+(e[0-9+-]+)?", text, re.IGNORECASE)):
+    if (
+        _PLAIN.match(text)
+        and text == text.strip()
+        and text.lower() not in _YAML_WORDS
+        and not re.fullmatch(r"[0-9._:+-]+(e[0-9+-]+)?", text, re.IGNORECASE)
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -153,8 +162,9 @@ class _Writer:
         self.line(indent, f"{name}: {scalar(value)}", _describe(model, name))
 
     def item(self, id: str, linked: str = "") -> None:
-        self.line(2, f"- id: {id}", f"unique in the plan; {linked} name it" if linked
-                  else "unique in the plan")
+        self.line(
+            2, f"- id: {id}", f"unique in the plan; {linked} name it" if linked else "unique in the plan"
+        )
 
     def optional(self, indent: int, model: type[BaseModel], name: str, example: str) -> None:
         self.line(indent, f"# {name}: {example}", _describe(model, name, optional=True))
@@ -168,10 +178,12 @@ def new_plan_text(start: Start) -> str:
     """The plan's YAML text; it validates clean as a draft (tests hold this for every start)."""
     w = _Writer()
     opened = start.opened
-    w.lines += [f"# yaml-language-server: $schema={schema_url()}",
-                "# A new plan: replace every TODO, then set status to active (sip validate says",
-                "# what an active plan still lacks). Comments say what belongs where.",
-                ""]
+    w.lines += [
+        f"# yaml-language-server: $schema={schema_url()}",
+        "# A new plan: replace every TODO, then set status to active (sip validate says",
+        "# what an active plan still lacks). Comments say what belongs where.",
+        "",
+    ]
     w.field(0, Plan, "sip", FORMAT_VERSION)
     w.field(0, Plan, "id", start.id)
     w.field(0, Plan, "title", start.title)
@@ -180,10 +192,17 @@ def new_plan_text(start: Start) -> str:
     w.optional(0, Plan, "involvement", "contributed")
     w.line(0, "site:", _describe(Plan, "site"))
     w.field(2, Site, "name", start.site)
-    w.line(2, f"country: {start.country}", ("TODO check: " if start.country_guessed else "")
-           + _describe(Site, "country"))
-    for name, example in (("supplier_id", "SUP-001"), ("tier", "1"), ("workers", "0"),
-                          ("migrant_workers", "0")):
+    w.line(
+        2,
+        f"country: {start.country}",
+        ("TODO check: " if start.country_guessed else "") + _describe(Site, "country"),
+    )
+    for name, example in (
+        ("supplier_id", "SUP-001"),
+        ("tier", "1"),
+        ("workers", "0"),
+        ("migrant_workers", "0"),
+    ):
         w.optional(2, Site, name, example)
     w.line(0, "owner:", _describe(Plan, "owner"))
     w.field(2, Owner, "role", start.owner_role)

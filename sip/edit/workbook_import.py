@@ -21,8 +21,11 @@ from sip.format import workbook as layout
 from sip.format.dates import DateError, parse_date
 from sip.format.workbook import text_of
 
-_NOUNS = {layout.ACTIONS: "an action", layout.INSTALMENTS: "a money remedy's row",
-          layout.FINDINGS: "a finding"}
+_NOUNS = {
+    layout.ACTIONS: "an action",
+    layout.INSTALMENTS: "a money remedy's row",
+    layout.FINDINGS: "a finding",
+}
 
 
 @dataclass(frozen=True)
@@ -56,22 +59,27 @@ def supplier_changes(returned: Returned) -> list[Change]:
         for key, cells in rows.items():
             if key not in exported:
                 first = cells.get(layout.KEY_FIELDS[sheet][0]) or next(iter(cells.values()))
-                problems.append(f"{first.ref}: {key.replace('#', ' ')!r} is not {_NOUNS[sheet]} "
-                                "exported from this plan; rows cannot be added, and ids cannot "
-                                "change")
+                problems.append(
+                    f"{first.ref}: {key.replace('#', ' ')!r} is not {_NOUNS[sheet]} "
+                    "exported from this plan; rows cannot be added, and ids cannot "
+                    "change"
+                )
         for key, base in exported.items():
             if key not in rows:
                 if sheet in returned.rows:
-                    problems.append(f"{sheet}: the row of {key.replace('#', ' ')} is missing; "
-                                    "rows cannot be deleted")
+                    problems.append(
+                        f"{sheet}: the row of {key.replace('#', ' ')} is missing; rows cannot be deleted"
+                    )
                 continue
             number = returned.row_numbers[(sheet, key)]
             for i, column in enumerate(columns):
                 ref = f"{sheet}!{get_column_letter(i + 1)}{number}"
                 cell = rows[key].get(column.field)
                 if cell is not None and cell.formula:
-                    problems.append(f"{ref}: a formula ({str(cell.value)[:60]}); sip never "
-                                    "evaluates formulas: type the value itself")
+                    problems.append(
+                        f"{ref}: a formula ({str(cell.value)[:60]}); sip never "
+                        "evaluates formulas: type the value itself"
+                    )
                     continue
                 value = None if cell is None else cell.value
                 if isinstance(value, str):
@@ -81,9 +89,11 @@ def supplier_changes(returned: Returned) -> list[Change]:
                     continue
                 if not layout.editable(sheet, key, column.field):
                     was = before if len(before) <= 60 else before[:57] + "..."
-                    problems.append(f"{ref}: this cell ({column.header}) is locked; it was "
-                                    f"{was or 'empty'!r}. Change it in the plan, not in the "
-                                    "workbook")
+                    problems.append(
+                        f"{ref}: this cell ({column.header}) is locked; it was "
+                        f"{was or 'empty'!r}. Change it in the plan, not in the "
+                        "workbook"
+                    )
                     continue
                 try:
                     read = _read(value, column.kind)
@@ -109,23 +119,26 @@ def _read(value: object, kind: str) -> object:
     if kind == layout.STATUS:
         word = str(value).strip().lower()
         if word not in layout.STATUSES:
-            raise ValueError(f"{value!r} is not a status; expected one of: "
-                             f"{', '.join(layout.STATUSES)}")
+            raise ValueError(f"{value!r} is not a status; expected one of: {', '.join(layout.STATUSES)}")
         return word
     if kind == layout.DATE:
         if isinstance(value, dt.datetime):
             if value.time() != dt.time():
-                raise ValueError(f"{value.isoformat(' ')} is a date and a time; enter the date "
-                                 "only (YYYY-MM-DD)")
+                raise ValueError(
+                    f"{value.isoformat(' ')} is a date and a time; enter the date only (YYYY-MM-DD)"
+                )
             return value.date()
         try:
             return parse_date(value.strip() if isinstance(value, str) else value)
         except DateError:
-            raise ValueError(f"{value!r} is not a date; enter it as a date (YYYY-MM-DD)") \
-                from None
+            raise ValueError(f"{value!r} is not a date; enter it as a date (YYYY-MM-DD)") from None
     if kind == layout.NUMBER:
-        if isinstance(value, bool) or not isinstance(value, int | float) or \
-                not math.isfinite(value) or value < 0:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int | float)
+            or not math.isfinite(value)
+            or value < 0
+        ):
             raise ValueError(f"{value!r} is not an amount; enter a number, 0 or more")
         return int(value) if float(value).is_integer() else value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -196,10 +209,13 @@ def _spans(text: str, loaded, ids: list[str]) -> dict[str, tuple[str, int, int]]
             if item_id not in ids:
                 continue
             line, column = starts[n]
-            if not re.fullmatch(r" *- ", lines[line - 1][:column - 1]):
+            if not re.fullmatch(r" *- ", lines[line - 1][: column - 1]):
                 return None
-            end = starts[n + 1][0] if n + 1 < len(starts) else next(
-                (top for top in tops if top > line), len(lines) + 1)
+            end = (
+                starts[n + 1][0]
+                if n + 1 < len(starts)
+                else next((top for top in tops if top > line), len(lines) + 1)
+            )
             spans[item_id] = (name, line - 1, end - 1)
     return spans if len(spans) == len(ids) else None
 
@@ -222,7 +238,7 @@ def _edit_spans(text: str, spans: dict[str, tuple[str, int, int]], edit) -> str 
         edit(document[name][0])
         edited = dumped(yaml, document, block).split("\n", 1)[1]
         if not "".join(lines[start:end]).endswith("\n"):
-            edited = edited[:-len(newline)]
+            edited = edited[: -len(newline)]
         lines[start:end] = [edited]
     return "".join(lines)
 
@@ -231,8 +247,12 @@ def _items(document) -> dict:
     """The plan's actions by id."""
     if not hasattr(document, "get"):
         return {}
-    return {item.get("id"): item for name in ("responses", "improvements")
-            for item in (document.get(name) or []) if hasattr(item, "get")}
+    return {
+        item.get("id"): item
+        for name in ("responses", "improvements")
+        for item in (document.get(name) or [])
+        if hasattr(item, "get")
+    }
 
 
 def _decide(items: dict, found: list[Change], out: Merge) -> list[Change]:
@@ -243,22 +263,26 @@ def _decide(items: dict, found: list[Change], out: Merge) -> list[Change]:
         item_id = change.key.split("#")[0]
         item = items.get(item_id)
         if item is None:
-            out.conflicts.append(f"{change.ref}: {item_id} is no longer in the plan; the change "
-                                 "is not applied")
+            out.conflicts.append(
+                f"{change.ref}: {item_id} is no longer in the plan; the change is not applied"
+            )
             continue
         holder, name, _ = _slot(item, change)
         if holder is None:
-            out.conflicts.append(f"{change.ref}: {item_id} no longer has what this cell was "
-                                 "about; the change is not applied")
+            out.conflicts.append(
+                f"{change.ref}: {item_id} no longer has what this cell was about; the change is not applied"
+            )
             continue
         ours = text_of(holder.get(name))
         theirs = text_of(change.value)
         if ours == theirs:
             out.already += 1
         elif ours != change.base:
-            out.conflicts.append(f"{change.ref}: {item_id} {change.field} was changed in the plan "
-                                 f"({change.base or 'empty'!r} to {ours or 'empty'!r}) and in the "
-                                 f"workbook (to {theirs or 'empty'!r}); the plan's value is kept")
+            out.conflicts.append(
+                f"{change.ref}: {item_id} {change.field} was changed in the plan "
+                f"({change.base or 'empty'!r} to {ours or 'empty'!r}) and in the "
+                f"workbook (to {theirs or 'empty'!r}); the plan's value is kept"
+            )
         else:
             applying.append(change)
     return applying
@@ -312,13 +336,18 @@ def _paid_total(item) -> list[str]:
         return []
     old = amount["paid"]
     amount["paid"] = total
-    return [f"{item.get('id')} amount.paid: {text_of(old)} -> {text_of(total)} (the sum of the "
-            "paid instalments)"]
+    return [
+        f"{item.get('id')} amount.paid: {text_of(old)} -> {text_of(total)} (the sum of the paid instalments)"
+    ]
 
 
 def check_plan_id(returned: Returned, plan_id: object, workbook: str, plan: str) -> None:
     exported = returned.meta.get(layout.META_PLAN_ID)
     if exported != plan_id:
-        raise Refused([f"{workbook}: exported from plan {exported!r} "
-                       f"({returned.meta.get(layout.META_PLAN_FILE)}); {plan} is plan "
-                       f"{plan_id!r}"])
+        raise Refused(
+            [
+                f"{workbook}: exported from plan {exported!r} "
+                f"({returned.meta.get(layout.META_PLAN_FILE)}); {plan} is plan "
+                f"{plan_id!r}"
+            ]
+        )

@@ -56,13 +56,13 @@ class Returned:
 def read_workbook(path: Path) -> Returned:
     name = path.name
     if path.suffix.lower() in (".xlsm", ".xltm", ".xlam"):
-        raise Refused([f"{name}: a macro-enabled workbook; sip reads only .xlsx files without "
-                       "macros"])
+        raise Refused([f"{name}: a macro-enabled workbook; sip reads only .xlsx files without macros"])
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise Refused([f"{name}: {size:,} bytes is larger than any workbook sip exports "
-                           f"(limit {MAX_FILE_BYTES:,})"])
+            raise Refused(
+                [f"{name}: {size:,} bytes is larger than any workbook sip exports (limit {MAX_FILE_BYTES:,})"]
+            )
         raw = path.read_bytes()
     except OSError as error:
         raise Refused([f"{name}: cannot be read: {error.strerror or error}"]) from None
@@ -86,31 +86,42 @@ def _check_archive(name: str, raw: bytes) -> None:
         if "xl/workbook.xml" not in names:
             raise Refused([f"{not_workbook}: it has no xl/workbook.xml"])
         if any(n.lower().endswith("vbaproject.bin") for n in names):
-            raise Refused([f"{name}: holds macros (vbaProject.bin); sip reads only workbooks "
-                           "without macros"])
+            raise Refused([f"{name}: holds macros (vbaProject.bin); sip reads only workbooks without macros"])
         unpacked = sum(m.file_size for m in members)
         if unpacked > MAX_UNPACKED_BYTES:
-            raise Refused([f"{name}: unpacks to {unpacked:,} bytes, more than any workbook sip "
-                           f"exports (limit {MAX_UNPACKED_BYTES:,}); a zip bomb?"])
+            raise Refused(
+                [
+                    f"{name}: unpacks to {unpacked:,} bytes, more than any workbook sip "
+                    f"exports (limit {MAX_UNPACKED_BYTES:,}); a zip bomb?"
+                ]
+            )
         for member in members:
-            if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(
-                    member.compress_size, 1):
-                raise Refused([f"{name}: {member.filename} unpacks {member.file_size:,} bytes "
-                               f"from {member.compress_size:,}; a zip bomb?"])
+            if member.file_size > 1024 * 1024 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+                raise Refused(
+                    [
+                        f"{name}: {member.filename} unpacks {member.file_size:,} bytes "
+                        f"from {member.compress_size:,}; a zip bomb?"
+                    ]
+                )
         for member in members:
             if _declares_dtd(archive, member):
-                raise Refused([f"{name}: its XML declares entities or a DTD ({member.filename}); "
-                               "sip does not expand them"])
+                raise Refused(
+                    [
+                        f"{name}: its XML declares entities or a DTD ({member.filename}); "
+                        "sip does not expand them"
+                    ]
+                )
         if "[Content_Types].xml" in names:
             info = archive.getinfo("[Content_Types].xml")
-            if info.file_size < 1024 * 1024 and any(
-                    t in archive.read(info) for t in _MACRO_TYPES):
-                raise Refused([f"{name}: a macro-enabled workbook; sip reads only workbooks "
-                               "without macros"])
+            if info.file_size < 1024 * 1024 and any(t in archive.read(info) for t in _MACRO_TYPES):
+                raise Refused([f"{name}: a macro-enabled workbook; sip reads only workbooks without macros"])
 
 
-_DTD_MARKS = tuple(mark.encode(encoding) for mark in ("<!DOCTYPE", "<!ENTITY")
-                   for encoding in ("ascii", "utf-16-le", "utf-16-be"))
+_DTD_MARKS = tuple(
+    mark.encode(encoding)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for encoding in ("ascii", "utf-16-le", "utf-16-be")
+)
 
 
 def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
@@ -137,19 +148,27 @@ def _read(name: str, raw: bytes) -> Returned:
     except Exception as error:  # openpyxl raises many kinds on a malformed file
         cause = _defused(error)
         if cause is not None:
-            raise Refused([f"{name}: its XML declares entities or a DTD "
-                           f"({type(cause).__name__}); sip does not expand them"]) from None
+            raise Refused(
+                [
+                    f"{name}: its XML declares entities or a DTD "
+                    f"({type(cause).__name__}); sip does not expand them"
+                ]
+            ) from None
         reason = str(error).splitlines()[0][:200] if str(error) else ""
-        raise Refused([f"{name}: not a workbook sip can read ({type(error).__name__}: "
-                       f"{reason})"]) from None
+        raise Refused([f"{name}: not a workbook sip can read ({type(error).__name__}: {reason})"]) from None
     try:
         if layout.STATE not in book.sheetnames:
-            raise Refused([f"{name}: not a workbook written by `sip export` (it has no "
-                           f"'{layout.STATE}' sheet)"])
+            raise Refused(
+                [f"{name}: not a workbook written by `sip export` (it has no '{layout.STATE}' sheet)"]
+            )
         meta, base = _state(book[layout.STATE])
         if meta.get(layout.META_FORMAT) != layout.WORKBOOK_FORMAT:
-            raise Refused([f"{name}: written by another version of sip export "
-                           f"({meta.get(layout.META_FORMAT)!r}); export the plan again"])
+            raise Refused(
+                [
+                    f"{name}: written by another version of sip export "
+                    f"({meta.get(layout.META_FORMAT)!r}); export the plan again"
+                ]
+            )
         returned = Returned(meta, base)
         for sheet in layout.COLUMNS:
             if sheet not in book.sheetnames:
@@ -163,10 +182,12 @@ def _read(name: str, raw: bytes) -> Returned:
     except Exception as error:
         cause = _defused(error)
         if cause is None:
-            raise Refused([f"{name}: not a workbook sip can read ({type(error).__name__}: "
-                           f"{str(error)[:200]})"]) from None
-        raise Refused([f"{name}: its XML declares entities or a DTD ({type(cause).__name__}); "
-                       "sip does not expand them"]) from None
+            raise Refused(
+                [f"{name}: not a workbook sip can read ({type(error).__name__}: {str(error)[:200]})"]
+            ) from None
+        raise Refused(
+            [f"{name}: its XML declares entities or a DTD ({type(cause).__name__}); sip does not expand them"]
+        ) from None
     finally:
         book.close()
 
@@ -203,16 +224,14 @@ def _state(sheet) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, str]]
             except ValueError:
                 values = None
             if not isinstance(values, dict):
-                raise Refused([f"{layout.STATE}!C{n}: not what sip export wrote; export the "
-                               "plan again"])
+                raise Refused([f"{layout.STATE}!C{n}: not what sip export wrote; export the plan again"])
             base[(cells[0], cells[1])] = {str(k): str(v) for k, v in values.items()}
         else:
             meta[cells[0]] = cells[1]
     return meta, base
 
 
-def _rows(sheet, name: str, problems: list[str]) -> tuple[dict[str, dict[str, Cell]],
-                                                          dict[str, int]]:
+def _rows(sheet, name: str, problems: list[str]) -> tuple[dict[str, dict[str, Cell]], dict[str, int]]:
     from openpyxl.utils import get_column_letter
 
     columns = layout.COLUMNS[name]
@@ -221,8 +240,7 @@ def _rows(sheet, name: str, problems: list[str]) -> tuple[dict[str, dict[str, Ce
     where: dict[str, int] = {}
     for n, row in enumerate(sheet.iter_rows(), start=1):
         if n > MAX_ROWS:
-            raise Refused([f"{name}: more than {MAX_ROWS:,} rows; this is not a workbook "
-                           "sip exported"])
+            raise Refused([f"{name}: more than {MAX_ROWS:,} rows; this is not a workbook sip exported"])
         cells = {}
         for i, cell in enumerate(row):
             value = getattr(cell, "value", None)
@@ -230,10 +248,14 @@ def _rows(sheet, name: str, problems: list[str]) -> tuple[dict[str, dict[str, Ce
                 continue
             ref = f"{name}!{get_column_letter(i + 1)}{n}"
             formula = getattr(cell, "data_type", None) == "f" or type(value).__name__ in (
-                "ArrayFormula", "DataTableFormula")
+                "ArrayFormula",
+                "DataTableFormula",
+            )
             if i >= len(columns):
-                problems.append(f"{ref}: outside the exported columns; sip imports only "
-                                f"columns A to {get_column_letter(len(columns))}")
+                problems.append(
+                    f"{ref}: outside the exported columns; sip imports only "
+                    f"columns A to {get_column_letter(len(columns))}"
+                )
                 continue
             cells[columns[i].field] = Cell(ref, value, formula)
         if n == layout.HEADER_ROW:
@@ -241,14 +263,17 @@ def _rows(sheet, name: str, problems: list[str]) -> tuple[dict[str, dict[str, Ce
                 found = cells.get(column.field)
                 if found is None or str(found.value) != column.header:
                     shown = "nothing" if found is None else repr(found.value)
-                    problems.append(f"{name}!{get_column_letter(i + 1)}{n}: {shown} where the "
-                                    f"column {column.header!r} was; columns cannot be moved "
-                                    "or renamed")
+                    problems.append(
+                        f"{name}!{get_column_letter(i + 1)}{n}: {shown} where the "
+                        f"column {column.header!r} was; columns cannot be moved "
+                        "or renamed"
+                    )
             continue
         if not cells:
             continue
-        key = layout.row_key(name, {f: _text(c.value) for f, c in cells.items()
-                                    if f in layout.KEY_FIELDS[name]})
+        key = layout.row_key(
+            name, {f: _text(c.value) for f, c in cells.items() if f in layout.KEY_FIELDS[name]}
+        )
         if key in rows:
             first = layout.KEY_FIELDS[name][0]
             ref = cells[first].ref if first in cells else f"{name}!A{n}"

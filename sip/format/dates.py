@@ -20,8 +20,11 @@ class DateError(ValueError):
     True for a real date before EARLIEST or after LATEST."""
 
     def __init__(self, value: object, impossible: bool, out_of_range: bool = False) -> None:
-        super().__init__(f"{value!r} is not a date between {EARLIEST} and {LATEST}"
-                         if out_of_range else f"{value!r} is not a date")
+        super().__init__(
+            f"{value!r} is not a date between {EARLIEST} and {LATEST}"
+            if out_of_range
+            else f"{value!r} is not a date"
+        )
         self.impossible = impossible
         self.out_of_range = out_of_range
 

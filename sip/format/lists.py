@@ -4,8 +4,16 @@ for one item, and the field that serves as an item's title. Models, rules, messa
 
 from __future__ import annotations
 
-ID_LISTS = ("sources", "findings", "service_providers", "parties", "responses", "root_causes",
-            "risks", "improvements")
+ID_LISTS = (
+    "sources",
+    "findings",
+    "service_providers",
+    "parties",
+    "responses",
+    "root_causes",
+    "risks",
+    "improvements",
+)
 # Lists of actions: items with an owner, a due date and a status.
 ACTION_LISTS = ("responses", "improvements")
 

@@ -72,9 +72,9 @@ PROVIDER_KIND = {
     "other": "Other",
 }
 # The kinds of provider that count as victim service providers (SIP404): `other` does not.
-VICTIM_SERVICE_PROVIDER_KINDS = frozenset((
-    "ngo", "government", "international-organisation", "trade-union", "legal-aid",
-    "worker-organisation"))
+VICTIM_SERVICE_PROVIDER_KINDS = frozenset(
+    ("ngo", "government", "international-organisation", "trade-union", "legal-aid", "worker-organisation")
+)
 
 RESPONSE_KIND = {
     "protection": "Protection (keeps workers safe now)",
@@ -224,6 +224,7 @@ EFFECTIVENESS = {
 
 # Remedies that pay workers money (SIP405).
 MONEY_REMEDIES = frozenset(("reimbursement", "back-pay", "compensation"))
+
 
 def vocabulary_word(value: str, choices: tuple[str, ...] | list[str]) -> str | None:
     """The one word of a vocabulary that `value` writes with other case or spacing

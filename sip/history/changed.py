@@ -28,8 +28,11 @@ def split_changed(files: list[str], ref: str) -> tuple[list[str], list[str]]:
     if commit is None:
         raise UsageError(f"--changed-since {ref}: git knows no such revision")
     base = repository.merge_base(commit, "HEAD")
-    touched = {os.path.realpath(repository.top / c.new)
-               for c in repository.changes(base, WORKTREE, []) if c.new is not None}
+    touched = {
+        os.path.realpath(repository.top / c.new)
+        for c in repository.changes(base, WORKTREE, [])
+        if c.new is not None
+    }
     changed: list[str] = []
     unchanged: list[str] = []
     for name in files:

@@ -31,18 +31,23 @@ class Repository:
         try:
             top = self._git("rev-parse", "--show-toplevel").decode().strip()
         except UsageError:
-            raise UsageError(f"{self.cwd} is not in a git repository; this command reads the "
-                             "plans' history with git") from None
+            raise UsageError(
+                f"{self.cwd} is not in a git repository; this command reads the plans' history with git"
+            ) from None
         self.top = Path(top).resolve()
 
     def _git(self, *args: str, input: bytes | None = None) -> bytes:
         command = ["git", "-c", "core.quotepath=off", *args]
         try:
-            done = subprocess.run(command, cwd=self.cwd, input=input, capture_output=True,
-                                  env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"})
+            done = subprocess.run(
+                command,
+                cwd=self.cwd,
+                input=input,
+                capture_output=True,
+                env={**os.environ, "GIT_OPTIONAL_LOCKS": "0"},
+            )
         except FileNotFoundError:
-            raise UsageError("git is not installed (or not on PATH); this command needs it") \
-                from None
+            raise UsageError("git is not installed (or not on PATH); this command needs it") from None
         if done.returncode != 0:
             reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
             raise UsageError(f"git {args[0]}: {reason[-1] if reason else 'failed'}")
@@ -55,8 +60,7 @@ class Repository:
         if revision.startswith("-"):
             return None
         try:
-            out = self._git("rev-parse", "--verify", "--quiet", "--end-of-options",
-                            f"{revision}^{{commit}}")
+            out = self._git("rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}")
         except UsageError:
             return None
         return out.decode().strip() or None
@@ -91,18 +95,25 @@ class Repository:
         included), renames detected, limited to paths (relative to the current folder)."""
         specs = [_top_spec(self.relative_to_top(p)) for p in paths] or [":(top)"]
         revisions = [base] if head is WORKTREE else [base, head]
-        out = self._git("diff", "--name-status", "-z", "-M", "--no-ext-diff", *revisions, "--",
-                        *specs)
+        out = self._git("diff", "--name-status", "-z", "-M", "--no-ext-diff", *revisions, "--", *specs)
         changes = _parse_name_status(out.decode("utf-8", "surrogateescape"))
         if head is WORKTREE:
-            untracked = self._git("ls-files", "-z", "--others", "--exclude-standard", "--full-name",
-                                  "--", *specs)
-            changes += [Changed("A", None, name) for name in
-                        untracked.decode("utf-8", "surrogateescape").split("\0") if name]
+            untracked = self._git(
+                "ls-files", "-z", "--others", "--exclude-standard", "--full-name", "--", *specs
+            )
+            changes += [
+                Changed("A", None, name)
+                for name in untracked.decode("utf-8", "surrogateescape").split("\0")
+                if name
+            ]
         return changes
 
-    def read(self, revision: str | None, paths: list[str], limit: int | None = None,
-             ) -> dict[str, bytes | Unreadable | None]:
+    def read(
+        self,
+        revision: str | None,
+        paths: list[str],
+        limit: int | None = None,
+    ) -> dict[str, bytes | Unreadable | None]:
         """The content of each path at revision (None: the working tree); None when absent;
         Unreadable (the reason) when it is over `limit` bytes or not a regular file. A blob's
         size is asked of git first, so that an oversized one is never read."""
@@ -155,8 +166,10 @@ class Unreadable(str):
 
 
 def _too_large(size: int, limit: int, revision: str) -> Unreadable:
-    return Unreadable(f"the file is {size:,} bytes at {revision}, over the limit of {limit:,} "
-                      "(max-file-size); it was not read")
+    return Unreadable(
+        f"the file is {size:,} bytes at {revision}, over the limit of {limit:,} "
+        "(max-file-size); it was not read"
+    )
 
 
 def _read_file(path: Path, limit: int | None) -> bytes | Unreadable | None:
@@ -166,8 +179,7 @@ def _read_file(path: Path, limit: int | None) -> bytes | Unreadable | None:
         return None
     except TooLarge as error:
         size = f"{error.size:,} bytes" if error.size is not None else "larger"
-        return Unreadable(f"the file is {size}, over the limit of {limit:,} (max-file-size); "
-                          "it was not read")
+        return Unreadable(f"the file is {size}, over the limit of {limit:,} (max-file-size); it was not read")
     except OSError as error:
         return Unreadable(f"the file cannot be read: {reason(error)}")
 
@@ -213,6 +225,6 @@ def _parse_batch(out: bytes) -> list[bytes | None]:
             contents.append(None)
             continue
         size = int(header[2])
-        contents.append(out[position:position + size] if header[1] == b"blob" else None)
+        contents.append(out[position : position + size] if header[1] == b"blob" else None)
         position += size + 1
     return contents

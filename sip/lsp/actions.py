@@ -33,15 +33,17 @@ def edits(source: str, fixed: str) -> list[tuple[range, types.TextEdit]]:
     for tag, a_start, a_end, b_start, b_end in matcher.get_opcodes():
         if tag == "equal":
             continue
-        where = types.Range(start=types.Position(line=a_start, character=0),
-                            end=types.Position(line=a_end, character=0))
+        where = types.Range(
+            start=types.Position(line=a_start, character=0), end=types.Position(line=a_end, character=0)
+        )
         lines = range(a_start + 1, a_end + 1)
         out.append((lines, types.TextEdit(range=where, new_text="".join(after[b_start:b_end]))))
     return out
 
 
-def code_actions(uri: str, source: str, fixed: Outcome,
-                 diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+def code_actions(
+    uri: str, source: str, fixed: Outcome, diagnostics: list[types.Diagnostic]
+) -> list[types.CodeAction]:
     if fixed.refused or not fixed.fixes:
         return []
     blocks = edits(source, fixed.text)
@@ -52,17 +54,28 @@ def code_actions(uri: str, source: str, fixed: Outcome,
         if not mine:
             continue
         every += [edit for edit in mine if edit not in every]
-        about = [d for d in diagnostics if d.code == fix.code
-                 and (fix.old is None or d.range.start.line == fix.line - 1)]
-        actions.append(types.CodeAction(
-            title=f"sip fix: {fix.describe()}", kind=types.CodeActionKind.QuickFix,
-            diagnostics=about or None, is_preferred=True,
-            edit=types.WorkspaceEdit(changes={uri: mine})))
+        about = [
+            d
+            for d in diagnostics
+            if d.code == fix.code and (fix.old is None or d.range.start.line == fix.line - 1)
+        ]
+        actions.append(
+            types.CodeAction(
+                title=f"sip fix: {fix.describe()}",
+                kind=types.CodeActionKind.QuickFix,
+                diagnostics=about or None,
+                is_preferred=True,
+                edit=types.WorkspaceEdit(changes={uri: mine}),
+            )
+        )
     if len(actions) > 1:
-        actions.append(types.CodeAction(
-            title=f"sip fix: fix all {len(actions)} certain problems",
-            kind=types.CodeActionKind.SourceFixAll,
-            edit=types.WorkspaceEdit(changes={uri: every})))
+        actions.append(
+            types.CodeAction(
+                title=f"sip fix: fix all {len(actions)} certain problems",
+                kind=types.CodeActionKind.SourceFixAll,
+                edit=types.WorkspaceEdit(changes={uri: every}),
+            )
+        )
     return actions
 
 

@@ -19,9 +19,15 @@ def complete(snapshot: Snapshot, text: Text, position: types.Position) -> types.
     where = field_at(text, line, column)
     items: list[types.CompletionItem] = []
     if where == ("waivers", "rule"):
-        items = [types.CompletionItem(label=code, kind=types.CompletionItemKind.EnumMember,
-                                      detail=BY_CODE[code].SUMMARY, sort_text=code)
-                 for code in sorted(WAIVABLE_CODES)]
+        items = [
+            types.CompletionItem(
+                label=code,
+                kind=types.CompletionItemKind.EnumMember,
+                detail=BY_CODE[code].SUMMARY,
+                sort_text=code,
+            )
+            for code in sorted(WAIVABLE_CODES)
+        ]
     elif where in TARGETS:
         lists = TARGETS[where]
         offered = [item for item in snapshot.items if item.list_name in lists]
@@ -30,8 +36,13 @@ def complete(snapshot: Snapshot, text: Text, position: types.Position) -> types.
             if item.id in seen:
                 continue
             seen.add(item.id)
-            items.append(types.CompletionItem(
-                label=item.id, kind=types.CompletionItemKind.Reference,
-                detail=f"{NOUN[item.list_name]}: {item.title}" if item.title else NOUN[item.list_name],
-                documentation=item.title or None, sort_text=f"{rank:05d}"))
+            items.append(
+                types.CompletionItem(
+                    label=item.id,
+                    kind=types.CompletionItemKind.Reference,
+                    detail=f"{NOUN[item.list_name]}: {item.title}" if item.title else NOUN[item.list_name],
+                    documentation=item.title or None,
+                    sort_text=f"{rank:05d}",
+                )
+            )
     return types.CompletionList(is_incomplete=False, items=items)

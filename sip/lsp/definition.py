@@ -9,8 +9,7 @@ from sip.lsp.document import Snapshot
 from sip.lsp.text import Text
 
 
-def definition(snapshot: Snapshot, text: Text, uri: str,
-               position: types.Position) -> types.Location | None:
+def definition(snapshot: Snapshot, text: Text, uri: str, position: types.Position) -> types.Location | None:
     word = text.word(position)
     item = snapshot.item(word[0]) if word else None
     if item is None:

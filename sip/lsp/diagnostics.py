@@ -22,11 +22,17 @@ _SEVERITY = {
 def to_lsp(analysis: Analysis, text: Text) -> list[types.Diagnostic]:
     out = [_one(d, analysis, text) for d in analysis.diagnostics]
     if analysis.config_error:
-        out.insert(0, types.Diagnostic(
-            range=types.Range(start=types.Position(line=0, character=0),
-                              end=text.position((1, len(text.line(0)) + 1))),
-            message=f"{analysis.config_error} (the defaults apply until it is fixed)",
-            severity=types.DiagnosticSeverity.Error, source=SOURCE))
+        out.insert(
+            0,
+            types.Diagnostic(
+                range=types.Range(
+                    start=types.Position(line=0, character=0), end=text.position((1, len(text.line(0)) + 1))
+                ),
+                message=f"{analysis.config_error} (the defaults apply until it is fixed)",
+                severity=types.DiagnosticSeverity.Error,
+                source=SOURCE,
+            ),
+        )
     return out
 
 

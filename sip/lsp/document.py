@@ -94,8 +94,7 @@ def snapshot(source: str, settings: Settings | None = None) -> Snapshot:
     if loaded.ok:
         items = items_in(loaded)
     else:
-        items = [Item(i, name, title, start, end) for i, name, title, start, end in
-                 scan_items(source)]
+        items = [Item(i, name, title, start, end) for i, name, title, start, end in scan_items(source)]
     return Snapshot(source, loaded, items)
 
 
@@ -106,8 +105,7 @@ def analyse(source: str, path: Path | None, options: Options) -> Analysis | None
         return None
     shot = snapshot(source, settings)
     name = str(path) if path else "untitled"
-    result = check_bytes(source.encode("utf-8", "surrogatepass"), name, settings,
-                         loaded=shot.loaded)
+    result = check_bytes(source.encode("utf-8", "surrogatepass"), name, settings, loaded=shot.loaded)
     return Analysis(shot, result.diagnostics, settings, config_error)
 
 
@@ -128,6 +126,13 @@ def items_in(loaded: Loaded) -> list[Item]:
             if not isinstance(item_id, str) or not isinstance(start, tuple):
                 continue
             title = entry.get(TITLE_FIELD[name])
-            out.append(Item(item_id, name, " ".join(str(title).split()) if title else "",
-                            start, item_marks.ends.get("id", start)))
+            out.append(
+                Item(
+                    item_id,
+                    name,
+                    " ".join(str(title).split()) if title else "",
+                    start,
+                    item_marks.ends.get("id", start),
+                )
+            )
     return out

@@ -14,8 +14,9 @@ from sip.lsp.text import Text
 from sip.rules import BY_CODE
 
 
-def hover(snapshot: Snapshot, analysis: Analysis | None, text: Text,
-          position: types.Position) -> types.Hover | None:
+def hover(
+    snapshot: Snapshot, analysis: Analysis | None, text: Text, position: types.Position
+) -> types.Hover | None:
     parts: list[str] = []
     word = text.word(position)
     if word and word[0].upper() in BY_CODE:
@@ -35,8 +36,9 @@ def hover(snapshot: Snapshot, analysis: Analysis | None, text: Text,
                     parts.append(section)
     if not parts:
         return None
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                                    value="\n\n---\n\n".join(parts)))
+    return types.Hover(
+        contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts))
+    )
 
 
 def rule_markdown(code: str) -> str:
@@ -44,8 +46,10 @@ def rule_markdown(code: str) -> str:
     (whose indented examples are code blocks in Markdown as they are), then the link."""
     rule = BY_CODE[code]
     title, _, body = (inspect.getdoc(rule) or "").partition("\n")
-    return (f"**{code}** ({rule.SEVERITY}): {title.strip()}\n{body.rstrip()}\n\n"
-            f"[{code} in docs/rules.md]({rule_url(code)})")
+    return (
+        f"**{code}** ({rule.SEVERITY}): {title.strip()}\n{body.rstrip()}\n\n"
+        f"[{code} in docs/rules.md]({rule_url(code)})"
+    )
 
 
 def _inside(position: tuple[int, int], where: types.Range) -> bool:

@@ -10,7 +10,8 @@ from sip.lsp.text import Text
 from sip.rules.sip202_unknown_reference import REFERENCES
 
 TARGETS: dict[tuple[str, str], tuple[str, ...]] = {
-    (name, field): targets for name, field, targets, _ in REFERENCES}
+    (name, field): targets for name, field, targets, _ in REFERENCES
+}
 TARGETS["waivers", "ids"] = ID_LISTS
 
 _VALUE = re.compile(r"\s*(?:-\s+)?([a-z_]+):\s*(.*)\Z")  # 'key: value' up to the cursor

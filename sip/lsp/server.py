@@ -35,8 +35,7 @@ logger = logging.getLogger(__name__)
 
 class SipServer(LanguageServer):
     def __init__(self, options: Options) -> None:
-        super().__init__("sip", __version__,
-                         text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("sip", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
         self.options = options
         self.analyses: dict[str, Analysis] = {}
         self.published: dict[str, list[types.Diagnostic]] = {}
@@ -64,14 +63,20 @@ class SipServer(LanguageServer):
                 diagnostics = to_lsp(analysis, text)
         except Exception as error:  # a bug in sip: say so in the file, keep serving
             self.log(f"checking {uri} failed:\n{traceback.format_exc()}")
-            diagnostics = [types.Diagnostic(
-                range=types.Range(start=types.Position(line=0, character=0),
-                                  end=types.Position(line=0, character=0)),
-                message=f"sip: internal error ({type(error).__name__}) while checking this file; "
-                "this is a bug in sip: the editor's log has the details", source=SOURCE)]
+            diagnostics = [
+                types.Diagnostic(
+                    range=types.Range(
+                        start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)
+                    ),
+                    message=f"sip: internal error ({type(error).__name__}) while checking this file; "
+                    "this is a bug in sip: the editor's log has the details",
+                    source=SOURCE,
+                )
+            ]
         self.published[uri] = diagnostics
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
-            uri=uri, version=document.version, diagnostics=diagnostics))
+        self.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(uri=uri, version=document.version, diagnostics=diagnostics)
+        )
 
     def schedule(self, uri: str) -> None:
         waiting = self.pending.pop(uri, None)
@@ -91,8 +96,7 @@ class SipServer(LanguageServer):
         self.analyses.pop(uri, None)
         self.published.pop(uri, None)
         self.fixes = {key: value for key, value in self.fixes.items() if key[0] != uri}
-        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri,
-                                                                              diagnostics=[]))
+        self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def current(self, uri: str) -> tuple[Snapshot, Analysis | None, Text]:
         """The document as it is now: the last check if the text has not changed since, else a
@@ -107,8 +111,7 @@ class SipServer(LanguageServer):
     def log(self, message: str) -> None:
         logger.error(message)
         with contextlib.suppress(Exception):  # the client went away: nothing to tell
-            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error,
-                                                           message=message))
+            self.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=message))
 
 
 def _path(uri: str) -> Path | None:
@@ -165,18 +168,20 @@ def build(options: Options) -> SipServer:
         shot, _, text = server.current(params.text_document.uri)
         return definition(shot, text, params.text_document.uri, params.position)
 
-    @server.feature(types.TEXT_DOCUMENT_COMPLETION,
-                    types.CompletionOptions(trigger_characters=TRIGGERS))
+    @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGERS))
     @guarded
     def on_completion(server: SipServer, params: types.CompletionParams) -> types.CompletionList:
         shot, _, text = server.current(params.text_document.uri)
         return complete(shot, text, params.position)
 
-    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
-        code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]))
+    @server.feature(
+        types.TEXT_DOCUMENT_CODE_ACTION,
+        types.CodeActionOptions(
+            code_action_kinds=[types.CodeActionKind.QuickFix, types.CodeActionKind.SourceFixAll]
+        ),
+    )
     @guarded
-    def on_code_action(server: SipServer,
-                       params: types.CodeActionParams) -> list[types.CodeAction] | None:
+    def on_code_action(server: SipServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
         _, analysis, text = server.current(uri)
         if analysis is None or not any(d.code in FIXABLE_CODES for d in analysis.diagnostics):
@@ -186,21 +191,31 @@ def build(options: Options) -> SipServer:
             server.fixes = {k: v for k, v in server.fixes.items() if k[0] != uri}
             server.fixes[key] = outcome(text.source, analysis.settings.max_file_size)
         wanted = params.context.only
-        actions = code_actions(uri, text.source, server.fixes[key],  # type: ignore[arg-type]
-                               server.published.get(uri, []))
+        actions = code_actions(
+            uri,
+            text.source,
+            server.fixes[key],  # type: ignore[arg-type]
+            server.published.get(uri, []),
+        )
         first, last = params.range.start.line, params.range.end.line
-        return [a for a in actions
-                if (not wanted or any(a.kind and a.kind.startswith(w) for w in wanted))
-                and (a.kind == types.CodeActionKind.SourceFixAll or _touches(a, first, last))]
+        return [
+            a
+            for a in actions
+            if (not wanted or any(a.kind and a.kind.startswith(w) for w in wanted))
+            and (a.kind == types.CodeActionKind.SourceFixAll or _touches(a, first, last))
+        ]
 
     return server
 
 
 def _touches(action: types.CodeAction, first: int, last: int) -> bool:
     edits = (action.edit.changes or {}).values() if action.edit else []
-    return any(first <= edit.range.start.line <= last or
-               edit.range.start.line <= first < max(edit.range.end.line, edit.range.start.line + 1)
-               for group in edits for edit in group)
+    return any(
+        first <= edit.range.start.line <= last
+        or edit.range.start.line <= first < max(edit.range.end.line, edit.range.start.line + 1)
+        for group in edits
+        for edit in group
+    )
 
 
 def serve(options: Options) -> int:

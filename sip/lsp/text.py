@@ -35,16 +35,16 @@ class Text:
         if line >= len(self.lines):
             return types.Position(line=len(self.lines), character=0)
         column = min(column, len(self.line(line)))
-        return types.Position(line=line, character=self.codec.client_num_units(
-            self.lines[line][:column]))
+        return types.Position(line=line, character=self.codec.client_num_units(self.lines[line][:column]))
 
     def range(self, start: Position, end: Position) -> types.Range:
         return types.Range(start=self.position(start), end=self.position(end))
 
     def at(self, position: types.Position) -> tuple[int, int]:
         """The client's position as a 0-based line and a 0-based column in characters."""
-        server = self.codec.position_from_client_units(self.lines, types.Position(
-            line=position.line, character=position.character))
+        server = self.codec.position_from_client_units(
+            self.lines, types.Position(line=position.line, character=position.character)
+        )
         return server.line, server.character
 
     def word(self, position: types.Position) -> tuple[str, Position, Position] | None:

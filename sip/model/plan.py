@@ -89,11 +89,11 @@ else:
     Involvement = _choice(vocab.INVOLVEMENT)
 
 
-def cross_error(field: str, message: str, *, missing: bool = False,
-                at: tuple[str | int, ...] = ()) -> PydanticCustomError:
+def cross_error(
+    field: str, message: str, *, missing: bool = False, at: tuple[str | int, ...] = ()
+) -> PydanticCustomError:
     """`at`: the steps below `field` to the value checked (`schedule`, 2, `amount`)."""
-    return PydanticCustomError("sip_cross", message,
-                               {"field": field, "missing": missing, "at": at})
+    return PydanticCustomError("sip_cross", message, {"field": field, "missing": missing, "at": at})
 
 
 def optional_list(description: str) -> Any:
@@ -102,8 +102,10 @@ def optional_list(description: str) -> Any:
     return Field(default_factory=list, json_schema_extra={"default": []}, description=description)
 
 
-Confidential = Annotated[bool, Field(
-    description="true: left out of every public report (format 1.1); false is the same as absent.")]
+Confidential = Annotated[
+    bool,
+    Field(description="true: left out of every public report (format 1.1); false is the same as absent."),
+]
 
 
 class Strict(BaseModel):
@@ -140,18 +142,21 @@ class Site(Strict):
     country: Country = Field(description="ISO 3166-1 alpha-2 code of the site's country.")
     supplier_id: Id | None = Field(None, description="The company's own id for the supplier.")
     tier: Count | None = Field(
-        None, description="Supply-chain tier: 0 is own operations, 1 a direct supplier.")
+        None, description="Supply-chain tier: 0 is own operations, 1 a direct supplier."
+    )
     workers: Count | None = Field(None, description="Head count at the site.")
     migrant_workers: Count | None = Field(None, description="Migrant workers among them.")
     facilities: Annotated[int, Field(ge=1)] | None = Field(
-        None, description="How many facilities the plan covers (a group's estates and mills).")
+        None, description="How many facilities the plan covers (a group's estates and mills)."
+    )
 
     @model_validator(mode="after")
     def _migrants_within_workers(self) -> Site:
         workers, migrants = self.workers, self.migrant_workers
         if workers is not None and migrants is not None and migrants > workers:
-            raise cross_error("migrant_workers", f"migrant_workers ({migrants}) is more than "
-                              f"workers ({workers})")
+            raise cross_error(
+                "migrant_workers", f"migrant_workers ({migrants}) is more than workers ({workers})"
+            )
         return self
 
 
@@ -192,7 +197,8 @@ class Finding(Strict):
     title: Text = Field(description="The problem in one line.")
     description: Text | None = Field(None, description="More detail, as free text.")
     severity: Severity = Field(
-        description="critical: forced labour, trafficking, child labour or imminent danger.")
+        description="critical: forced labour, trafficking, child labour or imminent danger."
+    )
     indicators: list[Indicator] = optional_list("ILO indicators of forced labour found.")
     workers_affected: Count | None = Field(None, description="How many workers it affects.")
     worker_groups: list[WorkerGroup] = optional_list("The groups of workers it affects.")
@@ -200,12 +206,15 @@ class Finding(Strict):
     identified: Date = Field(description="When it was identified; response deadlines run from it.")
     evidence: Text | None = Field(None, description="Where the evidence is; never shown to the public.")
     determination: Determination | None = Field(
-        None, description="What was established; absent: derived from severity and indicators.")
+        None, description="What was established; absent: derived from severity and indicators."
+    )
     disputed: Text | None = Field(
-        None, description="The site's objection to the finding; not shown to the public.")
+        None, description="The site's objection to the finding; not shown to the public."
+    )
     repeats: Id | None = Field(None, description="The id of an earlier finding this one repeats.")
     needs_assessment: NeedsAssessment | None = Field(
-        None, description="The record that the affected workers' needs were assessed.")
+        None, description="The record that the affected workers' needs were assessed."
+    )
     confidential: Confidential = False
 
     @property
@@ -253,8 +262,7 @@ class WorkerEngagement(Strict):
     date: Date = Field(description="When the workers took part.")
     with_: EngagedWith = Field(alias="with", description="Who took part.")
     method: Text = Field(description="How: a meeting, a survey, in which languages.")
-    summary: Text = Field(description="What the workers said and what was agreed; not shown to "
-                          "the public.")
+    summary: Text = Field(description="What the workers said and what was agreed; not shown to the public.")
     confidential: Confidential = False
 
 
@@ -263,10 +271,10 @@ class Verification(Strict):
     evidence: Text = Field(description="Where the evidence is; never shown to the public.")
     date: Date = Field(description="When it was verified.")
     by: Id | None = Field(None, description="The party or service provider that verified it.")
-    independent: bool | None = Field(None, description="Whether the verifier is independent of "
-                                     "the company and the site.")
-    workers_interviewed: Count | None = Field(None, description="How many workers the verifier "
-                                              "interviewed.")
+    independent: bool | None = Field(
+        None, description="Whether the verifier is independent of the company and the site."
+    )
+    workers_interviewed: Count | None = Field(None, description="How many workers the verifier interviewed.")
 
 
 class Effectiveness(Strict):
@@ -284,15 +292,14 @@ class Instalment(Strict):
 class Money(Strict):
     committed: Amount = Field(description="The amount the company has committed to pay.")
     paid: Amount | None = Field(
-        None, description="The amount paid so far; not more than committed; absent: nothing "
-        "recorded as paid.")
+        None, description="The amount paid so far; not more than committed; absent: nothing recorded as paid."
+    )
     currency: Currency = Field(description="ISO 4217 currency code of both amounts.")
 
     @model_validator(mode="after")
     def _paid_within_committed(self) -> Money:
         if self.paid is not None and self.paid > self.committed:
-            raise cross_error("paid", f"paid ({self.paid:,g}) is more than committed "
-                              f"({self.committed:,g})")
+            raise cross_error("paid", f"paid ({self.paid:,g}) is more than committed ({self.committed:,g})")
         return self
 
 
@@ -303,8 +310,7 @@ class Action(Strict):
     action: Text = Field(description="What will be done.")
     owner: Text = Field(description="The role responsible.")
     due: Date = Field(description="When it is due.")
-    status: ActionStatus = Field(
-        description="planned, in-progress (open); done, verified; or cancelled.")
+    status: ActionStatus = Field(description="planned, in-progress (open); done, verified; or cancelled.")
     completed: Date | None = Field(None, description="Required when done or verified.")
     verification: Verification | None = Field(None, description="Required when verified.")
 
@@ -320,7 +326,8 @@ class Action(Strict):
 class Response(Action):
     kind: ResponseKind = Field(
         description="protection keeps workers safe now; remedy repairs the harm; corrective "
-        "stops the practice.")
+        "stops the practice."
+    )
     remedy: RemedyKind | None = Field(None, description="Required on a remedy only.")
     voluntary: bool | None = Field(None, description="Repatriation only, and there it must be true.")
     addresses: list[Id] = Field(min_length=1, description="Ids of the findings it responds to.")
@@ -328,43 +335,56 @@ class Response(Action):
     contingency: Text | None = Field(None, description="What happens if the action slips.")
     workers_covered: Count | None = Field(None, description="Remedies only: workers reached.")
     amount: Money | None = Field(None, description="Remedies only: money committed and paid.")
-    basis: RemedyBasis | None = Field(
-        None, description="Remedies only: how a money remedy was calculated.")
+    basis: RemedyBasis | None = Field(None, description="Remedies only: how a money remedy was calculated.")
     former_workers: Count | None = Field(
-        None, description="Remedies only: of the workers covered, those who have left the site.")
+        None, description="Remedies only: of the workers covered, those who have left the site."
+    )
     workers_reached: Count | None = Field(
-        None, description="Remedies only: workers who have received it so far.")
+        None, description="Remedies only: workers who have received it so far."
+    )
     payer: Payer | None = Field(None, description="Remedies only: who pays.")
     cost_items: list[CostItem] | None = Field(
-        None, description="Remedies only: the recruitment fees and related costs repaid.")
+        None, description="Remedies only: the recruitment fees and related costs repaid."
+    )
     extent: Extent | None = Field(
-        None, description="Remedies only: whether it repays in full or in part what workers paid.")
+        None, description="Remedies only: whether it repays in full or in part what workers paid."
+    )
     unclaimed: Text | None = Field(
-        None, description="Remedies only: what happens to money owed to workers not reached.")
+        None, description="Remedies only: what happens to money owed to workers not reached."
+    )
     schedule: list[Instalment] | None = Field(
-        None, description="Remedies only: the instalments; needs amount.")
+        None, description="Remedies only: the instalments; needs amount."
+    )
     parties: list[Id] = optional_list("Ids of parties involved.")
     escalation: Escalation | None = Field(
-        None, description="Corrective only: the step taken in the company's relationship with "
-        "the site.")
+        None, description="Corrective only: the step taken in the company's relationship with the site."
+    )
     confidential: Confidential = False
 
     @model_validator(mode="after")
     def _remedy_fields(self) -> Response:
         if self.kind == "remedy" and self.remedy is None:
-            raise cross_error("remedy", "a remedy response needs 'remedy:' saying which remedy "
-                              f"({', '.join(vocab.REMEDY)})", missing=True)
+            raise cross_error(
+                "remedy",
+                f"a remedy response needs 'remedy:' saying which remedy ({', '.join(vocab.REMEDY)})",
+                missing=True,
+            )
         if self.kind != "remedy":
             for name in _REMEDY_ONLY:
                 if getattr(self, name) is not None:
-                    raise cross_error(name, f"'{name}' belongs on a remedy response only; this "
-                                      f"response is of kind {self.kind}")
+                    raise cross_error(
+                        name,
+                        f"'{name}' belongs on a remedy response only; this response is of kind {self.kind}",
+                    )
         elif self.voluntary is not None and self.remedy != "repatriation":
             raise cross_error("voluntary", "'voluntary' belongs on a repatriation remedy only")
         if self.escalation is not None and self.kind != "corrective":
-            raise cross_error("escalation", "'escalation' belongs on a corrective response only "
-                              f"(a step in the relationship with the site); this response is of "
-                              f"kind {self.kind}")
+            raise cross_error(
+                "escalation",
+                "'escalation' belongs on a corrective response only "
+                f"(a step in the relationship with the site); this response is of "
+                f"kind {self.kind}",
+            )
         if self.kind == "remedy":
             self._check_counts()
             self._check_schedule()
@@ -375,33 +395,44 @@ class Response(Action):
         for name in ("former_workers", "workers_reached"):
             count = getattr(self, name)
             if count is not None and covered is not None and count > covered:
-                raise cross_error(name, f"{name} ({count}) is more than workers_covered "
-                                  f"({covered})")
+                raise cross_error(name, f"{name} ({count}) is more than workers_covered ({covered})")
 
     def _check_schedule(self) -> None:
         schedule, amount = self.schedule, self.amount
         if schedule is None:
             return
         if amount is None:
-            raise cross_error("schedule", "a schedule needs amount (committed and currency) on "
-                              "the same remedy: add amount")
+            raise cross_error(
+                "schedule", "a schedule needs amount (committed and currency) on the same remedy: add amount"
+            )
         total = 0.0
         for i, instalment in enumerate(schedule):
             if i and instalment.due < schedule[i - 1].due:
-                raise cross_error("schedule", f"instalment {i + 1} is due {instalment.due}, "
-                                  f"before instalment {i} ({schedule[i - 1].due}): list the "
-                                  "instalments in the order they fall due", at=(i, "due"))
+                raise cross_error(
+                    "schedule",
+                    f"instalment {i + 1} is due {instalment.due}, "
+                    f"before instalment {i} ({schedule[i - 1].due}): list the "
+                    "instalments in the order they fall due",
+                    at=(i, "due"),
+                )
             total += instalment.amount
             if total > amount.committed and not _same_money(total, amount.committed):
-                raise cross_error("schedule", f"the instalments up to this one add up to "
-                                  f"{total:,g}, more than amount.committed ({amount.committed:,g})",
-                                  at=(i, "amount"))
+                raise cross_error(
+                    "schedule",
+                    f"the instalments up to this one add up to "
+                    f"{total:,g}, more than amount.committed ({amount.committed:,g})",
+                    at=(i, "amount"),
+                )
         if amount.paid is not None:
             paid = sum(i.amount for i in schedule if i.paid is not None)
             if not _same_money(paid, amount.paid):
-                raise cross_error("amount", f"amount.paid ({amount.paid:,g}) is not the sum of the "
-                                  f"instalments with a paid date ({paid:,g}): correct paid, or the "
-                                  "instalments' paid dates", at=("paid",))
+                raise cross_error(
+                    "amount",
+                    f"amount.paid ({amount.paid:,g}) is not the sum of the "
+                    f"instalments with a paid date ({paid:,g}): correct paid, or the "
+                    "instalments' paid dates",
+                    at=("paid",),
+                )
 
 
 def _same_money(a: float, b: float) -> bool:
@@ -409,8 +440,20 @@ def _same_money(a: float, b: float) -> bool:
 
 
 # Fields that belong on a remedy response only (SIP102 on any other kind).
-_REMEDY_ONLY = ("remedy", "voluntary", "workers_covered", "amount", "basis", "former_workers",
-                "workers_reached", "payer", "cost_items", "extent", "unclaimed", "schedule")
+_REMEDY_ONLY = (
+    "remedy",
+    "voluntary",
+    "workers_covered",
+    "amount",
+    "basis",
+    "former_workers",
+    "workers_reached",
+    "payer",
+    "cost_items",
+    "extent",
+    "unclaimed",
+    "schedule",
+)
 
 
 class RootCause(Strict):
@@ -418,15 +461,14 @@ class RootCause(Strict):
     findings: list[Id] = Field(min_length=1, description="Ids of the findings it explains.")
     category: RootCauseCategory = Field(description="What kind of cause it is.")
     cause: Text = Field(description="The cause, including the policies and practices behind it.")
-    method: RootCauseMethod | None = Field(
-        None, description="How the cause was found.")
+    method: RootCauseMethod | None = Field(None, description="How the cause was found.")
     confidential: Confidential = False
 
 
 class RiskSource(Strict):
     kind: RiskSourceKind = Field(
-        description="Where the risk arises: a business process, an operational function or a "
-        "structural gap.")
+        description="Where the risk arises: a business process, an operational function or a structural gap."
+    )
     name: Text = Field(description="Which process, function or gap.")
 
 
@@ -441,12 +483,10 @@ class Risk(Strict):
 
 
 class Improvement(Action):
-    element: ImprovementElement = Field(
-        description="The management-system element it changes.")
+    element: ImprovementElement = Field(description="The management-system element it changes.")
     addresses: list[Id] = Field(min_length=1, description="Ids of root causes and/or risks.")
     measure: Text | None = Field(None, description="How its effectiveness is measured.")
-    effectiveness: Effectiveness | None = Field(
-        None, description="The review of whether it works.")
+    effectiveness: Effectiveness | None = Field(None, description="The review of whether it works.")
     confidential: Confidential = False
 
 
@@ -477,30 +517,31 @@ class Plan(Strict):
     sip: FormatVersion = Field(description="The format version.")
     id: Id = Field(description="The plan id, unique in a repository.")
     title: Text = Field(description="The plan in one line.")
-    status: PlanStatus = Field(
-        description="draft (checked for form only), active, monitoring, closed.")
+    status: PlanStatus = Field(description="draft (checked for form only), active, monitoring, closed.")
     company: Text = Field(description="The company that owns the plan.")
-    involvement: Involvement | None = Field(
-        None, description="UN Guiding Principles 19 and 22.")
+    involvement: Involvement | None = Field(None, description="UN Guiding Principles 19 and 22.")
     site: Site = Field(description="The one site the plan covers.")
     owner: Owner = Field(description="Who is accountable for the plan.")
     opened: Date = Field(description="When the plan was opened.")
     next_review: Date | None = Field(None, description="Not before `opened`.")
-    closed: Date | None = Field(None, validate_default=True,
-                                description="Required when status is closed, forbidden otherwise.")
+    closed: Date | None = Field(
+        None, validate_default=True, description="Required when status is closed, forbidden otherwise."
+    )
     sources: list[Source] = Field(min_length=1, description="How the problems surfaced.")
     findings: list[Finding] = Field(min_length=1, description="The problems found.")
     service_providers: list[ServiceProvider] = optional_list("Victim service providers consulted.")
     parties: list[Party] = optional_list(
-        "Other organisations involved: auditors, law firms, labour agents...")
+        "Other organisations involved: auditors, law firms, labour agents..."
+    )
     worker_engagement: list[WorkerEngagement] = optional_list(
-        "How the affected workers or their representatives took part.")
+        "How the affected workers or their representatives took part."
+    )
     responses: list[Response] = optional_list(
-        "The company's specific responses to the findings (corrective).")
+        "The company's specific responses to the findings (corrective)."
+    )
     root_causes: list[RootCause] = optional_list("Why the problems happened.")
     risks: list[Risk] = optional_list("The risk map: risks and their sources.")
-    improvements: list[Improvement] = optional_list(
-        "The management systems improvement plan (preventive).")
+    improvements: list[Improvement] = optional_list("The management systems improvement plan (preventive).")
     reviews: list[Review] = optional_list("A log of plan reviews.")
     waivers: list[Waiver] = optional_list("Rules silenced on purpose, on the record.")
 
@@ -517,8 +558,7 @@ class Plan(Strict):
     def _closed_when_closed(cls, value: Any, info: ValidationInfo) -> Any:
         status, opened = info.data.get("status"), info.data.get("opened")
         if status == "closed" and value is None:
-            raise cross_error("closed", "a closed plan needs 'closed:' with the date it closed",
-                              missing=True)
+            raise cross_error("closed", "a closed plan needs 'closed:' with the date it closed", missing=True)
         if status is not None and status != "closed" and value is not None:
             raise cross_error("closed", f"'closed' is for closed plans; this plan is {status}")
         if value is not None and opened is not None and value < opened:

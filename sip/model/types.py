@@ -63,8 +63,10 @@ def _finite(value: float) -> float:
     return value
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="An id: a letter or digit, then letters, "
-                          "digits, '.', '_' or '-'.")]
+Id = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, description="An id: a letter or digit, then letters, digits, '.', '_' or '-'."),
+]
 Text = Annotated[str, AfterValidator(_text)]
 Date = Annotated[
     dt.date,
@@ -74,17 +76,26 @@ Date = Annotated[
 Country = Annotated[
     str,
     AfterValidator(_country),
-    WithJsonSchema({"type": "string", "enum": sorted(COUNTRIES),
-                    "description": "ISO 3166-1 alpha-2 country code (XK for Kosovo)."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(COUNTRIES),
+            "description": "ISO 3166-1 alpha-2 country code (XK for Kosovo).",
+        }
+    ),
 ]
 Currency = Annotated[
     str,
     AfterValidator(_currency),
-    WithJsonSchema({"type": "string", "enum": sorted(ACCEPTED_CURRENCIES),
-                    "description": "ISO 4217 currency code, upper case."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(ACCEPTED_CURRENCIES),
+            "description": "ISO 4217 currency code, upper case.",
+        }
+    ),
 ]
-Email = Annotated[str, AfterValidator(_email),
-                  WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 Count = Annotated[int, Field(ge=0)]
 MAX_AMOUNT = 1e15  # no remedy reaches it, and the sums of many stay finite (no Infinity in JSON)
 Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT), AfterValidator(_finite)]

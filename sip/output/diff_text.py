@@ -62,9 +62,15 @@ def write_json(report: DiffReport, stream: TextIO, style: Style) -> None:
     document = {
         "base": base,
         "head": head,
-        "plans": [{"old_path": d.old_path and readable(d.old_path),
-                   "new_path": d.new_path and readable(d.new_path), "plan_id": d.plan_id,
-                   "changes": [c.to_dict() for c in d.changes]} for d in diffs],
+        "plans": [
+            {
+                "old_path": d.old_path and readable(d.old_path),
+                "new_path": d.new_path and readable(d.new_path),
+                "plan_id": d.plan_id,
+                "changes": [c.to_dict() for c in d.changes],
+            }
+            for d in diffs
+        ],
         "refused": _refused_count(diffs),
     }
     json.dump(document, stream, ensure_ascii=False, indent=2)

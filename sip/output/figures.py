@@ -57,8 +57,9 @@ def progress(plan: Plan, as_of: dt.date) -> Progress:
     for response in plan.responses:
         if response.amount is not None and response.status != "cancelled":
             total = money.get(response.amount.currency, MoneyTotal())
-            money[response.amount.currency] = MoneyTotal(total.committed + response.amount.committed,
-                                                         total.paid + (response.amount.paid or 0))
+            money[response.amount.currency] = MoneyTotal(
+                total.committed + response.amount.committed, total.paid + (response.amount.paid or 0)
+            )
     covered, reached, late = 0, None, 0
     for response in plan.responses:
         if response.remedy in MONEY_REMEDIES and response.status != "cancelled":
@@ -75,7 +76,8 @@ def progress(plan: Plan, as_of: dt.date) -> Progress:
         overdue=[a.id for a in all_actions if a.is_overdue(as_of)],
         due_soon=[a.id for a in all_actions if a.is_open and as_of <= a.due <= soon],
         money=money,
-        review_overdue=plan.next_review is not None and plan.next_review < as_of
-        and plan.status != "closed",
-        workers_covered=covered, workers_reached=reached, overdue_instalments=late,
+        review_overdue=plan.next_review is not None and plan.next_review < as_of and plan.status != "closed",
+        workers_covered=covered,
+        workers_reached=reached,
+        overdue_instalments=late,
     )

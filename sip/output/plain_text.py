@@ -39,7 +39,7 @@ def window(line: str, column: int, width: int = SCREEN) -> tuple[str, int]:
     start = 0
     if len(line) > width:
         start = max(0, min(column - 1 - width // 2, len(line) - width))
-    shown = _CONTROL.sub("?", line[start:start + width])
+    shown = _CONTROL.sub("?", line[start : start + width])
     prefix = "..." if start > 0 else ""
     suffix = "..." if start + width < len(line) else ""
     return prefix + shown + suffix, column - start + len(prefix)

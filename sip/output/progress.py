@@ -11,8 +11,12 @@ SHOW_FROM_FILES = 200  # about a second of work on two cores
 
 
 def wanted(total: int) -> bool:
-    return (total >= SHOW_FROM_FILES and sys.stderr.isatty() and not os.environ.get("CI")
-            and os.environ.get("TERM") != "dumb")
+    return (
+        total >= SHOW_FROM_FILES
+        and sys.stderr.isatty()
+        and not os.environ.get("CI")
+        and os.environ.get("TERM") != "dumb"
+    )
 
 
 @contextmanager
@@ -25,7 +29,8 @@ def progress_bar(total: int, label: str) -> Iterator[Callable[[int], None] | Non
 
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     # On standard error: standard output carries the result, and may be piped to a file.
-    with Progress(*columns, console=Console(stderr=True), transient=True,
-                  redirect_stdout=False, redirect_stderr=False) as bar:
+    with Progress(
+        *columns, console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False
+    ) as bar:
         task = bar.add_task(label, total=total)
         yield lambda done: bar.advance(task, done)

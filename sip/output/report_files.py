@@ -25,8 +25,9 @@ def parse_outputs(values: list[str]) -> list[tuple[str, Path]]:
         if not equals or not path:
             raise UsageError(f"--output {value}: write it as FORMAT=PATH, e.g. sarif=sip.sarif")
         if name not in names("validate"):
-            raise UsageError(f"--output {value}: {name!r} is not a format; one of: "
-                             f"{', '.join(names('validate'))}")
+            raise UsageError(
+                f"--output {value}: {name!r} is not a format; one of: {', '.join(names('validate'))}"
+            )
         target = Path(path)
         try:
             check_target(target)  # before the run: a device, FIFO or folder is refused, never read
@@ -44,8 +45,7 @@ def refuse_plans(outputs: list[tuple[str, Path]], plan_files: list[str]) -> None
     plans = {os.path.realpath(name) for name in plan_files if name != "-"}
     for _name, target in outputs:
         if os.path.realpath(target) in plans:
-            raise UsageError(f"--output: {target} is a plan this run checks; write the report "
-                             "elsewhere")
+            raise UsageError(f"--output: {target} is a plan this run checks; write the report elsewhere")
 
 
 def render(run: Run, name: str, style: Style | None = None) -> str:

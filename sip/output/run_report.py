@@ -16,10 +16,20 @@ from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
 
 
-def report(paths: list[str], files: list[str], settings: Settings, *, format: str, color: bool,
-           fail_on: str | None = None, report_files: list[tuple[str, Path]] | None = None,
-           known_ids: dict[str, str] | None = None, sarif_suppressed: bool = False,
-           quiet: bool = False, by_file: dict[str, Settings] | None = None) -> int:
+def report(
+    paths: list[str],
+    files: list[str],
+    settings: Settings,
+    *,
+    format: str,
+    color: bool,
+    fail_on: str | None = None,
+    report_files: list[tuple[str, Path]] | None = None,
+    known_ids: dict[str, str] | None = None,
+    sarif_suppressed: bool = False,
+    quiet: bool = False,
+    by_file: dict[str, Settings] | None = None,
+) -> int:
     """Check the files and write the result in one format (and any report files); the run's
     exit status. fail_on None: as the settings say (strict or not), each file's own when
     `by_file` gives them."""
@@ -27,13 +37,17 @@ def report(paths: list[str], files: list[str], settings: Settings, *, format: st
 
     with progress_bar(0 if quiet else len(files), "Checking plans") as progress:
         run = validate(files, settings, progress=progress, known_ids=known_ids, by_file=by_file)
-    style = Style(color=color and format == "text", excerpts=format == "text",
-                  suppressed=sarif_suppressed, quiet=quiet)
+    style = Style(
+        color=color and format == "text", excerpts=format == "text", suppressed=sarif_suppressed, quiet=quiet
+    )
     if fail_on is not None:
         status = exit_for(run.errors, run.warnings, fail_on)
     else:
-        strict_warnings = sum(1 for d in run.diagnostics if d.severity == WARNING
-                              and (by_file or {}).get(d.file, settings).strict)
+        strict_warnings = sum(
+            1
+            for d in run.diagnostics
+            if d.severity == WARNING and (by_file or {}).get(d.file, settings).strict
+        )
         status = exit_for(run.errors, strict_warnings, "warning")
     try:
         writer("validate", format)(run, sys.stdout, style)
@@ -75,5 +89,4 @@ def append_step_summary(run: Run) -> None:
         with open(target, "a", encoding="utf-8") as stream:
             stream.write(step_summary(run))
     except OSError as error:
-        print(f"sip: could not write the step summary to {target}: {error.strerror}",
-              file=sys.stderr)
+        print(f"sip: could not write the step summary to {target}: {error.strerror}", file=sys.stderr)

@@ -36,8 +36,9 @@ class PlanSummary:
 
 
 def glance(plan: Plan, as_of: dt.date) -> PlanSummary:
-    return PlanSummary(plan.id, plan.site.name, plan.site.country, plan.status, plan.next_review,
-                  progress(plan, as_of))
+    return PlanSummary(
+        plan.id, plan.site.name, plan.site.country, plan.status, plan.next_review, progress(plan, as_of)
+    )
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,16 @@ class Row:
         if g is None:
             return (0, -self.errors, self.file)
         p = g.progress
-        return (1, g.status == "closed", -len(p.overdue), -p.findings_by_severity["critical"],
-                not p.review_overdue, g.next_review or dt.date.max, -len(p.due_soon), self.file)
+        return (
+            1,
+            g.status == "closed",
+            -len(p.overdue),
+            -p.findings_by_severity["critical"],
+            not p.review_overdue,
+            g.next_review or dt.date.max,
+            -len(p.due_soon),
+            self.file,
+        )
 
 
 @dataclass
@@ -87,8 +96,7 @@ def rows_for(run: Run, glances: dict[str, PlanSummary]) -> list[Row]:
     rows = []
     for result in run.results:
         found = counts[result.file]
-        rows.append(Row(result.file, found[ERROR], found[WARNING], result.plan_id,
-                        glances.get(result.file)))
+        rows.append(Row(result.file, found[ERROR], found[WARNING], result.plan_id, glances.get(result.file)))
     rows.sort(key=Row.urgency)
     return rows
 
@@ -114,8 +122,7 @@ def totals_of(rows: list[Row]) -> Totals:
         totals.overdue_instalments += p.overdue_instalments
         for currency, money in p.money.items():
             total = totals.money.get(currency, MoneyTotal())
-            totals.money[currency] = MoneyTotal(total.committed + money.committed,
-                                           total.paid + money.paid)
+            totals.money[currency] = MoneyTotal(total.committed + money.committed, total.paid + money.paid)
     return totals
 
 

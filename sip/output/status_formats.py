@@ -54,8 +54,15 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
     width = _terminal_width(stream)
     shown = _fit(cells, footers, width)
     bold = "bold" if color else None
-    table = Table(box=box.SIMPLE, title=f"sip status as of {as_of}", title_justify="left",
-                  title_style=bold, header_style=bold, footer_style=bold, show_footer=True)
+    table = Table(
+        box=box.SIMPLE,
+        title=f"sip status as of {as_of}",
+        title_justify="left",
+        title_style=bold,
+        header_style=bold,
+        footer_style=bold,
+        show_footer=True,
+    )
     for index, width_of in shown.items():
         header, options, _ = _COLUMNS[index]
         if width_of is not None:
@@ -64,9 +71,13 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
     for row in cells:
         table.add_row(*(row[i] for i in shown))
     buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=color, no_color=not color,
-                      highlight=False, width=500 if width is None else max(width, _width(
-                          [_natural(cells, footers, i) for i in shown])))
+    console = Console(
+        file=buffer,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        width=500 if width is None else max(width, _width([_natural(cells, footers, i) for i in shown])),
+    )
     console.print(table)
     lines = [line.rstrip() for line in buffer.getvalue().splitlines()]
     while lines and not lines[-1]:
@@ -76,9 +87,14 @@ def write_table(report: StatusReport, stream: TextIO, style: Style) -> None:
         import textwrap
 
         count = "" if 1 in shown else f"{footers[1]}. "  # the site's footer counts the plans
-        lines += textwrap.wrap(f"{count}Not shown at this width: {', '.join(left_out)} (a wider "
-                               "terminal, or --format csv, shows them).", width - 1,
-                               initial_indent=" ", subsequent_indent=" ", break_on_hyphens=False)
+        lines += textwrap.wrap(
+            f"{count}Not shown at this width: {', '.join(left_out)} (a wider "
+            "terminal, or --format csv, shows them).",
+            width - 1,
+            initial_indent=" ",
+            subsequent_indent=" ",
+            break_on_hyphens=False,
+        )
     stream.write("\n".join(lines) + "\n")
 
 
@@ -103,8 +119,9 @@ def _natural(cells: list[list], footers: list[str], index: int) -> int:
     from rich.cells import cell_len
 
     texts = [_COLUMNS[index][0], footers[index], *(row[index] for row in cells)]
-    widest = max(cell_len(line) for text in texts
-                 for line in (getattr(text, "plain", text) or "").split("\n"))
+    widest = max(
+        cell_len(line) for text in texts for line in (getattr(text, "plain", text) or "").split("\n")
+    )
     return min(widest, _COLUMNS[index][1].get("max_width", widest))
 
 
@@ -120,9 +137,12 @@ def _fit(cells: list[list], footers: list[str], width: int | None) -> dict[int, 
     if width is None:
         return dict.fromkeys(everything)
     natural = [_natural(cells, footers, i) for i in everything]
-    empty = {i for i in everything
-             if not any(getattr(row[i], "plain", row[i]) not in ("", "-") for row in cells)
-             and footers[i] in ("", "-")}
+    empty = {
+        i
+        for i in everything
+        if not any(getattr(row[i], "plain", row[i]) not in ("", "-") for row in cells)
+        and footers[i] in ("", "-")
+    }
 
     def priority(i: int) -> tuple[bool, int]:
         return (i in empty, _COLUMNS[i][2])
@@ -145,24 +165,50 @@ def _fit(cells: list[list], footers: list[str], width: int | None) -> dict[int, 
 def _cells(row: Row) -> list:
     from rich.text import Text
 
-    problems = Text(_problems(row.errors, row.warnings),
-                    style="red" if row.errors else "yellow" if row.warnings else "")
+    problems = Text(
+        _problems(row.errors, row.warnings), style="red" if row.errors else "yellow" if row.warnings else ""
+    )
     g = row.glance
     if g is None:
-        return [_plain(row.plan_id or "-"), "-", Text("invalid", style="bold red"), "-", "-", "-",
-                "-", "-", "-", "-", "-", problems, _plain(row.file)]
+        return [
+            _plain(row.plan_id or "-"),
+            "-",
+            Text("invalid", style="bold red"),
+            "-",
+            "-",
+            "-",
+            "-",
+            "-",
+            "-",
+            "-",
+            "-",
+            problems,
+            _plain(row.file),
+        ]
     p = g.progress
     severities = p.findings_by_severity
-    findings = Text(f"{severities['critical']}/{severities['major']}/{severities['minor']}",
-                    style="bold" if severities["critical"] else "")
+    findings = Text(
+        f"{severities['critical']}/{severities['major']}/{severities['minor']}",
+        style="bold" if severities["critical"] else "",
+    )
     review: str | Text = "-" if g.next_review is None else str(g.next_review)
     if p.review_overdue:
         review = Text(f"{review} past", style="bold red")
-    return [_plain(g.plan_id), _plain(f"{g.site} ({g.country})"), _plain(g.status), findings,
-            str(p.open_actions), Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
-            str(len(p.due_soon)), review, _money(p.money), _reach(p.workers_reached, p.workers_covered),
-            Text(str(p.overdue_instalments), style="bold red" if p.overdue_instalments else ""),
-            problems, _plain(row.file)]
+    return [
+        _plain(g.plan_id),
+        _plain(f"{g.site} ({g.country})"),
+        _plain(g.status),
+        findings,
+        str(p.open_actions),
+        Text(str(len(p.overdue)), style="bold red" if p.overdue else ""),
+        str(len(p.due_soon)),
+        review,
+        _money(p.money),
+        _reach(p.workers_reached, p.workers_covered),
+        Text(str(p.overdue_instalments), style="bold red" if p.overdue_instalments else ""),
+        problems,
+        _plain(row.file),
+    ]
 
 
 def _plain(text: str):
@@ -177,10 +223,21 @@ def _total_cells(totals: Totals) -> list[str]:
     s = totals.findings_by_severity
     plans = plural(totals.plans, "plan") + (f", {totals.invalid} invalid" if totals.invalid else "")
     reviews = f"{totals.reviews_overdue} past" if totals.reviews_overdue else ""
-    return ["Total", plans, "", f"{s['critical']}/{s['major']}/{s['minor']}",
-            str(totals.open_actions), str(totals.overdue), str(totals.due_soon), reviews,
-            _money(totals.money), _reach(totals.workers_reached, totals.workers_covered),
-            str(totals.overdue_instalments), _problems(totals.errors, totals.warnings), ""]
+    return [
+        "Total",
+        plans,
+        "",
+        f"{s['critical']}/{s['major']}/{s['minor']}",
+        str(totals.open_actions),
+        str(totals.overdue),
+        str(totals.due_soon),
+        reviews,
+        _money(totals.money),
+        _reach(totals.workers_reached, totals.workers_covered),
+        str(totals.overdue_instalments),
+        _problems(totals.errors, totals.warnings),
+        "",
+    ]
 
 
 def _reach(reached: int | None, covered: int) -> str:
@@ -201,8 +258,12 @@ def _problems(errors: int, warnings: int) -> str:
 
 
 def _money(money: dict[str, MoneyTotal]) -> str:
-    return "\n".join(f"{currency} {_amount(m.paid)} / {_amount(m.committed)}"
-                     for currency, m in sorted(money.items())) or "-"
+    return (
+        "\n".join(
+            f"{currency} {_amount(m.paid)} / {_amount(m.committed)}" for currency, m in sorted(money.items())
+        )
+        or "-"
+    )
 
 
 def _amount(value: float) -> str:
@@ -213,25 +274,32 @@ def _amount(value: float) -> str:
 
 
 def row_dict(row: Row) -> dict[str, object]:
-    out: dict[str, object] = {"file": readable(row.file), "plan_id": row.plan_id, "format_valid": row.valid,
-                              "errors": row.errors, "warnings": row.warnings}
+    out: dict[str, object] = {
+        "file": readable(row.file),
+        "plan_id": row.plan_id,
+        "format_valid": row.valid,
+        "errors": row.errors,
+        "warnings": row.warnings,
+    }
     g = row.glance
     if g is None:
         return out
     p = g.progress
-    out.update({
-        "site": g.site, "country": g.country, "status": g.status,
-        "findings": p.findings_by_severity,
-        "actions": {"open": p.open_actions, "overdue": len(p.overdue),
-                    "due_in_30_days": len(p.due_soon)},
-        "overdue_actions": p.overdue,
-        "next_review": None if g.next_review is None else str(g.next_review),
-        "review_overdue": p.review_overdue,
-        "remedy": {c: {"paid": m.paid, "committed": m.committed}
-                   for c, m in sorted(p.money.items())},
-        "workers": {"covered": p.workers_covered, "reached": p.workers_reached},
-        "overdue_instalments": p.overdue_instalments,
-    })
+    out.update(
+        {
+            "site": g.site,
+            "country": g.country,
+            "status": g.status,
+            "findings": p.findings_by_severity,
+            "actions": {"open": p.open_actions, "overdue": len(p.overdue), "due_in_30_days": len(p.due_soon)},
+            "overdue_actions": p.overdue,
+            "next_review": None if g.next_review is None else str(g.next_review),
+            "review_overdue": p.review_overdue,
+            "remedy": {c: {"paid": m.paid, "committed": m.committed} for c, m in sorted(p.money.items())},
+            "workers": {"covered": p.workers_covered, "reached": p.workers_reached},
+            "overdue_instalments": p.overdue_instalments,
+        }
+    )
     return out
 
 
@@ -241,13 +309,20 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
         "as_of": str(as_of),
         "plans": [row_dict(row) for row in rows],
         "totals": {
-            "plans": totals.plans, "invalid": totals.invalid, "errors": totals.errors,
-            "warnings": totals.warnings, "findings": totals.findings_by_severity,
-            "actions": {"open": totals.open_actions, "overdue": totals.overdue,
-                        "due_in_30_days": totals.due_soon},
+            "plans": totals.plans,
+            "invalid": totals.invalid,
+            "errors": totals.errors,
+            "warnings": totals.warnings,
+            "findings": totals.findings_by_severity,
+            "actions": {
+                "open": totals.open_actions,
+                "overdue": totals.overdue,
+                "due_in_30_days": totals.due_soon,
+            },
             "reviews_overdue": totals.reviews_overdue,
-            "remedy": {c: {"paid": m.paid, "committed": m.committed}
-                       for c, m in sorted(totals.money.items())},
+            "remedy": {
+                c: {"paid": m.paid, "committed": m.committed} for c, m in sorted(totals.money.items())
+            },
             "workers": {"covered": totals.workers_covered, "reached": totals.workers_reached},
             "overdue_instalments": totals.overdue_instalments,
         },
@@ -256,10 +331,27 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
     stream.write("\n")
 
 
-CSV_COLUMNS = ("file", "plan_id", "site", "country", "status", "format_valid", "errors", "warnings",
-               "critical", "major", "minor", "open_actions", "overdue", "due_in_30_days",
-               "next_review", "review_overdue", "workers_covered", "workers_reached",
-               "overdue_instalments")
+CSV_COLUMNS = (
+    "file",
+    "plan_id",
+    "site",
+    "country",
+    "status",
+    "format_valid",
+    "errors",
+    "warnings",
+    "critical",
+    "major",
+    "minor",
+    "open_actions",
+    "overdue",
+    "due_in_30_days",
+    "next_review",
+    "review_overdue",
+    "workers_covered",
+    "workers_reached",
+    "overdue_instalments",
+)
 
 
 def write_csv(report: StatusReport, stream: TextIO, style: Style) -> None:
@@ -291,17 +383,32 @@ def _cell(value: object) -> object:
 
 def _csv_values(row: Row, currencies: list[str]) -> list[object]:
     g = row.glance
-    head: list[object] = [readable(row.file), row.plan_id or "", *(["", "", ""] if g is None else
-                                           [g.site, g.country, g.status]),
-            "yes" if row.valid else "no", row.errors, row.warnings]
+    head: list[object] = [
+        readable(row.file),
+        row.plan_id or "",
+        *(["", "", ""] if g is None else [g.site, g.country, g.status]),
+        "yes" if row.valid else "no",
+        row.errors,
+        row.warnings,
+    ]
     if g is None:
         return head + [""] * (len(CSV_COLUMNS) - len(head) + 2 * len(currencies))
     p = g.progress
     s = p.findings_by_severity
-    cells: list[object] = [*head, s["critical"], s["major"], s["minor"], p.open_actions, len(p.overdue),
-             len(p.due_soon), "" if g.next_review is None else str(g.next_review),
-             "yes" if p.review_overdue else "no", p.workers_covered,
-             "" if p.workers_reached is None else p.workers_reached, p.overdue_instalments]
+    cells: list[object] = [
+        *head,
+        s["critical"],
+        s["major"],
+        s["minor"],
+        p.open_actions,
+        len(p.overdue),
+        len(p.due_soon),
+        "" if g.next_review is None else str(g.next_review),
+        "yes" if p.review_overdue else "no",
+        p.workers_covered,
+        "" if p.workers_reached is None else p.workers_reached,
+        p.overdue_instalments,
+    ]
     for currency in currencies:
         money = p.money.get(currency)
         cells += ["", ""] if money is None else [_number(money.paid), _number(money.committed)]

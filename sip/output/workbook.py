@@ -49,20 +49,22 @@ def action_rows(plan: Plan) -> list[dict[str, Any]]:
             kind = f"remedy: {item.remedy}" if item.remedy else item.kind
         else:
             kind = f"improvement: {item.element}"
-        rows.append({
-            "id": item.id,
-            "kind": kind,
-            "addresses": list(item.addresses),
-            "action": item.action,
-            "owner": item.owner,
-            "due": item.due,
-            "status": item.status,
-            "completed": item.completed,
-            "verification.method": verification.method if verification else None,
-            "verification.evidence": verification.evidence if verification else None,
-            "verification.date": verification.date if verification else None,
-            "contingency": getattr(item, "contingency", None),
-        })
+        rows.append(
+            {
+                "id": item.id,
+                "kind": kind,
+                "addresses": list(item.addresses),
+                "action": item.action,
+                "owner": item.owner,
+                "due": item.due,
+                "status": item.status,
+                "completed": item.completed,
+                "verification.method": verification.method if verification else None,
+                "verification.evidence": verification.evidence if verification else None,
+                "verification.date": verification.date if verification else None,
+                "contingency": getattr(item, "contingency", None),
+            }
+        )
     return rows
 
 
@@ -76,20 +78,44 @@ def instalment_rows(plan: Plan) -> list[dict[str, Any]]:
             continue
         schedule = getattr(response, "schedule", None) or []
         for n, instalment in enumerate(schedule, start=1):
-            rows.append({"response": response.id, "instalment": str(n), "due": instalment.due,
-                         "amount": instalment.amount, "currency": amount.currency,
-                         "paid_on": instalment.paid, "paid": None})
+            rows.append(
+                {
+                    "response": response.id,
+                    "instalment": str(n),
+                    "due": instalment.due,
+                    "amount": instalment.amount,
+                    "currency": amount.currency,
+                    "paid_on": instalment.paid,
+                    "paid": None,
+                }
+            )
         if not schedule:
-            rows.append({"response": response.id, "instalment": layout.TOTAL,
-                         "due": response.due, "amount": amount.committed,
-                         "currency": amount.currency, "paid_on": None, "paid": amount.paid})
+            rows.append(
+                {
+                    "response": response.id,
+                    "instalment": layout.TOTAL,
+                    "due": response.due,
+                    "amount": amount.committed,
+                    "currency": amount.currency,
+                    "paid_on": None,
+                    "paid": amount.paid,
+                }
+            )
     return rows
 
 
 def finding_rows(plan: Plan) -> list[dict[str, Any]]:
-    return [{"id": f.id, "title": f.title, "severity": f.severity,
-             "indicators": list(f.indicators), "workers_affected": f.workers_affected,
-             "identified": f.identified} for f in plan.findings]
+    return [
+        {
+            "id": f.id,
+            "title": f.title,
+            "severity": f.severity,
+            "indicators": list(f.indicators),
+            "workers_affected": f.workers_affected,
+            "identified": f.identified,
+        }
+        for f in plan.findings
+    ]
 
 
 def workbook_bytes(export: Export) -> bytes:
@@ -97,9 +123,11 @@ def workbook_bytes(export: Export) -> bytes:
 
     book = Workbook()
     book.remove(book.active)
-    sheets = {layout.ACTIONS: action_rows(export.plan),
-              layout.INSTALMENTS: instalment_rows(export.plan),
-              layout.FINDINGS: finding_rows(export.plan)}
+    sheets = {
+        layout.ACTIONS: action_rows(export.plan),
+        layout.INSTALMENTS: instalment_rows(export.plan),
+        layout.FINDINGS: finding_rows(export.plan),
+    }
     _readme(book.create_sheet(layout.README), export)
     for name, rows in sheets.items():
         _data_sheet(book.create_sheet(name), name, rows)
@@ -150,27 +178,46 @@ def _data_sheet(sheet, name: str, rows: list[dict[str, Any]]) -> None:
         status = get_column_letter(fields.index("status") + 1)
         due = get_column_letter(fields.index("due") + 1)
         allowed = ",".join(ACTION_STATUS)
-        validation = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=False,
-                                    showErrorMessage=True, errorTitle="Status",
-                                    error=f"A status is one of: {', '.join(ACTION_STATUS)}")
+        validation = DataValidation(
+            type="list",
+            formula1=f'"{allowed}"',
+            allow_blank=False,
+            showErrorMessage=True,
+            errorTitle="Status",
+            error=f"A status is one of: {', '.join(ACTION_STATUS)}",
+        )
         validation.add(f"{status}2:{status}{last}")
         sheet.add_data_validation(validation)
         open_statuses = ",".join(f'${status}2="{s}"' for s in ("planned", "in-progress"))
         sheet.conditional_formatting.add(
             f"A2:{get_column_letter(len(columns))}{last}",
-            FormulaRule(formula=[f"AND(OR({open_statuses}),${due}2<TODAY())"],
-                        fill=PatternFill("solid", fgColor=_OVERDUE_FILL, bgColor=_OVERDUE_FILL)))
+            FormulaRule(
+                formula=[f"AND(OR({open_statuses}),${due}2<TODAY())"],
+                fill=PatternFill("solid", fgColor=_OVERDUE_FILL, bgColor=_OVERDUE_FILL),
+            ),
+        )
     for column in columns:
         letter = get_column_letter(fields.index(column.field) + 1)
         if column.editable and column.kind == layout.DATE:
-            validation = DataValidation(type="date", operator="greaterThan",
-                                        formula1="DATE(1990,1,1)", allow_blank=True,
-                                        showErrorMessage=True, errorTitle="Date",
-                                        error="Enter a date (YYYY-MM-DD)")
+            validation = DataValidation(
+                type="date",
+                operator="greaterThan",
+                formula1="DATE(1990,1,1)",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Date",
+                error="Enter a date (YYYY-MM-DD)",
+            )
         elif column.editable and column.kind == layout.NUMBER:
-            validation = DataValidation(type="decimal", operator="greaterThanOrEqual",
-                                        formula1="0", allow_blank=True, showErrorMessage=True,
-                                        errorTitle="Amount", error="Enter a number, 0 or more")
+            validation = DataValidation(
+                type="decimal",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="Amount",
+                error="Enter a number, 0 or more",
+            )
         else:
             continue
         validation.add(f"{letter}2:{letter}{last}")
@@ -195,8 +242,7 @@ def cell_text(text: str) -> str:
 
 def _append(sheet, values: list[object]) -> None:
     """A row of values; text that starts with '=' stays text, never a formula."""
-    sheet.append([_text_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v
-                  for v in values])
+    sheet.append([_text_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in values])
 
 
 def _text_cell(sheet, text: str):
@@ -220,31 +266,42 @@ def _readme(sheet, export: Export) -> None:
     from openpyxl.styles import Alignment, Font
 
     plan = export.plan
-    editable = [f"{name}: {', '.join(c.header for c in columns if c.editable)}"
-                for name, columns in layout.COLUMNS.items() if any(c.editable for c in columns)]
+    editable = [
+        f"{name}: {', '.join(c.header for c in columns if c.editable)}"
+        for name, columns in layout.COLUMNS.items()
+        if any(c.editable for c in columns)
+    ]
     lines = [
         (f"Plan {plan.id}: {plan.title}", True),
         (f"Exported from {export.plan_file} on {export.exported.isoformat()} by sip.", False),
         ("", False),
         ("What to fill in", True),
-        ("Only the yellow cells can change; everything else is locked and is kept as the plan "
-         "says. Write dates as dates (YYYY-MM-DD). Do not add, remove or rename rows: tell the "
-         "plan's owner instead.", False),
+        (
+            "Only the yellow cells can change; everything else is locked and is kept as the plan "
+            "says. Write dates as dates (YYYY-MM-DD). Do not add, remove or rename rows: tell the "
+            "plan's owner instead.",
+            False,
+        ),
         *((f"  {line}", False) for line in editable),
         ("", False),
         ("Status of an action", True),
         *((f"  {value}: {label}", False) for value, label in ACTION_STATUS.items()),
-        ("  done and verified need a Completed date; verified also needs Verified how, "
-         "Verification evidence and Verified on.", False),
+        (
+            "  done and verified need a Completed date; verified also needs Verified how, "
+            "Verification evidence and Verified on.",
+            False,
+        ),
         ("", False),
         ("Instalments", True),
-        ("  Paid on: the date an instalment was paid. Paid so far: the total paid, for a remedy "
-         "paid without a schedule.", False),
+        (
+            "  Paid on: the date an instalment was paid. Paid so far: the total paid, for a remedy "
+            "paid without a schedule.",
+            False,
+        ),
         ("", False),
         ("Kinds of action", True),
         *((f"  {value}: {label}", False) for value, label in RESPONSE_KIND.items()),
-        ("  improvement: a change to the management system that keeps the problem from "
-         "coming back", False),
+        ("  improvement: a change to the management system that keeps the problem from coming back", False),
         ("", False),
         ("Rows in red are past their due date and still open.", False),
     ]
@@ -268,10 +325,11 @@ def _state(sheet, export: Export, sheets: dict[str, list[dict[str, Any]]]) -> No
     sheet.append(["sheet", "row", "values"])
     for name, rows in sheets.items():
         for values in rows:
-            exported = {c.field: cell_text(text_of(values.get(c.field)))
-                        for c in layout.COLUMNS[name]}
-            _append(sheet, [name, cell_text(layout.row_key(name, values)),
-                            json.dumps(exported, ensure_ascii=False)])
+            exported = {c.field: cell_text(text_of(values.get(c.field))) for c in layout.COLUMNS[name]}
+            _append(
+                sheet,
+                [name, cell_text(layout.row_key(name, values)), json.dumps(exported, ensure_ascii=False)],
+            )
     sheet.sheet_state = "veryHidden"
     _protect(sheet)
 
@@ -281,8 +339,9 @@ def _properties(book, export: Export) -> None:
 
     book.properties.title = f"{export.plan.id}: actions and instalments"
     book.properties.creator = "sip"
-    book.custom_doc_props.append(StringProperty(name=layout.MARK_PROPERTY,
-                                                value=plan_sha256(export.plan_bytes)))
+    book.custom_doc_props.append(
+        StringProperty(name=layout.MARK_PROPERTY, value=plan_sha256(export.plan_bytes))
+    )
 
 
 def made_by_sip(raw: bytes) -> bool:

@@ -12,10 +12,12 @@ from sip.exits import UsageError
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def plan_files(paths: list[str], exclude: tuple[str, ...] = (), root: Path | None = None,
-               exclude_for: Callable[[Path, Path], list[tuple[tuple[str, ...], Path | None]]]
-               | None = None,
-               ) -> list[str]:
+def plan_files(
+    paths: list[str],
+    exclude: tuple[str, ...] = (),
+    root: Path | None = None,
+    exclude_for: Callable[[Path, Path], list[tuple[tuple[str, ...], Path | None]]] | None = None,
+) -> list[str]:
     """Files named explicitly, in the order given, whatever their extension; folders searched
     recursively for *.yaml / *.yml, sorted, hidden folders skipped, symlinked folders followed
     (each real folder once, so a loop ends). Each file once.
@@ -84,5 +86,4 @@ def excluded(file: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
     except ValueError:
         relative = file
     text = relative.as_posix()
-    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(text, p.rstrip("/*") + "/*")
-               for p in patterns)
+    return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(text, p.rstrip("/*") + "/*") for p in patterns)

@@ -76,8 +76,20 @@ def _position(mark: _Mark | None) -> tuple[int, int]:
 
 
 class _Frame:
-    __slots__ = ("container", "is_map", "marks", "path", "key", "key_position", "discard", "anchor",
-                 "size", "is_key", "flow", "last_end")
+    __slots__ = (
+        "container",
+        "is_map",
+        "marks",
+        "path",
+        "key",
+        "key_position",
+        "discard",
+        "anchor",
+        "size",
+        "is_key",
+        "flow",
+        "last_end",
+    )
 
     def __init__(self, container: dict | list, marks: Marks, path: str, anchor: str | None) -> None:
         self.container = container
@@ -132,8 +144,15 @@ class _Builder:
                 self.documents += 1
                 if self.documents > 1:
                     line, column = _position(event.start_mark)
-                    raise _Stop(Problem("SIP004", "the file holds more than one YAML document; "
-                                        "keep one plan per file", "", line, column))
+                    raise _Stop(
+                        Problem(
+                            "SIP004",
+                            "the file holds more than one YAML document; keep one plan per file",
+                            "",
+                            line,
+                            column,
+                        )
+                    )
 
     # -- nodes ---------------------------------------------------------------------------
 
@@ -149,7 +168,7 @@ class _Builder:
             elif tag in SCALAR_TAGS:
                 value, fits = tagged_scalar(tag, text)
                 if not fits:
-                    self.bad_tag(tag, position, f"'{text[:40]}' is not a valid {tag[len(CORE):]}")
+                    self.bad_tag(tag, position, f"'{text[:40]}' is not a valid {tag[len(CORE) :]}")
         except NumberTooLong as error:  # a limit, like nesting: the file is not read further
             raise _Stop(Problem("SIP004", str(error), "", *position)) from None
         if tag is not None and tag not in SCALAR_TAGS:
@@ -168,8 +187,9 @@ class _Builder:
             # A mapping or list used as a key: build it (for the limits) and drop it.
             parent = self.frames[-1]
             parent.key, parent.key_position, parent.discard = _UNUSABLE_KEY, position, True
-            self.problems.append(Problem("SIP102", "a key must be plain text, not a list or mapping",
-                                         parent.path, *position))
+            self.problems.append(
+                Problem("SIP102", "a key must be plain text, not a list or mapping", parent.path, *position)
+            )
             key_marks = Marks(position, is_list=isinstance(container, list))
             self.frames.append(_Frame(container, key_marks, parent.path, event.anchor))
             self.frames[-1].is_key = True
@@ -202,32 +222,57 @@ class _Builder:
         position = _position(event.start_mark)
         self.aliases += 1
         if self.aliases > self.limits.max_aliases:
-            raise _Stop(Problem("SIP004", f"the file uses more than {self.limits.max_aliases} "
-                                "aliases (*name); write the values out", "", 1, 1))
+            raise _Stop(
+                Problem(
+                    "SIP004",
+                    f"the file uses more than {self.limits.max_aliases} "
+                    "aliases (*name); write the values out",
+                    "",
+                    1,
+                    1,
+                )
+            )
         name = event.anchor
         if name in self.open_anchors:
-            raise _Stop(Problem("SIP004", f"the alias *{name} refers to a node that contains it "
-                                "(a recursive alias)", "", 1, 1))
+            raise _Stop(
+                Problem(
+                    "SIP004",
+                    f"the alias *{name} refers to a node that contains it (a recursive alias)",
+                    "",
+                    1,
+                    1,
+                )
+            )
         if name not in self.anchors:
             # libyaml reports undefined aliases itself; kept for the pure-Python parser.
-            raise _Stop(Problem("SIP001", f"the alias *{name} names no anchor (&{name}) above it",
-                                "", *position))
+            raise _Stop(
+                Problem("SIP001", f"the alias *{name} names no anchor (&{name}) above it", "", *position)
+            )
         value, marks, size = self.anchors[name]
         self.alias_nodes += size
         if self.alias_nodes > self.limits.max_alias_nodes:
-            raise _Stop(Problem("SIP004", "the aliases in this file expand to more than "
-                                f"{self.limits.max_alias_nodes:,} nodes", "", 1, 1))
+            raise _Stop(
+                Problem(
+                    "SIP004",
+                    f"the aliases in this file expand to more than {self.limits.max_alias_nodes:,} nodes",
+                    "",
+                    1,
+                    1,
+                )
+            )
         if self.frames and self.frames[-1].is_map and self.frames[-1].key is None:
             frame = self.frames[-1]
             if isinstance(value, str):
                 self.set_key(value, position)
             else:
                 frame.key, frame.key_position, frame.discard = _UNUSABLE_KEY, position, True
-                self.problems.append(Problem("SIP102", "a key must be plain text",
-                                             frame.path, *position))
+                self.problems.append(Problem("SIP102", "a key must be plain text", frame.path, *position))
             return
-        self.attach(value, marks if isinstance(marks, Marks) else position,
-                    None if isinstance(marks, Marks) else _position(event.end_mark))
+        self.attach(
+            value,
+            marks if isinstance(marks, Marks) else position,
+            None if isinstance(marks, Marks) else _position(event.end_mark),
+        )
         if self.frames:
             self.frames[-1].size += size - 1
 
@@ -239,12 +284,19 @@ class _Builder:
         if key in frame.container:
             frame.discard = True
             first_line = frame.marks.keys[key][0]
-            self.problems.append(Problem(
-                "SIP002", f"'{key}' appears twice in this mapping (first on line {first_line}); "
-                "the first value is kept", join_path(frame.path, key), *position))
+            self.problems.append(
+                Problem(
+                    "SIP002",
+                    f"'{key}' appears twice in this mapping (first on line {first_line}); "
+                    "the first value is kept",
+                    join_path(frame.path, key),
+                    *position,
+                )
+            )
 
-    def attach(self, value: object, marks: Marks | tuple[int, int],
-               end: tuple[int, int] | None = None) -> None:
+    def attach(
+        self, value: object, marks: Marks | tuple[int, int], end: tuple[int, int] | None = None
+    ) -> None:
         """`end`: just past a scalar (a collection records its own end when it closes)."""
         if not self.frames:
             self.root, self.root_marks = value, marks if isinstance(marks, Marks) else None
@@ -297,8 +349,12 @@ _UNUSABLE_KEY = _UnusableKey()
 def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
     """Parse one plan file's bytes. Never raises for bad input."""
     if len(raw) > limits.max_bytes:
-        return _fail("SIP004", f"the file is {len(raw):,} bytes, over the limit of "
-                     f"{limits.max_bytes:,} (max-file-size)", 1, 1)
+        return _fail(
+            "SIP004",
+            f"the file is {len(raw):,} bytes, over the limit of {limits.max_bytes:,} (max-file-size)",
+            1,
+            1,
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -321,21 +377,34 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         reason = getattr(error, "reason", "a character that YAML does not allow")
-        return _fail("SIP001", f"the file holds {reason.replace('are not allowed', '')}"
-                     .strip() + " that YAML does not allow", line, column)
+        return _fail(
+            "SIP001",
+            f"the file holds {reason.replace('are not allowed', '')}".strip() + " that YAML does not allow",
+            line,
+            column,
+        )
     root = builder.root
     if root is None:
-        return _fail("SIP004", "the file is empty: a plan is a mapping that starts with 'sip: 1'",
-                     1, 1, builder.problems)
+        return _fail(
+            "SIP004",
+            "the file is empty: a plan is a mapping that starts with 'sip: 1'",
+            1,
+            1,
+            builder.problems,
+        )
     if not isinstance(root, dict):
         shape = "a list" if isinstance(root, list) else "a single value"
-        return _fail("SIP004", f"the top of the file is {shape}, not a mapping; a plan is a "
-                     "mapping that starts with 'sip: 1'", 1, 1, builder.problems)
+        return _fail(
+            "SIP004",
+            f"the top of the file is {shape}, not a mapping; a plan is a mapping that starts with 'sip: 1'",
+            1,
+            1,
+            builder.problems,
+        )
     return Loaded(root, builder.root_marks, builder.problems, builder.tagged_paths)
 
 
-def _fail(code: str, message: str, line: int, column: int,
-          earlier: list[Problem] | None = None) -> Loaded:
+def _fail(code: str, message: str, line: int, column: int, earlier: list[Problem] | None = None) -> Loaded:
     return Loaded(problems=[*(earlier or []), Problem(code, message, "", line, column)])
 
 
@@ -355,22 +424,27 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     if "quoted scalar" in context:
         return f"invalid YAML: the quote opened{opened} is never closed"
     if "flow sequence" in context:
-        return (f"invalid YAML: the list opened with '['{opened} needs ',' between items "
-                "and a closing ']'")
+        return f"invalid YAML: the list opened with '['{opened} needs ',' between items and a closing ']'"
     if "flow mapping" in context:
-        return (f"invalid YAML: the mapping opened with '{{'{opened} needs ',' between items "
-                "and a closing '}'")
+        return (
+            f"invalid YAML: the mapping opened with '{{'{opened} needs ',' between items and a closing '}}'"
+        )
     if "cannot start any token" in problem:
-        return ("invalid YAML: this character cannot start a value (a tab? YAML indents with "
-                "spaces; quote text that starts with @ or `)")
+        return (
+            "invalid YAML: this character cannot start a value (a tab? YAML indents with "
+            "spaces; quote text that starts with @ or `)"
+        )
     if "mapping values are not allowed" in problem:
-        return ("invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in "
-                "quotes, or fix the indentation")
+        return (
+            "invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in "
+            "quotes, or fix the indentation"
+        )
     if "expected '-' indicator" in problem:
-        return (f"invalid YAML: the list that starts{opened} has an item that is not lined up "
-                "with its '-'")
+        return f"invalid YAML: the list that starts{opened} has an item that is not lined up with its '-'"
     if "expected key" in problem:
-        return (f"invalid YAML: this line does not line up with the keys of the mapping that "
-                f"starts{opened}, or text after a quoted value goes on past the closing quote")
+        return (
+            f"invalid YAML: this line does not line up with the keys of the mapping that "
+            f"starts{opened}, or text after a quoted value goes on past the closing quote"
+        )
     detail = f"{problem} ({context}{opened})" if context else problem
     return "invalid YAML: " + (detail or "the parser could not read this")

@@ -26,9 +26,7 @@ class Marks:
         self.start = start  # a mapping: its first key; a list: its first item's indicator
         self.end = start  # just past its last character (a block one: past its last value)
         self.keys: dict[object, Position] = {}
-        self.children: dict[object, Marks | Position] | list[Marks | Position] = (
-            [] if is_list else {}
-        )
+        self.children: dict[object, Marks | Position] | list[Marks | Position] = [] if is_list else {}
         self.ends: dict[object, Position] = {}  # key or index -> just past a scalar child
 
     def child(self, step: int | str) -> Marks | Position | None:
@@ -134,4 +132,4 @@ def top_item(path: str) -> tuple[str, int, str] | None:
     match = _TOP_ITEM.match(path)
     if match is None:
         return None
-    return match[1], int(match[2]), path[match.end():]
+    return match[1], int(match[2]), path[match.end() :]

@@ -25,8 +25,12 @@ MAX_DIGITS = 100  # no number in a plan needs more; Python refuses to read over 
 
 class NumberTooLong(ValueError):
     def __init__(self, digits: int) -> None:
-        super().__init__(f"a number of {digits:,} digits: sip reads numbers of at most "
-                         f"{MAX_DIGITS} digits (no plan needs more)")
+        super().__init__(
+            f"a number of {digits:,} digits: sip reads numbers of at most "
+            f"{MAX_DIGITS} digits (no plan needs more)"
+        )
+
+
 SCALAR_TAGS = {CORE + "str", CORE + "int", CORE + "float", CORE + "bool", CORE + "null", "!"}
 
 
@@ -55,7 +59,11 @@ def resolve_plain(text: str) -> object:
 
 
 _TAG_TYPES: dict[str, type | tuple[type, ...]] = {
-    "int": int, "float": (int, float), "bool": bool, "null": type(None)}
+    "int": int,
+    "float": (int, float),
+    "bool": bool,
+    "null": type(None),
+}
 
 
 def tagged_scalar(tag: str, text: str) -> tuple[object, bool]:
@@ -63,6 +71,6 @@ def tagged_scalar(tag: str, text: str) -> tuple[object, bool]:
     if tag in ("!", CORE + "str"):
         return text, True
     value = resolve_plain(text)
-    expected = _TAG_TYPES[tag[len(CORE):]]
+    expected = _TAG_TYPES[tag[len(CORE) :]]
     fits = isinstance(value, expected) and not (tag.endswith("int") and isinstance(value, bool))
     return value, fits

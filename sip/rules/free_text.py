@@ -13,12 +13,24 @@ LIST_FIELDS = {
     "findings": ("title", "description", "evidence", "disputed", "needs_assessment.summary"),
     "service_providers": ("name", "role"),
     "parties": ("name", "role"),
-    "responses": ("action", "owner", "contingency", "unclaimed", "verification.method",
-                  "verification.evidence"),
+    "responses": (
+        "action",
+        "owner",
+        "contingency",
+        "unclaimed",
+        "verification.method",
+        "verification.evidence",
+    ),
     "root_causes": ("cause",),
     "risks": ("risk", "source.name"),
-    "improvements": ("action", "owner", "measure", "verification.method",
-                     "verification.evidence", "effectiveness.evidence"),
+    "improvements": (
+        "action",
+        "owner",
+        "measure",
+        "verification.method",
+        "verification.evidence",
+        "effectiveness.evidence",
+    ),
     "worker_engagement": ("method", "summary"),
     "reviews": ("by", "summary"),
     "waivers": ("reason",),
@@ -74,7 +86,11 @@ def texts(plan) -> list[Text]:
 # Per list: its one-step fields, and its two-step ones (verification.method) as (first, second,
 # dotted name); no free text lies deeper.
 _SPLIT = tuple(
-    (name, tuple(p[0] for p in paths if len(p) == 1),
-     tuple((p[0], p[1], ".".join(p)) for p in paths if len(p) == 2))
-    for name, paths in _LIST_PATHS.items())
+    (
+        name,
+        tuple(p[0] for p in paths if len(p) == 1),
+        tuple((p[0], p[1], ".".join(p)) for p in paths if len(p) == 2),
+    )
+    for name, paths in _LIST_PATHS.items()
+)
 assert all(len(p) <= 2 for paths in _LIST_PATHS.values() for p in paths)

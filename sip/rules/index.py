@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from sip.model.plan import Finding, IdItem, Improvement, Response
 
 
-
 @dataclass
 class PlanIndex:
     kind_of: dict[str, str] = field(default_factory=dict)  # id -> its list; the first use wins
@@ -47,8 +46,9 @@ class PlanIndex:
 
     def actions(self) -> list[tuple[str, int, Response | Improvement]]:
         """Every live action with its list and position: responses, then improvements."""
-        return ([("responses", i, a) for i, a in self.responses]
-                + [("improvements", i, a) for i, a in self.improvements])
+        return [("responses", i, a) for i, a in self.responses] + [
+            ("improvements", i, a) for i, a in self.improvements
+        ]
 
 
 def is_cancelled(item: object, list_name: str) -> bool:

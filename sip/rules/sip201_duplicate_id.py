@@ -59,7 +59,8 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             (name, position, "id"),
             f"{name}[{position}] {label(item, name)} reuses the id of {earlier_name}"
             f"[{earlier_position}] {label(earlier_item, earlier_name)}: give it an id of its "
-            f"own, such as {_free_id(item.id, context.index.kind_of)}")
+            f"own, such as {_free_id(item.id, context.index.kind_of)}",
+        )
 
 
 def _free_id(taken: str, used: Collection[str]) -> str:

@@ -71,8 +71,13 @@ REFERENCES = (
 # (list, field of the item, field inside it, the lists it may point into, the verb) for the
 # references one mapping down
 _NESTED = (
-    ("findings", "needs_assessment", "by", ("service_providers", "parties"),
-     "had its workers' needs assessed by"),
+    (
+        "findings",
+        "needs_assessment",
+        "by",
+        ("service_providers", "parties"),
+        "had its workers' needs assessed by",
+    ),
     ("responses", "verification", "by", ("parties", "service_providers"), "was verified by"),
     ("improvements", "verification", "by", ("parties", "service_providers"), "was verified by"),
 )
@@ -99,27 +104,47 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
                 yield _wrong(item, name, (name, position, field, inner), ref, targets, verb, kind_of)
     for position, finding in enumerate(plan.findings):
         if finding.repeats == finding.id:
-            yield Violation(("findings", position, "repeats"),
-                            f"{label(finding, 'findings')} repeats itself: name the earlier "
-                            "finding whose problem came back, or remove repeats")
+            yield Violation(
+                ("findings", position, "repeats"),
+                f"{label(finding, 'findings')} repeats itself: name the earlier "
+                "finding whose problem came back, or remove repeats",
+            )
         elif finding.repeats is not None and kind_of.get(finding.repeats) != "findings":
-            yield _wrong(finding, "findings", ("findings", position, "repeats"), finding.repeats,
-                         ("findings",), "repeats", kind_of)
+            yield _wrong(
+                finding,
+                "findings",
+                ("findings", position, "repeats"),
+                finding.repeats,
+                ("findings",),
+                "repeats",
+                kind_of,
+            )
     for position, waiver in enumerate(plan.waivers):
         for i, ref in enumerate(waiver.ids or ()):
             if ref not in kind_of:
-                yield Violation(("waivers", position, "ids", i),
-                                f"the waiver of {waiver.rule} names {ref}, which is no item in "
-                                "this plan: correct the id, or remove it from ids")
+                yield Violation(
+                    ("waivers", position, "ids", i),
+                    f"the waiver of {waiver.rule} names {ref}, which is no item in "
+                    "this plan: correct the id, or remove it from ids",
+                )
 
 
-def _wrong(item: Identified, name: str, loc: Loc, ref: str, targets: tuple[str, ...], verb: str,
-           kind_of: dict[str, str]) -> Violation:
+def _wrong(
+    item: Identified,
+    name: str,
+    loc: Loc,
+    ref: str,
+    targets: tuple[str, ...],
+    verb: str,
+    kind_of: dict[str, str],
+) -> Violation:
     wanted = " or ".join(NOUN[t] for t in targets)
     where = f"{label(item, name)} {verb} {ref}"
     found = kind_of.get(ref)
     if found is None:
-        return Violation(loc, f"{where}, which is no {wanted} in this plan: correct the id, or "
-                         f"add {ref} to {' or '.join(targets)}")
-    return Violation(loc, f"{where}, which is {a(NOUN[found])}, not {a(wanted)}: name "
-                     f"{a(wanted)} here")
+        return Violation(
+            loc,
+            f"{where}, which is no {wanted} in this plan: correct the id, or "
+            f"add {ref} to {' or '.join(targets)}",
+        )
+    return Violation(loc, f"{where}, which is {a(NOUN[found])}, not {a(wanted)}: name {a(wanted)} here")

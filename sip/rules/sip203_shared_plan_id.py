@@ -57,6 +57,10 @@ def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
         if earlier == plan.file:
             continue
         line, column = plan.plan_id_position
-        yield PlacedViolation(plan.file, line, column,
-                              f"plan id {plan.plan_id} is already used by {earlier}: give this plan "
-                              "an id of its own", "id")
+        yield PlacedViolation(
+            plan.file,
+            line,
+            column,
+            f"plan id {plan.plan_id} is already used by {earlier}: give this plan an id of its own",
+            "id",
+        )

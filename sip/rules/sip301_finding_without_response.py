@@ -51,6 +51,8 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     responses_to = context.index.responses_to
     for position, finding in enumerate(plan.findings):
         if finding.id not in responses_to:
-            yield Violation(("findings", position),
-                            f"{label(finding, 'findings')} has no response: add a responses entry "
-                            f"(protection, remedy or corrective) whose addresses list {finding.id}")
+            yield Violation(
+                ("findings", position),
+                f"{label(finding, 'findings')} has no response: add a responses entry "
+                f"(protection, remedy or corrective) whose addresses list {finding.id}",
+            )

@@ -50,6 +50,8 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     explained = context.index.explained
     for position, finding in enumerate(plan.findings):
         if finding.id not in explained:
-            yield Violation(("findings", position),
-                            f"{label(finding, 'findings')} has no root cause: add a root_causes "
-                            f"entry whose findings list {finding.id}")
+            yield Violation(
+                ("findings", position),
+                f"{label(finding, 'findings')} has no root cause: add a root_causes "
+                f"entry whose findings list {finding.id}",
+            )

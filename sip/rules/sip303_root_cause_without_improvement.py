@@ -54,6 +54,8 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     improved = context.index.improved
     for position, cause in enumerate(plan.root_causes):
         if cause.id not in improved:
-            yield Violation(("root_causes", position),
-                            f"{label(cause, 'root_causes')} is addressed by no improvement: add an "
-                            f"improvements entry (a preventive measure) whose addresses list {cause.id}")
+            yield Violation(
+                ("root_causes", position),
+                f"{label(cause, 'root_causes')} is addressed by no improvement: add an "
+                f"improvements entry (a preventive measure) whose addresses list {cause.id}",
+            )

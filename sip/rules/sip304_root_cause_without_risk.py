@@ -55,7 +55,9 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     mapped = context.index.mapped
     for position, cause in enumerate(plan.root_causes):
         if cause.id not in mapped:
-            yield Violation(("root_causes", position),
-                            f"{label(cause, 'root_causes')} leads to no risk in the risk map: add a "
-                            f"risks entry whose root_causes list {cause.id}, with the business "
-                            "process, operational function or structural gap the risk arises from")
+            yield Violation(
+                ("root_causes", position),
+                f"{label(cause, 'root_causes')} leads to no risk in the risk map: add a "
+                f"risks entry whose root_causes list {cause.id}, with the business "
+                "process, operational function or structural gap the risk arises from",
+            )

@@ -52,9 +52,16 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         return
     present = "improvements" in plan.model_fields_set
     count = len(plan.improvements)
-    why = ("it lists none" if not count else "its only improvement is cancelled" if count == 1
-           else f"all {count} of its improvements are cancelled")
-    yield Violation(("improvements",),
-                    f"the plan {plan_label(plan)} is {plan.status} but has no improvements ({why}): add "
-                    "improvements, the preventive measures that address its root causes and risks",
-                    at=None if present else ())
+    why = (
+        "it lists none"
+        if not count
+        else "its only improvement is cancelled"
+        if count == 1
+        else f"all {count} of its improvements are cancelled"
+    )
+    yield Violation(
+        ("improvements",),
+        f"the plan {plan_label(plan)} is {plan.status} but has no improvements ({why}): add "
+        "improvements, the preventive measures that address its root causes and risks",
+        at=None if present else (),
+    )

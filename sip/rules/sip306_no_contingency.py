@@ -47,8 +47,7 @@ CODE = "SIP306"
 SEVERITY = ERROR
 SUMMARY = "an open response to a critical finding has no contingency"
 # Why a waiver written for format 1 may silence nothing now (SIP204 says so).
-CHANGED_IN_1_1 = ("since format 1.1, SIP306 asks only open responses (planned, in-progress) for a "
-                  "contingency")
+CHANGED_IN_1_1 = "since format 1.1, SIP306 asks only open responses (planned, in-progress) for a contingency"
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -57,13 +56,18 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     for position, response in context.index.responses:
         if response.contingency is not None or not response.is_open:
             continue
-        critical = [f for f in dict.fromkeys(response.addresses)
-                    if f in findings and findings[f].severity == "critical"]
+        critical = [
+            f
+            for f in dict.fromkeys(response.addresses)
+            if f in findings and findings[f].severity == "critical"
+        ]
         if critical:
             noun = "finding" if len(critical) == 1 else "findings"
-            yield Violation(("responses", position, "contingency"),
-                            f"{label(response, 'responses')} responds to critical {noun} "
-                            f"{ids(critical)} and is still {response.status}, with no "
-                            "contingency: add contingency: what happens, and who acts, if this "
-                            "response slips",
-                            at=("responses", position))
+            yield Violation(
+                ("responses", position, "contingency"),
+                f"{label(response, 'responses')} responds to critical {noun} "
+                f"{ids(critical)} and is still {response.status}, with no "
+                "contingency: add contingency: what happens, and who acts, if this "
+                "response slips",
+                at=("responses", position),
+            )

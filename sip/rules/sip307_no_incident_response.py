@@ -58,9 +58,11 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     if forced is None:
         return
     present = "improvements" in plan.model_fields_set
-    yield Violation(("improvements",),
-                    f"the plan has forced-labour finding {label(forced, 'findings')} but no "
-                    "standing procedure for when it happens again: add an improvements entry of "
-                    "element incident-response (who is alerted, who protects the workers, "
-                    "within what time)",
-                    at=None if present else ())
+    yield Violation(
+        ("improvements",),
+        f"the plan has forced-labour finding {label(forced, 'findings')} but no "
+        "standing procedure for when it happens again: add an improvements entry of "
+        "element incident-response (who is alerted, who protects the workers, "
+        "within what time)",
+        at=None if present else (),
+    )

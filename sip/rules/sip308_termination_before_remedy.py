@@ -66,15 +66,20 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     for position, response in context.index.responses:
         if response.escalation != "termination":
             continue
-        waiting = [r.id for f in dict.fromkeys(response.addresses)
-                   for r in responses_to.get(f, ())
-                   if r.kind in ("protection", "remedy") and r.is_open]
+        waiting = [
+            r.id
+            for f in dict.fromkeys(response.addresses)
+            for r in responses_to.get(f, ())
+            if r.kind in ("protection", "remedy") and r.is_open
+        ]
         if waiting:
             waiting = list(dict.fromkeys(waiting))
-            yield Violation(("responses", position, "escalation"),
-                            f"{label(response, 'responses')} ends the relationship with the site "
-                            f"while {ids(waiting)} (protection or remedy for the same workers) "
-                            f"{'is' if len(waiting) == 1 else 'are'} still open: ending it "
-                            "before the workers are protected and repaid abandons them; finish "
-                            "those first, or say in them who protects and repays the workers "
-                            "after the relationship ends")
+            yield Violation(
+                ("responses", position, "escalation"),
+                f"{label(response, 'responses')} ends the relationship with the site "
+                f"while {ids(waiting)} (protection or remedy for the same workers) "
+                f"{'is' if len(waiting) == 1 else 'are'} still open: ending it "
+                "before the workers are protected and repaid abandons them; finish "
+                "those first, or say in them who protects and repays the workers "
+                "after the relationship ends",
+            )

@@ -53,9 +53,11 @@ CODE = "SIP401"
 SEVERITY = ERROR
 SUMMARY = "a forced-labour finding has no response of kind protection"
 # Why a waiver written for format 1 may silence nothing now (SIP204 says so).
-CHANGED_IN_1_1 = ("since format 1.1, a forced-labour finding is one whose determination is "
-                  "substantiated or suspected (one indicator on a finding that is not critical is not "
-                  "one)")
+CHANGED_IN_1_1 = (
+    "since format 1.1, a forced-labour finding is one whose determination is "
+    "substantiated or suspected (one indicator on a finding that is not critical is not "
+    "one)"
+)
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -66,7 +68,9 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             continue
         if any(r.kind == "protection" for r in responses_to.get(finding.id, ())):
             continue
-        yield Violation(("findings", position),
-                        f"{label(finding, 'findings')} is a forced-labour finding "
-                        f"({why_forced_labour(finding)}) with no protection for the workers: add "
-                        f"a responses entry of kind protection whose addresses list {finding.id}")
+        yield Violation(
+            ("findings", position),
+            f"{label(finding, 'findings')} is a forced-labour finding "
+            f"({why_forced_labour(finding)}) with no protection for the workers: add "
+            f"a responses entry of kind protection whose addresses list {finding.id}",
+        )

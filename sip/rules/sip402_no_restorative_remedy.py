@@ -57,12 +57,16 @@ if TYPE_CHECKING:
 
 CODE = "SIP402"
 SEVERITY = WARNING
-SUMMARY = ("a forced-labour finding has no rehabilitation, repatriation or reintegration remedy "
-           "and no needs assessment")
+SUMMARY = (
+    "a forced-labour finding has no rehabilitation, repatriation or reintegration remedy "
+    "and no needs assessment"
+)
 # Why a waiver written for format 1 may silence nothing now (SIP204 says so).
-CHANGED_IN_1_1 = ("since format 1.1, SIP402 is a warning, is answered by a needs_assessment, and reads "
-                  "only forced-labour findings (determination substantiated or suspected; one indicator"
-                  " on a finding that is not critical is not one)")
+CHANGED_IN_1_1 = (
+    "since format 1.1, SIP402 is a warning, is answered by a needs_assessment, and reads "
+    "only forced-labour findings (determination substantiated or suspected; one indicator"
+    " on a finding that is not critical is not one)"
+)
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -76,15 +80,21 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         assessed = finding.needs_assessment
         if assessed is not None and assessed.date <= context.as_of:
             continue
-        if any(r.kind == "remedy" and r.remedy in RESTORATIVE_REMEDIES
-               for r in responses_to.get(finding.id, ())):
+        if any(
+            r.kind == "remedy" and r.remedy in RESTORATIVE_REMEDIES for r in responses_to.get(finding.id, ())
+        ):
             continue
-        assessment = (f"its needs_assessment is dated {assessed.date}, after the as-of date "
-                      f"{context.as_of}" if assessed is not None else "it has no needs assessment")
-        yield Violation(("findings", position),
-                        f"{label(finding, 'findings')} is a forced-labour finding "
-                        f"({why_forced_labour(finding)}), and nothing shows the workers were asked "
-                        "what they need to recover: no rehabilitation, repatriation or "
-                        f"reintegration measure addresses it, and {assessment}: once the affected "
-                        f"workers' needs are assessed, add needs_assessment (date, summary) to "
-                        f"{finding.id}, and a remedy of the kind they ask for")
+        assessment = (
+            f"its needs_assessment is dated {assessed.date}, after the as-of date {context.as_of}"
+            if assessed is not None
+            else "it has no needs assessment"
+        )
+        yield Violation(
+            ("findings", position),
+            f"{label(finding, 'findings')} is a forced-labour finding "
+            f"({why_forced_labour(finding)}), and nothing shows the workers were asked "
+            "what they need to recover: no rehabilitation, repatriation or "
+            f"reintegration measure addresses it, and {assessment}: once the affected "
+            f"workers' needs are assessed, add needs_assessment (date, summary) to "
+            f"{finding.id}, and a remedy of the kind they ask for",
+        )

@@ -54,10 +54,16 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         loc = ("responses", position, "voluntary")
         what = label(response, "responses")
         if response.voluntary is None:
-            yield Violation(loc, f"{what} is a repatriation not marked voluntary: repatriate only "
-                            "workers who ask to go home, and add voluntary: true",
-                            at=("responses", position))
+            yield Violation(
+                loc,
+                f"{what} is a repatriation not marked voluntary: repatriate only "
+                "workers who ask to go home, and add voluntary: true",
+                at=("responses", position),
+            )
         else:
-            yield Violation(loc, f"{what} is a repatriation marked voluntary: false: repatriate "
-                            "only workers who ask to go home (voluntary: true), or offer "
-                            "reintegration instead")
+            yield Violation(
+                loc,
+                f"{what} is a repatriation marked voluntary: false: repatriate "
+                "only workers who ask to go home (voluntary: true), or offer "
+                "reintegration instead",
+            )

@@ -60,8 +60,12 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
 
     assert context.index is not None
     for position, response in context.index.responses:
-        if (response.kind != "remedy" or response.remedy not in MONEY_REMEDIES
-                or response.status not in COMPLETE_STATUSES or response.unclaimed is not None):
+        if (
+            response.kind != "remedy"
+            or response.remedy not in MONEY_REMEDIES
+            or response.status not in COMPLETE_STATUSES
+            or response.unclaimed is not None
+        ):
             continue
         short = []
         covered, reached = response.workers_covered, response.workers_reached
@@ -69,11 +73,12 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             short.append(f"reached {reached:,} of the {covered:,} workers it covers")
         amount = response.amount
         if amount is not None and amount.paid is not None and amount.paid < amount.committed:
-            short.append(f"paid {amount.currency} {amount.paid:,g} of {amount.committed:,g} "
-                         "committed")
+            short.append(f"paid {amount.currency} {amount.paid:,g} of {amount.committed:,g} committed")
         if short:
-            yield Violation(("responses", position),
-                            f"{label(response, 'responses')} is {response.status} but "
-                            f"{' and '.join(short)}: add unclaimed, saying what happens to what is "
-                            "still owed (who keeps tracing the workers, until when, where the "
-                            "money is held)")
+            yield Violation(
+                ("responses", position),
+                f"{label(response, 'responses')} is {response.status} but "
+                f"{' and '.join(short)}: add unclaimed, saying what happens to what is "
+                "still owed (who keeps tracing the workers, until when, where the "
+                "money is held)",
+            )

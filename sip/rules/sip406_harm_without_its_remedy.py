@@ -52,11 +52,18 @@ SUMMARY = "a finding shows debt bondage or withheld wages and has no remedy that
 
 # indicator -> (the remedies that repay it, the harm and the remedies in words)
 _REPAYS = {
-    "debt-bondage": (frozenset(("reimbursement", "compensation")), "debt bondage",
-                     "reimbursement or compensation",
-                     "remedy: reimbursement of the fees and related costs, or compensation"),
-    "withholding-of-wages": (frozenset(("back-pay",)), "withholding of wages", "back-pay",
-                             "remedy: back-pay, paying the workers what was withheld"),
+    "debt-bondage": (
+        frozenset(("reimbursement", "compensation")),
+        "debt bondage",
+        "reimbursement or compensation",
+        "remedy: reimbursement of the fees and related costs, or compensation",
+    ),
+    "withholding-of-wages": (
+        frozenset(("back-pay",)),
+        "withholding of wages",
+        "back-pay",
+        "remedy: back-pay, paying the workers what was withheld",
+    ),
 }
 
 
@@ -69,10 +76,11 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         for indicator, (remedies, harm, named, hint) in _REPAYS.items():
             if indicator not in finding.indicators:
                 continue
-            if any(r.kind == "remedy" and r.remedy in remedies
-                   for r in responses_to.get(finding.id, ())):
+            if any(r.kind == "remedy" and r.remedy in remedies for r in responses_to.get(finding.id, ())):
                 continue
-            yield Violation(("findings", position, "indicators"),
-                            f"{label(finding, 'findings')} shows {harm}, and no {named} remedy "
-                            f"addresses it: add a responses entry of kind remedy ({hint}) whose "
-                            f"addresses list {finding.id}")
+            yield Violation(
+                ("findings", position, "indicators"),
+                f"{label(finding, 'findings')} shows {harm}, and no {named} remedy "
+                f"addresses it: add a responses entry of kind remedy ({hint}) whose "
+                f"addresses list {finding.id}",
+            )

@@ -57,11 +57,13 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     forced = next((f for f in plan.findings if f.is_forced_labour), None)
     if forced is None:
         return
-    why = (f" (the earliest entry is dated after {context.as_of})" if engaged else "")
+    why = f" (the earliest entry is dated after {context.as_of})" if engaged else ""
     present = "worker_engagement" in plan.model_fields_set
-    yield Violation(("worker_engagement",),
-                    f"the plan has forced-labour finding {label(forced, 'findings')} but records "
-                    f"no engagement with the affected workers{why}: add a worker_engagement entry "
-                    "(date, with, method, summary) for each time the workers or their "
-                    "representatives took part in the plan",
-                    at=None if present else ())
+    yield Violation(
+        ("worker_engagement",),
+        f"the plan has forced-labour finding {label(forced, 'findings')} but records "
+        f"no engagement with the affected workers{why}: add a worker_engagement entry "
+        "(date, with, method, summary) for each time the workers or their "
+        "representatives took part in the plan",
+        at=None if present else (),
+    )

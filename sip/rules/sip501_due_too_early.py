@@ -56,8 +56,13 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
                 if finding is not None and finding.identified > bound:
                     bound, latest = finding.identified, finding
         if action.due < bound:
-            what = (f"{latest.id} was identified ({bound})" if latest is not None
-                    else f"the plan was opened ({bound})")
-            yield Violation((name, position, "due"),
-                            f"{label(action, name)} is due {action.due}, before {what}: correct "
-                            f"due to a date on or after {bound}")
+            what = (
+                f"{latest.id} was identified ({bound})"
+                if latest is not None
+                else f"the plan was opened ({bound})"
+            )
+            yield Violation(
+                (name, position, "due"),
+                f"{label(action, name)} is due {action.due}, before {what}: correct "
+                f"due to a date on or after {bound}",
+            )

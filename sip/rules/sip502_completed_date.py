@@ -53,8 +53,10 @@ if TYPE_CHECKING:
 
 CODE = "SIP502"
 SEVERITY = ERROR
-SUMMARY = ("a done or verified action has no completed date, or one after the as-of date; or an "
-           "instalment is paid, or a review dated, after the as-of date")
+SUMMARY = (
+    "a done or verified action has no completed date, or one after the as-of date; or an "
+    "instalment is paid, or a review dated, after the as-of date"
+)
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -64,26 +66,36 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     for position, response in context.index.responses:
         for k, instalment in enumerate(response.schedule or ()):
             if instalment.paid is not None and instalment.paid > context.as_of:
-                yield Violation(("responses", position, "schedule", k, "paid"),
-                                f"instalment {k + 1} of {label(response, 'responses')} was paid "
-                                f"{instalment.paid}, after the as-of date {context.as_of}: "
-                                "correct the date, or remove paid until the money has reached "
-                                "the workers")
+                yield Violation(
+                    ("responses", position, "schedule", k, "paid"),
+                    f"instalment {k + 1} of {label(response, 'responses')} was paid "
+                    f"{instalment.paid}, after the as-of date {context.as_of}: "
+                    "correct the date, or remove paid until the money has reached "
+                    "the workers",
+                )
     for name, position, action in context.index.actions():
         if action.status not in COMPLETE_STATUSES:
             continue
         loc = (name, position, "completed")
         if action.completed is None:
-            yield Violation(loc, f"{label(action, name)} is {action.status} but has no completed "
-                            "date: add completed: the date it was done",
-                            at=(name, position))
+            yield Violation(
+                loc,
+                f"{label(action, name)} is {action.status} but has no completed "
+                "date: add completed: the date it was done",
+                at=(name, position),
+            )
         elif action.completed > context.as_of:
-            yield Violation(loc, f"{label(action, name)} was completed {action.completed}, after "
-                            f"the as-of date {context.as_of}: correct the date, or set status back "
-                            "to in-progress until it is done")
+            yield Violation(
+                loc,
+                f"{label(action, name)} was completed {action.completed}, after "
+                f"the as-of date {context.as_of}: correct the date, or set status back "
+                "to in-progress until it is done",
+            )
     for position, review in enumerate(plan.reviews):
         if review.date > context.as_of:
-            yield Violation(("reviews", position, "date"),
-                            f"the review dated {review.date} is after the as-of date "
-                            f"{context.as_of}: a review records one that took place; correct the "
-                            "date, or put a review still to come in next_review")
+            yield Violation(
+                ("reviews", position, "date"),
+                f"the review dated {review.date} is after the as-of date "
+                f"{context.as_of}: a review records one that took place; correct the "
+                "date, or put a review still to come in next_review",
+            )

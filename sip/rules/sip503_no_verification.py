@@ -49,7 +49,9 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     for name, position, action in context.index.actions():
         if action.status == "verified" and action.verification is None:
-            yield Violation((name, position, "verification"),
-                            f"{label(action, name)} is verified but records no verification: add "
-                            "verification: with method, evidence and date, or set status to done",
-                            at=(name, position))
+            yield Violation(
+                (name, position, "verification"),
+                f"{label(action, name)} is verified but records no verification: add "
+                "verification: with method, evidence and date, or set status to done",
+                at=(name, position),
+            )

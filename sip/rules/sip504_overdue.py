@@ -56,15 +56,19 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             for k, instalment in enumerate(response.schedule):
                 if instalment.paid is None and instalment.due < as_of:
                     late = plural((as_of - instalment.due).days, "day")
-                    yield Violation(("responses", position, "schedule", k, "due"),
-                                    f"instalment {k + 1} of {label(response, 'responses')} was "
-                                    f"due {instalment.due} and has no paid date ({late} late): "
-                                    "pay it and record the date in paid, or agree a new date "
-                                    "with the workers and record why in reviews")
+                    yield Violation(
+                        ("responses", position, "schedule", k, "due"),
+                        f"instalment {k + 1} of {label(response, 'responses')} was "
+                        f"due {instalment.due} and has no paid date ({late} late): "
+                        "pay it and record the date in paid, or agree a new date "
+                        "with the workers and record why in reviews",
+                    )
     for name, position, action in context.index.actions():
         if action.is_overdue(context.as_of):  # the one definition, shared with reports
             late = plural((context.as_of - action.due).days, "day")
-            yield Violation((name, position, "due"),
-                            f"{label(action, name)} was due {action.due} and is still "
-                            f"{action.status} ({late} late): complete it, or set a new due date "
-                            "and record why in reviews")
+            yield Violation(
+                (name, position, "due"),
+                f"{label(action, name)} was due {action.due} and is still "
+                f"{action.status} ({late} late): complete it, or set a new due date "
+                "and record why in reviews",
+            )

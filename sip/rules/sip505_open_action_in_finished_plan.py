@@ -48,7 +48,9 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         return
     for name, position, action in context.index.actions():
         if action.is_open:
-            yield Violation((name, position, "status"),
-                            f"{label(action, name)} is still {action.status} but the plan is "
-                            f"{plan.status}: complete or cancel it, or set the plan's status back "
-                            "to active")
+            yield Violation(
+                (name, position, "status"),
+                f"{label(action, name)} is still {action.status} but the plan is "
+                f"{plan.status}: complete or cancel it, or set the plan's status back "
+                "to active",
+            )

@@ -73,9 +73,11 @@ CODE = "SIP506"
 SEVERITY = WARNING
 SUMMARY = "an open response is due further from its finding than the deadline for its kind"
 # Why a waiver written for format 1 may silence nothing now (SIP204 says so).
-CHANGED_IN_1_1 = ("since format 1.1, SIP506 reads only open responses, with deadlines per kind of "
-                  "response (protection 14/30/90 days, corrective 30/90/180, remedy 90/180/365), and a "
-                  "scheduled remedy's first instalment")
+CHANGED_IN_1_1 = (
+    "since format 1.1, SIP506 reads only open responses, with deadlines per kind of "
+    "response (protection 14/30/90 days, corrective 30/90/180, remedy 90/180/365), and a "
+    "scheduled remedy's first instalment"
+)
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -99,19 +101,23 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         deadline, finding = earliest
         loc: Loc
         if response.schedule:
-            due, loc, what = (response.schedule[0].due,
-                              ("responses", position, "schedule", 0, "due"),
-                              "has its first instalment due")
+            due, loc, what = (
+                response.schedule[0].due,
+                ("responses", position, "schedule", 0, "due"),
+                "has its first instalment due",
+            )
         else:
             due, loc, what = response.due, ("responses", position, "due"), "is due"
         if due <= deadline:
             continue
         days = days_for[finding.severity]
         taken = (due - finding.identified).days
-        yield Violation(loc,
-                        f"{label(response, 'responses')} {what} {due}, {taken} days after "
-                        f"{finding.severity} finding {finding.id} was identified; the deadline for "
-                        f"a {response.kind} response to a {finding.severity} finding is {days} days "
-                        f"({deadline}; since format 1.1 it depends on the kind of response, see "
-                        "[deadlines] in the configuration): bring the date forward, or add a "
-                        f"waiver of SIP506 for {response.id} with the reason")
+        yield Violation(
+            loc,
+            f"{label(response, 'responses')} {what} {due}, {taken} days after "
+            f"{finding.severity} finding {finding.id} was identified; the deadline for "
+            f"a {response.kind} response to a {finding.severity} finding is {days} days "
+            f"({deadline}; since format 1.1 it depends on the kind of response, see "
+            "[deadlines] in the configuration): bring the date forward, or add a "
+            f"waiver of SIP506 for {response.id} with the reason",
+        )

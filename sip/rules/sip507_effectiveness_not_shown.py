@@ -58,13 +58,17 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     for position, improvement in context.index.improvements:
         review = improvement.effectiveness
         if review is None:
-            yield Violation(("improvements", position, "effectiveness"),
-                            f"the plan is closed but {label(improvement, 'improvements')} was never "
-                            "shown to work: add effectiveness (date, result, evidence), or set the "
-                            "plan back to monitoring until it is reviewed",
-                            at=("improvements", position))
+            yield Violation(
+                ("improvements", position, "effectiveness"),
+                f"the plan is closed but {label(improvement, 'improvements')} was never "
+                "shown to work: add effectiveness (date, result, evidence), or set the "
+                "plan back to monitoring until it is reviewed",
+                at=("improvements", position),
+            )
         elif review.result == "not-effective":
-            yield Violation(("improvements", position, "effectiveness", "result"),
-                            f"the plan is closed but {label(improvement, 'improvements')} was found "
-                            f"not effective on {review.date}: add an improvement that works and "
-                            "set the plan back to active or monitoring")
+            yield Violation(
+                ("improvements", position, "effectiveness", "result"),
+                f"the plan is closed but {label(improvement, 'improvements')} was found "
+                f"not effective on {review.date}: add an improvement that works and "
+                "set the plan back to active or monitoring",
+            )

@@ -53,8 +53,9 @@ if TYPE_CHECKING:
 
 CODE = "SIP508"
 SEVERITY = ERROR
-SUMMARY = ("a closed plan has a remedy, or a protection for forced labour, done but not verified "
-           "with the workers")
+SUMMARY = (
+    "a closed plan has a remedy, or a protection for forced labour, done but not verified with the workers"
+)
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -68,20 +69,25 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         if response.kind == "remedy":
             what = "remedy"
         elif response.kind == "protection" and any(
-                f in findings and findings[f].is_forced_labour for f in response.addresses):
+            f in findings and findings[f].is_forced_labour for f in response.addresses
+        ):
             what = "protection of workers in forced labour"
         else:
             continue
         if response.status == "verified":
             check = response.verification
             if check is not None and check.workers_interviewed == 0:
-                yield Violation(("responses", position, "verification", "workers_interviewed"),
-                                f"the plan is closed but {label(response, 'responses')} ({what}) was "
-                                "verified without asking a single worker (workers_interviewed: 0): "
-                                "interview a sample of the workers, in their languages, away from "
-                                "the site's managers, and record how many")
+                yield Violation(
+                    ("responses", position, "verification", "workers_interviewed"),
+                    f"the plan is closed but {label(response, 'responses')} ({what}) was "
+                    "verified without asking a single worker (workers_interviewed: 0): "
+                    "interview a sample of the workers, in their languages, away from "
+                    "the site's managers, and record how many",
+                )
             continue
-        yield Violation(("responses", position, "status"),
-                        f"the plan is closed but {label(response, 'responses')} ({what}) is done and "
-                        "not verified: check with the workers that it reached them (interviews by "
-                        "someone they trust), then set status: verified with a verification")
+        yield Violation(
+            ("responses", position, "status"),
+            f"the plan is closed but {label(response, 'responses')} ({what}) is done and "
+            "not verified: check with the workers that it reached them (interviews by "
+            "someone they trust), then set status: verified with a verification",
+        )

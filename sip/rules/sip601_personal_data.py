@@ -51,8 +51,9 @@ SUMMARY = "free text holds what looks like personal data of a worker"
 # name and role are the plan owner's, not a worker's.
 _OWNER = ("owner.role", "owner.name", "owner")
 PLAN_FIELDS = tuple(f for f in free_text.PLAN_FIELDS if f not in _OWNER)
-LIST_FIELDS = {name: tuple(f for f in fields if f not in _OWNER)
-               for name, fields in free_text.LIST_FIELDS.items()}
+LIST_FIELDS = {
+    name: tuple(f for f in fields if f not in _OWNER) for name, fields in free_text.LIST_FIELDS.items()
+}
 _OWNER_FIELDS = frozenset(("owner.role", "owner.name", "owner"))
 
 
@@ -64,23 +65,27 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         # the common case stays cheap: most text has no digit and no '@' and is plain ASCII
         if (maybe(value) or not value.isascii()) and field not in _OWNER_FIELDS:
             steps = tuple(field.split("."))
-            violation = _violation(value, loc[:-len(steps)], steps,
-                                   item if name else "the plan's", name, kept)
+            violation = _violation(
+                value, loc[: -len(steps)], steps, item if name else "the plan's", name, kept
+            )
             if violation:
                 yield violation
 
 
-def _violation(value: object, loc: Loc, steps: tuple[str, ...], whose: Any, name: str,
-               kept: Keep) -> Violation | None:
+def _violation(
+    value: object, loc: Loc, steps: tuple[str, ...], whose: Any, name: str, kept: Keep
+) -> Violation | None:
     if not isinstance(value, str):
         return None
     kinds = list(dict.fromkeys(match.kind for match in find(value, kept)))
     if not kinds:
         return None
-    return Violation((*loc, *steps),
-                     f"{_whose(whose, name)} {' '.join(steps)} holds what looks like {ids(kinds)}: "
-                     "remove it, and refer to the worker by a case or interview number instead "
-                     "(keep personal data where access is controlled)")
+    return Violation(
+        (*loc, *steps),
+        f"{_whose(whose, name)} {' '.join(steps)} holds what looks like {ids(kinds)}: "
+        "remove it, and refer to the worker by a case or interview number instead "
+        "(keep personal data where access is controlled)",
+    )
 
 
 def _whose(item: Any, name: str) -> str:

@@ -46,13 +46,32 @@ CODE = "SIP602"
 SEVERITY = WARNING
 SUMMARY = "a free-text field holds only a placeholder such as TBD"
 
-PLACEHOLDERS = frozenset((
-    "", "tbd", "tbc", "todo", "n/a", "na", "none", "nil", "null", "pending", "xxx",
-    "to be decided", "to be confirmed", "to be determined", "see above"))
+PLACEHOLDERS = frozenset(
+    (
+        "",
+        "tbd",
+        "tbc",
+        "todo",
+        "n/a",
+        "na",
+        "none",
+        "nil",
+        "null",
+        "pending",
+        "xxx",
+        "to be decided",
+        "to be confirmed",
+        "to be determined",
+        "see above",
+    )
+)
 _TRIM = " \t\r\n\f\v.-_?!*/"
 _LONGEST = max(len(p) for p in PLACEHOLDERS)
-_UNNAMED = {"reviews": ("review of", "date"), "waivers": ("waiver of", "rule"),
-            "worker_engagement": ("worker engagement of", "date")}
+_UNNAMED = {
+    "reviews": ("review of", "date"),
+    "waivers": ("waiver of", "rule"),
+    "worker_engagement": ("worker engagement of", "date"),
+}
 
 
 def is_placeholder(text: str) -> bool:
@@ -82,5 +101,8 @@ def _whose(item, name: str) -> str:
 
 def _violation(value: str, loc: tuple, whose: str, field: str) -> Violation:
     shown = " ".join(value.split())
-    return Violation(loc, f"{whose} {field} says only \"{shown}\", a placeholder: write what is "
-                     "known (who, what, by when), or leave the field out if it is optional")
+    return Violation(
+        loc,
+        f'{whose} {field} says only "{shown}", a placeholder: write what is '
+        "known (who, what, by when), or leave the field out if it is optional",
+    )

@@ -44,8 +44,10 @@ def escape_property(text: str) -> str:
 def annotation(d: Diagnostic) -> str:
     """One workflow command on one line: plan text in it can neither end the line nor hold
     a terminal escape (sip/output/plain_text.py)."""
-    properties = (f"file={escape_property(_one_line(d.file))},line={d.line},col={d.column},"
-                  f"title={escape_property(d.code)}")
+    properties = (
+        f"file={escape_property(_one_line(d.file))},line={d.line},col={d.column},"
+        f"title={escape_property(d.code)}"
+    )
     return f"::{_COMMANDS[d.severity]} {properties}::{escape_data(_one_line(d.message))}"
 
 
@@ -84,9 +86,11 @@ def chosen(diagnostics: list[Diagnostic]) -> list[int]:
 
 
 def not_annotated(count: int) -> str:
-    return (f"{count} not annotated: GitHub shows at most {LIMITS[ERROR]} error and "
-            f"{LIMITS[WARNING]} warning annotations per step; the lines above and the step "
-            "summary have them all")
+    return (
+        f"{count} not annotated: GitHub shows at most {LIMITS[ERROR]} error and "
+        f"{LIMITS[WARNING]} warning annotations per step; the lines above and the step "
+        "summary have them all"
+    )
 
 
 def step_summary(run: Run) -> str:
@@ -95,20 +99,24 @@ def step_summary(run: Run) -> str:
     lines = ["## sip validate", "", summary(run), ""]
     annotated = chosen(run.diagnostics)
     if len(annotated) < len(shown):
-        lines += [f"{len(annotated)} of {len(shown)} are annotated on the changed files; "
-                  f"{len(shown) - len(annotated)} are not (GitHub shows at most {LIMITS[ERROR]} "
-                  f"error and {LIMITS[WARNING]} warning annotations per step). All are listed here.",
-                  ""]
+        lines += [
+            f"{len(annotated)} of {len(shown)} are annotated on the changed files; "
+            f"{len(shown) - len(annotated)} are not (GitHub shows at most {LIMITS[ERROR]} "
+            f"error and {LIMITS[WARNING]} warning annotations per step). All are listed here.",
+            "",
+        ]
     if shown:
         lines += ["| Where | Code | Severity | Message |", "|---|---|---|---|"]
         size = sum(len(line) + 1 for line in lines)
         for count, d in enumerate(shown):
-            row = (f"| `{_code(d.file)}:{d.line}:{d.column}` | {d.code} | {d.severity} "
-                   f"| {_cell(d.message)} |")
+            row = f"| `{_code(d.file)}:{d.line}:{d.column}` | {d.code} | {d.severity} | {_cell(d.message)} |"
             size += len(row.encode("utf-8")) + 1
             if size > SUMMARY_BYTES:
-                lines += ["", f"... and {len(shown) - count} more (a step summary holds at most "
-                          "1 MiB); the log has them all."]
+                lines += [
+                    "",
+                    f"... and {len(shown) - count} more (a step summary holds at most "
+                    "1 MiB); the log has them all.",
+                ]
                 break
             lines.append(row)
         lines.append("")

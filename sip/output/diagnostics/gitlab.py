@@ -21,8 +21,7 @@ _SEVERITY = {ERROR: "major"}
 
 def document(run: Run) -> list[dict[str, object]]:
     ids_by_file = {result.file: result.item_ids for result in run.results}
-    return [_issue(d, ids_by_file.get(d.file, {})) for d in run.diagnostics
-            if d.severity != WAIVED]
+    return [_issue(d, ids_by_file.get(d.file, {})) for d in run.diagnostics if d.severity != WAIVED]
 
 
 def _issue(d: Diagnostic, item_ids: dict[str, str]) -> dict[str, object]:

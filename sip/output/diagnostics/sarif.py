@@ -50,16 +50,20 @@ def document(run: Run, suppressed: bool = False) -> dict[str, object]:
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "sip",
-                "version": __version__,
-                "informationUri": PROJECT_URL,
-                "rules": [_descriptor(rule) for rule in REGISTRY],
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": [_result(d, index, by_file.get(d.file)) for d in shown],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "sip",
+                        "version": __version__,
+                        "informationUri": PROJECT_URL,
+                        "rules": [_descriptor(rule) for rule in REGISTRY],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(d, index, by_file.get(d.file)) for d in shown],
+            }
+        ],
     }
 
 
@@ -88,14 +92,17 @@ def _result(d: Diagnostic, index: dict[str, int], result: FileResult | None) -> 
         "ruleId": d.code,
         "level": _level(d),
         "message": {"text": d.message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": {"uri": uri, "uriBaseId": ROOT},
-                "region": region(d),
-            },
-            **({"logicalLocations": [{"fullyQualifiedName": d.path, "kind": "member"}]}
-               if d.path else {}),
-        }],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": uri, "uriBaseId": ROOT},
+                    "region": region(d),
+                },
+                **(
+                    {"logicalLocations": [{"fullyQualifiedName": d.path, "kind": "member"}]} if d.path else {}
+                ),
+            }
+        ],
         "partialFingerprints": {
             FINGERPRINT_KEY: fingerprint(d.code, plan, stable_path(d.path, item_ids)),
         },
@@ -103,8 +110,7 @@ def _result(d: Diagnostic, index: dict[str, int], result: FileResult | None) -> 
     if d.code in index:
         out["ruleIndex"] = index[d.code]
     if d.severity == WAIVED:
-        out["suppressions"] = [{"kind": "inSource", "status": "accepted",
-                                "justification": d.reason or ""}]
+        out["suppressions"] = [{"kind": "inSource", "status": "accepted", "justification": d.reason or ""}]
     return out
 
 
@@ -122,7 +128,7 @@ def region(d: Diagnostic) -> dict[str, int]:
     endColumn is exclusive."""
     out = {"startLine": d.line, "startColumn": d.column}
     line = source_line(d.file, d.line) if d.file != "-" else None
-    length = _token_length(line[d.column - 1:]) if line and d.column <= len(line) else 0
+    length = _token_length(line[d.column - 1 :]) if line and d.column <= len(line) else 0
     if length:
         out |= {"endLine": d.line, "endColumn": d.column + length}
     return out
@@ -138,7 +144,7 @@ def _token_length(text: str) -> int:
                 i += 2
                 continue
             if text[i] == quote_mark:
-                if quote_mark == "'" and text[i + 1:i + 2] == "'":
+                if quote_mark == "'" and text[i + 1 : i + 2] == "'":
                     i += 2
                     continue
                 return i + 1

@@ -37,17 +37,16 @@ def summary(run: Run) -> str:
     if not run.errors and not run.warnings:
         text = f"{files} checked: no problems"
     else:
-        text = (f"{files} checked: {plural(run.errors, 'error')}, "
-                f"{plural(run.warnings, 'warning')}")
+        text = f"{files} checked: {plural(run.errors, 'error')}, {plural(run.warnings, 'warning')}"
     if run.waived:
         text += f" ({run.waived} waived)"
     skipped = run.not_rule_checked
     if skipped:
-        text += (f"; {plural(skipped, 'file')} not rule-checked until "
-                 f"{'its' if skipped == 1 else 'their'} format errors are fixed")
+        text += (
+            f"; {plural(skipped, 'file')} not rule-checked until "
+            f"{'its' if skipped == 1 else 'their'} format errors are fixed"
+        )
     return text
-
-
 
 
 def _excerpt(d: Diagnostic) -> str:
@@ -83,13 +82,14 @@ def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style)
     from rich.markup import escape
 
     # Colour was decided (sip.cli): rich must not second-guess it from NO_COLOR or the stream.
-    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True,
-                      no_color=False)
+    console = Console(file=stream, highlight=False, soft_wrap=True, force_terminal=True, no_color=False)
     for d in shown:
         color = _COLORS.get(d.severity, "bold")
         label = " warning" if d.severity == WARNING else ""
-        console.print(f"[bold]{escape(printable(d.file))}:{d.line}:{d.column}:[/] "
-                      f"[{color}]{d.code}{label}[/] {escape(printable(d.message))}")
+        console.print(
+            f"[bold]{escape(printable(d.file))}:{d.line}:{d.column}:[/] "
+            f"[{color}]{d.code}{label}[/] {escape(printable(d.message))}"
+        )
         if style.excerpts:
             excerpt = _excerpt(d)
             if excerpt:

@@ -40,8 +40,9 @@ def _ids(ids: list[str]) -> str:
 
 
 def _found(findings: list[c.FindingView], glance: c.AtAGlance, site: c.SiteView) -> str:
-    severities = [f"{count.count} {count.label.short.lower()}" for count in glance.findings_by_severity
-                  if count.count]
+    severities = [
+        f"{count.count} {count.label.short.lower()}" for count in glance.findings_by_severity if count.count
+    ]
     text = f"Found: {_count(len(findings), 'finding')} ({', '.join(severities)}) at {site.name}"
     forced = [f for f in findings if f.forced_labour]
     if forced:
@@ -66,33 +67,47 @@ def _found(findings: list[c.FindingView], glance: c.AtAGlance, site: c.SiteView)
 
 
 def _done_for_workers(timeline: list[c.ActionView], glance: c.AtAGlance) -> str:
-    for_workers = [a for a in timeline if a.type == "response" and a.kind.value in ("protection", "remedy")
-                   and a.status.value != "cancelled"]
+    for_workers = [
+        a
+        for a in timeline
+        if a.type == "response" and a.kind.value in ("protection", "remedy") and a.status.value != "cancelled"
+    ]
     if not for_workers:
         return "For the workers: no protection or remedy is recorded yet."
     done = sum(1 for a in for_workers if not a.open)
     protection = sum(1 for a in for_workers if a.kind.value == "protection")
     remedy = len(for_workers) - protection
-    text = (f"For the workers: {_count(protection, 'protection response')} and "
-            f"{_count(remedy, 'remedy', 'remedies')}, {_n(done)} of them done or verified")
+    text = (
+        f"For the workers: {_count(protection, 'protection response')} and "
+        f"{_count(remedy, 'remedy', 'remedies')}, {_n(done)} of them done or verified"
+    )
     if glance.money:
-        paid = _and([f"{line.currency} {_n(line.paid)} of {_n(line.committed)} ({line.paid_percent} %)"
-                     for line in glance.money])
+        paid = _and(
+            [
+                f"{line.currency} {_n(line.paid)} of {_n(line.committed)} ({line.paid_percent} %)"
+                for line in glance.money
+            ]
+        )
         text += f"; paid so far {paid}"
     if glance.reach is not None:
-        text += (f"; money remedies have reached {_n(glance.reach.reached)} of the "
-                 f"{_n(glance.reach.covered)} workers they cover, counted per remedy "
-                 f"({glance.reach.percent} %)")
+        text += (
+            f"; money remedies have reached {_n(glance.reach.reached)} of the "
+            f"{_n(glance.reach.covered)} workers they cover, counted per remedy "
+            f"({glance.reach.percent} %)"
+        )
     return text + "."
 
 
-def _late(glance: c.AtAGlance, timeline: list[c.ActionView], next_review: dt.date | None,
-          as_of: dt.date) -> str:
+def _late(
+    glance: c.AtAGlance, timeline: list[c.ActionView], next_review: dt.date | None, as_of: dt.date
+) -> str:
     parts = []
     days = {a.anchor: a.days_overdue for a in timeline if a.overdue}  # anchors: masked ids may repeat
     if glance.overdue:
-        ids = [f"{r.id} ({_count(days.get(r.anchor, 0), 'day')})" if not r.withheld else r.id
-               for r in glance.overdue]
+        ids = [
+            f"{r.id} ({_count(days.get(r.anchor, 0), 'day')})" if not r.withheld else r.id
+            for r in glance.overdue
+        ]
         parts.append(f"{_count(len(ids), 'action')} past due: {_ids(ids)}")
     if glance.overdue_instalments:
         parts.append(f"unpaid instalments past due on {_ids([r.id for r in glance.overdue_instalments])}")
@@ -106,8 +121,11 @@ def _late(glance: c.AtAGlance, timeline: list[c.ActionView], next_review: dt.dat
 def _costs(glance: c.AtAGlance) -> str:
     if not glance.money:
         return "Costs: no remedy money is recorded."
-    return "Costs: remedy money committed, " + _and(
-        [f"{line.currency} {_n(line.committed)}" for line in glance.money]) + "."
+    return (
+        "Costs: remedy money committed, "
+        + _and([f"{line.currency} {_n(line.committed)}" for line in glance.money])
+        + "."
+    )
 
 
 def _next(plan: Plan, timeline: list[c.ActionView]) -> str:
@@ -121,8 +139,19 @@ def _next(plan: Plan, timeline: list[c.ActionView]) -> str:
     return text + "."
 
 
-def one_minute(plan: Plan, as_of: dt.date, findings: list[c.FindingView], glance: c.AtAGlance,
-               timeline: list[c.ActionView], site: c.SiteView) -> list[str]:
+def one_minute(
+    plan: Plan,
+    as_of: dt.date,
+    findings: list[c.FindingView],
+    glance: c.AtAGlance,
+    timeline: list[c.ActionView],
+    site: c.SiteView,
+) -> list[str]:
     """Five sentences: found, done for the workers, late, costs, next."""
-    return [_found(findings, glance, site), _done_for_workers(timeline, glance),
-            _late(glance, timeline, plan.next_review, as_of), _costs(glance), _next(plan, timeline)]
+    return [
+        _found(findings, glance, site),
+        _done_for_workers(timeline, glance),
+        _late(glance, timeline, plan.next_review, as_of),
+        _costs(glance),
+        _next(plan, timeline),
+    ]

@@ -68,15 +68,24 @@ _LEVELS = tuple(vocab.LEVEL)
 UNNAMED_IN_PUBLIC = frozenset(("law-firm", "labour-agent", "recruitment-agency"))
 # The lists whose items may be confidential, the noun a reader counts them by, and the section
 # of the report that says how many it withholds.
-CONFIDENTIAL_LISTS = {"sources": "source", "findings": "finding", "responses": "response",
-                      "root_causes": "root cause", "risks": "risk", "improvements": "improvement",
-                      "service_providers": "service provider", "parties": "organisation",
-                      "worker_engagement": "record of worker engagement"}
-LEFT_OUT = ("Public version. Left out: evidence and where it is kept, source references, the "
-            "owner's and reviewers' names and the owner's e-mail, the site's objections, the "
-            "names of firms that pay or recruit workers, what workers said, items marked "
-            "confidential, waivers and validation; anything that looks like a worker's personal "
-            "data is masked.")
+CONFIDENTIAL_LISTS = {
+    "sources": "source",
+    "findings": "finding",
+    "responses": "response",
+    "root_causes": "root cause",
+    "risks": "risk",
+    "improvements": "improvement",
+    "service_providers": "service provider",
+    "parties": "organisation",
+    "worker_engagement": "record of worker engagement",
+}
+LEFT_OUT = (
+    "Public version. Left out: evidence and where it is kept, source references, the "
+    "owner's and reviewers' names and the owner's e-mail, the site's objections, the "
+    "names of firms that pay or recruit workers, what workers said, items marked "
+    "confidential, waivers and validation; anything that looks like a worker's personal "
+    "data is masked."
+)
 
 
 def rating(likelihood: str, impact: str) -> c.Label:
@@ -85,16 +94,22 @@ def rating(likelihood: str, impact: str) -> c.Label:
     return vocab_label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
 
 
-def money_line(currency: str, committed: float, paid: float,
-               per_worker: float | None = None) -> c.MoneyLine:
+def money_line(currency: str, committed: float, paid: float, per_worker: float | None = None) -> c.MoneyLine:
     return c.MoneyLine(currency, committed, paid, _percent(paid, committed), per_worker)
 
 
 def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
     """Money committed per worker covered, over the live money remedies in a currency that
     name both."""
-    named = [a for a in responses if a.money_remedy and a.amount is not None and a.workers_covered
-             and a.amount.currency == currency and a.status.value != "cancelled"]
+    named = [
+        a
+        for a in responses
+        if a.money_remedy
+        and a.amount is not None
+        and a.workers_covered
+        and a.amount.currency == currency
+        and a.status.value != "cancelled"
+    ]
     workers = sum(a.workers_covered or 0 for a in named)
     return sum(a.amount.committed for a in named if a.amount) / workers if workers else None
 
@@ -105,8 +120,9 @@ def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.ProblemR
     counts stay (Validation, Unrendered)."""
     if public:
         return []
-    return [c.ProblemRow(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason)
-            for d in diagnostics]
+    return [
+        c.ProblemRow(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason) for d in diagnostics
+    ]
 
 
 def _confidential(item: object) -> bool:
@@ -126,21 +142,25 @@ def _withheld(plan: Plan) -> tuple[Plan, set[str], c.Withheld]:
         if count:
             update[name] = kept
             ids |= {i.id for i in items if _confidential(i) and hasattr(i, "id")}
-            said[name] = (f"1 confidential {noun} is not shown." if count == 1 else
-                          f"{count} confidential {_plural_noun(noun)} are not shown.")
+            said[name] = (
+                f"1 confidential {noun} is not shown."
+                if count == 1
+                else f"{count} confidential {_plural_noun(noun)} are not shown."
+            )
     shown = plan.model_copy(update=update) if update else plan
     return shown, ids, c.Withheld(**said)
 
 
 def _plural_noun(noun: str) -> str:
     if noun.startswith("record of"):
-        return "records of" + noun[len("record of"):]
+        return "records of" + noun[len("record of") :]
     return noun + "s"
 
 
 class _Builder:
-    def __init__(self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str],
-                 kept: Keep | None = None) -> None:
+    def __init__(
+        self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str], kept: Keep | None = None
+    ) -> None:
         self.plan = plan
         self.as_of = as_of
         self.public = public
@@ -179,20 +199,33 @@ class _Builder:
         return [self.ref(i) for i in ids]
 
     def source(self, s: model.Source) -> c.SourceView:
-        return c.SourceView(self.id(s.id), self.anchor(s.id), vocab_label(vocab.SOURCE_KIND, s.kind),
-                        self.optional(self.private(s.reference)), s.date)
+        return c.SourceView(
+            self.id(s.id),
+            self.anchor(s.id),
+            vocab_label(vocab.SOURCE_KIND, s.kind),
+            self.optional(self.private(s.reference)),
+            s.date,
+        )
 
     def verification(self, v: model.Verification) -> c.VerificationView:
-        return c.VerificationView(self.text(v.method), v.date, self.optional(self.private(v.evidence)),
-                              None if v.by is None else self.ref(v.by), v.independent,
-                              v.workers_interviewed)
+        return c.VerificationView(
+            self.text(v.method),
+            v.date,
+            self.optional(self.private(v.evidence)),
+            None if v.by is None else self.ref(v.by),
+            v.independent,
+            v.workers_interviewed,
+        )
 
     def instalments(self, schedule: list, currency: str) -> list[c.Instalment]:
         out = []
         for i in schedule:
             overdue = i.paid is None and i.due < self.as_of
-            out.append(c.Instalment(i.due, i.amount, currency, i.paid, overdue,
-                                    (self.as_of - i.due).days if overdue else 0))
+            out.append(
+                c.Instalment(
+                    i.due, i.amount, currency, i.paid, overdue, (self.as_of - i.due).days if overdue else 0
+                )
+            )
         return out
 
     def action(self, a: model.Response | model.Improvement) -> c.ActionView:
@@ -206,8 +239,12 @@ class _Builder:
         schedule: list[c.Instalment] = []
         if r is not None and r.amount is not None:
             covered = r.workers_covered if r.remedy in vocab.MONEY_REMEDIES else None
-            amount = money_line(r.amount.currency, r.amount.committed, r.amount.paid or 0,
-                                r.amount.committed / covered if covered else None)
+            amount = money_line(
+                r.amount.currency,
+                r.amount.committed,
+                r.amount.paid or 0,
+                r.amount.committed / covered if covered else None,
+            )
             if a.status != "cancelled":
                 schedule = self.instalments(r.schedule or [], r.amount.currency)
         covered = r.workers_covered if r is not None else None
@@ -216,14 +253,23 @@ class _Builder:
         effectiveness = m.effectiveness if m is not None else None
         escalation = r.escalation if r is not None else None
         return c.ActionView(
-            id=self.id(a.id), anchor=self.anchor(a.id), type="response" if r is not None else "improvement",
-            kind=vocab_label(vocab.RESPONSE_KIND, a.kind) if isinstance(a, model.Response)
+            id=self.id(a.id),
+            anchor=self.anchor(a.id),
+            type="response" if r is not None else "improvement",
+            kind=vocab_label(vocab.RESPONSE_KIND, a.kind)
+            if isinstance(a, model.Response)
             else vocab_label(vocab.IMPROVEMENT_ELEMENT, a.element),
             remedy=vocab_label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
-            action=self.text(a.action), owner=self.text(a.owner), due=a.due,
-            status=vocab_label(vocab.ACTION_STATUS, a.status), completed=a.completed, open=a.is_open,
-            overdue=overdue, days_overdue=(self.as_of - a.due).days if overdue else 0,
-            addresses=self.refs(a.addresses), providers=self.refs(r.providers if r is not None else ()),
+            action=self.text(a.action),
+            owner=self.text(a.owner),
+            due=a.due,
+            status=vocab_label(vocab.ACTION_STATUS, a.status),
+            completed=a.completed,
+            open=a.is_open,
+            overdue=overdue,
+            days_overdue=(self.as_of - a.due).days if overdue else 0,
+            addresses=self.refs(a.addresses),
+            providers=self.refs(r.providers if r is not None else ()),
             contingency=self.optional(r.contingency) if r is not None else None,
             verification=None if a.verification is None else self.verification(a.verification),
             voluntary=r.voluntary if r is not None else None,
@@ -237,27 +283,39 @@ class _Builder:
             workers_reached=reached,
             reached_percent=_percent(reached, covered) if reached is not None and covered else None,
             per_worker=r.amount.committed / covered
-            if r is not None and r.amount is not None and money_remedy and covered else None,
+            if r is not None and r.amount is not None and money_remedy and covered
+            else None,
             payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
             cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
             extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
             unclaimed=self.optional(r.unclaimed) if r is not None else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
-            if a.status in ("planned", "in-progress", "done") else 0,
+            if a.status in ("planned", "in-progress", "done")
+            else 0,
             escalation=vocab_label(vocab.ESCALATION, escalation) if escalation else None,
             parties=self.refs(r.parties) if r is not None else [],
-            effectiveness=None if effectiveness is None else c.Effectiveness(
-                effectiveness.date, vocab_label(vocab.EFFECTIVENESS, effectiveness.result),
-                self.text(effectiveness.evidence)),
+            effectiveness=None
+            if effectiveness is None
+            else c.Effectiveness(
+                effectiveness.date,
+                vocab_label(vocab.EFFECTIVENESS, effectiveness.result),
+                self.text(effectiveness.evidence),
+            ),
         )
 
     def risk(self, r: model.Risk) -> c.RiskView:
-        return c.RiskView(self.id(r.id), self.anchor(r.id), self.text(r.risk),
-                      vocab_label(vocab.RISK_SOURCE_KIND, r.source.kind),
-                      self.text(r.source.name), vocab_label(vocab.LEVEL, r.likelihood),
-                      vocab_label(vocab.LEVEL, r.impact), rating(r.likelihood, r.impact),
-                      self.refs(r.root_causes))
+        return c.RiskView(
+            self.id(r.id),
+            self.anchor(r.id),
+            self.text(r.risk),
+            vocab_label(vocab.RISK_SOURCE_KIND, r.source.kind),
+            self.text(r.source.name),
+            vocab_label(vocab.LEVEL, r.likelihood),
+            vocab_label(vocab.LEVEL, r.impact),
+            rating(r.likelihood, r.impact),
+            self.refs(r.root_causes),
+        )
 
     def root_causes(self, risks: list[c.RiskView], improvements: list[c.ActionView]) -> list[c.RootCauseView]:
         """Each root cause with its chain: the risks that list it, and the improvements that
@@ -275,18 +333,28 @@ class _Builder:
         for cause in self.plan.root_causes:
             anchor = self.anchor(cause.id)
             its_risks = risks_by_cause.get(anchor, [])
-            found = {a.anchor: a for target in (anchor, *(k.anchor for k in its_risks))
-                     for a in by_target.get(target, [])}
-            out.append(c.RootCauseView(
-                self.id(cause.id), anchor, vocab_label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
-                self.text(cause.cause),
-                vocab_label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
-                self.refs(cause.findings), its_risks,
-                sorted(found.values(), key=lambda a: position[a.anchor])))
+            found = {
+                a.anchor: a
+                for target in (anchor, *(k.anchor for k in its_risks))
+                for a in by_target.get(target, [])
+            }
+            out.append(
+                c.RootCauseView(
+                    self.id(cause.id),
+                    anchor,
+                    vocab_label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
+                    self.text(cause.cause),
+                    vocab_label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
+                    self.refs(cause.findings),
+                    its_risks,
+                    sorted(found.values(), key=lambda a: position[a.anchor]),
+                )
+            )
         return out
 
-    def report(self, source_file: str, index_link: str | None, validation: c.Validation,
-               withheld: c.Withheld) -> c.PlanReport:
+    def report(
+        self, source_file: str, index_link: str | None, validation: c.Validation, withheld: c.Withheld
+    ) -> c.PlanReport:
         plan = self.plan
         sources = {s.id: self.source(s) for s in plan.sources}
         responses = [self.action(a) for a in plan.responses]
@@ -301,98 +369,177 @@ class _Builder:
         for r in plan.root_causes:
             for finding_id in r.findings:
                 causes_by_finding.setdefault(finding_id, []).append(self.ref(r.id))
-        findings = [self.finding(f, sources, responses_by_finding.get(self.anchor(f.id), []),
-                                 causes_by_finding.get(f.id, [])) for f in plan.findings]
+        findings = [
+            self.finding(
+                f, sources, responses_by_finding.get(self.anchor(f.id), []), causes_by_finding.get(f.id, [])
+            )
+            for f in plan.findings
+        ]
         glance = self.glance(progress(plan, self.as_of), findings, responses)
         timeline = sorted([*responses, *improvements], key=lambda a: a.due)
         remedies = [a for a in responses if a.remedy is not None and a.status.value != "cancelled"]
         present = {a.remedy.value for a in remedies if a.remedy is not None}
         return c.PlanReport(
-            as_of=self.as_of, audience=c.PUBLIC if self.public else c.INTERNAL, public=self.public,
-            source_file=None if self.public else source_file, index_link=index_link,
-            sections=SECTIONS, contents=list(CONTENTS),
-            maintenance=[] if self.public else list(MAINTENANCE), words=WORDS,
+            as_of=self.as_of,
+            audience=c.PUBLIC if self.public else c.INTERNAL,
+            public=self.public,
+            source_file=None if self.public else source_file,
+            index_link=index_link,
+            sections=SECTIONS,
+            contents=list(CONTENTS),
+            maintenance=[] if self.public else list(MAINTENANCE),
+            words=WORDS,
             summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
-            left_out=LEFT_OUT if self.public else None, withheld=withheld,
+            left_out=LEFT_OUT if self.public else None,
+            withheld=withheld,
             plan_id=self.id(plan.id),
-            title=self.text(plan.title), status=vocab_label(vocab.PLAN_STATUS, plan.status),
+            title=self.text(plan.title),
+            status=vocab_label(vocab.PLAN_STATUS, plan.status),
             company=self.text(plan.company),
             involvement=vocab_label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
-            site=self.site(), owner=c.Owner(self.text(plan.owner.role), self.private(plan.owner.name),
-                                            self.private(plan.owner.email)),
-            opened=plan.opened, next_review=plan.next_review, closed=plan.closed,
+            site=self.site(),
+            owner=c.Owner(
+                self.text(plan.owner.role), self.private(plan.owner.name), self.private(plan.owner.email)
+            ),
+            opened=plan.opened,
+            next_review=plan.next_review,
+            closed=plan.closed,
             glance=glance,
-            sources=list(sources.values()), findings=findings, root_causes=causes,
+            sources=list(sources.values()),
+            findings=findings,
+            root_causes=causes,
             protection=[a for a in responses if a.kind.value == "protection"],
-            remedies=[c.RemedyGroup(vocab_label(vocab.REMEDY, remedy), remedy in vocab.RESTORATIVE_REMEDIES,
-                                    [a for a in responses if a.remedy and a.remedy.value == remedy])
-                      for remedy in vocab.REMEDY
-                      if any(a.remedy and a.remedy.value == remedy for a in responses)],
-            remedies_not_planned=[vocab_label(vocab.REMEDY, r) for r in vocab.REMEDY
-                                  if r in vocab.RESTORATIVE_REMEDIES and r not in present],
+            remedies=[
+                c.RemedyGroup(
+                    vocab_label(vocab.REMEDY, remedy),
+                    remedy in vocab.RESTORATIVE_REMEDIES,
+                    [a for a in responses if a.remedy and a.remedy.value == remedy],
+                )
+                for remedy in vocab.REMEDY
+                if any(a.remedy and a.remedy.value == remedy for a in responses)
+            ],
+            remedies_not_planned=[
+                vocab_label(vocab.REMEDY, r)
+                for r in vocab.REMEDY
+                if r in vocab.RESTORATIVE_REMEDIES and r not in present
+            ],
             remedy_gap=not remedies and any(f.forced_labour for f in findings),
             corrective=[a for a in responses if a.kind.value == "corrective"],
-            providers=[c.Provider(self.id(p.id), self.anchor(p.id), self.text(p.name),
-                                  vocab_label(vocab.PROVIDER_KIND, p.kind),
-                                  self.text(p.role), p.consulted,
-                                  p.consulted is not None and p.consulted <= self.as_of)
-                       for p in plan.service_providers],
-            parties=[c.Party(self.id(p.id), self.anchor(p.id),
-                             None if self.public and p.kind in UNNAMED_IN_PUBLIC
-                             else self.text(p.name), vocab_label(vocab.PARTY_KIND, p.kind), self.text(p.role))
-                     for p in plan.parties],
-            engagement=[c.Engagement(e.date, vocab_label(vocab.ENGAGED_WITH, e.with_),
-                                     self.text(e.method), self.optional(self.private(e.summary)))
-                        for e in plan.worker_engagement],
-            risk_map=risk_map(risks), improvements=improvements,
+            providers=[
+                c.Provider(
+                    self.id(p.id),
+                    self.anchor(p.id),
+                    self.text(p.name),
+                    vocab_label(vocab.PROVIDER_KIND, p.kind),
+                    self.text(p.role),
+                    p.consulted,
+                    p.consulted is not None and p.consulted <= self.as_of,
+                )
+                for p in plan.service_providers
+            ],
+            parties=[
+                c.Party(
+                    self.id(p.id),
+                    self.anchor(p.id),
+                    None if self.public and p.kind in UNNAMED_IN_PUBLIC else self.text(p.name),
+                    vocab_label(vocab.PARTY_KIND, p.kind),
+                    self.text(p.role),
+                )
+                for p in plan.parties
+            ],
+            engagement=[
+                c.Engagement(
+                    e.date,
+                    vocab_label(vocab.ENGAGED_WITH, e.with_),
+                    self.text(e.method),
+                    self.optional(self.private(e.summary)),
+                )
+                for e in plan.worker_engagement
+            ],
+            risk_map=risk_map(risks),
+            improvements=improvements,
             timeline=timeline,
-            reviews=[c.ReviewView(r.date, self.optional(self.private(r.by)), self.text(r.summary))
-                     for r in plan.reviews],
-            waivers=[] if self.public else [
-                c.WaiverView(w.rule, self.refs(w.ids or ()), self.text(w.reason), w.until,
-                         w.until is not None and w.until < self.as_of) for w in plan.waivers],
+            reviews=[
+                c.ReviewView(r.date, self.optional(self.private(r.by)), self.text(r.summary))
+                for r in plan.reviews
+            ],
+            waivers=[]
+            if self.public
+            else [
+                c.WaiverView(
+                    w.rule,
+                    self.refs(w.ids or ()),
+                    self.text(w.reason),
+                    w.until,
+                    w.until is not None and w.until < self.as_of,
+                )
+                for w in plan.waivers
+            ],
             validation=validation,
         )
 
     def site(self) -> c.SiteView:
         s = self.plan.site
-        return c.SiteView(self.text(s.name), s.country, COUNTRIES[s.country], self.private(s.supplier_id),
-                      s.tier, s.workers, s.migrant_workers, s.facilities)
+        return c.SiteView(
+            self.text(s.name),
+            s.country,
+            COUNTRIES[s.country],
+            self.private(s.supplier_id),
+            s.tier,
+            s.workers,
+            s.migrant_workers,
+            s.facilities,
+        )
 
-    def glance(self, p: Progress, findings: list[c.FindingView],
-               responses: list[c.ActionView]) -> c.AtAGlance:
-        money = [a for a in responses if a.money_remedy and a.status.value != "cancelled"
-                 and a.workers_covered]
+    def glance(
+        self, p: Progress, findings: list[c.FindingView], responses: list[c.ActionView]
+    ) -> c.AtAGlance:
+        money = [
+            a for a in responses if a.money_remedy and a.status.value != "cancelled" and a.workers_covered
+        ]
         reach = None
         if any(a.workers_reached is not None for a in money):
             covered = sum(a.workers_covered or 0 for a in money)
             reached = sum(a.workers_reached or 0 for a in money)
-            reach = c.Reach(covered, reached, sum(a.former_workers or 0 for a in money),
-                            _percent(reached, covered))
+            reach = c.Reach(
+                covered, reached, sum(a.former_workers or 0 for a in money), _percent(reached, covered)
+            )
         return c.AtAGlance(
             findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
             forced_labour_findings=sum(1 for f in findings if f.forced_labour),
             workers_affected=max((f.workers_affected or 0 for f in findings), default=0),
             actions_by_status=_counts(vocab.ACTION_STATUS, p.actions_by_status),
-            actions=p.actions, open_actions=p.open_actions,
-            overdue=self.refs(p.overdue), due_soon=self.refs(p.due_soon),
-            money=[money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
-                   for currency, m in p.money.items()],
+            actions=p.actions,
+            open_actions=p.open_actions,
+            overdue=self.refs(p.overdue),
+            due_soon=self.refs(p.due_soon),
+            money=[
+                money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
+                for currency, m in p.money.items()
+            ],
             reach=reach,
             overdue_instalments=[c.Ref(a.id, a.anchor, True) for a in responses if a.overdue_instalments],
             review_overdue=p.review_overdue,
         )
 
-    def finding(self, f: model.Finding, sources: dict[str, c.SourceView], responses: list[c.ActionView],
-                causes: list[c.Ref]) -> c.FindingView:
+    def finding(
+        self,
+        f: model.Finding,
+        sources: dict[str, c.SourceView],
+        responses: list[c.ActionView],
+        causes: list[c.Ref],
+    ) -> c.FindingView:
         source_ids = f.sources
         found = f.determined
         return c.FindingView(
-            id=self.id(f.id), anchor=self.anchor(f.id), title=self.text(f.title),
+            id=self.id(f.id),
+            anchor=self.anchor(f.id),
+            title=self.text(f.title),
             description=self.optional(f.description),
             severity=vocab_label(vocab.SEVERITY, f.severity),
             determination=vocab_label(vocab.DETERMINATION, found) if found else None,
-            determination_given=f.determination is not None, forced_labour=f.is_forced_labour,
+            determination_given=f.determination is not None,
+            forced_labour=f.is_forced_labour,
             disputed=self.optional(self.private(f.disputed)),
             repeats=None if f.repeats is None else self.ref(f.repeats),
             indicators=_labels(vocab.INDICATOR, f.indicators),
@@ -402,10 +549,13 @@ class _Builder:
             sources_withheld=sum(1 for i in source_ids if i in self.withheld),
             identified=f.identified,
             evidence=self.optional(self.private(f.evidence)),
-            needs_assessment=None if f.needs_assessment is None else c.NeedsAssessment(
+            needs_assessment=None
+            if f.needs_assessment is None
+            else c.NeedsAssessment(
                 f.needs_assessment.date,
                 None if f.needs_assessment.by is None else self.ref(f.needs_assessment.by),
-                self.optional(self.private(f.needs_assessment.summary))),
+                self.optional(self.private(f.needs_assessment.summary)),
+            ),
             responses=responses,
             root_causes=causes,
         )
@@ -416,11 +566,22 @@ def risk_map(risks: list[c.RiskView]) -> c.RiskMap:
     cells: dict[tuple[str, str], list[c.RiskView]] = {}
     for r in risks:
         cells.setdefault((r.likelihood.value, r.impact.value), []).append(r)
-    rows = [[c.RiskCell(likelihood, impact, rating(likelihood.value, impact.value),
-                        cells.get((likelihood.value, impact.value), []))
-             for impact in levels] for likelihood in reversed(levels)]
-    groups = [c.RiskGroup(kind, [r for r in risks if r.source_kind == kind])
-              for kind in _labels(vocab.RISK_SOURCE_KIND, vocab.RISK_SOURCE_KIND)]
+    rows = [
+        [
+            c.RiskCell(
+                likelihood,
+                impact,
+                rating(likelihood.value, impact.value),
+                cells.get((likelihood.value, impact.value), []),
+            )
+            for impact in levels
+        ]
+        for likelihood in reversed(levels)
+    ]
+    groups = [
+        c.RiskGroup(kind, [r for r in risks if r.source_kind == kind])
+        for kind in _labels(vocab.RISK_SOURCE_KIND, vocab.RISK_SOURCE_KIND)
+    ]
     return c.RiskMap(rows, levels, groups, len(risks))
 
 
@@ -428,13 +589,26 @@ def validation(diagnostics: list[Diagnostic], public: bool, forced: bool) -> c.V
     def count(severity: str) -> int:
         return sum(1 for d in diagnostics if d.severity == severity)
 
-    return c.Validation(problems(diagnostics, public), count(ERROR), count(WARNING), count(WAIVED),
-                        forced and count(ERROR) > 0)
+    return c.Validation(
+        problems(diagnostics, public),
+        count(ERROR),
+        count(WARNING),
+        count(WAIVED),
+        forced and count(ERROR) > 0,
+    )
 
 
-def plan_report(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
-                source_file: str, index_link: str | None = None, forced: bool = False,
-                public_identifiers: tuple[str, ...] = ()) -> c.PlanReport:
+def plan_report(
+    plan: Plan,
+    diagnostics: list[Diagnostic],
+    *,
+    as_of: dt.date,
+    public: bool,
+    source_file: str,
+    index_link: str | None = None,
+    forced: bool = False,
+    public_identifiers: tuple[str, ...] = (),
+) -> c.PlanReport:
     if public:
         shown, ids, withheld = _withheld(plan)
     else:
@@ -443,34 +617,54 @@ def plan_report(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, pu
     return builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
 
 
-def plan_row(plan: Plan, diagnostics: list[Diagnostic], *, as_of: dt.date, public: bool,
-             link: str, public_identifiers: tuple[str, ...] = ()) -> c.PlanRow:
+def plan_row(
+    plan: Plan,
+    diagnostics: list[Diagnostic],
+    *,
+    as_of: dt.date,
+    public: bool,
+    link: str,
+    public_identifiers: tuple[str, ...] = (),
+) -> c.PlanRow:
     text = _masking(public, keep(public_identifiers))
     if public:
         plan = _withheld(plan)[0]
     p = progress(plan, as_of)
     return c.PlanRow(
-        plan_id=shown_file(plan.id, public, public_identifiers), title=text(plan.title), link=link,
+        plan_id=shown_file(plan.id, public, public_identifiers),
+        title=text(plan.title),
+        link=link,
         site_name=text(plan.site.name),
-        country_code=plan.site.country, country_name=COUNTRIES[plan.site.country],
+        country_code=plan.site.country,
+        country_name=COUNTRIES[plan.site.country],
         status=vocab_label(vocab.PLAN_STATUS, plan.status),
         findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
-        open_actions=p.open_actions, overdue=len(p.overdue), next_review=plan.next_review,
+        open_actions=p.open_actions,
+        overdue=len(p.overdue),
+        next_review=plan.next_review,
         review_overdue=p.review_overdue,
         errors=sum(1 for d in diagnostics if d.severity == ERROR),
         warnings=sum(1 for d in diagnostics if d.severity == WARNING),
     )
 
 
-def site_index(rows: list[c.PlanRow], unrendered: list[c.Unrendered], *, as_of: dt.date,
-               public: bool) -> c.SiteIndex:
+def site_index(
+    rows: list[c.PlanRow], unrendered: list[c.Unrendered], *, as_of: dt.date, public: bool
+) -> c.SiteIndex:
     statuses = {s: sum(1 for r in rows if r.status.value == s) for s in vocab.PLAN_STATUS}
-    severities = {s: sum(n.count for r in rows for n in r.findings_by_severity if n.label.value == s)
-                  for s in vocab.SEVERITY}
+    severities = {
+        s: sum(n.count for r in rows for n in r.findings_by_severity if n.label.value == s)
+        for s in vocab.SEVERITY
+    }
     return c.SiteIndex(
-        as_of=as_of, audience=c.PUBLIC if public else c.INTERNAL, public=public,
-        left_out=LEFT_OUT if public else None, plans=rows,
-        unrendered=unrendered, plans_by_status=_counts(vocab.PLAN_STATUS, statuses),
+        as_of=as_of,
+        audience=c.PUBLIC if public else c.INTERNAL,
+        public=public,
+        left_out=LEFT_OUT if public else None,
+        plans=rows,
+        unrendered=unrendered,
+        plans_by_status=_counts(vocab.PLAN_STATUS, statuses),
         findings_by_severity=_counts(vocab.SEVERITY, severities),
-        open_actions=sum(r.open_actions for r in rows), overdue=sum(r.overdue for r in rows),
+        open_actions=sum(r.open_actions for r in rows),
+        overdue=sum(r.overdue for r in rows),
     )

@@ -22,7 +22,8 @@ def _svg(chart_id: str, width: int, height: int, title: str, description: str, b
         f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>")
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>' + "".join(body) + "</svg>"
+    )
 
 
 def status_bar(chart_id: str, title: str, counts: list[Count]) -> Markup:
@@ -36,11 +37,14 @@ def status_bar(chart_id: str, title: str, counts: list[Count]) -> Markup:
         if not c.count:
             continue
         part = width * c.count / total
-        body.append(f'<rect class="fill-{escape(c.label.value)}" x="{x:.1f}" y="0" width="{part:.1f}" '
-                    f'height="{height}"/>')
+        body.append(
+            f'<rect class="fill-{escape(c.label.value)}" x="{x:.1f}" y="0" width="{part:.1f}" '
+            f'height="{height}"/>'
+        )
         if part >= 28:
-            body.append(f'<text class="on-fill" x="{x + part / 2:.1f}" y="19" text-anchor="middle">'
-                        f'{c.count}</text>')
+            body.append(
+                f'<text class="on-fill" x="{x + part / 2:.1f}" y="19" text-anchor="middle">{c.count}</text>'
+            )
         x += part
     return _svg(chart_id, width, height, title, description or "nothing to show", body)
 
@@ -49,12 +53,12 @@ def money_bar(chart_id: str, line: MoneyLine) -> Markup:
     """Remedy money paid against money committed, in one currency."""
     width, height = 600, 28
     share = min(1.0, line.paid / line.committed) if line.committed else 0.0
-    description = (f"{line.paid:,.2f} of {line.committed:,.2f} {line.currency} paid "
-                   f"({line.paid_percent} %)")
-    body = [f'<rect class="fill-committed" x="0" y="0" width="{width}" height="{height}" rx="4"/>',
-            f'<rect class="fill-paid" x="0" y="0" width="{width * share:.1f}" height="{height}" rx="4"/>',
-            f'<text class="on-light" x="{width - 8}" y="19" text-anchor="end">{line.paid_percent} % paid'
-            f'</text>']
+    description = f"{line.paid:,.2f} of {line.committed:,.2f} {line.currency} paid ({line.paid_percent} %)"
+    body = [
+        f'<rect class="fill-committed" x="0" y="0" width="{width}" height="{height}" rx="4"/>',
+        f'<rect class="fill-paid" x="0" y="0" width="{width * share:.1f}" height="{height}" rx="4"/>',
+        f'<text class="on-light" x="{width - 8}" y="19" text-anchor="end">{line.paid_percent} % paid</text>',
+    ]
     return _svg(chart_id, width, height, f"Remedy paid in {line.currency}", description, body)
 
 
@@ -67,31 +71,47 @@ def risk_matrix(chart_id: str, risk_map: RiskMap) -> Markup:
     body, said = [], []
     for r, row in enumerate(risk_map.rows):
         y = top + r * cell_h
-        body.append(f'<text class="axis" x="{left - 8}" y="{y + cell_h / 2 + 5:.1f}" text-anchor="end">'
-                    f'{escape(row[0].likelihood.text)}</text>')
+        body.append(
+            f'<text class="axis" x="{left - 8}" y="{y + cell_h / 2 + 5:.1f}" text-anchor="end">'
+            f"{escape(row[0].likelihood.text)}</text>"
+        )
         for col, cell in enumerate(row):
             x = left + col * cell_w
-            body.append(f'<rect class="fill-rating-{cell.rating.value}" x="{x}" y="{y}" width="{cell_w}" '
-                        f'height="{cell_h}" stroke="#fff" stroke-width="2"/>')
+            body.append(
+                f'<rect class="fill-rating-{cell.rating.value}" x="{x}" y="{y}" width="{cell_w}" '
+                f'height="{cell_h}" stroke="#fff" stroke-width="2"/>'
+            )
             shown = cell.risks if len(cell.risks) <= MAX_IDS_IN_CELL + 1 else cell.risks[:MAX_IDS_IN_CELL]
             for i, risk in enumerate(shown):
                 kind = _ABBREVIATIONS.get(risk.source_kind.value, "")
-                body.append(f'<a href="#{escape(risk.anchor)}"><text class="on-light" x="{x + 10}" '
-                            f'y="{y + 20 + i * line_h}">{escape(risk.id)} · {kind}</text></a>')
+                body.append(
+                    f'<a href="#{escape(risk.anchor)}"><text class="on-light" x="{x + 10}" '
+                    f'y="{y + 20 + i * line_h}">{escape(risk.id)} · {kind}</text></a>'
+                )
             if len(shown) < len(cell.risks):
-                body.append(f'<text class="on-light" x="{x + 10}" y="{y + 20 + len(shown) * line_h}">'
-                            f'+{len(cell.risks) - len(shown)} more</text>')
+                body.append(
+                    f'<text class="on-light" x="{x + 10}" y="{y + 20 + len(shown) * line_h}">'
+                    f"+{len(cell.risks) - len(shown)} more</text>"
+                )
             if cell.risks:
-                said.append(f"{cell.likelihood.text} likelihood, {cell.impact.text.lower()} impact: "
-                            + ", ".join(r.id for r in cell.risks))
+                said.append(
+                    f"{cell.likelihood.text} likelihood, {cell.impact.text.lower()} impact: "
+                    + ", ".join(r.id for r in cell.risks)
+                )
     bottom = top + 3 * cell_h
     for col, level in enumerate(risk_map.levels):
-        body.append(f'<text class="axis" x="{left + col * cell_w + cell_w / 2:.1f}" y="{bottom + 18}" '
-                    f'text-anchor="middle">{escape(level.text)}</text>')
-    body.append(f'<text class="axis-title" x="{left + 1.5 * cell_w:.1f}" y="{bottom + 40}" '
-                f'text-anchor="middle">Impact</text>')
-    body.append(f'<text class="axis-title" x="12" y="{top + 1.5 * cell_h:.1f}" text-anchor="middle" '
-                f'transform="rotate(-90 12 {top + 1.5 * cell_h:.1f})">Likelihood</text>')
+        body.append(
+            f'<text class="axis" x="{left + col * cell_w + cell_w / 2:.1f}" y="{bottom + 18}" '
+            f'text-anchor="middle">{escape(level.text)}</text>'
+        )
+    body.append(
+        f'<text class="axis-title" x="{left + 1.5 * cell_w:.1f}" y="{bottom + 40}" '
+        f'text-anchor="middle">Impact</text>'
+    )
+    body.append(
+        f'<text class="axis-title" x="12" y="{top + 1.5 * cell_h:.1f}" text-anchor="middle" '
+        f'transform="rotate(-90 12 {top + 1.5 * cell_h:.1f})">Likelihood</text>'
+    )
     description = "; ".join(said) if said else "No risks are mapped."
     return _svg(chart_id, width, height, "Risk map: likelihood by impact", description, body)
 

@@ -32,7 +32,7 @@ class Label:
     def note(self) -> str:
         """The explanation in brackets, or "": "zero tolerance"."""
         short = self.short
-        return self.text[len(short) + 2:-1] if len(self.text) > len(short) else ""
+        return self.text[len(short) + 2 : -1] if len(self.text) > len(short) else ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -84,8 +84,6 @@ def url(value: str) -> Markup:
     return Markup(quote(value, safe=""))
 
 
-
-
 def make_environment(user_templates: Path | None = None) -> Environment:
     builtin = FileSystemLoader(builtin_templates())
     loaders = [FileSystemLoader(user_templates)] if user_templates is not None else []
@@ -129,12 +127,18 @@ class Templates:
         except (OSError, UnicodeDecodeError) as error:  # while loading the template, not rendering
             if name in self._compiled:
                 raise
-            what = "is not UTF-8" if isinstance(error, UnicodeDecodeError) else (
-                error.strerror or str(error)).lower()
+            what = (
+                "is not UTF-8"
+                if isinstance(error, UnicodeDecodeError)
+                else (error.strerror or str(error)).lower()
+            )
             raise UsageError(f"template {name}: cannot be read: {what}") from None
         except Exception as error:  # noqa: BLE001 - a user's template may fail in any way
-            frames = [f for f in traceback.extract_tb(error.__traceback__)
-                      if f.filename.endswith((".j2", ".css", ".html"))]
+            frames = [
+                f
+                for f in traceback.extract_tb(error.__traceback__)
+                if f.filename.endswith((".j2", ".css", ".html"))
+            ]
             if frames:
                 self._raise_if_users(error, frames[-1].filename, frames[-1].lineno)
             raise

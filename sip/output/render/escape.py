@@ -30,5 +30,5 @@ def markdown_escape(text: str) -> Markup:
         out = _LINE_BREAKS.sub("<br>", out)
     start = _BLOCK_START.match(out) if out[:1] in _BLOCK_CHARS else None
     if start:
-        out = ("\\" + out) if start.group(1) else f"{start.group(2)}\\{out[start.end(2):]}"
+        out = ("\\" + out) if start.group(1) else f"{start.group(2)}\\{out[start.end(2) :]}"
     return Markup(out)

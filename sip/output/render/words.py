@@ -15,8 +15,11 @@ SECTIONS = Sections(
     summary=Section("summary", "In one minute", "Summary"),
     glance=Section("glance", "Progress at a glance", "At a glance"),
     findings=Section("findings", "Findings", "Findings"),
-    root_causes=Section("root-causes", "Root causes, the risks they lead to, and the improvements "
-                        "that address them", "Root causes"),
+    root_causes=Section(
+        "root-causes",
+        "Root causes, the risks they lead to, and the improvements that address them",
+        "Root causes",
+    ),
     victims=Section("victims", "Protection of workers and remedy", "Protection and remedy"),
     engagement=Section("engagement", "How workers took part", "Worker engagement"),
     corrective=Section("corrective", "Corrective actions at the site", "Corrective actions"),
@@ -30,9 +33,19 @@ SECTIONS = Sections(
 )
 
 # What a reader of the report reads, in order; the maintainers' part comes after a clear break.
-CONTENTS = (SECTIONS.summary, SECTIONS.glance, SECTIONS.findings, SECTIONS.root_causes,
-            SECTIONS.victims, SECTIONS.engagement, SECTIONS.corrective, SECTIONS.risks,
-            SECTIONS.improvements, SECTIONS.timeline, SECTIONS.reviews)
+CONTENTS = (
+    SECTIONS.summary,
+    SECTIONS.glance,
+    SECTIONS.findings,
+    SECTIONS.root_causes,
+    SECTIONS.victims,
+    SECTIONS.engagement,
+    SECTIONS.corrective,
+    SECTIONS.risks,
+    SECTIONS.improvements,
+    SECTIONS.timeline,
+    SECTIONS.reviews,
+)
 MAINTENANCE = (SECTIONS.waivers, SECTIONS.validation)
 
 WORDS = Words(
