@@ -64,9 +64,7 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[
         bool | None,
-        typer.Option(  # noqa: UP045 (typer reads the annotation)
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = None,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show the full traceback of an internal error.")
@@ -114,7 +112,7 @@ def _color_wanted(option: Optional[bool], stream: TextIO) -> bool:  # noqa: UP04
 
 AsOf = Annotated[
     str | None,
-    typer.Option(  # noqa: UP045
+    typer.Option(
         "--as-of",
         metavar="DATE",
         callback=_as_of,
@@ -123,7 +121,7 @@ AsOf = Annotated[
 ]
 Config = Annotated[
     Path | None,
-    typer.Option(  # noqa: UP045
+    typer.Option(
         "--config",
         metavar="FILE",
         help="Use this sip.toml (or pyproject.toml) for every plan "
@@ -132,7 +130,7 @@ Config = Annotated[
 ]
 Color = Annotated[
     bool | None,
-    typer.Option(  # noqa: UP045
+    typer.Option(
         "--color/--no-color",
         help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
         "turns it off, FORCE_COLOR=1 on, also through a pipe).",
@@ -143,7 +141,7 @@ Quiet = Annotated[
 ]
 Ignore = Annotated[
     list[str] | None,
-    typer.Option(  # noqa: UP045
+    typer.Option(
         "--ignore",
         metavar="CODE",
         help="Do not check or report this code, or every code with this "
@@ -163,7 +161,7 @@ def validate(
     ],
     format: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
@@ -174,7 +172,7 @@ def validate(
     ] = None,
     output: Annotated[
         list[str] | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--output",
             "-o",
             metavar="FORMAT=PATH",
@@ -184,7 +182,7 @@ def validate(
     as_of: AsOf = None,
     strict: Annotated[
         bool | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--strict/--no-strict",
             help="Fail on warnings too, the same as --fail-on warning "
             "(default: the configuration's strict, else no).",
@@ -192,7 +190,7 @@ def validate(
     ] = None,
     fail_on: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--fail-on",
             metavar="|".join(FAIL_ON),
             callback=_choice(FAIL_ON),
@@ -201,7 +199,7 @@ def validate(
     ] = None,
     changed_since: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--changed-since",
             metavar="REF",
             help="Check only the plans changed since the git revision REF (its merge base with "
@@ -290,7 +288,7 @@ def status(
 def diff(
     arguments: Annotated[
         list[str] | None,
-        typer.Argument(  # noqa: UP045
+        typer.Argument(
             metavar="[BASE [HEAD]] [PLAN...]",
             help="Revisions, then plan files or folders. BASE defaults to HEAD, HEAD to the working "
             "tree. An argument is a revision when git knows it as a commit and no file or folder "
@@ -340,7 +338,7 @@ def render(
     ],
     format: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
@@ -351,7 +349,7 @@ def render(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--out",
             "-o",
             metavar="PATH",
@@ -373,7 +371,7 @@ def render(
     as_of: AsOf = None,
     templates: Annotated[
         Path | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--templates",
             metavar="DIR",
             help="Templates here replace the built-in ones of the same name (see docs/reports.md).",
@@ -439,7 +437,7 @@ def fix(
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option(  # noqa: UP045
+        typer.Option(
             "--out", metavar="DIR", help="Write sip-plan-1.schema.json into DIR instead of printing it."
         ),
     ] = None,
@@ -458,9 +456,7 @@ def schema(
 def rules(
     code: Annotated[
         str | None,
-        typer.Argument(  # noqa: UP045
-            metavar="[CODE]", help="Show one rule's full documentation."
-        ),
+        typer.Argument(metavar="[CODE]", help="Show one rule's full documentation."),
     ] = None,
     format: Annotated[
         str,
@@ -490,39 +486,27 @@ def new(
     id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The plan id.")] = None,  # noqa: UP045
     title: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
-            "--title", metavar="TEXT", help="The plan in one line."
-        ),
+        typer.Option("--title", metavar="TEXT", help="The plan in one line."),
     ] = None,
     site: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
-            "--site", metavar="NAME", help="The site's name."
-        ),
+        typer.Option("--site", metavar="NAME", help="The site's name."),
     ] = None,
     country: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
-            "--country", metavar="CODE", help="The site's country: ISO 3166-1 code or name."
-        ),
+        typer.Option("--country", metavar="CODE", help="The site's country: ISO 3166-1 code or name."),
     ] = None,
     company: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
-            "--company", metavar="NAME", help="The company that owns the plan."
-        ),
+        typer.Option("--company", metavar="NAME", help="The company that owns the plan."),
     ] = None,
     owner_role: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
-            "--owner-role", metavar="ROLE", help="The role accountable for the plan."
-        ),
+        typer.Option("--owner-role", metavar="ROLE", help="The role accountable for the plan."),
     ] = None,
     opened: Annotated[
         str | None,
-        typer.Option(  # noqa: UP045
-            "--opened", metavar="DATE", help="When the plan was opened (default: today)."
-        ),
+        typer.Option("--opened", metavar="DATE", help="When the plan was opened (default: today)."),
     ] = None,
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Ask nothing: what is not given takes its default.")
