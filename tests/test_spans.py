@@ -41,7 +41,7 @@ CASES = [
 
 @pytest.mark.parametrize(("name", "text", "path", "at", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_span_covers_the_node(name, text, path, at, expected):
-    loaded = load(text.encode())
+    loaded = load(text.encode(), ends=True)
     found = span(loaded.marks, parse_path(path), at)
     if expected is None:
         assert found is None

@@ -90,7 +90,7 @@ def is_checked(path: Path | None, settings: Settings) -> bool:
 
 def snapshot(source: str, settings: Settings | None = None) -> Snapshot:
     limits = Limits(max_bytes=settings.max_file_size) if settings else Limits()
-    loaded = load(source.encode("utf-8", "surrogatepass"), limits)
+    loaded = load(source.encode("utf-8", "surrogatepass"), limits, ends=True)
     if loaded.ok:
         items = items_in(loaded)
     else:

@@ -107,8 +107,9 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, limits: Limits) -> None:
+    def __init__(self, limits: Limits, ends: bool = False) -> None:
         self.limits = limits
+        self.ends = ends  # where each scalar ends: only an editor's ranges need it (sip lsp)
         self.frames: list[_Frame] = []
         self.anchors: dict[str, tuple[object, object, int]] = {}  # name -> (value, marks, size)
         self.open_anchors: set[str] = set()
@@ -176,8 +177,11 @@ class _Builder:
             self.bad_tag(tag, position)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, position, 1)
-        end = event.end_mark  # inline: this runs for every scalar in the file
-        self.attach(value, position, (end.line + 1, end.column + 1))  # type: ignore[union-attr]
+        if self.ends:
+            end = event.end_mark  # inline: this runs for every scalar in the file
+            self.attach(value, position, (end.line + 1, end.column + 1))  # type: ignore[union-attr]
+        else:
+            self.attach(value, position)
 
     def open(self, event: events.CollectionStartEvent, container: dict | list) -> None:
         position = _position(event.start_mark)
@@ -346,8 +350,9 @@ class _UnusableKey:
 _UNUSABLE_KEY = _UnusableKey()
 
 
-def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
-    """Parse one plan file's bytes. Never raises for bad input."""
+def load(raw: bytes, limits: Limits = Limits(), ends: bool = False) -> Loaded:
+    """Parse one plan file's bytes. Never raises for bad input. `ends`: also record where each
+    scalar ends (Marks.ends), for ranges in an editor; checking needs only where nodes start."""
     if len(raw) > limits.max_bytes:
         return _fail(
             "SIP004",
@@ -363,7 +368,7 @@ def load(raw: bytes, limits: Limits = Limits()) -> Loaded:
         return _fail("SIP001", "the file is not valid UTF-8 text; save it as UTF-8", line, column)
     if text.startswith("\ufeff"):
         text = text[1:]
-    builder = _Builder(limits)
+    builder = _Builder(limits, ends)
     try:
         builder.run(_Parser(text))
     except _Stop as stop:
