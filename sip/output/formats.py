@@ -36,7 +36,7 @@ FORMATS: dict[str, dict[str, str]] = {
     },
     # result: sip.output.status.StatusReport
     "status": {
-        "text": "sip.output.status_formats:write_table",
+        "text": "sip.output.status_table:write_table",
         "json": "sip.output.status_formats:write_json",
         "csv": "sip.output.status_formats:write_csv",
     },
