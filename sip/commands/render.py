@@ -27,7 +27,8 @@ from sip.output.formats import Style, writer
 from sip.output.plain_text import printable
 from sip.output.progress import progress_bar
 from sip.output.render import pages
-from sip.output.render.build import plan_report, plan_row, problems, shown_file, site_index
+from sip.output.render.audience import problems, shown_file
+from sip.output.render.build import plan_report, plan_row, site_index
 from sip.output.render.context import PUBLIC, PlanRow, Unrendered
 from sip.output.render.environment import Templates
 from sip.read.discover import plan_files

@@ -19,14 +19,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic, readable
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.format import vocab
 from sip.format.countries import COUNTRIES
-from sip.format.personal_data import Keep, keep, mask
+from sip.format.personal_data import Keep, keep
 from sip.model import Plan
 from sip.model import plan as model
 from sip.output.figures import Progress, progress
 from sip.output.render import context as c
+from sip.output.render.audience import (
+    CONFIDENTIAL_LISTS,
+    LEFT_OUT,
+    UNNAMED_IN_PUBLIC,
+    masking,
+    problems,
+    shown_file,
+    without_confidential,
+)
 from sip.output.render.brief import one_minute
 from sip.output.render.words import CONTENTS, MAINTENANCE, SECTIONS, WORDS
 
@@ -43,49 +52,11 @@ def _counts(words: dict[str, str], counts: dict[str, int]) -> list[c.Count]:
     return [c.Count(vocab_label(words, value), counts.get(value, 0)) for value in words]
 
 
-def _same(text: str) -> str:
-    return text
-
-
 def _percent(part: float, whole: float) -> int:
     return int(min(part / whole, 1e6) * 100) if whole else 0  # bounded: no overflow at 1e308
 
 
-def _masking(public: bool, kept: Keep, name: bool = False) -> Callable[[str], str]:
-    if not public:
-        return _same
-    return lambda text: mask(text, kept, name=name)
-
-
-def shown_file(file: str, public: bool, public_identifiers: tuple[str, ...] = ()) -> str:
-    """A file name or id as a page shows it (for the public: `worker-[redacted].yaml`)."""
-    return _masking(public, keep(public_identifiers), name=True)(readable(file))
-
-
 _LEVELS = tuple(vocab.LEVEL)
-# Parties whose names the public does not see (format 1.1, section 9): naming the firm that
-# pays workers or the agent who recruited them points at the workers.
-UNNAMED_IN_PUBLIC = frozenset(("law-firm", "labour-agent", "recruitment-agency"))
-# The lists whose items may be confidential, the noun a reader counts them by, and the section
-# of the report that says how many it withholds.
-CONFIDENTIAL_LISTS = {
-    "sources": "source",
-    "findings": "finding",
-    "responses": "response",
-    "root_causes": "root cause",
-    "risks": "risk",
-    "improvements": "improvement",
-    "service_providers": "service provider",
-    "parties": "organisation",
-    "worker_engagement": "record of worker engagement",
-}
-LEFT_OUT = (
-    "Public version. Left out: evidence and where it is kept, source references, the "
-    "owner's and reviewers' names and the owner's e-mail, the site's objections, the "
-    "names of firms that pay or recruit workers, what workers said, items marked "
-    "confidential, waivers and validation; anything that looks like a worker's personal "
-    "data is masked."
-)
 
 
 def rating(likelihood: str, impact: str) -> c.Label:
@@ -114,49 +85,6 @@ def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
     return sum(a.amount.committed for a in named if a.amount) / workers if workers else None
 
 
-def problems(diagnostics: Iterable[Diagnostic], public: bool) -> list[c.ProblemRow]:
-    """What a page says of each diagnostic: nothing for the public, whose messages quote plan
-    text (an owner's e-mail, an evidence value, an id) that the public must not see; the
-    counts stay (Validation, Unrendered)."""
-    if public:
-        return []
-    return [
-        c.ProblemRow(d.line, d.column, d.code, d.severity, d.message, d.path, d.reason) for d in diagnostics
-    ]
-
-
-def _confidential(item: object) -> bool:
-    return bool(getattr(item, "confidential", False))
-
-
-def _withheld(plan: Plan) -> tuple[Plan, set[str], c.Withheld]:
-    """The plan without its confidential items, their ids, and per list how many they were."""
-    update: dict[str, list] = {}
-    ids: set[str] = set()
-    said: dict[str, str | None] = {}
-    for name, noun in CONFIDENTIAL_LISTS.items():
-        items = getattr(plan, name)
-        kept = [i for i in items if not _confidential(i)]
-        count = len(items) - len(kept)
-        said[name] = None
-        if count:
-            update[name] = kept
-            ids |= {i.id for i in items if _confidential(i) and hasattr(i, "id")}
-            said[name] = (
-                f"1 confidential {noun} is not shown."
-                if count == 1
-                else f"{count} confidential {_plural_noun(noun)} are not shown."
-            )
-    shown = plan.model_copy(update=update) if update else plan
-    return shown, ids, c.Withheld(**said)
-
-
-def _plural_noun(noun: str) -> str:
-    if noun.startswith("record of"):
-        return "records of" + noun[len("record of") :]
-    return noun + "s"
-
-
 class _Builder:
     def __init__(
         self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str], kept: Keep | None = None
@@ -166,8 +94,8 @@ class _Builder:
         self.public = public
         self.withheld = withheld
         kept = kept or keep()
-        self.text: Callable[[str], str] = _masking(public, kept)
-        self.name: Callable[[str], str] = _masking(public, kept, name=True)
+        self.text: Callable[[str], str] = masking(public, kept)
+        self.name: Callable[[str], str] = masking(public, kept, name=True)
         self.known = set(plan.items())
         self.anchors: dict[str, str] = {}
 
@@ -610,7 +538,7 @@ def plan_report(
     public_identifiers: tuple[str, ...] = (),
 ) -> c.PlanReport:
     if public:
-        shown, ids, withheld = _withheld(plan)
+        shown, ids, withheld = without_confidential(plan)
     else:
         shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
     builder = _Builder(shown, as_of, public, ids, keep(public_identifiers))
@@ -626,9 +554,9 @@ def plan_row(
     link: str,
     public_identifiers: tuple[str, ...] = (),
 ) -> c.PlanRow:
-    text = _masking(public, keep(public_identifiers))
+    text = masking(public, keep(public_identifiers))
     if public:
-        plan = _withheld(plan)[0]
+        plan = without_confidential(plan)[0]
     p = progress(plan, as_of)
     return c.PlanRow(
         plan_id=shown_file(plan.id, public, public_identifiers),
