@@ -3,44 +3,21 @@
 Heavy libraries (pydantic, ruamel, jinja2, rich) are imported inside the commands.
 """
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional, TextIO
+from typing import Annotated, Optional
 
 import typer
 
 from sip import __version__
+from sip.cli_options import AsOf, Color, Config, Group, Ignore, Quiet, choice, color_wanted
 from sip.exits import FAIL_ON, Exit, UsageError
 from sip.output.formats import names
 
-
-class _Argument(typer.core.TyperArgument):
-    """An argument shown by its metavar alone (`PLAN...`), without typer's Python type
-    (`<list[str]>`) or the braces it puts around required ones in the usage line."""
-
-    def display_type_rich(self, ctx):
-        return None if self.metavar else super().display_type_rich(ctx)
-
-    def _usage_display_name(self) -> str:
-        return self.metavar or super()._usage_display_name()
-
-
-class _Group(typer.core.TyperGroup):
-    """sip's commands, every argument of each shown as an _Argument."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for command in self.commands.values():
-            for param in command.params:
-                if type(param) is typer.core.TyperArgument:
-                    param.__class__ = _Argument
-
-
 app = typer.Typer(
     name="sip",
-    cls=_Group,
+    cls=Group,
     help="Check and render corrective action and systems improvement plans for forced labour "
     "found in supply chains.",
     rich_markup_mode=None,
@@ -74,82 +51,6 @@ def _main(
     _debug = debug
 
 
-def _as_of(value: Optional[str]) -> Optional[str]:  # noqa: UP045
-    if value is None:
-        return None
-    from sip.format.dates import DateError, parse_date
-
-    try:
-        parse_date(value)
-    except DateError as error:
-        if error.out_of_range:
-            raise typer.BadParameter(str(error)) from None
-        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-    return value
-
-
-def _choice(allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
-    def check(value: Optional[str]) -> Optional[str]:  # noqa: UP045
-        if value is not None and value not in allowed:
-            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
-        return value
-
-    return check
-
-
-def _color_wanted(option: Optional[bool], stream: TextIO) -> bool:  # noqa: UP045
-    """--color/--no-color; else NO_COLOR (no-color.org) turns colour off and FORCE_COLOR
-    (force-color.org) on, each only when set to something (empty means unset); else colour
-    on a terminal that is not dumb."""
-    if option is not None:
-        return option
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return stream.isatty() and os.environ.get("TERM") != "dumb"
-
-
-AsOf = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        callback=_as_of,
-        help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.",
-    ),
-]
-Config = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        metavar="FILE",
-        help="Use this sip.toml (or pyproject.toml) for every plan "
-        "instead of the one nearest to each (docs/configuration.md).",
-    ),
-]
-Color = Annotated[
-    bool | None,
-    typer.Option(
-        "--color/--no-color",
-        help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
-        "turns it off, FORCE_COLOR=1 on, also through a pipe).",
-    ),
-]
-Quiet = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Print the diagnostics only: no summary line, no progress.")
-]
-Ignore = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--ignore",
-        metavar="CODE",
-        help="Do not check or report this code, or every code with this "
-        "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.",
-    ),
-]
-
-
 @app.command()
 def validate(
     paths: Annotated[
@@ -165,7 +66,7 @@ def validate(
             "--format",
             "-f",
             metavar="FORMAT",
-            callback=_choice(names("validate")),
+            callback=choice(names("validate")),
             help=f"Output format: {', '.join(names('validate'))} (default: github when GITHUB_ACTIONS=true, "
             "else text).",
         ),
@@ -193,7 +94,7 @@ def validate(
         typer.Option(
             "--fail-on",
             metavar="|".join(FAIL_ON),
-            callback=_choice(FAIL_ON),
+            callback=choice(FAIL_ON),
             help="What fails the run (exit 1): error (default), warning or never.",
         ),
     ] = None,
@@ -238,7 +139,7 @@ def validate(
             as_of=as_of,
             strict=strict,
             config=config,
-            color=_color_wanted(color, sys.stdout),
+            color=color_wanted(color, sys.stdout),
             ignore=ignore,
             fail_on=fail_on,
             outputs=output,
@@ -263,7 +164,7 @@ def status(
             "--format",
             "-f",
             metavar="FORMAT",
-            callback=_choice(names("status")),
+            callback=choice(names("status")),
             help="Output format: text (a table), json or csv (for spreadsheets).",
         ),
     ] = "text",
@@ -278,7 +179,7 @@ def status(
         from sip.commands.status import status_command
 
         return status_command(
-            paths, format=format, as_of=as_of, config=config, color=_color_wanted(color, sys.stdout)
+            paths, format=format, as_of=as_of, config=config, color=color_wanted(color, sys.stdout)
         )
 
     _run(run)
@@ -301,7 +202,7 @@ def diff(
             "--format",
             "-f",
             metavar="FORMAT",
-            callback=_choice(names("diff")),
+            callback=choice(names("diff")),
             help="Output format: text, json or md (for a pull-request comment).",
         ),
     ] = "text",
@@ -342,7 +243,7 @@ def render(
             "--format",
             "-f",
             metavar="FORMAT",
-            callback=_choice(("html", "md")),
+            callback=choice(("html", "md")),
             help="html (one standalone file per page) or md (Markdown that reads well on GitHub); "
             "default: the --out file's extension (.html, .md), else html.",
         ),
@@ -363,7 +264,7 @@ def render(
         typer.Option(
             "--audience",
             metavar="AUDIENCE",
-            callback=_choice(("internal", "public")),
+            callback=choice(("internal", "public")),
             help="public leaves out evidence, owner names and e-mails, reviewers' names and "
             "verification evidence, and masks personal data.",
         ),
@@ -427,7 +328,7 @@ def fix(
         from sip.commands.fix import fix_command
 
         return fix_command(
-            paths, dry_run=dry_run, config=config, color=_color_wanted(color, sys.stdout), force=force
+            paths, dry_run=dry_run, config=config, color=color_wanted(color, sys.stdout), force=force
         )
 
     _run(run)
@@ -464,7 +365,7 @@ def rules(
             "--format",
             "-f",
             metavar="FORMAT",
-            callback=_choice(("text", "md")),
+            callback=choice(("text", "md")),
             help="text, or md: the documentation of every rule as Markdown (docs/rules.md).",
         ),
     ] = "text",
@@ -577,7 +478,7 @@ def import_(
             dry_run=dry_run,
             as_of=as_of,
             config=config,
-            color=_color_wanted(color, sys.stdout),
+            color=color_wanted(color, sys.stdout),
         )
 
     _run(run)

@@ -1,0 +1,111 @@
+"""The command line's shared pieces: the options several commands take (`--as-of`, `--config`,
+`--color`, `--quiet`, `--ignore`), how a choice and a date are checked, when colour is wanted,
+and how help shows arguments (`PLAN...`, not Python types). `sip/cli.py` declares the commands.
+
+Imports nothing heavy: `sip --help` must stay light (tests/test_startup.py).
+"""
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Optional, TextIO
+
+import typer
+
+
+class Argument(typer.core.TyperArgument):
+    """An argument shown by its metavar alone (`PLAN...`), without typer's Python type
+    (`<list[str]>`) or the braces it puts around required ones in the usage line."""
+
+    def display_type_rich(self, ctx):
+        return None if self.metavar else super().display_type_rich(ctx)
+
+    def _usage_display_name(self) -> str:
+        return self.metavar or super()._usage_display_name()
+
+
+class Group(typer.core.TyperGroup):
+    """sip's commands, every argument of each shown as an Argument."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            for param in command.params:
+                if type(param) is typer.core.TyperArgument:
+                    param.__class__ = Argument
+
+
+def as_of_date(value: Optional[str]) -> Optional[str]:  # noqa: UP045
+    if value is None:
+        return None
+    from sip.format.dates import DateError, parse_date
+
+    try:
+        parse_date(value)
+    except DateError as error:
+        if error.out_of_range:
+            raise typer.BadParameter(str(error)) from None
+        raise typer.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+    return value
+
+
+def choice(allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
+    def check(value: Optional[str]) -> Optional[str]:  # noqa: UP045
+        if value is not None and value not in allowed:
+            raise typer.BadParameter(f"{value!r} is not one of: {', '.join(allowed)}")
+        return value
+
+    return check
+
+
+def color_wanted(option: Optional[bool], stream: TextIO) -> bool:  # noqa: UP045
+    """--color/--no-color; else NO_COLOR (no-color.org) turns colour off and FORCE_COLOR
+    (force-color.org) on, each only when set to something (empty means unset); else colour
+    on a terminal that is not dumb."""
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        callback=as_of_date,
+        help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.",
+    ),
+]
+Config = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        help="Use this sip.toml (or pyproject.toml) for every plan "
+        "instead of the one nearest to each (docs/configuration.md).",
+    ),
+]
+Color = Annotated[
+    bool | None,
+    typer.Option(
+        "--color/--no-color",
+        help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
+        "turns it off, FORCE_COLOR=1 on, also through a pipe).",
+    ),
+]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the diagnostics only: no summary line, no progress.")
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore",
+        metavar="CODE",
+        help="Do not check or report this code, or every code with this "
+        "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.",
+    ),
+]
