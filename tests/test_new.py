@@ -83,6 +83,31 @@ def test_refuses_to_replace_a_file(sip, write):
     assert plan.read_text() == "mine\n"
 
 
+@pytest.mark.parametrize("dangling", [True, False])
+def test_refuses_a_symlink_and_creates_nothing_through_it(sip, tmp_path, dangling):
+    elsewhere = tmp_path / "elsewhere" / "deep" / "plan.yaml"
+    if not dangling:
+        elsewhere.parent.mkdir(parents=True)
+    link = tmp_path / "plan.yaml"
+    link.symlink_to(elsewhere)
+    out = sip("new", link, "--yes")
+    assert out.exit_code == 2
+    assert out.stderr == f"sip: {link}: is a symbolic link; sip new writes only a new file, not through a link\n"
+    assert not elsewhere.exists() and (dangling is not (tmp_path / "elsewhere").exists())
+
+
+def test_creates_the_folders_it_is_named_and_none_through_a_dangling_link(sip, tmp_path):
+    named = tmp_path / "plans" / "2027" / "plan.yaml"
+    assert sip("new", named, "--yes").exit_code == 0
+    assert named.is_file()
+    # a folder in the path is a link to a folder that does not exist: sip makes no folder there
+    (tmp_path / "drafts").symlink_to(tmp_path / "nowhere" / "deep")
+    out = sip("new", tmp_path / "drafts" / "plan.yaml", "--yes")
+    assert out.exit_code == 2
+    assert out.stderr == f"sip: {tmp_path / 'drafts' / 'plan.yaml'}: cannot write there: {tmp_path / 'drafts'} is a link to nothing\n"
+    assert not (tmp_path / "nowhere").exists()
+
+
 @pytest.mark.parametrize(
     "option, value, message",
     [

@@ -17,6 +17,8 @@ def new_command(path: Path, given: dict[str, str | None], *, yes: bool) -> int:
     from sip.edit.new_plan import QUESTIONS, Start, defaults, new_plan_text, read_value
     from sip.files import write_atomic
 
+    if path.is_symlink():  # dangling or not: its target is not a new file the user named
+        raise UsageError(f"{path}: is a symbolic link; sip new writes only a new file, not through a link")
     if path.exists():
         raise UsageError(f"{path}: exists; sip new never replaces a file")
     ask = not yes and sys.stdin.isatty()
