@@ -52,7 +52,9 @@ def test_fix_keeps_windows_line_endings(sip, write):
 def test_fix_keeps_windows_line_endings_after_a_blank_line_that_follows_a_flow_list(sip, write, flow):
     # ruamel drops such a blank line when it reads CR LF: the guard refused every such file
     spaced = MINIMAL.replace(f"{flow}\n", f"{flow}\n\n", 1)
-    plan = write("plan.yaml", spaced.replace("country: VN", "country: vn").replace("\n", "\r\n").encode("utf-8"))
+    plan = write(
+        "plan.yaml", spaced.replace("country: VN", "country: vn").replace("\n", "\r\n").encode("utf-8")
+    )
     out = sip("fix", plan)
     assert out.exit_code == 0, out.stderr
     assert plan.read_bytes() == spaced.replace("\n", "\r\n").encode("utf-8")

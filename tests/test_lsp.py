@@ -312,13 +312,23 @@ def test_a_file_sip_would_not_check_gets_no_diagnostics(tmp_path):
     plan = tmp_path / "plans" / "plan.yaml"
     plan.parent.mkdir()
     plan.write_text("not: a plan\n", encoding="utf-8")
+    hidden = tmp_path / ".gitlab-ci.yml"  # a hidden file beside the plans is no plan
+    hidden.write_text("sip:\n  script: [sip validate .]\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("scratch/\n", encoding="utf-8")
+    ignored = tmp_path / "plans" / "scratch" / "plan.yaml"
+    ignored.parent.mkdir()
+    ignored.write_text("not: a plan\n", encoding="utf-8")
 
     async def session():
         async with Editor(cwd=tmp_path) as editor:
-            return [await editor.diagnostics(await editor.open(p)) for p in (workflow, draft, plan)]
+            return [
+                await editor.diagnostics(await editor.open(p))
+                for p in (workflow, draft, hidden, ignored, plan)
+            ]
 
-    workflow_found, draft_found, plan_found = run(session())
-    assert list(workflow_found) == [] and list(draft_found) == []
+    *left_out, plan_found = run(session())
+    assert [list(found) for found in left_out] == [[], [], [], []]
     assert {d.code for d in plan_found} >= {"SIP003", "SIP101"}
 
 

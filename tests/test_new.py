@@ -92,7 +92,9 @@ def test_refuses_a_symlink_and_creates_nothing_through_it(sip, tmp_path, danglin
     link.symlink_to(elsewhere)
     out = sip("new", link, "--yes")
     assert out.exit_code == 2
-    assert out.stderr == f"sip: {link}: is a symbolic link; sip new writes only a new file, not through a link\n"
+    assert (
+        out.stderr == f"sip: {link}: is a symbolic link; sip new writes only a new file, not through a link\n"
+    )
     assert not elsewhere.exists() and (dangling is not (tmp_path / "elsewhere").exists())
 
 
@@ -104,7 +106,10 @@ def test_creates_the_folders_it_is_named_and_none_through_a_dangling_link(sip, t
     (tmp_path / "drafts").symlink_to(tmp_path / "nowhere" / "deep")
     out = sip("new", tmp_path / "drafts" / "plan.yaml", "--yes")
     assert out.exit_code == 2
-    assert out.stderr == f"sip: {tmp_path / 'drafts' / 'plan.yaml'}: cannot write there: {tmp_path / 'drafts'} is a link to nothing\n"
+    assert (
+        out.stderr
+        == f"sip: {tmp_path / 'drafts' / 'plan.yaml'}: cannot write there: {tmp_path / 'drafts'} is a link to nothing\n"
+    )
     assert not (tmp_path / "nowhere").exists()
 
 
