@@ -115,7 +115,8 @@ def validate(
         bool,
         typer.Option(
             "--plans-only",
-            help="Skip YAML files that are not plans (no top-level sip: key), as the pre-commit hook does.",
+            help="Skip YAML files that are not plans (no top-level sip: holding a version number), "
+            "as the pre-commit hook does.",
         ),
     ] = False,
     sarif_suppressed: Annotated[

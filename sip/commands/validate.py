@@ -65,12 +65,17 @@ def validate_command(
     )
 
 
-_SIP_KEY = re.compile(rb"^[\"']?sip[\"']?[ \t]*:", re.MULTILINE)
+# A plan's marker: a top-level `sip:` holding a version number on its own line (`sip: 1`,
+# `sip: "1"`, `sip: 2`). A `sip:` holding a mapping is something else's: a CI job named sip.
+_SIP_KEY = re.compile(
+    rb"^[\"']?sip[\"']?[ \t]*:[ \t]*([\"']?)[0-9]+(?:\.[0-9]+)*\1[ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE
+)
 
 
 def looks_like_a_plan(name: str) -> bool:
-    """--plans-only: a file with a top-level `sip:` key (a plan's first line), read as bytes
-    without parsing; standard input and unreadable files are left to the check."""
+    """--plans-only: a file whose top-level `sip:` holds a version number (a plan's first
+    line), read as bytes without parsing; standard input and unreadable files are left to
+    the check."""
     if name == "-":
         return True
     try:
