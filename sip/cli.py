@@ -115,8 +115,8 @@ def validate(
         bool,
         typer.Option(
             "--plans-only",
-            help="Skip YAML files that are not plans (no top-level sip: holding a version number), "
-            "as the pre-commit hook does.",
+            help="As the pre-commit hook: skip YAML files that are not plans (no top-level sip: holding "
+            "a version number), and compare plan ids with every other plan of the git work tree (SIP203).",
         ),
     ] = False,
     sarif_suppressed: Annotated[

@@ -82,6 +82,25 @@ def read_limited(path: str | Path, limit: int | None) -> bytes:
         os.close(fd)
 
 
+def read_start(path: str | Path, size: int) -> bytes:
+    """Up to the first `size` bytes of a regular file, refusing anything else unread (a FIFO
+    is opened without waiting for a writer). Raises OSError (NotRegularFile, or the system's)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(kind_of(info.st_mode))
+        chunks: list[bytes] = []
+        left = size
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_stream_limited(read: Callable[[int], bytes], limit: int | None) -> bytes:
     """Standard input or a pipe, read to at most limit + 1 bytes."""
     return _read_upto(read, limit)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from sip.exits import UsageError
+from sip.files import read_start
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -101,3 +103,22 @@ def excluded(file: Path, patterns: tuple[str, ...], root: Path | None) -> bool:
         relative = file
     text = relative.as_posix()
     return any(fnmatch.fnmatch(text, p) or fnmatch.fnmatch(text, p.rstrip("/*") + "/*") for p in patterns)
+
+
+# A plan's marker: a top-level `sip:` holding a version number on its own line (`sip: 1`,
+# `sip: "1"`, `sip: 2`). A `sip:` holding a mapping is something else's: a CI job named sip.
+_SIP_KEY = re.compile(
+    rb"^[\"']?sip[\"']?[ \t]*:[ \t]*([\"']?)[0-9]+(?:\.[0-9]+)*\1[ \t]*(?:#[^\r\n]*)?\r?$", re.MULTILINE
+)
+
+
+def looks_like_a_plan(name: str) -> bool:
+    """--plans-only: a file whose top-level `sip:` holds a version number (a plan's first
+    line), read as bytes without parsing; standard input and unreadable files are left to
+    the check."""
+    if name == "-":
+        return True
+    try:
+        return _SIP_KEY.search(read_start(name, 1024 * 1024)) is not None
+    except OSError:
+        return True
