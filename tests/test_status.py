@@ -143,3 +143,28 @@ def test_workers_reached_and_overdue_instalments_in_every_format(sip):
     assert "Workers reached" in text and "Instalments" in text
     line = next(line for line in text.splitlines() if "SIP-TEST-011" in line)
     assert "150 / 212" in line
+
+
+CONTROLS = "\x1b]0;owned\x07\x1b[31m\x9b2J\u202etxt.exe\u2066\u2028"
+
+
+@pytest.mark.parametrize("format", [name for name, _ in formats_of("status")])
+def test_control_characters_from_plan_text_never_reach_the_output(sip, write, format):
+    # a site name and a plan id with raw escapes (YAML's "\e" is ESC), a bidi override,
+    # a line separator and a C1 control; and a file name with an escape
+    quoted = json.dumps(CONTROLS)
+    plan = write(
+        "plan\x1b[2J.yaml",
+        MINIMAL.replace("name: Example Textiles, Unit 2", f"name: {quoted}"),
+    )
+    invalid = write("broken.yaml", BROKEN.replace("id: SIP-TEST-001", f"id: {json.dumps('X' + CONTROLS)}"))
+    out = sip("status", "--as-of", AS_OF, "--format", format, plan, invalid)
+    assert out.exit_code == 0, out.stderr
+    raw = [ch for ch in out.stdout if ch in "\x1b\x07\x9b\u202e\u2066\u2028"]
+    assert raw == [], (format, out.stdout)
+    if format == "json":  # the values are whole, escaped as JSON escapes them
+        document = json.loads(out.stdout)
+        assert CONTROLS in {p.get("site") for p in document["plans"]}
+    if format == "csv":
+        site = next(r["site"] for r in csv.DictReader(io.StringIO(out.stdout)) if r["site"])
+        assert site == "\\x1b]0;owned\\x07\\x1b[31m\\x9b2J\\u202etxt.exe\\u2066\\u2028"
