@@ -9,6 +9,7 @@ positions as it goes. Problems are returned as values; nothing here raises for b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -374,6 +375,9 @@ def load(raw: bytes, limits: Limits = Limits(), ends: bool = False) -> Loaded:
     except _Stop as stop:
         return Loaded(problems=[stop.problem])
     except yaml.MarkedYAMLError as error:
+        missing = _missing_colon(text, error)
+        if missing is not None:
+            return _fail("SIP001", *missing)
         if "maximum nesting depth" in str(error.problem):  # libyaml's own guard, at 1,000 levels
             return _fail("SIP004", _TOO_DEEP.format(limits.max_depth), 1, 1)
         return _fail("SIP001", _syntax_message(error), *_error_position(error))
@@ -418,6 +422,37 @@ def _error_position(error: yaml.MarkedYAMLError) -> tuple[int, int]:
     if mark is None:
         return 1, 1
     return _position(mark)
+
+
+# A line that reads as `key value`: a key the author forgot the ':' of (`- id F-1`).
+_NO_COLON = re.compile(r"([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s#:'\"][^#]*?)[ \t]*(?:#.*)?")
+
+
+def _missing_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[str, int, int] | None:
+    """A key written without its ':' (`- id F-1`): YAML reads it and the next line as one
+    text and fails at the next line's ':', or finds no ':' for the key the line starts. The
+    message, line and column (where the ':' belongs) when that line reads as `key value`."""
+    problem, lines = error.problem or "", text.splitlines()
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        candidates = range(min(error.context_mark.line, len(lines) - 1), -1, -1)
+    elif "mapping values are not allowed" in problem and error.problem_mark is not None:
+        candidates = range(min(error.problem_mark.line, len(lines)) - 1, -1, -1)
+    else:
+        return None
+    for number in candidates:
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        found = _NO_COLON.fullmatch(line)
+        if found is None or ": " in found.group(3):
+            return None
+        prefix, key, value = found.groups()
+        message = (
+            f"invalid YAML: '{key}' has no ':' after it, so YAML read it and the next line as one "
+            f"text; write '{key}: {value}'"
+        )
+        return message, number + 1, len(prefix) + len(key) + 1
+    return None
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
