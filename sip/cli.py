@@ -156,9 +156,12 @@ def validate(
 @app.command()
 def status(
     paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml)."),
-    ],
+        list[str] | None,
+        typer.Argument(
+            metavar="[PLAN...]",
+            help="Plan files or folders (searched for *.yaml, *.yml); default: the current folder.",
+        ),
+    ] = None,
     format: Annotated[
         str,
         typer.Option(
@@ -180,7 +183,7 @@ def status(
         from sip.commands.status import status_command
 
         return status_command(
-            paths, format=format, as_of=as_of, config=config, color=color_wanted(color, sys.stdout)
+            paths or ["."], format=format, as_of=as_of, config=config, color=color_wanted(color, sys.stdout)
         )
 
     _run(run)

@@ -111,6 +111,15 @@ def test_csv_is_one_line_per_plan_with_money_by_currency(sip, monkeypatch):
     assert len(rows) == len(list((ROOT / "examples").glob("*.yaml"))) + 1
 
 
+def test_status_without_a_path_is_the_current_folder(sip, write, tmp_path, monkeypatch):
+    write("plans/a.yaml", MINIMAL)
+    write(".gitlab-ci.yml", "sip:\n  script: [sip status]\n")  # hidden: not a plan
+    monkeypatch.chdir(tmp_path)
+    out = sip("status", "--as-of", AS_OF, "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    assert [p["file"] for p in json.loads(out.stdout)["plans"]] == ["plans/a.yaml"]
+
+
 def test_status_needs_plans(sip, tmp_path):
     out = sip("status", tmp_path)
     assert out.exit_code == 2 and out.stdout == ""
