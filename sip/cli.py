@@ -51,7 +51,7 @@ def _main(
     _debug = debug
 
 
-@app.command()
+@app.command(short_help="Check plans against the format and the rules.")
 def validate(
     paths: Annotated[
         list[str],
@@ -153,7 +153,7 @@ def validate(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="The repository at a glance, most urgent first.")
 def status(
     paths: Annotated[
         list[str] | None,
@@ -189,7 +189,7 @@ def status(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="What changed in each plan between two revisions.")
 def diff(
     arguments: Annotated[
         list[str] | None,
@@ -232,7 +232,7 @@ def diff(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Render plans as reports in HTML or Markdown.")
 def render(
     paths: Annotated[
         list[str],
@@ -311,7 +311,7 @@ def render(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Fix what has one reading, in place, comments kept.")
 def fix(
     paths: Annotated[
         list[str], typer.Argument(metavar="PLAN...", help="Plan files or folders to fix in place.")
@@ -338,7 +338,7 @@ def fix(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Print or write the plan format's JSON Schema.")
 def schema(
     out: Annotated[
         Path | None,
@@ -357,7 +357,7 @@ def schema(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="List every diagnostic code, or document one.")
 def rules(
     code: Annotated[
         str | None,
@@ -385,7 +385,7 @@ def rules(
 
 
 # Plans for people outside git (issue 12): a new plan to fill in, and a spreadsheet round trip.
-@app.command()
+@app.command(short_help="Write a new draft plan to fill in.")
 def new(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The plan file to write (never replaced).")],
     id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The plan id.")] = None,  # noqa: UP045
@@ -437,7 +437,7 @@ def new(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Write a workbook a supplier can update.")
 def export(
     plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to export.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The workbook to write (.xlsx).")],
@@ -455,7 +455,7 @@ def export(
     _run(run)
 
 
-@app.command("import")
+@app.command("import", short_help="Apply a supplier's workbook to the plan.")
 def import_(
     workbook: Annotated[
         Path,
@@ -488,7 +488,7 @@ def import_(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Run the language server for editors.")
 def lsp(
     as_of: AsOf = None,
     config: Config = None,
