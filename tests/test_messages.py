@@ -115,3 +115,21 @@ def test_an_unquoted_comma_inside_braces_is_told_to_quote(sip, write):
         plan = write(f"plan-{number}.yaml", MINIMAL.replace("  country: VN\n", "  country: VN\n" + written))
         out = sip("validate", plan).stdout
         assert "SIP103 unknown field" in out and "a comma" not in out, out
+
+
+def test_a_tab_in_the_indentation_is_told_in_sips_words(sip, write, tmp_path):
+    cases = {
+        "mapping.yaml": MINIMAL.replace("  name: Example", "\tname: Example", 1),
+        "list.yaml": MINIMAL.replace("  - id: F-1\n", "\t- id: F-1\n", 1),
+        "after-spaces.yaml": MINIMAL.replace("    severity: major", "  \t  severity: major", 1),
+    }
+    for name, text in cases.items():
+        plan = write(name, text)
+        out = sip("validate", plan)
+        first = out.stdout.splitlines()[0]
+        line = next(n for n, row in enumerate(text.splitlines(), 1) if "\t" in row)
+        column = text.splitlines()[line - 1].index("\t") + 1
+        assert first == (
+            f"{plan}:{line}:{column}: SIP001 invalid YAML: a tab in the indentation; YAML indents "
+            "with spaces only: replace the tab with spaces"
+        ), first

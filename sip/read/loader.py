@@ -375,7 +375,7 @@ def load(raw: bytes, limits: Limits = Limits(), ends: bool = False) -> Loaded:
     except _Stop as stop:
         return Loaded(problems=[stop.problem])
     except yaml.MarkedYAMLError as error:
-        missing = _missing_colon(text, error)
+        missing = _indenting_tab(text, error) or _missing_colon(text, error)
         if missing is not None:
             return _fail("SIP001", *missing)
         if "maximum nesting depth" in str(error.problem):  # libyaml's own guard, at 1,000 levels
@@ -424,6 +424,24 @@ def _error_position(error: yaml.MarkedYAMLError) -> tuple[int, int]:
     return _position(mark)
 
 
+def _indenting_tab(text: str, error: yaml.MarkedYAMLError) -> tuple[str, int, int] | None:
+    """A tab where YAML wants spaces (libyaml says "found a tab character that violates
+    indentation", or that the tab "cannot start any token"): at the tab, in sip's words."""
+    mark = error.problem_mark
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    about_a_tab = "tab character" in (error.problem or "") or line[mark.column : mark.column + 1] == "\t"
+    if "\t" not in indent or not about_a_tab:
+        return None
+    message = (
+        "invalid YAML: a tab in the indentation; YAML indents with spaces only: replace the tab with spaces"
+    )
+    return message, mark.line + 1, indent.index("\t") + 1
+
+
 # A line that reads as `key value`: a key the author forgot the ':' of (`- id F-1`).
 _NO_COLON = re.compile(r"([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s#:'\"][^#]*?)[ \t]*(?:#.*)?")
 
@@ -470,10 +488,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
             f"invalid YAML: the mapping opened with '{{'{opened} needs ',' between items and a closing '}}'"
         )
     if "cannot start any token" in problem:
-        return (
-            "invalid YAML: this character cannot start a value (a tab? YAML indents with "
-            "spaces; quote text that starts with @ or `)"
-        )
+        return "invalid YAML: this character cannot start a value; quote text that starts with @ or `"
     if "mapping values are not allowed" in problem:
         return (
             "invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in "
