@@ -21,7 +21,9 @@ app = typer.Typer(
     help="Check and render corrective action and systems improvement plans for forced labour "
     "found in supply chains.",
     rich_markup_mode=None,
-    add_completion=False,
+    # typer's --install-completion and --show-completion (bash, zsh, fish): the same imports
+    # as without them, so start-up is unchanged (tests/test_completion.py, README)
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
