@@ -21,7 +21,9 @@ app = typer.Typer(
     help="Check and render corrective action and systems improvement plans for forced labour "
     "found in supply chains.",
     rich_markup_mode=None,
-    add_completion=False,
+    # typer's --install-completion and --show-completion (bash, zsh, fish): the same imports
+    # as without them, so start-up is unchanged (tests/test_completion.py, README)
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
@@ -51,7 +53,7 @@ def _main(
     _debug = debug
 
 
-@app.command()
+@app.command(short_help="Check plans against the format and the rules.")
 def validate(
     paths: Annotated[
         list[str],
@@ -115,7 +117,8 @@ def validate(
         bool,
         typer.Option(
             "--plans-only",
-            help="Skip YAML files that are not plans (no top-level sip: key), as the pre-commit hook does.",
+            help="As the pre-commit hook: skip YAML files that are not plans (no top-level sip: holding "
+            "a version number), and compare plan ids with every other plan of the git work tree (SIP203).",
         ),
     ] = False,
     sarif_suppressed: Annotated[
@@ -152,12 +155,15 @@ def validate(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="The repository at a glance, most urgent first.")
 def status(
     paths: Annotated[
-        list[str],
-        typer.Argument(metavar="PLAN...", help="Plan files or folders (searched for *.yaml, *.yml)."),
-    ],
+        list[str] | None,
+        typer.Argument(
+            metavar="[PLAN...]",
+            help="Plan files or folders (searched for *.yaml, *.yml); default: the current folder.",
+        ),
+    ] = None,
     format: Annotated[
         str,
         typer.Option(
@@ -179,13 +185,13 @@ def status(
         from sip.commands.status import status_command
 
         return status_command(
-            paths, format=format, as_of=as_of, config=config, color=color_wanted(color, sys.stdout)
+            paths or ["."], format=format, as_of=as_of, config=config, color=color_wanted(color, sys.stdout)
         )
 
     _run(run)
 
 
-@app.command()
+@app.command(short_help="What changed in each plan between two revisions.")
 def diff(
     arguments: Annotated[
         list[str] | None,
@@ -228,7 +234,7 @@ def diff(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Render plans as reports in HTML or Markdown.")
 def render(
     paths: Annotated[
         list[str],
@@ -307,7 +313,7 @@ def render(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Fix what has one reading, in place, comments kept.")
 def fix(
     paths: Annotated[
         list[str], typer.Argument(metavar="PLAN...", help="Plan files or folders to fix in place.")
@@ -334,7 +340,7 @@ def fix(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Print or write the plan format's JSON Schema.")
 def schema(
     out: Annotated[
         Path | None,
@@ -353,7 +359,7 @@ def schema(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="List every diagnostic code, or document one.")
 def rules(
     code: Annotated[
         str | None,
@@ -381,7 +387,7 @@ def rules(
 
 
 # Plans for people outside git (issue 12): a new plan to fill in, and a spreadsheet round trip.
-@app.command()
+@app.command(short_help="Write a new draft plan to fill in.")
 def new(
     path: Annotated[Path, typer.Argument(metavar="PATH", help="The plan file to write (never replaced).")],
     id: Annotated[Optional[str], typer.Option("--id", metavar="ID", help="The plan id.")] = None,  # noqa: UP045
@@ -433,7 +439,7 @@ def new(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Write a workbook a supplier can update.")
 def export(
     plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to export.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The workbook to write (.xlsx).")],
@@ -451,7 +457,7 @@ def export(
     _run(run)
 
 
-@app.command("import")
+@app.command("import", short_help="Apply a supplier's workbook to the plan.")
 def import_(
     workbook: Annotated[
         Path,
@@ -484,7 +490,7 @@ def import_(
     _run(run)
 
 
-@app.command()
+@app.command(short_help="Run the language server for editors.")
 def lsp(
     as_of: AsOf = None,
     config: Config = None,

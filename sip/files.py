@@ -82,6 +82,25 @@ def read_limited(path: str | Path, limit: int | None) -> bytes:
         os.close(fd)
 
 
+def read_start(path: str | Path, size: int) -> bytes:
+    """Up to the first `size` bytes of a regular file, refusing anything else unread (a FIFO
+    is opened without waiting for a writer). Raises OSError (NotRegularFile, or the system's)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(kind_of(info.st_mode))
+        chunks: list[bytes] = []
+        left = size
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def read_stream_limited(read: Callable[[int], bytes], limit: int | None) -> bytes:
     """Standard input or a pipe, read to at most limit + 1 bytes."""
     return _read_upto(read, limit)
@@ -151,7 +170,7 @@ def write_atomic(
             raise UsageError(f"{target}: exists and was not written by sip; use --force to replace it")
     data = text if isinstance(text, bytes) else text.encode("utf-8")
     try:
-        real.parent.mkdir(parents=True, exist_ok=True)
+        _make_folders(target, real)
         if info is not None and info.st_nlink > 1:
             _write_in_place(real, data)  # a rename would split the hard links
             return
@@ -163,6 +182,22 @@ def write_atomic(
         ) from None
     except OSError as error:
         raise UsageError(f"{target}: cannot write: {reason(error)}") from None
+
+
+def _make_folders(target: Path, real: Path) -> None:
+    """Create the missing folders of the path as it was named, and no other: never the folders
+    of a symlink's target (a dangling link would have them made anywhere on disk)."""
+    if real.parent.is_dir():
+        return
+    if target.is_symlink():
+        raise UsageError(f"{target}: is a link to {real}, whose folder does not exist")
+    existing = target.parent
+    while not os.path.lexists(existing) and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        what = "a link to nothing" if existing.is_symlink() else "not a folder"
+        raise UsageError(f"{target}: cannot write there: {existing} is {what}")
+    target.parent.mkdir(parents=True, exist_ok=True)
 
 
 def _replace(real: Path, data: bytes, info: os.stat_result | None) -> bool:

@@ -138,3 +138,20 @@ def test_no_command_shows_python_types_in_its_help(sip):
         out = sip(name, "--help").stdout
         assert not re.search(r"<[a-z]+(\[[a-z]+\])?>", out), (name, out)
         assert "{" not in out.split("\n", 1)[0], (name, out)
+
+
+@pytest.mark.parametrize("width", ["100", "80", "50"])
+def test_the_command_list_says_each_command_in_full_at_any_width(width):
+    """click cuts a command's help to one line ending in '...'; each command gives a short
+    sentence of its own, wrapped, never cut. Commands added later are held to it too."""
+    import typer.main
+
+    env = {**os.environ, "COLUMNS": width}
+    out = subprocess.run(
+        [sys.executable, "-m", "sip", "--help"], capture_output=True, text=True, env=env
+    ).stdout
+    listing = " ".join(out.split("Commands:\n", 1)[1].split())
+    assert "..." not in listing, out
+    for name, command in typer.main.get_command(app).commands.items():
+        assert command.short_help and command.short_help.endswith("."), name
+        assert f"{name} {command.short_help}" in listing, (name, listing)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import AS_OF, DATA
+from tests.conftest import AS_OF, DATA, ROOT
 
 MINIMAL = (DATA / "minimal.yaml").read_text(encoding="utf-8")  # A-1 due 2026-09-15, 79 days
 BROKEN = MINIMAL.replace("severity: major", "severity: severe")
@@ -229,6 +229,43 @@ def test_plans_only_skips_yaml_that_is_not_a_plan(sip, write):
     clean = sip("validate", "--plans-only", workflow, config)
     assert (clean.exit_code, clean.stdout) == (0, "0 files checked: no problems\n")
     assert sip("validate", workflow).exit_code == 1  # without the option, it is checked as a plan
+
+
+def test_plans_only_takes_a_file_for_a_plan_only_when_its_sip_key_holds_a_version(sip, write):
+    # docs/ci.md's own GitLab recipe names its job `sip:`: committing it must not fail the hook
+    recipe = (
+        (ROOT / "docs" / "ci.md").read_text(encoding="utf-8").split("# .gitlab-ci.yml\n")[1].split("```")[0]
+    )
+    assert recipe.startswith("sip:\n")
+    job = write(".gitlab-ci.yml", recipe)
+    plans = [
+        write(name, MINIMAL.replace("sip: 1\n", first))
+        for name, first in (
+            ("a.yaml", 'sip: "1"  # quoted\n'),
+            ("b.yaml", "sip: 2\r\n"),
+            ("c.yaml", "sip: 1.0\n"),
+        )
+    ]
+    out = sip("validate", "--plans-only", "--format", "json", job, *plans)
+    assert json.loads(out.stdout)["files"] == 3
+
+
+def test_sip003_never_prints_a_mapping_or_a_long_value(sip, write):
+    job = write("job.yaml", "sip:\n  image: python:3.11\n  script:\n    - " + "x" * 500 + "\n")
+    out = sip("validate", job)
+    assert out.exit_code == 1
+    assert (
+        f"{job}:2:3: SIP003 'sip:' holds a mapping, not a format version: a plan starts with 'sip: 1'"
+        in out.stdout
+    )
+    assert "python:3.11" not in out.stdout.split("\n")[0] and "x" * 50 not in out.stdout
+    long = write("long.yaml", "sip: " + "9" * 300 + "x\n")
+    out = sip("validate", long)
+    assert (
+        "SIP003 format version '99999999999999999999999999999999999...' is not one this sip knows"
+        in out.stdout
+    )
+    assert "9" * 50 not in out.stdout.splitlines()[0]
 
 
 def test_a_bad_configuration_below_stops_the_run_before_any_plan_is_checked(sip, write, tmp_path):

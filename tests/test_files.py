@@ -48,6 +48,18 @@ def test_fix_keeps_windows_line_endings(sip, write):
     assert plan.read_bytes() == FIXED.replace("\n", "\r\n").encode("utf-8")
 
 
+@pytest.mark.parametrize("flow", ["addresses: [F-1]", "findings: [F-1]", "addresses: [RC-1, R-1]"])
+def test_fix_keeps_windows_line_endings_after_a_blank_line_that_follows_a_flow_list(sip, write, flow):
+    # ruamel drops such a blank line when it reads CR LF: the guard refused every such file
+    spaced = MINIMAL.replace(f"{flow}\n", f"{flow}\n\n", 1)
+    plan = write(
+        "plan.yaml", spaced.replace("country: VN", "country: vn").replace("\n", "\r\n").encode("utf-8")
+    )
+    out = sip("fix", plan)
+    assert out.exit_code == 0, out.stderr
+    assert plan.read_bytes() == spaced.replace("\n", "\r\n").encode("utf-8")
+
+
 def test_fix_refuses_mixed_line_endings_and_says_why(sip, write):
     text = BROKEN.replace("\n", "\r\n", 3)
     plan = write("plan.yaml", text.encode("utf-8"))

@@ -45,6 +45,28 @@ def test_dry_run_prints_a_diff_and_writes_nothing(sip, write):
     assert plan.read_text(encoding="utf-8") == text
 
 
+def test_dry_run_lists_what_would_remain_for_a_person(sip, write):
+    text = MINIMAL.replace("country: VN", "country: vn").replace("severity: major", "severity: severe")
+    plan = write("plan.yaml", text)
+    write("sip.toml", "as-of = 2026-08-10\n")
+    out = sip("fix", "--dry-run", plan)
+    assert "-  country: vn\n+  country: VN\n" in out.stdout  # the diff, alone on standard output
+    assert "SIP102" not in out.stdout
+    assert out.stderr.endswith(
+        "sip fix: would fix 1 problem\n"
+        "sip fix: left for a person to fix:\n"
+        f"{plan}:20:15: SIP102 'severe' is not a severity; expected one of: critical, major, minor\n"
+        "1 file checked: 1 error, 0 warnings; 1 file not rule-checked until its format errors are fixed\n"
+    ), out.stderr
+    assert out.exit_code == 1  # as `sip fix` itself would end
+    assert plan.read_text(encoding="utf-8") == text
+    # nothing to fix and nothing left: said as plainly
+    clean = write("clean.yaml", MINIMAL)
+    out = sip("fix", "--dry-run", clean)
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert out.stderr == "sip fix: would fix 0 problems\n1 file checked: no problems\n"
+
+
 def test_leaves_what_is_not_certain_and_reports_it(sip, write):
     plan = write("plan.yaml", MINIMAL.replace("severity: major", "severity: severe"))
     out = sip("fix", plan)

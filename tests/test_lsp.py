@@ -195,16 +195,23 @@ def test_completion_offers_items_of_the_right_kind_even_in_half_typed_yaml():
                 "    providers:\n      - \n    status: planned\n    contingency: Example Apparel books",
             )
             providers = await offered(editor.position(uri, "      - ", after="id: A-4", offset=8))
+            # the provider chosen, a second item begun: nothing left to offer
+            await editor.replace(
+                uri, "    providers:\n      - \n", "    providers:\n      - SP-1\n      - \n"
+            )
+            chosen = await offered(editor.position(uri, "      - \n", after="id: A-4", offset=8))
             elsewhere = await offered(editor.position(uri, "Factory", after="id: A-2"))
-            return responses, improvements, providers, elsewhere
+            return responses, improvements, providers, chosen, elsewhere
 
-    responses, improvements, providers, elsewhere = run(session())
+    responses, improvements, providers, chosen, elsewhere = run(session())
+    # F-1 is in the list already: only F-2 is offered
     assert responses == [
-        ("F-1", 'finding: Unexplained "dormitory fees" deducted from the wages of Bangladeshi workers'),
         ("F-2", "finding: Workers locked in the dormitory compound from 10 p.m. and on rest days"),
     ]
-    assert [label for label, _ in improvements] == ["RC-1", "RC-2", "RC-3", "R-1", "R-2"]
+    # `[RC-1, R-1]` with the cursor on RC-1 (being typed): R-1 is taken, RC-1 is not
+    assert [label for label, _ in improvements] == ["RC-1", "RC-2", "RC-3", "R-2"]
     assert providers == [("SP-1", "service provider: Example Workers' Centre, Irbid")]
+    assert chosen == []
     assert elsewhere == []
 
 
@@ -312,13 +319,23 @@ def test_a_file_sip_would_not_check_gets_no_diagnostics(tmp_path):
     plan = tmp_path / "plans" / "plan.yaml"
     plan.parent.mkdir()
     plan.write_text("not: a plan\n", encoding="utf-8")
+    hidden = tmp_path / ".gitlab-ci.yml"  # a hidden file beside the plans is no plan
+    hidden.write_text("sip:\n  script: [sip validate .]\n", encoding="utf-8")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("scratch/\n", encoding="utf-8")
+    ignored = tmp_path / "plans" / "scratch" / "plan.yaml"
+    ignored.parent.mkdir()
+    ignored.write_text("not: a plan\n", encoding="utf-8")
 
     async def session():
         async with Editor(cwd=tmp_path) as editor:
-            return [await editor.diagnostics(await editor.open(p)) for p in (workflow, draft, plan)]
+            return [
+                await editor.diagnostics(await editor.open(p))
+                for p in (workflow, draft, hidden, ignored, plan)
+            ]
 
-    workflow_found, draft_found, plan_found = run(session())
-    assert list(workflow_found) == [] and list(draft_found) == []
+    *left_out, plan_found = run(session())
+    assert [list(found) for found in left_out] == [[], [], [], []]
     assert {d.code for d in plan_found} >= {"SIP003", "SIP101"}
 
 

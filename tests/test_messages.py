@@ -78,3 +78,58 @@ def test_sip_fix_leaves_symbols_and_separators_to_a_person(sip, write):
     out = sip("fix", plan)
     assert plan.read_text(encoding="utf-8") == text
     assert "sip fix: fixed 0 problems" in out.stderr
+
+
+def test_a_key_without_its_colon_is_named_on_its_own_line(sip, write, tmp_path):
+    # YAML reads `- id F-1` and the next line as one text, and fails on the next ':'
+    out = _validate(sip, write, MINIMAL.replace("  - id: F-1\n", "  - id F-1\n", 1))
+    assert out.startswith(
+        f"{tmp_path / 'plan.yaml'}:18:7: SIP001 invalid YAML: 'id' has no ':' after it, "
+        "so YAML read it and the next line as one text; write 'id: F-1'\n"
+    ), out
+    out = _validate(sip, write, MINIMAL.replace("    severity: major\n", "    severity major\n", 1))
+    assert "SIP001 invalid YAML: 'severity' has no ':' after it" in out and "write 'severity: major'" in out
+    # a ':' in a text of its own keeps its own advice
+    out = _validate(sip, write, MINIMAL.replace("title: Overtime", "title: Note: overtime", 1))
+    assert (
+        "SIP001 invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in quotes" in out
+    )
+
+
+def test_an_unquoted_comma_inside_braces_is_told_to_quote(sip, write):
+    out = _validate(
+        sip,
+        write,
+        MINIMAL.replace(
+            "site:\n  name: Example Textiles, Unit 2\n  country: VN\n",
+            "site: {name: Example Textiles, Unit 2, country: VN}\n",
+        ),
+    )
+    assert (
+        "6:32: SIP103 unknown field 'Unit 2': inside { } a comma ends a field, so 'Example Textiles' "
+        "ended at the comma before 'Unit 2'; put text that holds a comma in quotes: "
+        'name: "Example Textiles, Unit 2"\n'
+    ) in out
+    # a field that is just unknown keeps its own message, empty or not, in braces or not
+    for number, written in enumerate(("  colour: red\n", "  colour:\n", "  notes: {colour: }\n")):
+        plan = write(f"plan-{number}.yaml", MINIMAL.replace("  country: VN\n", "  country: VN\n" + written))
+        out = sip("validate", plan).stdout
+        assert "SIP103 unknown field" in out and "a comma" not in out, out
+
+
+def test_a_tab_in_the_indentation_is_told_in_sips_words(sip, write, tmp_path):
+    cases = {
+        "mapping.yaml": MINIMAL.replace("  name: Example", "\tname: Example", 1),
+        "list.yaml": MINIMAL.replace("  - id: F-1\n", "\t- id: F-1\n", 1),
+        "after-spaces.yaml": MINIMAL.replace("    severity: major", "  \t  severity: major", 1),
+    }
+    for name, text in cases.items():
+        plan = write(name, text)
+        out = sip("validate", plan)
+        first = out.stdout.splitlines()[0]
+        line = next(n for n, row in enumerate(text.splitlines(), 1) if "\t" in row)
+        column = text.splitlines()[line - 1].index("\t") + 1
+        assert first == (
+            f"{plan}:{line}:{column}: SIP001 invalid YAML: a tab in the indentation; YAML indents "
+            "with spaces only: replace the tab with spaces"
+        ), first

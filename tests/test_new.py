@@ -83,6 +83,36 @@ def test_refuses_to_replace_a_file(sip, write):
     assert plan.read_text() == "mine\n"
 
 
+@pytest.mark.parametrize("dangling", [True, False])
+def test_refuses_a_symlink_and_creates_nothing_through_it(sip, tmp_path, dangling):
+    elsewhere = tmp_path / "elsewhere" / "deep" / "plan.yaml"
+    if not dangling:
+        elsewhere.parent.mkdir(parents=True)
+    link = tmp_path / "plan.yaml"
+    link.symlink_to(elsewhere)
+    out = sip("new", link, "--yes")
+    assert out.exit_code == 2
+    assert (
+        out.stderr == f"sip: {link}: is a symbolic link; sip new writes only a new file, not through a link\n"
+    )
+    assert not elsewhere.exists() and (dangling is not (tmp_path / "elsewhere").exists())
+
+
+def test_creates_the_folders_it_is_named_and_none_through_a_dangling_link(sip, tmp_path):
+    named = tmp_path / "plans" / "2027" / "plan.yaml"
+    assert sip("new", named, "--yes").exit_code == 0
+    assert named.is_file()
+    # a folder in the path is a link to a folder that does not exist: sip makes no folder there
+    (tmp_path / "drafts").symlink_to(tmp_path / "nowhere" / "deep")
+    out = sip("new", tmp_path / "drafts" / "plan.yaml", "--yes")
+    assert out.exit_code == 2
+    assert (
+        out.stderr
+        == f"sip: {tmp_path / 'drafts' / 'plan.yaml'}: cannot write there: {tmp_path / 'drafts'} is a link to nothing\n"
+    )
+    assert not (tmp_path / "nowhere").exists()
+
+
 @pytest.mark.parametrize(
     "option, value, message",
     [
@@ -156,7 +186,9 @@ def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
             ("Plan id [SIP-", "bad id!"),  # asked again, with the reason
             ("Plan id [SIP-", "SIP-9"),
             ("Site (the facility, agent, farm or ship) [TODO]", "Factory 7"),
-            ("Country of the site (ISO code or name) [MY]", ""),  # the locale's territory
+            # no default: a guess (the locale's territory, or GB) would be taken unread
+            ("Country of the site (ISO code or name): ", ""),
+            ("Country of the site (ISO code or name): ", "Malaysia"),
             ("Company that owns the plan [TODO]", "Example plc"),
             ("Accountable role [Head of Responsible Sourcing]", ""),
             (f"Opened on (YYYY-MM-DD) [{today}]", "2027-02-30"),
@@ -178,7 +210,8 @@ def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
         "opened: 2027-02-28 ",
     ):
         assert f"\n{line}" in text, line
-    assert "country: MY                           # TODO check:" in text  # a default, not an answer
+    assert "TODO check" not in text  # an answer, not a guess
+    assert "Country of the site (ISO code or name) [" not in shown
     assert sip("validate", tmp_path / "plan.yaml").exit_code == 0
 
 

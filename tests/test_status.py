@@ -111,6 +111,15 @@ def test_csv_is_one_line_per_plan_with_money_by_currency(sip, monkeypatch):
     assert len(rows) == len(list((ROOT / "examples").glob("*.yaml"))) + 1
 
 
+def test_status_without_a_path_is_the_current_folder(sip, write, tmp_path, monkeypatch):
+    write("plans/a.yaml", MINIMAL)
+    write(".gitlab-ci.yml", "sip:\n  script: [sip status]\n")  # hidden: not a plan
+    monkeypatch.chdir(tmp_path)
+    out = sip("status", "--as-of", AS_OF, "--format", "json")
+    assert out.exit_code == 0, out.stderr
+    assert [p["file"] for p in json.loads(out.stdout)["plans"]] == ["plans/a.yaml"]
+
+
 def test_status_needs_plans(sip, tmp_path):
     out = sip("status", tmp_path)
     assert out.exit_code == 2 and out.stdout == ""
@@ -143,3 +152,28 @@ def test_workers_reached_and_overdue_instalments_in_every_format(sip):
     assert "Workers reached" in text and "Instalments" in text
     line = next(line for line in text.splitlines() if "SIP-TEST-011" in line)
     assert "150 / 212" in line
+
+
+CONTROLS = "\x1b]0;owned\x07\x1b[31m\x9b2J\u202etxt.exe\u2066\u2028"
+
+
+@pytest.mark.parametrize("format", [name for name, _ in formats_of("status")])
+def test_control_characters_from_plan_text_never_reach_the_output(sip, write, format):
+    # a site name and a plan id with raw escapes (YAML's "\e" is ESC), a bidi override,
+    # a line separator and a C1 control; and a file name with an escape
+    quoted = json.dumps(CONTROLS)
+    plan = write(
+        "plan\x1b[2J.yaml",
+        MINIMAL.replace("name: Example Textiles, Unit 2", f"name: {quoted}"),
+    )
+    invalid = write("broken.yaml", BROKEN.replace("id: SIP-TEST-001", f"id: {json.dumps('X' + CONTROLS)}"))
+    out = sip("status", "--as-of", AS_OF, "--format", format, plan, invalid)
+    assert out.exit_code == 0, out.stderr
+    raw = [ch for ch in out.stdout if ch in "\x1b\x07\x9b\u202e\u2066\u2028"]
+    assert raw == [], (format, out.stdout)
+    if format == "json":  # the values are whole, escaped as JSON escapes them
+        document = json.loads(out.stdout)
+        assert CONTROLS in {p.get("site") for p in document["plans"]}
+    if format == "csv":
+        site = next(r["site"] for r in csv.DictReader(io.StringIO(out.stdout)) if r["site"])
+        assert site == "\\x1b]0;owned\\x07\\x1b[31m\\x9b2J\\u202etxt.exe\\u2066\\u2028"

@@ -162,9 +162,21 @@ def version_problem(data: dict, marks: Marks) -> tuple[Problem | None, bool]:
             column,
             "sip_version_form",
         ), True
+    if isinstance(version, dict | list):  # a CI job named `sip:`, say: never printed whole
+        shape = "a mapping" if isinstance(version, dict) else "a list"
+        return Problem(
+            "SIP003",
+            f"'sip:' holds {shape}, not a format version: a plan starts with 'sip: {FORMAT_VERSION}'; "
+            "nothing else was checked",
+            "sip",
+            line,
+            column,
+            "sip_version_unknown",
+        ), False
+    shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:36] + "...'"
     return Problem(
         "SIP003",
-        f"format version {version!r} is not one this sip knows (it reads "
+        f"format version {shown} is not one this sip knows (it reads "
         f"version {FORMAT_VERSION}); nothing else was checked",
         "sip",
         line,

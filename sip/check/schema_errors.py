@@ -7,6 +7,7 @@ pydantic's message text.
 from __future__ import annotations
 
 import difflib
+import json
 import math
 import re
 import typing
@@ -20,7 +21,7 @@ from sip.format.countries import COUNTRIES, country_code_for
 from sip.format.currencies import codes_for_symbol
 from sip.format.vocab import vocabulary_word
 from sip.model import Plan
-from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate
+from sip.read.positions import KEY, MISSING, VALUE, Loc, Marks, clean_loc, format_path, locate, node_at
 from sip.rules import WAIVABLE_CODES
 
 MAX_PROBLEMS = 200  # listed per file (docs/rules.md, SIP004); the rest are counted
@@ -74,7 +75,7 @@ def _problem(error: Any, data: dict, marks: Marks) -> Problem:
         message = _missing(loc)
     elif kind == "extra_forbidden":
         code, anchor = "SIP103", KEY
-        message = _unknown(loc)
+        message = _split_by_a_comma(data, marks, loc) or _unknown(loc)
     elif kind == "sip_cross":
         if not loc or loc[-1] != ctx["field"]:  # a model-level check names its field in ctx
             loc = (*loc, ctx["field"])
@@ -222,6 +223,29 @@ def _unknown(loc: Loc) -> str:
     if close:
         return f"unknown field '{field}': did you mean '{close[0]}'?"
     return f"unknown field '{field}'; allowed here: {', '.join(allowed)}"
+
+
+def _split_by_a_comma(data: dict, marks: Marks, loc: Loc) -> str | None:
+    """`{name: Example Textiles, Unit 2, ...}`: the comma ended the name and made `Unit 2` a
+    key with no ':' (its empty value starts where the key ends). Say so, and how to quote."""
+    parent, parent_marks = node_at(data, marks, loc[:-1])
+    key = loc[-1]
+    if not isinstance(parent, dict) or parent_marks is None or parent.get(key) is not None:
+        return None
+    at, value_at = parent_marks.keys.get(key), parent_marks.child(key)
+    if at is None or value_at != (at[0], at[1] + len(str(key))):
+        return None  # written `key:` with a value left empty, not split off by a comma
+    keys = list(parent)
+    before = keys[keys.index(key) - 1] if keys.index(key) else None
+    if before is None or not isinstance(parent[before], str):
+        return (
+            f"unknown field '{key}': inside {{ }} a comma ends a field; put text that holds a comma in quotes"
+        )
+    whole = json.dumps(f"{parent[before]}, {key}", ensure_ascii=False)
+    return (
+        f"unknown field '{key}': inside {{ }} a comma ends a field, so '{parent[before]}' ended at the "
+        f"comma before '{key}'; put text that holds a comma in quotes: {before}: {whole}"
+    )
 
 
 _EXPECTED = {

@@ -12,8 +12,12 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sip.exits import Exit, UsageError
+
+if TYPE_CHECKING:
+    from sip.check.config import Settings
 
 
 def fix_command(
@@ -35,6 +39,7 @@ def fix_command(
     files = plan_files(paths, exclude_for=own.excludes)
     by_file = {name: own(name) for name in files}
     fixed = refused = 0
+    would_be: dict[str, str] = {}  # --dry-run: each fixed plan's text, checked in place of the file
     for name in files:
         limits = Limits(max_bytes=by_file[name].max_file_size)
         try:
@@ -51,6 +56,7 @@ def fix_command(
             continue
         if dry_run:
             fixed += len(outcome.fixes)
+            would_be[name] = outcome.text
             sys.stdout.writelines(
                 difflib.unified_diff(text.splitlines(True), outcome.text.splitlines(True), name, name)
             )
@@ -71,9 +77,40 @@ def fix_command(
     verb = "would fix" if dry_run else "fixed"
     print(f"sip fix: {verb} {plural(fixed, 'problem')}", file=sys.stderr)
     if dry_run:
-        return Exit.FAILED if refused else Exit.OK
+        status = _report_remaining(files, would_be, settings, by_file, color)
+        return max(status, Exit.FAILED) if refused else status
     status = report(paths, files, settings, format="text", color=color, by_file=by_file)
     return max(status, Exit.FAILED) if refused else status
+
+
+def _report_remaining(
+    files: list[str], would_be: dict[str, str], settings: Settings, by_file: dict[str, Settings], color: bool
+) -> int:
+    """--dry-run: what `sip validate` would still report once the fixes are written, on
+    standard error (standard output holds the diff), and the status `sip fix` would end with."""
+    from sip.check.file import check_bytes, check_file
+    from sip.check.result import Run
+    from sip.check.run import run_level_diagnostics
+    from sip.diagnostic import WARNING, Diagnostic
+    from sip.exits import exit_for
+    from sip.output.formats import Style, writer
+
+    results = [
+        check_bytes(would_be[name].encode("utf-8"), name, by_file[name])
+        if name in would_be
+        else check_file(name, by_file[name])
+        for name in files
+    ]
+    cross = run_level_diagnostics(results, settings, by_file)
+    diagnostics = [
+        d for r in results for d in (*r.diagnostics, *sorted(cross.get(r.file, []), key=Diagnostic.sort_key))
+    ]
+    run = Run(files, results, diagnostics)
+    if diagnostics:
+        print("sip fix: left for a person to fix:", file=sys.stderr)
+    writer("validate", "text")(run, sys.stderr, Style(color=color))
+    strict = sum(1 for d in diagnostics if d.severity == WARNING and by_file[d.file].strict)
+    return exit_for(run.errors, strict, "warning")
 
 
 def _read_only(name: str) -> bool:

@@ -1,5 +1,6 @@
 """`sip new PATH`: a plan to fill in. What the options do not give is asked on a terminal
-(with a default), or taken from the defaults with --yes or when nobody is there to answer."""
+(with a default, but the country, which is asked with none), or taken from the defaults with
+--yes or when nobody is there to answer (the country from the locale, marked for checking)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ def new_command(path: Path, given: dict[str, str | None], *, yes: bool) -> int:
     from sip.edit.new_plan import QUESTIONS, Start, defaults, new_plan_text, read_value
     from sip.files import write_atomic
 
+    if path.is_symlink():  # dangling or not: its target is not a new file the user named
+        raise UsageError(f"{path}: is a symbolic link; sip new writes only a new file, not through a link")
     if path.exists():
         raise UsageError(f"{path}: exists; sip new never replaces a file")
     ask = not yes and sys.stdin.isatty()
@@ -30,12 +33,16 @@ def new_command(path: Path, given: dict[str, str | None], *, yes: bool) -> int:
             except ValueError as error:
                 raise UsageError(f"--{name.replace('_', '-')}: {error}") from None
         elif ask:
+            # The country is asked with no default: a guess from the locale (GB when it has no
+            # territory) would be accepted by pressing Enter, unread.
             values[name] = click.prompt(
-                question, default=fallback[name], value_proc=_checked(read_value, name)
+                question,
+                default=None if name == "country" else fallback[name],
+                value_proc=_checked(read_value, name),
             )
         else:
             values[name] = read_value(name, fallback[name])
-    guessed = given.get("country") is None and values["country"] == fallback["country"]
+    guessed = given.get("country") is None and not ask  # taken from the locale: marked for checking
     text = new_plan_text(Start(**values, country_guessed=guessed))  # type: ignore[arg-type]
     write_atomic(path, text, made_by_sip=lambda _: False)
     print(f"wrote {path}: a draft plan; fill in every TODO, then `sip validate {path}`", file=sys.stderr)

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
 from sip.check.config import per_file, settings_for
 from sip.output.run_report import decide_fail_on, default_format, report
-from sip.read.discover import plan_files
+from sip.read.discover import looks_like_a_plan, plan_files
 
 
 def validate_command(
@@ -35,15 +34,20 @@ def validate_command(
 
     report_files = parse_outputs(outputs or [])
     files = plan_files(paths, exclude_for=own.excludes)
-    if plans_only:
-        files = [name for name in files if looks_like_a_plan(name)]
-    refuse_plans(report_files, files)
     known_ids: dict[str, str] = {}
+    if plans_only:
+        from sip.history.repository import other_plan_ids
+
+        files = [name for name in files if looks_like_a_plan(name)]
+        # pre-commit hands a long list of files over in batches, whatever require_serial says:
+        # SIP203 compares each batch with every other plan of the repository, as CI would
+        known_ids = other_plan_ids(files, own.excludes)
+    refuse_plans(report_files, files)
     if changed_since is not None:
         from sip.history.changed import plan_ids, split_changed
 
         files, unchanged = split_changed(files, changed_since)
-        known_ids = plan_ids(unchanged)
+        known_ids = {**known_ids, **plan_ids(unchanged)}
         if not quiet:
             print(
                 f"sip: {len(files)} of {len(files) + len(unchanged)} plans changed since {changed_since}",
@@ -63,18 +67,3 @@ def validate_command(
         sarif_suppressed=sarif_suppressed,
         quiet=quiet,
     )
-
-
-_SIP_KEY = re.compile(rb"^[\"']?sip[\"']?[ \t]*:", re.MULTILINE)
-
-
-def looks_like_a_plan(name: str) -> bool:
-    """--plans-only: a file with a top-level `sip:` key (a plan's first line), read as bytes
-    without parsing; standard input and unreadable files are left to the check."""
-    if name == "-":
-        return True
-    try:
-        with open(name, "rb") as stream:
-            return _SIP_KEY.search(stream.read(1024 * 1024)) is not None
-    except OSError:
-        return True

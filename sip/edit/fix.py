@@ -155,7 +155,10 @@ def round_trip(text: str):
     mapping, sequence, offset = _indentation(text)
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     try:
-        return yaml, yaml.load(text)
+        # ruamel reads Unix line endings: with CR LF its scanner drops a blank line that follows
+        # a flow collection (`tags: [a, b]`, then an empty line), and the guard then refused
+        # every such Windows file. `dumped` gives the file its own endings back.
+        return yaml, yaml.load(text.replace("\r\n", "\n"))
     except (YAMLError, YAMLFutureWarning, ValueError) as error:
         # sip's own reader is more lenient than ruamel's round trip (a tab inside a plain
         # value, say) or stricter (a duplicate key is SIP002): either way, not ours to rewrite

@@ -1,5 +1,5 @@
-"""Completion: in a reference, the ids of the items of the kind it must name, with their titles;
-in a waiver's `rule:`, the codes a waiver may silence."""
+"""Completion: in a reference, the ids of the items of the kind it must name, with their titles,
+less those the list already holds; in a waiver's `rule:`, the codes a waiver may silence."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from lsprotocol import types
 
 from sip.format.lists import NOUN
 from sip.lsp.document import Snapshot
-from sip.lsp.references import TARGETS, field_at
+from sip.lsp.references import TARGETS, field_at, listed_ids
 from sip.lsp.text import Text
 from sip.rules import BY_CODE, WAIVABLE_CODES
 
@@ -31,7 +31,7 @@ def complete(snapshot: Snapshot, text: Text, position: types.Position) -> types.
     elif where in TARGETS:
         lists = TARGETS[where]
         offered = [item for item in snapshot.items if item.list_name in lists]
-        seen: set[str] = set()
+        seen = listed_ids(text, line, column)  # an id the list already holds is not offered again
         for rank, item in enumerate(offered):
             if item.id in seen:
                 continue

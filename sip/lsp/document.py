@@ -72,8 +72,9 @@ def settings_for_file(path: Path | None, options: Options) -> tuple[Settings, st
 
 def is_checked(path: Path | None, settings: Settings) -> bool:
     """Whether `sip validate` run on the repository would check the file: a *.yaml or *.yml
-    not in a hidden folder (.github/workflows holds YAML that is no plan) and not left out by
-    the configuration's `exclude`. An unsaved buffer (no path) is checked."""
+    neither hidden nor in a hidden folder (.github/workflows holds YAML that is no plan), and
+    not left out by the configuration's `exclude` or a .gitignore. An unsaved buffer (no path)
+    is checked."""
     if path is None:
         return True
     if not path.name.endswith(PLAN_SUFFIXES):
@@ -83,9 +84,11 @@ def is_checked(path: Path | None, settings: Settings) -> bool:
         inside = path.resolve().relative_to(root.resolve()).parts[:-1]
     except ValueError:
         inside = ()
-    if any(part.startswith(".") for part in inside):
+    if any(part.startswith(".") for part in (*inside, path.name)):
         return False
-    return not excluded(path, settings.exclude, settings.root)
+    from sip.read.gitignore import ignored
+
+    return not excluded(path, settings.exclude, settings.root) and not ignored(path, root)
 
 
 def snapshot(source: str, settings: Settings | None = None) -> Snapshot:

@@ -39,6 +39,42 @@ def field_at(text: Text, line: int, column: int) -> tuple[str, str] | None:
     return (name, field) if name else None
 
 
+_ID = re.compile(r"[^\s\[\],#'\"]+")
+
+
+def listed_ids(text: Text, line: int, column: int) -> set[str]:
+    """The ids the reference list being written already holds: the rest of a flow list on the
+    cursor's line, or the other items of a block list; the word at the cursor, being typed,
+    is not counted."""
+    row = text.line(line)
+    value = _VALUE.match(row[:column])
+    if value and value[2].startswith("["):
+        start = column - len(value[2]) + 1
+        end = row.find("]", column)
+        return _words_apart(row[start : len(row) if end < 0 else end], column - start)
+    block = _BLOCK_ITEM.match(row[:column])
+    if block is None:
+        return set()
+    dash, ids = len(block[1]), set()
+    for step in (-1, 1):
+        number = line + step
+        while 0 <= number < len(text.lines):
+            other = text.line(number)
+            indent = len(other) - len(other.lstrip(" "))
+            if other.strip() and not other.lstrip().startswith("#"):
+                if indent < dash or (indent == dash and not other.lstrip().startswith("-")):
+                    break
+                item = re.match(r"-\s+([^\s#]+)", other[dash:]) if indent == dash else None
+                if item:
+                    ids.add(item[1].strip("'\""))
+            number += step
+    return ids
+
+
+def _words_apart(values: str, cursor: int) -> set[str]:
+    return {m[0] for m in _ID.finditer(values) if not m.start() <= cursor <= m.end()}
+
+
 def _closed(value: str) -> bool:
     """Whether a flow list written so far is already closed: `[F-1] ` means the cursor is past it."""
     return value.startswith("[") and "]" in value

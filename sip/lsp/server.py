@@ -13,12 +13,15 @@ import asyncio
 import contextlib
 import functools
 import logging
+import sys
 import traceback
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
 
 from sip import __version__
 from sip.lsp.actions import FIXABLE_CODES, code_actions, outcome
@@ -44,13 +47,16 @@ class SipServer(LanguageServer):
 
     # -- checking ---------------------------------------------------------------------------
 
-    def text(self, uri: str) -> Text:
-        document = self.workspace.get_text_document(uri)
-        return Text(document.source, document.position_codec)
+    def document(self, uri: str) -> TextDocument | None:
+        """A document the editor opened; None for any other. (pygls would read any other
+        from disk: a file the editor never opened, a FIFO, /dev/zero.)"""
+        return self.workspace.text_documents.get(unquote(uri))
 
     def refresh(self, uri: str) -> None:
         self.pending.pop(uri, None)
-        document = self.workspace.get_text_document(uri)
+        document = self.document(uri)
+        if document is None:  # saved or changed without being opened: nothing to check
+            return
         text = Text(document.source, document.position_codec)
         path = _path(uri)
         try:
@@ -98,10 +104,13 @@ class SipServer(LanguageServer):
         self.fixes = {key: value for key, value in self.fixes.items() if key[0] != uri}
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
-    def current(self, uri: str) -> tuple[Snapshot, Analysis | None, Text]:
+    def current(self, uri: str) -> tuple[Snapshot, Analysis | None, Text] | None:
         """The document as it is now: the last check if the text has not changed since, else a
-        fresh load (no rules) for the ids and positions."""
-        text = self.text(uri)
+        fresh load (no rules) for the ids and positions. None if the editor has not opened it."""
+        document = self.document(uri)
+        if document is None:
+            return None
+        text = Text(document.source, document.position_codec)
         analysis = self.analyses.get(uri)
         if analysis is not None and analysis.snapshot.source == text.source:
             return analysis.snapshot, analysis, text
@@ -159,19 +168,25 @@ def build(options: Options) -> SipServer:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     @guarded
     def on_hover(server: SipServer, params: types.HoverParams) -> types.Hover | None:
-        shot, analysis, text = server.current(params.text_document.uri)
+        if (now := server.current(params.text_document.uri)) is None:
+            return None
+        shot, analysis, text = now
         return hover(shot, analysis, text, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_DEFINITION)
     @guarded
     def on_definition(server: SipServer, params: types.DefinitionParams) -> types.Location | None:
-        shot, _, text = server.current(params.text_document.uri)
+        if (now := server.current(params.text_document.uri)) is None:
+            return None
+        shot, _, text = now
         return definition(shot, text, params.text_document.uri, params.position)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGERS))
     @guarded
-    def on_completion(server: SipServer, params: types.CompletionParams) -> types.CompletionList:
-        shot, _, text = server.current(params.text_document.uri)
+    def on_completion(server: SipServer, params: types.CompletionParams) -> types.CompletionList | None:
+        if (now := server.current(params.text_document.uri)) is None:
+            return None
+        shot, _, text = now
         return complete(shot, text, params.position)
 
     @server.feature(
@@ -183,7 +198,9 @@ def build(options: Options) -> SipServer:
     @guarded
     def on_code_action(server: SipServer, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri
-        _, analysis, text = server.current(uri)
+        if (now := server.current(uri)) is None:
+            return None
+        _, analysis, text = now
         if analysis is None or not any(d.code in FIXABLE_CODES for d in analysis.diagnostics):
             return None
         key = (uri, text.source)
@@ -219,5 +236,16 @@ def _touches(action: types.CodeAction, first: int, last: int) -> bool:
 
 
 def serve(options: Options) -> int:
-    build(options).start_io()
-    return 0
+    """Serve on standard input and output; the exit status the protocol asks for."""
+    from pygls.protocol import JsonRPCProtocol
+
+    from sip.lsp.transport import Connection
+
+    # A refused message is answered, and said once on standard error (sip/lsp/transport.py):
+    # pygls's own traceback for the same message would only bury that line.
+    logging.getLogger(JsonRPCProtocol.__module__).addFilter(
+        lambda record: not str(record.msg).startswith("Unable to deserialize message")
+    )
+    server = build(options)
+    connection = Connection(server.protocol, sys.stdin.buffer, sys.stdout.buffer)
+    return asyncio.run(connection.run())

@@ -32,6 +32,18 @@ def printable(text: str, keep_breaks: bool = False) -> str:
     return pattern.sub(_escape, text) if pattern.search(text) else text
 
 
+# What JSON may hold raw inside a string but a terminal or a reader acts on: DEL, C1
+# controls (\x9b starts an escape sequence on many terminals), separators and bidi controls.
+# json.dump escapes C0 controls itself.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(text: str) -> str:
+    """JSON text with every control character written as a JSON escape: the same data, safe to
+    print (`sip status --format json | cat`)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def window(line: str, column: int, width: int = SCREEN) -> tuple[str, int]:
     """A screenful of `line` around 1-based `column`, and the column in it: a 50 MB line is
     shown as `...` + 120 characters + `...`. Control characters become `?` (one column, so

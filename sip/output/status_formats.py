@@ -1,5 +1,6 @@
 """`sip status --format json` and `--format csv`: the figures for tools and spreadsheets (CSV
-cells that a spreadsheet would read as a formula are neutralised). Named in
+cells that a spreadsheet would read as a formula are neutralised; no control character of a
+plan's text is written raw in either). Named in
 sip/output/formats.py; the terminal table is sip/output/status_table.py."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import TextIO
 
 from sip.diagnostic import readable
 from sip.output.formats import Style
+from sip.output.plain_text import json_text, printable
 from sip.output.status import Row, StatusReport
 
 
@@ -67,8 +69,7 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
             "overdue_instalments": totals.overdue_instalments,
         },
     }
-    json.dump(document, stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
 CSV_COLUMNS = (
@@ -114,11 +115,14 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def _cell(value: object) -> object:
-    """A text a spreadsheet would run as a formula (=HYPERLINK(...), @SUM, +1+cmd|...) gets a
-    leading apostrophe, as OWASP advises: it shows as typed."""
-    if isinstance(value, str) and value.startswith(_FORMULA):
-        return "'" + value
-    return value
+    """Plan text with its control characters written as escapes (a raw ESC in a site name
+    would reach whoever prints the file), and a text a spreadsheet would run as a formula
+    (=HYPERLINK(...), @SUM, +1+cmd|...) with a leading apostrophe, as OWASP advises: it
+    shows as typed."""
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value.startswith(_FORMULA) else value
 
 
 def _csv_values(row: Row, currencies: list[str]) -> list[object]:

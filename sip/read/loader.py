@@ -9,6 +9,7 @@ positions as it goes. Problems are returned as values; nothing here raises for b
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -374,6 +375,9 @@ def load(raw: bytes, limits: Limits = Limits(), ends: bool = False) -> Loaded:
     except _Stop as stop:
         return Loaded(problems=[stop.problem])
     except yaml.MarkedYAMLError as error:
+        missing = _indenting_tab(text, error) or _missing_colon(text, error)
+        if missing is not None:
+            return _fail("SIP001", *missing)
         if "maximum nesting depth" in str(error.problem):  # libyaml's own guard, at 1,000 levels
             return _fail("SIP004", _TOO_DEEP.format(limits.max_depth), 1, 1)
         return _fail("SIP001", _syntax_message(error), *_error_position(error))
@@ -420,6 +424,55 @@ def _error_position(error: yaml.MarkedYAMLError) -> tuple[int, int]:
     return _position(mark)
 
 
+def _indenting_tab(text: str, error: yaml.MarkedYAMLError) -> tuple[str, int, int] | None:
+    """A tab where YAML wants spaces (libyaml says "found a tab character that violates
+    indentation", or that the tab "cannot start any token"): at the tab, in sip's words."""
+    mark = error.problem_mark
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    about_a_tab = "tab character" in (error.problem or "") or line[mark.column : mark.column + 1] == "\t"
+    if "\t" not in indent or not about_a_tab:
+        return None
+    message = (
+        "invalid YAML: a tab in the indentation; YAML indents with spaces only: replace the tab with spaces"
+    )
+    return message, mark.line + 1, indent.index("\t") + 1
+
+
+# A line that reads as `key value`: a key the author forgot the ':' of (`- id F-1`).
+_NO_COLON = re.compile(r"([ \t]*(?:-[ \t]+)?)([A-Za-z_][A-Za-z0-9_]*)[ \t]+([^\s#:'\"][^#]*?)[ \t]*(?:#.*)?")
+
+
+def _missing_colon(text: str, error: yaml.MarkedYAMLError) -> tuple[str, int, int] | None:
+    """A key written without its ':' (`- id F-1`): YAML reads it and the next line as one
+    text and fails at the next line's ':', or finds no ':' for the key the line starts. The
+    message, line and column (where the ':' belongs) when that line reads as `key value`."""
+    problem, lines = error.problem or "", text.splitlines()
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        candidates = range(min(error.context_mark.line, len(lines) - 1), -1, -1)
+    elif "mapping values are not allowed" in problem and error.problem_mark is not None:
+        candidates = range(min(error.problem_mark.line, len(lines)) - 1, -1, -1)
+    else:
+        return None
+    for number in candidates:
+        line = lines[number]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        found = _NO_COLON.fullmatch(line)
+        if found is None or ": " in found.group(3):
+            return None
+        prefix, key, value = found.groups()
+        message = (
+            f"invalid YAML: '{key}' has no ':' after it, so YAML read it and the next line as one "
+            f"text; write '{key}: {value}'"
+        )
+        return message, number + 1, len(prefix) + len(key) + 1
+    return None
+
+
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     """libyaml's words, turned into what a plan author can act on."""
     problem = (error.problem or "").strip()
@@ -435,10 +488,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
             f"invalid YAML: the mapping opened with '{{'{opened} needs ',' between items and a closing '}}'"
         )
     if "cannot start any token" in problem:
-        return (
-            "invalid YAML: this character cannot start a value (a tab? YAML indents with "
-            "spaces; quote text that starts with @ or `)"
-        )
+        return "invalid YAML: this character cannot start a value; quote text that starts with @ or `"
     if "mapping values are not allowed" in problem:
         return (
             "invalid YAML: a ':' that YAML reads as a new key; put text that holds ': ' in "

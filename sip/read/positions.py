@@ -76,6 +76,20 @@ def locate(marks: Marks, loc: Loc, anchor: str = VALUE) -> Position:
     return _start(node)
 
 
+def node_at(data: object, marks: Marks, loc: Loc) -> tuple[object, Marks | None]:
+    """The value at `loc` and its positions (None when it is a scalar or absent)."""
+    node: Marks | Position | None = marks
+    for step in loc:
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data):
+            data = data[step]
+        else:
+            return None, None
+        node = node.child(step) if isinstance(node, Marks) else None
+    return data, node if isinstance(node, Marks) else None
+
+
 def span(marks: Marks, loc: Loc, at: Position) -> tuple[Position, Position] | None:
     """Where the node a diagnostic at `at` about `loc` points at starts and ends (just past
     it): the node on the path that starts at `at`, or the key at `at` through its value.

@@ -50,7 +50,6 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     if context.index.improvements:
         return
-    present = "improvements" in plan.model_fields_set
     count = len(plan.improvements)
     why = (
         "it lists none"
@@ -63,5 +62,4 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         ("improvements",),
         f"the plan {plan_label(plan)} is {plan.status} but has no improvements ({why}): add "
         "improvements, the preventive measures that address its root causes and risks",
-        at=None if present else (),
     )

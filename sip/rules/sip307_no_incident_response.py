@@ -57,12 +57,10 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     forced = next((f for f in plan.findings if f.is_forced_labour), None)
     if forced is None:
         return
-    present = "improvements" in plan.model_fields_set
     yield Violation(
         ("improvements",),
         f"the plan has forced-labour finding {label(forced, 'findings')} but no "
         "standing procedure for when it happens again: add an improvements entry of "
         "element incident-response (who is alerted, who protects the workers, "
         "within what time)",
-        at=None if present else (),
     )

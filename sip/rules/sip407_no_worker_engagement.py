@@ -10,8 +10,9 @@ An active or monitoring plan with a forced-labour finding (determination
 
 New in format 1.1.
 
-Reported at `worker_engagement` when the list is there, else at the top of the plan
-(path `worker_engagement`, as SIP305).
+Reported at `worker_engagement` when the list is there (empty too: `worker_engagement:`
+with its entries commented out), else at the top of the plan (path `worker_engagement`,
+as SIP305).
 
 Fails:
 
@@ -58,12 +59,10 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     if forced is None:
         return
     why = f" (the earliest entry is dated after {context.as_of})" if engaged else ""
-    present = "worker_engagement" in plan.model_fields_set
     yield Violation(
         ("worker_engagement",),
         f"the plan has forced-labour finding {label(forced, 'findings')} but records "
         f"no engagement with the affected workers{why}: add a worker_engagement entry "
         "(date, with, method, summary) for each time the workers or their "
         "representatives took part in the plan",
-        at=None if present else (),
     )
