@@ -114,7 +114,7 @@ def _in_process(plan: Path, book: Path) -> None:
     checked = time.perf_counter()
     workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of))
     written = time.perf_counter()
-    found = supplier_changes(read_workbook(book))
+    found = supplier_changes(read_workbook(book, len(raw)))
     read = time.perf_counter()
     merged = merge(raw.decode(), found)
     done = time.perf_counter()

@@ -438,7 +438,9 @@ def export(
     plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to export.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The workbook to write (.xlsx).")],
     as_of: AsOf = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace a file sip did not write.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file (refused without it).")
+    ] = False,
     config: Config = None,
 ) -> None:
     """Write a workbook (.xlsx) a supplier can update: actions, instalments, findings."""
@@ -463,6 +465,9 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the changes as a diff and write nothing.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Also rewrite a plan that is read-only (refused without it).")
+    ] = False,
     as_of: AsOf = None,
     config: Config = None,
     color: Color = None,
@@ -479,6 +484,7 @@ def import_(
             as_of=as_of,
             config=config,
             color=color_wanted(color, sys.stdout),
+            force=force,
         )
 
     _run(run)

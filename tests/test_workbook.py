@@ -201,16 +201,25 @@ def test_the_workbook_as_the_supplier_sees_it(sip, tmp_path):
     assert workbook.custom_doc_props["sip-workbook"].value == sha
 
 
-def test_export_refuses_to_replace_a_file_sip_did_not_write(sip, tmp_path):
+def test_export_never_replaces_a_file_without_force(sip, tmp_path):
+    """Not even a workbook sip exported: it may be the supplier's, returned and not imported yet."""
     plan, book = exported(sip, tmp_path)
-    assert sip("export", plan, "-o", book).exit_code == 0  # its own: replaced
+    row = row_of(openpyxl.load_workbook(book)["Actions"], "A-3")
+    returned = edit(book, {f"Actions!G{row}": "done"}).read_bytes()
+    out = sip("export", plan, "-o", book)
+    assert out.exit_code == 2
+    assert (
+        f"sip: {book}: exists; sip export never replaces a workbook (it may be one a supplier returned): "
+        in out.stderr
+    )
+    assert "use --force to replace it" in out.stderr
+    assert book.read_bytes() == returned
     other = tmp_path / "budget.xlsx"
     other.write_bytes(b"not sip's")
     out = sip("export", plan, "-o", other)
-    assert out.exit_code == 2
-    assert "exists and was not written by sip; use --force" in out.stderr
-    assert other.read_bytes() == b"not sip's"
+    assert out.exit_code == 2 and other.read_bytes() == b"not sip's"
     assert sip("export", plan, "-o", other, "--force").exit_code == 0
+    assert openpyxl.load_workbook(other)["Actions"][f"G{row}"].value != "done"
     out = sip("export", plan, "-o", tmp_path / "tracker.csv")
     assert out.exit_code == 2 and "an .xlsx file" in out.stderr
 

@@ -43,10 +43,18 @@ def edit(book: Path, changes: dict[str, object], target: Path | None = None) -> 
 
 
 def with_member(
-    book: Path, name: str, content: bytes, target: Path, compression: int = zipfile.ZIP_DEFLATED
+    book: Path,
+    name: str,
+    content: bytes,
+    target: Path,
+    compression: int = zipfile.ZIP_DEFLATED,
+    compresslevel: int | None = None,
 ) -> Path:
     """The workbook's zip again, with one member replaced (or added)."""
-    with zipfile.ZipFile(book) as source, zipfile.ZipFile(target, "w", compression) as out:
+    with (
+        zipfile.ZipFile(book) as source,
+        zipfile.ZipFile(target, "w", compression, compresslevel=compresslevel) as out,
+    ):
         for info in source.infolist():
             if info.filename != name:
                 out.writestr(info, source.read(info))

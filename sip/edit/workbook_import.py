@@ -60,7 +60,7 @@ def supplier_changes(returned: Returned) -> list[Change]:
             if key not in exported:
                 first = cells.get(layout.KEY_FIELDS[sheet][0]) or next(iter(cells.values()))
                 problems.append(
-                    f"{first.ref}: {key.replace('#', ' ')!r} is not {_NOUNS[sheet]} "
+                    f"{first.ref}: {layout.shown(key.replace('#', ' '))} is not {_NOUNS[sheet]} "
                     "exported from this plan; rows cannot be added, and ids cannot "
                     "change"
                 )
@@ -68,17 +68,25 @@ def supplier_changes(returned: Returned) -> list[Change]:
             if key not in rows:
                 if sheet in returned.rows:
                     problems.append(
-                        f"{sheet}: the row of {key.replace('#', ' ')} is missing; rows cannot be deleted"
+                        f"{sheet}: the row of {layout.escaped(key.replace('#', ' '))} is missing; "
+                        "rows cannot be deleted"
                     )
                 continue
             number = returned.row_numbers[(sheet, key)]
             for i, column in enumerate(columns):
                 ref = f"{sheet}!{get_column_letter(i + 1)}{number}"
                 cell = rows[key].get(column.field)
-                if cell is not None and cell.formula:
+                if cell is not None and cell.formula is not None:
+                    noun = "an array formula" if cell.formula.startswith("{") else "a formula"
                     problems.append(
-                        f"{ref}: a formula ({str(cell.value)[:60]}); sip never "
+                        f"{ref}: {noun} ({layout.escaped(cell.formula)}); sip never "
                         "evaluates formulas: type the value itself"
+                    )
+                    continue
+                if cell is not None and cell.error:
+                    problems.append(
+                        f"{ref}: an error value ({layout.escaped(cell.value)}), not a value: "
+                        "type the value itself"
                     )
                     continue
                 value = None if cell is None else cell.value
@@ -88,10 +96,9 @@ def supplier_changes(returned: Returned) -> list[Change]:
                 if _same(text_of(value), before):
                     continue
                 if not layout.editable(sheet, key, column.field):
-                    was = before if len(before) <= 60 else before[:57] + "..."
                     problems.append(
                         f"{ref}: this cell ({column.header}) is locked; it was "
-                        f"{was or 'empty'!r}. Change it in the plan, not in the "
+                        f"{layout.shown(before or 'empty')}. Change it in the plan, not in the "
                         "workbook"
                     )
                     continue
@@ -113,13 +120,23 @@ def _same(cell: str, exported: str) -> bool:
     return cell.replace("\r\n", "\n").strip() == exported.replace("\r\n", "\n").strip()
 
 
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 def _read(value: object, kind: str) -> object:
     if value is None:
         return None
+    if isinstance(value, str) and (bidi := _BIDI.search(value)):
+        raise ValueError(
+            f"holds a bidirectional control character (U+{ord(bidi.group()):04X}), which "
+            "reorders how text is shown; delete it"
+        )
     if kind == layout.STATUS:
         word = str(value).strip().lower()
         if word not in layout.STATUSES:
-            raise ValueError(f"{value!r} is not a status; expected one of: {', '.join(layout.STATUSES)}")
+            raise ValueError(
+                f"{layout.shown(value)} is not a status; expected one of: {', '.join(layout.STATUSES)}"
+            )
         return word
     if kind == layout.DATE:
         if isinstance(value, dt.datetime):
@@ -131,7 +148,9 @@ def _read(value: object, kind: str) -> object:
         try:
             return parse_date(value.strip() if isinstance(value, str) else value)
         except DateError:
-            raise ValueError(f"{value!r} is not a date; enter it as a date (YYYY-MM-DD)") from None
+            raise ValueError(
+                f"{layout.shown(value)} is not a date; enter it as a date (YYYY-MM-DD)"
+            ) from None
     if kind == layout.NUMBER:
         if (
             isinstance(value, bool)
@@ -139,10 +158,10 @@ def _read(value: object, kind: str) -> object:
             or not math.isfinite(value)
             or value < 0
         ):
-            raise ValueError(f"{value!r} is not an amount; enter a number, 0 or more")
+            raise ValueError(f"{layout.shown(value)} is not an amount; enter a number, 0 or more")
         return int(value) if float(value).is_integer() else value
     if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError(f"{value!r} is not text")
+        raise ValueError(f"{layout.shown(value)} is not text")
     return text_of(value)
 
 
@@ -264,7 +283,7 @@ def _decide(items: dict, found: list[Change], out: Merge) -> list[Change]:
         item = items.get(item_id)
         if item is None:
             out.conflicts.append(
-                f"{change.ref}: {item_id} is no longer in the plan; the change is not applied"
+                f"{change.ref}: {layout.escaped(item_id)} is no longer in the plan; the change is not applied"
             )
             continue
         holder, name, _ = _slot(item, change)
@@ -280,8 +299,8 @@ def _decide(items: dict, found: list[Change], out: Merge) -> list[Change]:
         elif ours != change.base:
             out.conflicts.append(
                 f"{change.ref}: {item_id} {change.field} was changed in the plan "
-                f"({change.base or 'empty'!r} to {ours or 'empty'!r}) and in the "
-                f"workbook (to {theirs or 'empty'!r}); the plan's value is kept"
+                f"({layout.shown(change.base or 'empty')} to {layout.shown(ours or 'empty')}) and in the "
+                f"workbook (to {layout.shown(theirs or 'empty')}); the plan's value is kept"
             )
         else:
             applying.append(change)
@@ -341,13 +360,66 @@ def _paid_total(item) -> list[str]:
     ]
 
 
-def check_plan_id(returned: Returned, plan_id: object, workbook: str, plan: str) -> None:
-    exported = returned.meta.get(layout.META_PLAN_ID)
-    if exported != plan_id:
+def check_plan(returned: Returned, plan, workbook: str, plan_name: str) -> None:
+    """Refused unless the workbook was exported from this plan: its id, its site and the date
+    it was opened. The file's name is not compared: plans are moved and renamed in git."""
+    meta = returned.meta
+    exported_from = layout.shown(meta.get(layout.META_PLAN_FILE, ""), limit=200)
+    if meta.get(layout.META_PLAN_ID) != plan.id:
         raise Refused(
             [
-                f"{workbook}: exported from plan {exported!r} "
-                f"({returned.meta.get(layout.META_PLAN_FILE)}); {plan} is plan "
-                f"{plan_id!r}"
+                f"{workbook}: exported from plan {layout.shown(meta.get(layout.META_PLAN_ID, ''))} "
+                f"({exported_from}); {plan_name} is plan {plan.id!r}"
             ]
         )
+    for key, ours, noun in (
+        (layout.META_SITE, plan.site.name, "site"),
+        (layout.META_OPENED, text_of(plan.opened), "opened date"),
+    ):
+        theirs = meta.get(key, "")
+        if theirs != ours:
+            raise Refused(
+                [
+                    f"{workbook}: exported from another plan: its {noun} is {layout.shown(theirs, 100)} "
+                    f"({exported_from}); {plan_name}'s is {ours!r}"
+                ]
+            )
+
+
+def check_rows(returned: Returned, found: list[Change], plan, plan_name: str) -> None:
+    """Refused, at the cell, where a row the supplier changed shows an item that the plan's
+    item of that id no longer is (another plan's action with the same id, or an action
+    rewritten since the export): what the supplier reported was about what they saw."""
+    from openpyxl.utils import get_column_letter
+
+    from sip.format.workbook_rows import rows_of
+
+    current = {
+        (sheet, layout.row_key(sheet, values)): values
+        for sheet, rows in rows_of(plan).items()
+        for values in rows
+    }
+    problems = []
+    for sheet, key in dict.fromkeys((c.sheet, c.key) for c in found):
+        ours = current.get((sheet, key))
+        if ours is None:
+            continue  # no longer in the plan: merge() reports it as a conflict
+        base = returned.base[(sheet, key)]
+        fields = [c.field for c in layout.COLUMNS[sheet]]
+        for name in layout.IDENTITY_FIELDS[sheet]:
+            if _same(text_of(ours.get(name)), base.get(name, "")):
+                continue
+            column = get_column_letter(fields.index(name) + 1)
+            ref = f"{sheet}!{column}{returned.row_numbers[(sheet, key)]}"
+            what = key.replace("#", " instalment ") if sheet == layout.INSTALMENTS else key
+            problems.append(
+                f"{ref}: {layout.escaped(what)} is another {_IDENTITY_NOUNS[sheet]} in {plan_name} "
+                f"({layout.shown(text_of(ours.get(name)))}), not the one this row shows; its "
+                "changes are not applied"
+            )
+            break
+    if problems:
+        raise Refused(problems)
+
+
+_IDENTITY_NOUNS = {layout.ACTIONS: "action", layout.INSTALMENTS: "instalment", layout.FINDINGS: "finding"}

@@ -72,6 +72,12 @@ COLUMNS = {ACTIONS: ACTION_COLUMNS, INSTALMENTS: INSTALMENT_COLUMNS, FINDINGS: F
 KEY_FIELDS = {ACTIONS: ("id",), INSTALMENTS: ("response", "instalment"), FINDINGS: ("id",)}
 
 
+# The columns that say what a row is about, beside its key: a changed row is applied only to
+# an item of the plan that still has these values (a workbook of another plan with the same
+# ids, or one exported before the action was rewritten, is refused at the cell).
+IDENTITY_FIELDS = {ACTIONS: ("kind", "action"), INSTALMENTS: ("due", "amount", "currency"), FINDINGS: ()}
+
+
 def row_key(sheet: str, values: dict[str, object]) -> str:
     return "#".join(str(values.get(f) or "") for f in KEY_FIELDS[sheet])
 
@@ -94,6 +100,10 @@ META_PLAN_FILE = "plan file"
 META_PLAN_ID = "plan id"
 META_PLAN_SHA256 = "plan sha256"
 META_EXPORTED = "exported"
+# Which plan it was: with the id, the site and the date the plan was opened (`sip new` gives
+# every plan the id SIP-<year>-001; a plan's file may be moved or renamed in git).
+META_SITE = "site"
+META_OPENED = "opened"
 WORKBOOK_FORMAT = "sip-workbook-1"
 # The custom document property that marks a workbook as sip's (`sip export` replaces only those).
 MARK_PROPERTY = "sip-workbook"
@@ -115,3 +125,20 @@ def text_of(value: object) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(text_of(v) for v in value)
     return str(value)
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """A value from a workbook as a message quotes it: in quotes, shortened, every line break
+    and control character escaped (a workbook is the supplier's: a line break could start a
+    line that GitHub Actions runs as a command, a bidirectional override reorder the line)."""
+    if not isinstance(value, str):
+        return text_of(value)  # a number, a date, true or false: nothing to escape
+    text = value
+    if len(text) > limit:
+        text = text[: limit - 3] + "..."
+    return repr(text)  # repr escapes what str.isprintable() does not accept: C0, C1, bidi, U+2028
+
+
+def escaped(value: object, limit: int = 60) -> str:
+    """shown() without its quotes: for an id or a formula that the message puts in brackets."""
+    return shown(value, limit)[1:-1]

@@ -19,8 +19,8 @@ from typing import Any
 from sip.format import workbook as layout
 from sip.format.vocab import ACTION_STATUS, RESPONSE_KIND
 from sip.format.workbook import text_of
+from sip.format.workbook_rows import rows_of
 from sip.model import Plan
-from sip.model.plan import Improvement, Response
 
 _DATE_FORMAT = "yyyy-mm-dd"
 _HEADER_FILL = "FFDDE4EE"
@@ -40,94 +40,12 @@ def plan_sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def action_rows(plan: Plan) -> list[dict[str, Any]]:
-    rows = []
-    items: list[Response | Improvement] = [*plan.responses, *plan.improvements]
-    for item in items:
-        verification = item.verification
-        if isinstance(item, Response):
-            kind = f"remedy: {item.remedy}" if item.remedy else item.kind
-        else:
-            kind = f"improvement: {item.element}"
-        rows.append(
-            {
-                "id": item.id,
-                "kind": kind,
-                "addresses": list(item.addresses),
-                "action": item.action,
-                "owner": item.owner,
-                "due": item.due,
-                "status": item.status,
-                "completed": item.completed,
-                "verification.method": verification.method if verification else None,
-                "verification.evidence": verification.evidence if verification else None,
-                "verification.date": verification.date if verification else None,
-                "contingency": getattr(item, "contingency", None),
-            }
-        )
-    return rows
-
-
-def instalment_rows(plan: Plan) -> list[dict[str, Any]]:
-    """A row per instalment of a money remedy's schedule (format 1.1), or one row of totals
-    for a money remedy without one."""
-    rows = []
-    for response in plan.responses:
-        amount = getattr(response, "amount", None)
-        if amount is None:
-            continue
-        schedule = getattr(response, "schedule", None) or []
-        for n, instalment in enumerate(schedule, start=1):
-            rows.append(
-                {
-                    "response": response.id,
-                    "instalment": str(n),
-                    "due": instalment.due,
-                    "amount": instalment.amount,
-                    "currency": amount.currency,
-                    "paid_on": instalment.paid,
-                    "paid": None,
-                }
-            )
-        if not schedule:
-            rows.append(
-                {
-                    "response": response.id,
-                    "instalment": layout.TOTAL,
-                    "due": response.due,
-                    "amount": amount.committed,
-                    "currency": amount.currency,
-                    "paid_on": None,
-                    "paid": amount.paid,
-                }
-            )
-    return rows
-
-
-def finding_rows(plan: Plan) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": f.id,
-            "title": f.title,
-            "severity": f.severity,
-            "indicators": list(f.indicators),
-            "workers_affected": f.workers_affected,
-            "identified": f.identified,
-        }
-        for f in plan.findings
-    ]
-
-
 def workbook_bytes(export: Export) -> bytes:
     from openpyxl import Workbook
 
     book = Workbook()
     book.remove(book.active)
-    sheets = {
-        layout.ACTIONS: action_rows(export.plan),
-        layout.INSTALMENTS: instalment_rows(export.plan),
-        layout.FINDINGS: finding_rows(export.plan),
-    }
+    sheets = rows_of(export.plan)
     _readme(book.create_sheet(layout.README), export)
     for name, rows in sheets.items():
         _data_sheet(book.create_sheet(name), name, rows)
@@ -320,6 +238,8 @@ def _state(sheet, export: Export, sheets: dict[str, list[dict[str, Any]]]) -> No
     _append(sheet, [layout.META_PLAN_FILE, cell_text(export.plan_file)])
     sheet.append([layout.META_PLAN_ID, export.plan.id])
     sheet.append([layout.META_PLAN_SHA256, plan_sha256(export.plan_bytes)])
+    _append(sheet, [layout.META_SITE, cell_text(export.plan.site.name)])
+    sheet.append([layout.META_OPENED, text_of(export.plan.opened)])
     sheet.append([layout.META_EXPORTED, export.exported.isoformat()])
     sheet.append([])
     sheet.append(["sheet", "row", "values"])
@@ -342,17 +262,3 @@ def _properties(book, export: Export) -> None:
     book.custom_doc_props.append(
         StringProperty(name=layout.MARK_PROPERTY, value=plan_sha256(export.plan_bytes))
     )
-
-
-def made_by_sip(raw: bytes) -> bool:
-    """Whether a file is a workbook sip exported (so `sip export` may replace it)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            info = archive.getinfo("docProps/custom.xml")
-            if info.file_size > 1_000_000:
-                return False
-            return f'name="{layout.MARK_PROPERTY}"'.encode() in archive.read(info)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return False
