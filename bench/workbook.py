@@ -103,8 +103,10 @@ def _in_process(plan: Path, book: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from sip.check.config import Settings
     from sip.check.file import check_bytes
-    from sip.edit.workbook_import import merge, supplier_changes
+    from sip.edit.workbook_changes import supplier_changes
+    from sip.edit.workbook_import import merge
     from sip.edit.workbook_read import read_workbook
+    from sip.format.workbook_words import Words
     from sip.output.workbook import Export, workbook_bytes
 
     settings = Settings(as_of=dt.date.fromisoformat(AS_OF))
@@ -114,7 +116,7 @@ def _in_process(plan: Path, book: Path) -> None:
     checked = time.perf_counter()
     workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of))
     written = time.perf_counter()
-    found = supplier_changes(read_workbook(book, len(raw)))
+    found = supplier_changes(read_workbook(book, len(raw)), result.plan, Words("en"))
     read = time.perf_counter()
     merged = merge(raw.decode(), found)
     done = time.perf_counter()

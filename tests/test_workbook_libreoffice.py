@@ -44,7 +44,7 @@ def test_a_workbook_saved_by_libreoffice_imports_the_same(sip, tmp_path):
     # Edited, then re-saved: the same diff as the workbook straight from openpyxl.
     workbook = openpyxl.load_workbook(book)
     row = row_of(workbook["Actions"], "A-3")
-    total = row_of(workbook["Instalments"], "total", column=2)
+    total = row_of(workbook["Instalments"], "Total", column=2)
     paid = workbook["Instalments"][f"D{total}"].value  # paid in full
     edit(
         book,

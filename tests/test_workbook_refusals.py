@@ -15,7 +15,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from tests.workbooks import edit, exported, row_of, sheet_member, with_member, zip_of
 
-STATUSES = "planned, in-progress, done, verified, cancelled"
+STATUSES = "Planned, In progress, Done, Verified, Cancelled"
 
 
 def _refused(sip, book, plan, *messages: str) -> str:
@@ -39,7 +39,7 @@ def exported_plan(sip, tmp_path):
     workbook = openpyxl.load_workbook(book)
     rows = {key: row_of(workbook["Actions"], key) for key in ("A-1", "A-3", "MS-1")}
     # A money remedy's row of totals (without a schedule), whatever the example's remedies.
-    rows["total"] = row_of(workbook["Instalments"], "total", column=2)
+    rows["total"] = row_of(workbook["Instalments"], "Total", column=2)
     rows["amount"] = workbook["Instalments"]["D2"].value
     return plan, book, rows
 
@@ -49,7 +49,7 @@ def test_a_value_outside_the_vocabulary(sip, exported_plan):
     edit(book, {f"Actions!G{rows['A-3']}": "finished"})
     stderr = _refused(sip, book, plan)
     assert stderr.startswith(
-        f"Actions!G{rows['A-3']}: 'finished' is not a status; expected one of: {STATUSES}\n"
+        f"Actions!G{rows['A-3']}: 'finished' is not a status; choose one of: {STATUSES}\n"
     )
 
 
@@ -89,7 +89,7 @@ def test_a_locked_cell_changed(sip, exported_plan):
         book,
         plan,
         f"Actions!D{rows['A-3']}: this cell (Action) is locked; it was 'Reimburse recruitment fees and related costs to every cur...'. Change it in the plan",
-        "Findings!C2: this cell (Severity) is locked; it was 'critical'. Change it in the plan, not in the workbook",
+        "Findings!C2: this cell (Severity) is locked; it was 'Critical (zero tolerance)'. Change it in the plan, not in the workbook",
         f"Instalments!D2: this cell (Amount) is locked; it was '{amount}'",
     )
 
@@ -144,13 +144,13 @@ def test_an_amount_that_is_not_a_number(sip, exported_plan):
 
 def test_a_moved_column_and_a_cell_outside_the_columns(sip, exported_plan):
     plan, book, rows = exported_plan
-    edit(book, {"Actions!G1": "State", f"Actions!N{rows['A-3']}": "paid late"})
+    edit(book, {"Actions!G1": "State", f"Actions!P{rows['A-3']}": "paid late"})
     _refused(
         sip,
         book,
         plan,
         "Actions!G1: 'State' where the column 'Status' was; columns cannot be moved or renamed",
-        f"Actions!N{rows['A-3']}: outside the exported columns; sip imports only columns A to L",
+        f"Actions!P{rows['A-3']}: outside the exported columns; sip imports only columns A to O",
     )
 
 
@@ -250,11 +250,12 @@ def test_a_million_rows(sip, exported_plan, tmp_path):
     )
     sheet = f'{head}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row>{rows}</sheetData></worksheet>'
     long = with_member(book, member, sheet.encode(), tmp_path / "long.xlsx")
+    size = len(sheet.encode())
     _refused(
         sip,
         long,
         plan,
-        f"long.xlsx: '{member}' unpacks to 71,778,712 bytes, more than a workbook of this plan needs",
+        f"long.xlsx: '{member}' unpacks to {size:,} bytes, more than a workbook of this plan needs",
     )
 
 

@@ -12,7 +12,9 @@ from pathlib import Path
 from sip.exits import Exit, UsageError
 
 
-def export_command(plan: Path, out: Path, *, as_of: str | None, force: bool, config: Path | None) -> int:
+def export_command(
+    plan: Path, out: Path, *, as_of: str | None, force: bool, config: Path | None, language: str = "en"
+) -> int:
     from sip.check.config import settings_for
     from sip.check.file import check_bytes
     from sip.check.result import Run
@@ -40,7 +42,7 @@ def export_command(plan: Path, out: Path, *, as_of: str | None, force: bool, con
             file=sys.stderr,
         )
         return Exit.FAILED
-    content = workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of))
+    content = workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of, language))
     write_atomic(out, content, made_by_sip=lambda _: False, force=force)
     print(
         f"wrote {out}: {plan}'s actions for the supplier to update; `sip import {out} "

@@ -27,15 +27,18 @@ def import_command(
     config: Path | None,
     color: bool,
     force: bool = False,
+    language: str = "en",
 ) -> int:
     from sip.check.config import settings_for
     from sip.check.file import check_bytes
     from sip.check.result import Run
     from sip.diagnostic import ERROR
     from sip.edit.fix import RoundTripError
-    from sip.edit.workbook_import import check_plan, check_rows, merge, supplier_changes
+    from sip.edit.workbook_changes import check_plan, check_rows, supplier_changes
+    from sip.edit.workbook_import import merge
     from sip.edit.workbook_read import Refused, read_workbook
     from sip.files import write_atomic
+    from sip.format.workbook_words import Words
     from sip.output.formats import Style, writer
 
     settings = settings_for([str(plan)], config, as_of=as_of)
@@ -59,10 +62,11 @@ def import_command(
         )
         return Exit.FAILED
     try:
-        returned = read_workbook(workbook, len(raw))
+        words = Words(language)
+        returned = read_workbook(workbook, len(raw), words)
         check_plan(returned, before.plan, str(workbook), name)
-        found = supplier_changes(returned)
-        check_rows(returned, found, before.plan, name)
+        found = supplier_changes(returned, before.plan, words)
+        check_rows(returned, found, before.plan, name, words)
     except Refused as refused:
         for problem in refused.problems:
             print(problem, file=sys.stderr)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sip.format import workbook as layout
+from sip.format.workbook_words import LANGUAGES, SOURCE_LANGUAGE, Words
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -62,11 +63,22 @@ class Cell:
 @dataclass
 class Returned:
     meta: dict[str, str]
-    base: dict[tuple[str, str], dict[str, str]]  # (sheet, row key) -> field -> exported text
+    base: dict[tuple[str, str], dict[str, str]]  # (sheet, row key) -> field -> exported token (text)
+    # (sheet, row key) -> field -> what the cell showed, where that was not the token ("In progress")
+    shown: dict[tuple[str, str], dict[str, str]]
+    language: str  # what the workbook was exported in
+    names: dict[str, str] = field(default_factory=dict)  # sheet -> its name in the workbook
     # sheet -> row key -> field -> cell, in the order of the rows
     rows: dict[str, dict[str, dict[str, Cell]]] = field(default_factory=dict)
     row_numbers: dict[tuple[str, str], int] = field(default_factory=dict)  # (sheet, key) -> row
+    # sheet -> the rows whose key cells name no exported row: (the first key cell, its text)
+    unknown: dict[str, list[tuple[Cell, str]]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+
+    def was_shown(self, sheet: str, key: str, field: str) -> str:
+        """What the cell showed when it was exported."""
+        where = (sheet, key)
+        return self.shown.get(where, {}).get(field, self.base.get(where, {}).get(field, ""))
 
 
 def member_budget(plan_size: int) -> int:
@@ -74,8 +86,9 @@ def member_budget(plan_size: int) -> int:
     return MEMBER_BASE + MEMBER_PER_PLAN_BYTE * plan_size
 
 
-def read_workbook(path: Path, plan_size: int) -> Returned:
-    """The workbook at path, returned for a plan of plan_size bytes (which bounds it)."""
+def read_workbook(path: Path, plan_size: int, words: Words | None = None) -> Returned:
+    """The workbook at path, returned for a plan of plan_size bytes (which bounds it); the
+    problems with its cells in the language of `words` (English by default)."""
     name = path.name
     if path.suffix.lower() in (".xlsm", ".xltm", ".xlam"):
         raise Refused([f"{name}: a macro-enabled workbook; sip reads only .xlsx files without macros"])
@@ -91,7 +104,7 @@ def read_workbook(path: Path, plan_size: int) -> Returned:
     _check_archive(name, raw, member_budget(plan_size))
     with warnings.catch_warnings():  # openpyxl warns of what it skips; the problems say enough
         warnings.simplefilter("ignore")
-        return _read(name, raw)
+        return _read(name, raw, words or Words(SOURCE_LANGUAGE))
 
 
 def _check_archive(name: str, raw: bytes, budget: int) -> None:
@@ -182,7 +195,7 @@ def _unpack(name: str, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> boo
     return False
 
 
-def _read(name: str, raw: bytes) -> Returned:
+def _read(name: str, raw: bytes, words: Words) -> Returned:
     from openpyxl import load_workbook
 
     try:
@@ -202,7 +215,7 @@ def _read(name: str, raw: bytes) -> Returned:
             raise Refused(
                 [f"{name}: not a workbook written by `sip export` (it has no '{layout.STATE}' sheet)"]
             )
-        meta, base = _state(book[layout.STATE])
+        meta, base, shown = _state(book[layout.STATE])
         if meta.get(layout.META_FORMAT) != layout.WORKBOOK_FORMAT:
             raise Refused(
                 [
@@ -210,15 +223,27 @@ def _read(name: str, raw: bytes) -> Returned:
                     f"({layout.shown(meta.get(layout.META_FORMAT, ''))}); export the plan again"
                 ]
             )
-        returned = Returned(meta, base)
+        language = meta.get(layout.META_LANGUAGE, "")
+        if language not in LANGUAGES:
+            raise Refused(
+                [
+                    f"{name}: exported in a language this sip does not ship ({layout.shown(language)}); "
+                    f"it ships {', '.join(LANGUAGES)}"
+                ]
+            )
+        returned = Returned(meta, base, shown, language)
+        exported_in = Words(language)
         for sheet in layout.COLUMNS:
-            if sheet not in book.sheetnames:
-                returned.problems.append(f"{name}: the sheet {sheet!r} is missing")
+            title = exported_in.gettext(sheet)
+            returned.names[sheet] = title
+            if title not in book.sheetnames:
+                returned.problems.append(
+                    words.gettext("{file}: the sheet {sheet} is missing").format(file=name, sheet=repr(title))
+                )
                 continue
             exported = sum(1 for (named, _) in base if named == sheet)
             last = layout.HEADER_ROW + exported + ROW_SLACK
-            returned.rows[sheet], numbers = _rows(book[sheet], sheet, returned.problems, last)
-            returned.row_numbers |= {(sheet, key): n for key, n in numbers.items()}
+            _rows(book[title], sheet, returned, last, exported_in, words)
         return returned
     except Refused:
         raise
@@ -251,53 +276,69 @@ def _defused(error: BaseException | None) -> BaseException | None:
     return None
 
 
-def _state(sheet) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, str]]]:
+def _state(
+    sheet,
+) -> tuple[dict[str, str], dict[tuple[str, str], dict[str, str]], dict[tuple[str, str], dict[str, str]]]:
     meta: dict[str, str] = {}
     base: dict[tuple[str, str], dict[str, str]] = {}
+    shown: dict[tuple[str, str], dict[str, str]] = {}
     table = False
     sheet.reset_dimensions()
-    for n, row in enumerate(sheet.iter_rows(values_only=True, max_col=3), start=1):
+    for n, row in enumerate(sheet.iter_rows(values_only=True, max_col=4), start=1):
         if n > MAX_ROWS * 3:
             raise Refused([f"{layout.STATE}: more rows than any export"])
-        cells = ["" if v is None else str(v) for v in (*row, None, None, None)[:3]]
+        cells = ["" if v is None else str(v) for v in (*row, None, None, None, None)[:4]]
         if not any(cells):
             continue
         if cells[:2] == ["sheet", "row"]:
             table = True
         elif table:
-            try:
-                values = json.loads(cells[2])
-            except ValueError:
-                values = None
-            if not isinstance(values, dict):
-                raise Refused([f"{layout.STATE}!C{n}: not what sip export wrote; export the plan again"])
-            base[(cells[0], cells[1])] = {str(k): str(v) for k, v in values.items()}
+            where = (cells[0], cells[1])
+            for column, text, into in (("C", cells[2], base), ("D", cells[3] or "{}", shown)):
+                try:
+                    values = json.loads(text)
+                except ValueError:
+                    values = None
+                if not isinstance(values, dict):
+                    raise Refused(
+                        [f"{layout.STATE}!{column}{n}: not what sip export wrote; export the plan again"]
+                    )
+                into[where] = {str(k): str(v) for k, v in values.items()}
         else:
             meta[cells[0]] = cells[1]
-    return meta, base
+    return meta, base, shown
 
 
-def _rows(
-    sheet, name: str, problems: list[str], last: int
-) -> tuple[dict[str, dict[str, Cell]], dict[str, int]]:
+def _rows(sheet, name: str, returned: Returned, last: int, exported_in: Words, words: Words) -> None:
     """The sheet's rows up to row `last` and COLUMN_SLACK columns past the exported ones:
-    openpyxl stops parsing there, whatever the sheet declares or holds beyond."""
+    openpyxl stops parsing there, whatever the sheet declares or holds beyond. A row is
+    known by what its key cells showed at export (an id, or "A-2: Reimburse ..." and "Total")."""
     from openpyxl.utils import get_column_letter
 
+    _ = words.gettext
     columns = layout.COLUMNS[name]
+    title = returned.names[name]
+    keys = layout.KEY_FIELDS[name]
+    exported = {
+        tuple(_norm(returned.was_shown(name, key, f)) for f in keys): key
+        for (sheet_name, key) in returned.base
+        if sheet_name == name
+    }
     rows: dict[str, dict[str, Cell]] = {}
-    where: dict[str, int] = {}
+    returned.rows[name] = rows
+    unknown = returned.unknown.setdefault(name, [])
     for n, row in enumerate(sheet.iter_rows(max_row=last, max_col=len(columns) + COLUMN_SLACK), start=1):
         cells = {}
         for i, cell in enumerate(row):
             value = getattr(cell, "value", None)
             if value is None or value == "":
                 continue
-            ref = f"{name}!{get_column_letter(i + 1)}{n}"
+            ref = f"{title}!{get_column_letter(i + 1)}{n}"
             if i >= len(columns):
-                problems.append(
-                    f"{ref}: outside the exported columns; sip imports only "
-                    f"columns A to {get_column_letter(len(columns))}"
+                returned.problems.append(
+                    _("{ref}: outside the exported columns; sip imports only columns A to {last}").format(
+                        ref=ref, last=get_column_letter(len(columns))
+                    )
                 )
                 continue
             error = getattr(cell, "data_type", None) == "e"
@@ -305,27 +346,36 @@ def _rows(
         if n == layout.HEADER_ROW:
             for i, column in enumerate(columns):
                 found = cells.get(column.field)
-                if found is None or str(found.value) != column.header:
-                    what = "nothing" if found is None else layout.shown(found.value)
-                    problems.append(
-                        f"{name}!{get_column_letter(i + 1)}{n}: {what} where the "
-                        f"column {column.header!r} was; columns cannot be moved "
-                        "or renamed"
+                header = exported_in.gettext(column.header)
+                if found is None or str(found.value) != header:
+                    returned.problems.append(
+                        _(
+                            "{ref}: {found} where the column {header} was; columns cannot be moved or renamed"
+                        ).format(
+                            ref=f"{title}!{get_column_letter(i + 1)}{n}",
+                            found=_("nothing") if found is None else layout.shown(found.value),
+                            header=repr(header),
+                        )
                     )
             continue
         if not cells:
             continue
-        key = layout.row_key(
-            name, {f: _text(c.value) for f, c in cells.items() if f in layout.KEY_FIELDS[name]}
-        )
+        texts = tuple(_norm(layout.text_of(cells[f].value)) if f in cells else "" for f in keys)
+        key = exported.get(texts)
+        if key is None:
+            first = cells.get(keys[0]) or next(iter(cells.values()))
+            unknown.append((first, " ".join(t for t in texts if t)))
+            continue
         if key in rows:
-            first = layout.KEY_FIELDS[name][0]
-            ref = cells[first].ref if first in cells else f"{name}!A{n}"
-            problems.append(f"{ref}: {layout.shown(key)} is on row {where[key]} too; each row once")
+            first = cells.get(keys[0]) or next(iter(cells.values()))
+            returned.problems.append(
+                _("{ref}: {row} is on row {number} too; each row once").format(
+                    ref=first.ref, row=layout.shown(" ".join(texts)), number=returned.row_numbers[(name, key)]
+                )
+            )
             continue
         rows[key] = cells
-        where[key] = n
-    return rows, where
+        returned.row_numbers[(name, key)] = n
 
 
 def _formula(cell, value: object) -> str | None:
@@ -340,5 +390,6 @@ def _formula(cell, value: object) -> str | None:
     return None
 
 
-def _text(value: object) -> str:
-    return str(value).strip()
+def _norm(text: str) -> str:
+    """Text as a spreadsheet keeps it: Windows line ends and spaces around are no change."""
+    return text.replace("\r\n", "\n").strip()

@@ -44,6 +44,9 @@ def action_rows(plan: Any) -> list[dict[str, Any]]:
                 "verification.method": verification.method if verification else None,
                 "verification.evidence": verification.evidence if verification else None,
                 "verification.date": verification.date if verification else None,
+                "verification.by": getattr(verification, "by", None),
+                "verification.independent": getattr(verification, "independent", None),
+                "verification.workers_interviewed": getattr(verification, "workers_interviewed", None),
                 "contingency": getattr(item, "contingency", None),
             }
         )
