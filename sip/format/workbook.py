@@ -134,7 +134,7 @@ META_EXPORTED = "exported"
 META_SITE = "site"
 META_OPENED = "opened"
 META_LANGUAGE = "language"
-# 2: labels instead of tokens, the verifier's columns, translations (sip 0.2).
+# 2: labels instead of tokens, the verifier's columns, the language (1 had tokens and 12 columns).
 WORKBOOK_FORMAT = "sip-workbook-2"
 # The custom document property that marks a workbook as sip's (`sip export` replaces only those).
 MARK_PROPERTY = "sip-workbook"

@@ -28,8 +28,6 @@ from sip.model import Plan
 from sip.output import workbook_cells as cells
 from sip.output.workbook_readme import readme
 
-_HEADER_FILL = "FFDDE4EE"
-_EDITABLE_FILL = "FFFFF8DC"  # a light yellow: the cells to fill in
 _OVERDUE_FILL = "FFF4CCCC"
 _LIST_COLUMNS = {layout.STATUS: "A", layout.YES_NO: "B", layout.VERIFIER: "C"}
 
@@ -67,8 +65,9 @@ def workbook_bytes(export: Export) -> bytes:
     readme(book.create_sheet(_(layout.README)), export.plan, export.plan_file, export.exported, words)
     options = _options(labels, words)
     lists = {kind: _range(kind, values) for kind, values in options.items() if values}
+    looks = cells.Looks(book)
     for name, rows in sheets.items():
-        _data_sheet(book.create_sheet(_(name)), name, rows, shown[name], labels, lists, words)
+        _data_sheet(book.create_sheet(_(name)), name, rows, shown[name], labels, lists, looks, words)
     book.active = 1
     _lists(book.create_sheet(layout.LISTS), options)
     _state(book.create_sheet(layout.STATE), export, sheets, shown)
@@ -113,23 +112,17 @@ def _data_sheet(
     shown: list[dict[str, object]],
     labels: cells.Labels,
     lists: dict[str, str],
+    looks: cells.Looks,
     words: Words,
 ) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
     from openpyxl.utils import get_column_letter
 
     _ = words.gettext
     columns = layout.COLUMNS[name]
-    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    editable_fill = PatternFill("solid", fgColor=_EDITABLE_FILL)
-    unlocked = Protection(locked=False)
-    wrap = Alignment(wrap_text=True, vertical="top")
     headers = [_(c.header) for c in columns]
     sheet.append(headers)
     for cell in sheet[layout.HEADER_ROW]:
-        cell.font = Font(name=cells.FONT, size=cells.FONT_SIZE, bold=True)
-        cell.fill = header_fill
-        cell.alignment = wrap
+        cell.style = looks.header
     cells.fit(
         sheet, layout.HEADER_ROW, [(h, c.width) for h, c in zip(headers, columns, strict=True)], bold=True
     )
@@ -137,18 +130,15 @@ def _data_sheet(
         cells.append(sheet, [cells.cell_text(v) if isinstance(v, str) else v for v in row.values()])
         key = layout.row_key(name, values)
         for i, column in enumerate(columns):
-            cell = sheet.cell(n, i + 1)
-            cell.alignment = wrap
+            number_format = "General"
             if column.kind == layout.DATE:
-                cell.number_format = cells.DATE_FORMAT
+                number_format = cells.DATE_FORMAT
             elif column.kind == layout.COUNT:
-                cell.number_format = cells.COUNT_FORMAT
+                number_format = cells.COUNT_FORMAT
             elif column.kind == layout.AMOUNT:
                 currency = values.get("currency") or labels.currencies.get(str(values.get("response")))
-                cell.number_format = cells.amount_format(currency)
-            if layout.editable(name, key, column.field):
-                cell.protection = unlocked
-                cell.fill = editable_fill
+                number_format = cells.amount_format(currency)
+            sheet.cell(n, i + 1).style = looks.cell(number_format, layout.editable(name, key, column.field))
         texts = [(cells.cell_words(row[c.field]), c.width) for c in columns]
         cells.fit(sheet, n, texts)
     for i, column in enumerate(columns, start=1):

@@ -8,6 +8,7 @@ The tokens stay in the workbook's hidden sheet; `sip import` maps a label back t
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sip.format import workbook as layout
@@ -111,6 +112,52 @@ class Labels:
         return label
 
 
+class Looks:
+    """The few looks a cell has (the header; text, a date or an amount; to fill in or locked),
+    each a named cell style: set once, each cell names its look (a spreadsheet shows the
+    names, "sip: to fill in"), and a workbook of a thousand rows sets no style twice."""
+
+    HEADER_FILL = "FFDDE4EE"
+    EDITABLE_FILL = "FFFFF8DC"  # a light yellow: the cells to fill in
+
+    def __init__(self, book) -> None:
+        self.book = book
+        self.header = self._add("sip: header", bold=True, fill=self.HEADER_FILL)
+
+    def cell(self, number_format: str, editable: bool) -> str:
+        name = "sip: to fill in" if editable else "sip: locked"
+        if number_format != "General":
+            name = f"{name} ({number_format})"
+        if name not in self.book.named_styles:
+            self._add(
+                name,
+                number_format=number_format,
+                fill=self.EDITABLE_FILL if editable else None,
+                locked=not editable,
+            )
+        return name
+
+    def _add(
+        self,
+        name: str,
+        bold: bool = False,
+        fill: str | None = None,
+        number_format: str = "General",
+        locked: bool = True,
+    ) -> str:
+        from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill, Protection
+
+        style = NamedStyle(name=name)
+        style.font = Font(name=FONT, size=FONT_SIZE, bold=bold)
+        style.alignment = Alignment(wrap_text=True, vertical="top")
+        style.protection = Protection(locked=locked)
+        style.number_format = number_format
+        if fill:
+            style.fill = PatternFill("solid", fgColor=fill)
+        self.book.add_named_style(style)
+        return name
+
+
 def verifiers(plan: Any) -> dict[str, str]:
     """Who may have verified an action, by id, with the label the drop-down offers: the plan's
     service providers and parties. A confidential one is shown by its id alone: the workbook
@@ -201,6 +248,11 @@ def fit(sheet, row: int, texts: list[tuple[str, float]], bold: bool = False) -> 
     """The row as tall as its wrapped text. The height is written as the row's fitted height,
     not a custom one: Excel and LibreOffice show it as it is (LibreOffice, told nothing,
     shows one line and saves that), and both still grow the row when a cell is edited."""
+    sheet.row_dimensions[row] = _fitted_row()(sheet, index=row, ht=row_height(texts, bold))
+
+
+@cache
+def _fitted_row() -> type:
     from openpyxl.worksheet.dimensions import RowDimension
 
     class FittedRow(RowDimension):
@@ -208,7 +260,7 @@ def fit(sheet, row: int, texts: list[tuple[str, float]], bold: bool = False) -> 
         def customHeight(self) -> bool:  # openpyxl writes customHeight="1" with every height
             return False
 
-    sheet.row_dimensions[row] = FittedRow(sheet, index=row, ht=row_height(texts, bold))
+    return FittedRow
 
 
 def print_setup(sheet, words: Words, one_page: bool) -> None:
