@@ -309,14 +309,14 @@ def test_the_hidden_sheet_cannot_open_a_locked_column(sip, exported_plan):
             st.dates(),
             st.datetimes(),
         ),
-        min_size=6,
-        max_size=6,
+        min_size=9,
+        max_size=9,
     )
 )
 def test_any_value_in_the_editable_cells_is_answered_never_a_traceback(sip, exported_plan, tmp_path, values):
     plan, book, rows = exported_plan
     before = plan.read_bytes()
-    cells = [f"Actions!{c}{rows['A-3']}" for c in "GHIJK"] + [f"Instalments!G{rows['total']}"]
+    cells = [f"Actions!{c}{rows['A-3']}" for c in "GHIJKLMN"] + [f"Instalments!G{rows['total']}"]
     target = tmp_path / "any.xlsx"
     try:
         edit(book, dict(zip(cells, values, strict=True)), target)
