@@ -476,8 +476,9 @@ def import_(
             "--language",
             metavar="CODE",
             callback=choice(tuple(LANGUAGES)),
-            help="Say what is wrong with the workbook's cells in this language (for the supplier); "
-            "a workbook exported in any of them is read.",
+            help="Say what is wrong with the workbook's cells in this language, for the supplier: "
+            + ", ".join(LANGUAGES)
+            + "; default en (a workbook exported in any of them is read).",
         ),
     ] = None,
     as_of: AsOf = None,

@@ -107,7 +107,7 @@ Language = Annotated[
         callback=choice(tuple(LANGUAGES)),
         help="The workbook's language, by ISO 639-1 code: "
         + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
-        + ".",
+        + "; default en.",
     ),
 ]
 Quiet = Annotated[

@@ -470,3 +470,14 @@ def test_import_refuses_a_read_only_plan_without_force(sip, exported_plan):
         assert plan.read_bytes() != before
     finally:
         plan.chmod(0o644)
+
+
+def test_a_workbook_of_the_earlier_layout_is_refused(sip, exported_plan):
+    plan, book, _ = exported_plan
+    edit(book, {"sip!B1": "sip-workbook-1"})
+    _refused(
+        sip,
+        book,
+        plan,
+        "tracker.xlsx: written by another version of sip export ('sip-workbook-1'); export the plan again",
+    )
