@@ -497,3 +497,29 @@ def test_multi_line_text_comes_back_unchanged(sip, tmp_path):
     assert sheet[f"D{row_of(sheet, 'A-1')}"].value == "Return every passport.\nLockers for all.\n"
     out = sip("import", book, plan)
     assert out.exit_code == 0 and "applied 0 changes" in out.stderr, out.stderr
+
+
+def test_text_a_cell_cannot_hold_comes_back_as_exported(sip, tmp_path):
+    """A control character XML forbids is written as U+FFFD; the plan's own text is compared
+    the same way, so the workbook is still the plan's and its rows still its items."""
+    plan, _ = exported(sip, tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace(
+        "  name: Example Circuits (Penang) Sdn Bhd, Bayan Lepas assembly plant\n",
+        '  name: "Example Circuits (Penang) Sdn Bhd, Bayan Lepas \\aassembly plant"\n',
+    )
+    text = text.replace(
+        "    action: Return every passport to its holder;",
+        '    action: "Return\\x01 every passport to its holder;',
+    ).replace("keys held by workers\n", 'keys held by workers"\n', 1)
+    plan.write_text(text, encoding="utf-8")
+    assert sip("validate", plan).exit_code in (0, 1)
+    book = tmp_path / "control.xlsx"
+    out = sip("export", plan, "-o", book)
+    assert out.exit_code == 0, out.stderr
+    row = row_of(openpyxl.load_workbook(book)["Actions"], "A-1")
+    assert "\ufffd" in openpyxl.load_workbook(book)["Actions"][f"D{row}"].value
+    edit(book, {f"Actions!J{row}": "Audit report section 3.2"})
+    out = sip("import", "--dry-run", book, plan)
+    assert out.exit_code == 0, out.stderr
+    assert "-      evidence: Audit report section 3.1\n+      evidence: Audit report section 3.2\n" in out.stdout

@@ -249,7 +249,7 @@ def check_plan(returned: Returned, plan: Any, workbook: str, plan_name: str) -> 
             ]
         )
     for key, ours, noun in (
-        (layout.META_SITE, plan.site.name, "site"),
+        (layout.META_SITE, layout.cell_text(plan.site.name), "site"),
         (layout.META_OPENED, text_of(plan.opened), "opened date"),
     ):
         theirs = meta.get(key, "")
@@ -284,7 +284,7 @@ def check_rows(returned: Returned, found: list[Change], plan: Any, plan_name: st
         base = returned.base[(sheet, key)]
         fields = [c.field for c in layout.COLUMNS[sheet]]
         for name in layout.IDENTITY_FIELDS[sheet]:
-            if _same(text_of(ours.get(name)), base.get(name, "")):
+            if _same(layout.cell_text(text_of(ours.get(name))), base.get(name, "")):
                 continue
             column = get_column_letter(fields.index(name) + 1)
             problems.append(

@@ -11,6 +11,7 @@ shown in the workbook's language (sip/format/workbook_words.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sip.format.vocab import ACTION_STATUS
@@ -156,6 +157,16 @@ def text_of(value: object) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(text_of(v) for v in value)
     return str(value)
+
+
+# What XML 1.0 cannot hold, so no cell can (openpyxl's ILLEGAL_CHARACTERS_RE).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def cell_text(text: str) -> str:
+    """Text as a cell holds it: characters XML forbids become U+FFFD. Export writes cells so,
+    and import compares the plan's text so."""
+    return _ILLEGAL.sub("\ufffd", text)
 
 
 def shown(value: object, limit: int = 60) -> str:

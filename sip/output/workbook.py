@@ -99,7 +99,7 @@ def _lists(sheet, options: dict[str, list[str]]) -> None:
         column = _LIST_COLUMNS[kind]
         for n, value in enumerate(values, start=1):
             cell = sheet[f"{column}{n}"]
-            cell.value = cells.cell_text(value)
+            cell.value = layout.cell_text(value)
             cell.data_type = "s"
     sheet.sheet_state = "hidden"
     cells.protect(sheet)
@@ -127,7 +127,7 @@ def _data_sheet(
         sheet, layout.HEADER_ROW, [(h, c.width) for h, c in zip(headers, columns, strict=True)], bold=True
     )
     for n, (values, row) in enumerate(zip(rows, shown, strict=True), start=layout.HEADER_ROW + 1):
-        cells.append(sheet, [cells.cell_text(v) if isinstance(v, str) else v for v in row.values()])
+        cells.append(sheet, [layout.cell_text(v) if isinstance(v, str) else v for v in row.values()])
         key = layout.row_key(name, values)
         for i, column in enumerate(columns):
             number_format = "General"
@@ -194,7 +194,7 @@ def _validations(sheet, name: str, count: int, lists: dict[str, str], words: Wor
             continue
         validation.allow_blank = True
         validation.showErrorMessage = True
-        validation.errorTitle = cells.cell_text(header)[:32]  # Excel allows 32 characters
+        validation.errorTitle = layout.cell_text(header)[:32]  # Excel allows 32 characters
         letter = letters[column.field]
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
@@ -215,10 +215,10 @@ def _state(
 ) -> None:
     plan = export.plan
     sheet.append([layout.META_FORMAT, layout.WORKBOOK_FORMAT])
-    cells.append(sheet, [layout.META_PLAN_FILE, cells.cell_text(export.plan_file)])
+    cells.append(sheet, [layout.META_PLAN_FILE, layout.cell_text(export.plan_file)])
     sheet.append([layout.META_PLAN_ID, plan.id])
     sheet.append([layout.META_PLAN_SHA256, plan_sha256(export.plan_bytes)])
-    cells.append(sheet, [layout.META_SITE, cells.cell_text(plan.site.name)])
+    cells.append(sheet, [layout.META_SITE, layout.cell_text(plan.site.name)])
     sheet.append([layout.META_OPENED, text_of(plan.opened)])
     sheet.append([layout.META_LANGUAGE, export.language])
     sheet.append([layout.META_EXPORTED, export.exported.isoformat()])
@@ -226,17 +226,17 @@ def _state(
     sheet.append(["sheet", "row", "values", "shown"])
     for name, rows in sheets.items():
         for values, row in zip(rows, shown[name], strict=True):
-            tokens = {c.field: cells.cell_text(text_of(values.get(c.field))) for c in layout.COLUMNS[name]}
+            tokens = {c.field: layout.cell_text(text_of(values.get(c.field))) for c in layout.COLUMNS[name]}
             labels = {
-                f: cells.cell_text(text_of(v))
+                f: layout.cell_text(text_of(v))
                 for f, v in row.items()
-                if cells.cell_text(text_of(v)) != tokens[f]
+                if layout.cell_text(text_of(v)) != tokens[f]
             }
             cells.append(
                 sheet,
                 [
                     name,
-                    cells.cell_text(layout.row_key(name, values)),
+                    layout.cell_text(layout.row_key(name, values)),
                     json.dumps(tokens, ensure_ascii=False),
                     json.dumps(labels, ensure_ascii=False),
                 ],

@@ -284,13 +284,6 @@ def print_setup(sheet, words: Words, one_page: bool) -> None:
         sheet.oddHeader.left.size = 8
 
 
-def cell_text(text: str) -> str:
-    """Text a cell can hold: characters XML forbids become U+FFFD (import compares the same)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
-
-
 def append(sheet, values: list[object]) -> None:
     """A row of values; text that reads as a formula (=...) or an error value (#REF!) stays
     text, never evaluated, never an error."""

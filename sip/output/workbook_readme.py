@@ -25,7 +25,7 @@ def readme(sheet, plan: Any, plan_file: str, exported: dt.date, words: Words) ->
     wrap = Alignment(wrap_text=True, vertical="top")
     sheet.column_dimensions["A"].width = WIDTH
     for n, (text, style) in enumerate(lines(plan, plan_file, exported, words), start=1):
-        cells.append(sheet, [cells.cell_text(text)])
+        cells.append(sheet, [layout.cell_text(text)])
         cell = sheet.cell(n, 1)
         cell.alignment = wrap
         if style in fonts:
