@@ -522,4 +522,6 @@ def test_text_a_cell_cannot_hold_comes_back_as_exported(sip, tmp_path):
     edit(book, {f"Actions!J{row}": "Audit report section 3.2"})
     out = sip("import", "--dry-run", book, plan)
     assert out.exit_code == 0, out.stderr
-    assert "-      evidence: Audit report section 3.1\n+      evidence: Audit report section 3.2\n" in out.stdout
+    assert (
+        "-      evidence: Audit report section 3.1\n+      evidence: Audit report section 3.2\n" in out.stdout
+    )
