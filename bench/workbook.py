@@ -5,7 +5,7 @@
 The plan is made by bench/generate.py. Figures are whole processes (Python's start-up and
 sip's imports included), the median of --runs runs, wall-clock and CPU (user + system: what
 the process itself costs, whatever else the machine is doing):
-- sip export PLAN -o tracker.xlsx
+- sip export --force PLAN -o tracker.xlsx (--force: each run replaces the last one's)
 - sip import --dry-run: a workbook in which a supplier changed every third action's status
   (with a completed date), read, checked, merged into the plan and the plan validated
   before and after; --dry-run so every run starts from the same plan.
@@ -53,7 +53,7 @@ def main() -> None:
     book = options.work / "tracker.xlsx"
     sip = [sys.executable, "-m", "sip"]
     lines = len(plan.read_text(encoding="utf-8").splitlines())
-    export = [*sip, "export", "--as-of", AS_OF, str(plan), "-o", str(book)]
+    export = [*sip, "export", "--force", "--as-of", AS_OF, str(plan), "-o", str(book)]
     rows = [("sip export", _timed(export, options.runs))]
     changed = _supplier(book)
     rows.append(
@@ -91,8 +91,8 @@ def _supplier(book: Path) -> int:
     actions = workbook["Actions"]
     changed = 0
     for row in range(2, actions.max_row + 1, 3):
-        if actions[f"G{row}"].value in ("planned", "in-progress"):
-            actions[f"G{row}"] = "done"
+        if actions[f"G{row}"].value in ("Planned", "In progress"):
+            actions[f"G{row}"] = "Done"
             actions[f"H{row}"] = dt.date(2026, 8, 9)
             changed += 2
     workbook.save(book)
@@ -103,8 +103,10 @@ def _in_process(plan: Path, book: Path) -> None:
     sys.path.insert(0, str(ROOT))
     from sip.check.config import Settings
     from sip.check.file import check_bytes
-    from sip.edit.workbook_import import merge, supplier_changes
+    from sip.edit.workbook_changes import supplier_changes
+    from sip.edit.workbook_import import merge
     from sip.edit.workbook_read import read_workbook
+    from sip.format.workbook_words import Words
     from sip.output.workbook import Export, workbook_bytes
 
     settings = Settings(as_of=dt.date.fromisoformat(AS_OF))
@@ -114,7 +116,7 @@ def _in_process(plan: Path, book: Path) -> None:
     checked = time.perf_counter()
     workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of))
     written = time.perf_counter()
-    found = supplier_changes(read_workbook(book))
+    found = supplier_changes(read_workbook(book, len(raw)), result.plan, Words("en"))
     read = time.perf_counter()
     merged = merge(raw.decode(), found)
     done = time.perf_counter()

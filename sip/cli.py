@@ -11,8 +11,9 @@ from typing import Annotated, Optional
 import typer
 
 from sip import __version__
-from sip.cli_options import AsOf, Color, Config, Group, Ignore, Quiet, choice, color_wanted
+from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, Quiet, choice, color_wanted
 from sip.exits import FAIL_ON, Exit, UsageError
+from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
 
 app = typer.Typer(
@@ -444,7 +445,10 @@ def export(
     plan: Annotated[Path, typer.Argument(metavar="PLAN", help="The plan file to export.")],
     out: Annotated[Path, typer.Option("--out", "-o", metavar="FILE", help="The workbook to write (.xlsx).")],
     as_of: AsOf = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace a file sip did not write.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing file (refused without it).")
+    ] = False,
+    language: Language = None,
     config: Config = None,
 ) -> None:
     """Write a workbook (.xlsx) a supplier can update: actions, instalments, findings."""
@@ -452,7 +456,7 @@ def export(
     def run() -> int:
         from sip.commands.export import export_command
 
-        return export_command(plan, out, as_of=as_of, force=force, config=config)
+        return export_command(plan, out, as_of=as_of, force=force, config=config, language=language or "en")
 
     _run(run)
 
@@ -469,6 +473,20 @@ def import_(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Print the changes as a diff and write nothing.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Also rewrite a plan that is read-only (refused without it).")
+    ] = False,
+    language: Annotated[
+        str | None,
+        typer.Option(
+            "--language",
+            metavar="CODE",
+            callback=choice(tuple(LANGUAGES)),
+            help="Say what is wrong with the workbook's cells in this language, for the supplier: "
+            + ", ".join(LANGUAGES)
+            + "; default en (a workbook exported in any of them is read).",
+        ),
+    ] = None,
     as_of: AsOf = None,
     config: Config = None,
     color: Color = None,
@@ -485,6 +503,8 @@ def import_(
             as_of=as_of,
             config=config,
             color=color_wanted(color, sys.stdout),
+            force=force,
+            language=language or "en",
         )
 
     _run(run)

@@ -12,6 +12,8 @@ from typing import Annotated, Optional, TextIO
 
 import typer
 
+from sip.format.workbook_words import LANGUAGES
+
 
 class Argument(typer.core.TyperArgument):
     """An argument shown by its metavar alone (`PLAN...`), without typer's Python type
@@ -95,6 +97,17 @@ Color = Annotated[
         "--color/--no-color",
         help="Colour what is printed (default: on a terminal; NO_COLOR=1 "
         "turns it off, FORCE_COLOR=1 on, also through a pipe).",
+    ),
+]
+Language = Annotated[
+    str | None,
+    typer.Option(
+        "--language",
+        metavar="CODE",
+        callback=choice(tuple(LANGUAGES)),
+        help="The workbook's language, by ISO 639-1 code: "
+        + ", ".join(f"{code} ({name})" for code, name in LANGUAGES.items())
+        + "; default en.",
     ),
 ]
 Quiet = Annotated[

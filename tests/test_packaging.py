@@ -85,6 +85,7 @@ def test_pip_install_of_the_name_from_a_local_clone_gives_a_working_sip(tmp_path
         names = archive.namelist()
         meta = archive.read(next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
+    assert "sip/locale/ms/LC_MESSAGES/sip.mo" in names  # the workbook's words, compiled
     assert "Name: sip-remediation\n" in meta and "License-Expression: MIT\n" in meta
     assert "Project-URL: Repository, https://github.com/sip-remediation/sip\n" in meta
 

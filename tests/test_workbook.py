@@ -23,27 +23,32 @@ def _columns(sheet) -> dict[str, str]:
 
 
 def _supplier_edits(book) -> tuple[dict[str, object], list[tuple[str, str, object]]]:
-    """What a supplier would change in this workbook (an open action done, a done one
-    verified, money paid), and the same as (item id, field, value) in the plan."""
+    """What a supplier would change in this workbook, choosing from its drop-downs (an open
+    action done, a done one verified by a service provider with workers interviewed, money
+    paid), and the same as (item id, field, value) in the plan."""
     workbook = openpyxl.load_workbook(book)
     actions, cells, expected = workbook["Actions"], {}, []
     col = _columns(actions)
     rows = [[c.value for c in row] for row in actions.iter_rows(min_row=2)]
     header = [c.value for c in actions[1]]
     by = [dict(zip(header, r, strict=True)) for r in rows]
-    opened = next((n for n, r in enumerate(by) if r["Status"] in ("planned", "in-progress")), None)
+    verifier = workbook["lists"]["C1"].value  # the first service provider: "SP-1: its name"
+    opened = next((n for n, r in enumerate(by) if r["Status"] in ("Planned", "In progress")), None)
     if opened is not None:
         row = opened + 2
-        cells |= {f"Actions!{col['Status']}{row}": "done", f"Actions!{col['Completed']}{row}": DAY}
+        cells |= {f"Actions!{col['Status']}{row}": "Done", f"Actions!{col['Completed']}{row}": DAY}
         expected += [(by[opened]["ID"], "status", "done"), (by[opened]["ID"], "completed", DAY.isoformat())]
-    done = next((n for n, r in enumerate(by) if r["Status"] == "done" and not r["Verified how"]), None)
+    done = next((n for n, r in enumerate(by) if r["Status"] == "Done" and not r["Verified how"]), None)
     if done is not None:
         row = done + 2
         cells |= {
-            f"Actions!{col['Status']}{row}": "verified",
-            f"Actions!{col['Verified how']}{row}": "Site visit and 20 worker interviews by SP-1",
+            f"Actions!{col['Status']}{row}": "Verified",
+            f"Actions!{col['Verified how']}{row}": "Site visit and 20 worker interviews",
             f"Actions!{col['Verification evidence']}{row}": "Visit notes, 9 August",
             f"Actions!{col['Verified on']}{row}": DAY,
+            f"Actions!{col['Verified by']}{row}": verifier,
+            f"Actions!{col['Independent verifier']}{row}": "Yes",
+            f"Actions!{col['Workers interviewed']}{row}": 20,
         }
         expected += [
             (by[done]["ID"], "status", "verified"),
@@ -51,9 +56,12 @@ def _supplier_edits(book) -> tuple[dict[str, object], list[tuple[str, str, objec
                 by[done]["ID"],
                 "verification",
                 {
-                    "method": "Site visit and 20 worker interviews by SP-1",
+                    "method": "Site visit and 20 worker interviews",
                     "evidence": "Visit notes, 9 August",
                     "date": DAY.isoformat(),
+                    "by": verifier.split(":")[0],
+                    "independent": True,
+                    "workers_interviewed": 20,
                 },
             ),
         ]
@@ -61,24 +69,23 @@ def _supplier_edits(book) -> tuple[dict[str, object], list[tuple[str, str, objec
     icol = _columns(instalments)
     for row in range(2, instalments.max_row + 1):
         values = {h: instalments[f"{c}{row}"].value for h, c in icol.items()}
-        if values["Instalment"] == "total" and values["Paid so far"] < values["Amount"]:
+        remedy = values["Remedy"].split(":")[0]
+        if values["Instalment"] == "Total" and values["Paid so far"] < values["Amount"]:
             paid = min(values["Paid so far"] + 1000, values["Amount"])
             cells[f"Instalments!{icol['Paid so far']}{row}"] = paid
-            expected.append((values["Response"], "amount.paid", paid))
+            expected.append((remedy, "amount.paid", paid))
             break
-        if values["Instalment"] != "total" and values["Paid on"] is None:
+        if values["Instalment"] != "Total" and values["Paid on"] is None:
             cells[f"Instalments!{icol['Paid on']}{row}"] = DAY
-            expected.append(
-                (values["Response"], f"schedule.{int(values['Instalment']) - 1}.paid", DAY.isoformat())
-            )
+            expected.append((remedy, f"schedule.{int(values['Instalment']) - 1}.paid", DAY.isoformat()))
             # amount.paid, where the plan records it, follows the paid instalments.
             paid = sum(
                 instalments[f"{icol['Amount']}{r}"].value
                 for r in range(2, instalments.max_row + 1)
-                if instalments[f"{icol['Response']}{r}"].value == values["Response"]
+                if instalments[f"{icol['Remedy']}{r}"].value == values["Remedy"]
                 and (instalments[f"{icol['Paid on']}{r}"].value or r == row)
             )
-            expected.append((values["Response"], "amount.paid?", paid))
+            expected.append((remedy, "amount.paid?", paid))
             break
     return cells, expected
 
@@ -148,69 +155,197 @@ def test_dry_run_shows_the_diff_and_writes_nothing(sip, tmp_path):
     assert plan.read_text(encoding="utf-8") == before
 
 
+HEADERS = [
+    "ID",
+    "Kind",
+    "Addresses",
+    "Action",
+    "Owner",
+    "Due",
+    "Status",
+    "Completed",
+    "Verified how",
+    "Verification evidence",
+    "Verified on",
+    "Verified by",
+    "Independent verifier",
+    "Workers interviewed",
+    "Contingency",
+]
+
+
 def test_the_workbook_as_the_supplier_sees_it(sip, tmp_path):
     plan, book = exported(sip, tmp_path)
     workbook = openpyxl.load_workbook(book)
-    assert workbook.sheetnames == ["Read me", "Actions", "Instalments", "Findings", "sip"]
-    assert workbook["sip"].sheet_state == "veryHidden"
+    assert workbook.sheetnames == ["Read me", "Actions", "Instalments", "Findings", "lists", "sip"]
+    assert workbook.active.title == "Actions"
+    assert workbook["sip"].sheet_state == "veryHidden" and workbook["lists"].sheet_state == "hidden"
     actions = workbook["Actions"]
-    assert [c.value for c in actions[1]] == [
-        "ID",
-        "Kind",
-        "Addresses",
-        "Action",
-        "Owner",
-        "Due",
-        "Status",
-        "Completed",
-        "Verified how",
-        "Verification evidence",
-        "Verified on",
-        "Contingency",
-    ]
+    assert [c.value for c in actions[1]] == HEADERS
     assert actions.freeze_panes == "B2"
     assert actions.protection.sheet and not actions.protection.password
     row = row_of(actions, "A-3")
     assert actions[f"A{row}"].protection.locked and actions[f"D{row}"].protection.locked
-    assert not actions[f"G{row}"].protection.locked and not actions[f"K{row}"].protection.locked
+    assert all(not actions[f"{c}{row}"].protection.locked for c in "GHIJKLMN")
     assert actions[f"F{row}"].value == dt.datetime(2026, 12, 15)  # a real date
     assert actions[f"F{row}"].number_format == "yyyy-mm-dd"
-    lists = [v for v in actions.data_validations.dataValidation if v.type == "list"]
-    assert lists[0].formula1 == '"planned,in-progress,done,verified,cancelled"'
-    assert f"G{row}" in lists[0].sqref
     dates = [str(v.sqref) for v in actions.data_validations.dataValidation if v.type == "date"]
     assert dates == [f"H2:H{actions.max_row}", f"K2:K{actions.max_row}"]
+    whole = [(str(v.sqref), v.formula1) for v in actions.data_validations.dataValidation if v.type == "whole"]
+    assert whole == [(f"N2:N{actions.max_row}", "0")]
     amounts = workbook["Instalments"].data_validations.dataValidation
     assert [(v.type, v.operator, v.formula1) for v in amounts] == [
         ("date", "greaterThan", "DATE(1990,1,1)"),
         ("decimal", "greaterThanOrEqual", "0"),
     ]
     rules = [r for rng in actions.conditional_formatting for r in rng.rules]
-    assert "TODAY()" in rules[0].formula[0]  # open and past due: red, as the days pass
-    assert 20 <= actions.column_dimensions["D"].width <= 62
+    assert 'OR($G2="Planned",$G2="In progress")' in rules[0].formula[0] and "TODAY()" in rules[0].formula[0]
     assert workbook["Findings"].protection.sheet
     readme = "\n".join(str(r[0].value) for r in workbook["Read me"].iter_rows() if r[0].value)
-    assert "Actions: Status, Completed, Verified how, Verification evidence, Verified on" in readme
-    assert "planned: Planned" in readme and "cancelled: Cancelled" in readme
-    state = {r[0].value: r[1].value for r in workbook["sip"].iter_rows(max_row=5)}
+    assert (
+        "Actions: Status, Completed, Verified how, Verification evidence, Verified on, Verified by, "
+        "Independent verifier, Workers interviewed" in readme
+    )
+    assert "Planned: not started yet" in readme and "Cancelled: will not be done" in readme
+    assert (
+        "Site: Example Circuits (Penang) Sdn Bhd, Bayan Lepas assembly plant. Plan opened on 2026-07-06."
+        in readme
+    )
+    state = {r[0].value: r[1].value for r in workbook["sip"].iter_rows(max_row=8)}
     import hashlib
 
     sha = hashlib.sha256(plan.read_bytes()).hexdigest()
     assert state["plan id"] == "SIP-2026-011" and state["plan sha256"] == sha
-    assert state["plan file"] == str(plan)
+    assert state["plan file"] == str(plan) and state["language"] == "en" and state["opened"] == "2026-07-06"
     assert workbook.custom_doc_props["sip-workbook"].value == sha
 
 
-def test_export_refuses_to_replace_a_file_sip_did_not_write(sip, tmp_path):
+def test_the_verifier_is_reported_in_its_own_columns(sip, tmp_path):
+    """Issue 21: a supplier reports who verified an action (a party or service provider of
+    the plan, from a drop-down), whether they are independent, and how many workers they
+    interviewed; import writes them to verification.by, .independent, .workers_interviewed."""
     plan, book = exported(sip, tmp_path)
-    assert sip("export", plan, "-o", book).exit_code == 0  # its own: replaced
+    workbook = openpyxl.load_workbook(book)
+    actions, lists = workbook["Actions"], workbook["lists"]
+    a1, a2 = row_of(actions, "A-1"), row_of(actions, "A-2")
+    assert [actions[f"{c}{a1}"].value for c in "LMN"] == [
+        "P-1: Example Social Compliance Services",
+        "Yes",
+        60,
+    ]
+    assert actions[f"N{a1}"].number_format == "#,##0"
+    verifiers = [c.value for c in lists["C"] if c.value]
+    assert verifiers[:2] == [
+        "SP-1: Example Migrant Workers Network Penang",
+        "SP-2: Example Electronics Industry Workers Union...",  # shortened
+    ]
+    assert "P-1: Example Social Compliance Services" in verifiers
+    by_formula = {
+        str(v.sqref): v.formula1 for v in actions.data_validations.dataValidation if v.type == "list"
+    }
+    assert by_formula[f"L2:L{actions.max_row}"] == f"lists!$C$1:$C${len(verifiers)}"
+    assert by_formula[f"M2:M{actions.max_row}"] == "lists!$B$1:$B$2"
+    assert by_formula[f"G2:G{actions.max_row}"] == "lists!$A$1:$A$5"
+    assert [c.value for c in lists["A"]] == ["Planned", "In progress", "Done", "Verified", "Cancelled"]
+    # A-2 is done: the supplier verifies it, choosing from the lists.
+    edit(
+        book,
+        {
+            f"Actions!G{a2}": "Verified",
+            f"Actions!I{a2}": "Interviews with 40 workers in Nepali and Bengali",
+            f"Actions!J{a2}": "SP-1 interview notes",
+            f"Actions!K{a2}": DAY,
+            f"Actions!L{a2}": verifiers[0],
+            f"Actions!M{a2}": "No",
+            f"Actions!N{a2}": 40,
+        },
+    )
+    out = sip("import", "--dry-run", book, plan)
+    assert out.exit_code == 0, out.stderr
+    assert (
+        "+    verification:\n"
+        "+      method: Interviews with 40 workers in Nepali and Bengali\n"
+        "+      evidence: SP-1 interview notes\n"
+        "+      date: 2026-08-09\n"
+        "+      by: SP-1\n"
+        "+      independent: false\n"
+        "+      workers_interviewed: 40\n"
+    ) in out.stdout
+    # Typed, not chosen: an id alone is taken; anything else is refused at the cell.
+    edit(book, {f"Actions!L{a2}": "SP-2", f"Actions!M{a2}": "yes"})
+    out = sip("import", "--dry-run", book, plan)
+    assert out.exit_code == 0 and "+      by: SP-2\n+      independent: true\n" in out.stdout
+    edit(book, {f"Actions!L{a2}": "Mr Tan from HR", f"Actions!M{a2}": "maybe", f"Actions!N{a2}": 12.5})
+    out = sip("import", book, plan)
+    assert out.exit_code == 2
+    assert (
+        f"Actions!L{a2}: 'Mr Tan from HR' is not one of the plan's parties or service providers; "
+        "choose one from the list (the plan's owner adds a new verifier to the plan first)\n"
+        f"Actions!M{a2}: 'maybe' is neither Yes nor No\n"
+        f"Actions!N{a2}: 12.5 is not a whole number; enter a number of workers, 0 or more\n"
+    ) in out.stderr
+
+
+def test_labels_a_person_reads_and_the_tokens_kept(sip, tmp_path):
+    """Issue 21: cells show labels, not tokens; the hidden sheet keeps the tokens; amounts
+    show their currency's decimals and thousands separators."""
+    import json
+
+    plan, book = exported(sip, tmp_path)
+    workbook = openpyxl.load_workbook(book)
+    actions = workbook["Actions"]
+    a3, ms1 = row_of(actions, "A-3"), row_of(actions, "MS-1")
+    assert actions[f"B{a3}"].value == "Remedy: Reimbursement of recruitment fees and costs"
+    assert actions[f"C{a3}"].value == "F-1: Migrant workers paid..."
+    assert actions[f"G{a3}"].value == "In progress"
+    assert actions[f"B{ms1}"].value == "Improvement: Policy"
+    assert actions[f"C{ms1}"].value.startswith("RC-1: ")  # a root cause, by its cause
+    findings = workbook["Findings"]
+    assert findings["C2"].value == "Critical (zero tolerance)"
+    assert "Retention of identity documents" in findings.cell(row_of(findings, "F-2"), 4).value.split("\n")
+    instalments = workbook["Instalments"]
+    total = row_of(instalments, "Total", column=2)
+    assert instalments[f"A{total}"].value == "A-7: Refund every housing deduction taken since..."
+    assert instalments[f"D{total}"].value == 702000  # MYR
+    assert instalments[f"D{total}"].number_format == "#,##0.00"
+    state = {
+        (r[0].value, r[1].value): (r[2].value, r[3].value) for r in workbook["sip"].iter_rows(min_row=11)
+    }
+    values, shown = (json.loads(t) for t in state[("Actions", "A-3")])
+    assert values["status"] == "in-progress" and shown["status"] == "In progress"
+    assert values["kind"] == "remedy: reimbursement" and "action" not in shown  # shown as it is
+    values, shown = (json.loads(t) for t in state[("Instalments", "A-7#total")])
+    assert values["instalment"] == "total" and shown["instalment"] == "Total"
+
+
+def test_amounts_are_shown_with_their_currency_minor_units():
+    from sip.output.workbook_cells import amount_format
+
+    assert amount_format("MYR") == "#,##0.00"
+    assert amount_format("JPY") == "#,##0"
+    assert amount_format("KWD") == "#,##0.000"
+    assert amount_format("XAU") == "#,##0.####"
+
+
+def test_export_never_replaces_a_file_without_force(sip, tmp_path):
+    """Not even a workbook sip exported: it may be the supplier's, returned and not imported yet."""
+    plan, book = exported(sip, tmp_path)
+    row = row_of(openpyxl.load_workbook(book)["Actions"], "A-3")
+    returned = edit(book, {f"Actions!G{row}": "done"}).read_bytes()
+    out = sip("export", plan, "-o", book)
+    assert out.exit_code == 2
+    assert (
+        f"sip: {book}: exists; sip export never replaces a workbook (it may be one a supplier returned): "
+        in out.stderr
+    )
+    assert "use --force to replace it" in out.stderr
+    assert book.read_bytes() == returned
     other = tmp_path / "budget.xlsx"
     other.write_bytes(b"not sip's")
     out = sip("export", plan, "-o", other)
-    assert out.exit_code == 2
-    assert "exists and was not written by sip; use --force" in out.stderr
-    assert other.read_bytes() == b"not sip's"
+    assert out.exit_code == 2 and other.read_bytes() == b"not sip's"
     assert sip("export", plan, "-o", other, "--force").exit_code == 0
+    assert openpyxl.load_workbook(other)["Actions"][f"G{row}"].value != "done"
     out = sip("export", plan, "-o", tmp_path / "tracker.csv")
     assert out.exit_code == 2 and "an .xlsx file" in out.stderr
 
@@ -239,7 +374,7 @@ def test_changes_on_both_sides_are_merged_and_conflicts_left_as_in_git(sip, tmp_
     plan, book = exported(sip, tmp_path)
     actions = openpyxl.load_workbook(book)["Actions"]
     a3, a7 = row_of(actions, "A-3"), row_of(actions, "A-7")
-    assert actions[f"G{a3}"].value == "in-progress" and actions[f"G{a7}"].value == "planned"
+    assert actions[f"G{a3}"].value == "In progress" and actions[f"G{a7}"].value == "Planned"
     # Since the export, the plan changed in git: A-3 cancelled (with a comment).
     text = plan.read_text(encoding="utf-8")
     a3_at = text.index("- id: A-3")
@@ -289,11 +424,13 @@ def test_an_instalment_paid_on_a_schedule(sip, tmp_path):
     book = tmp_path / "tracker.xlsx"
     assert sip("export", "--as-of", "2026-08-10", plan, "-o", book).exit_code == 0
     sheet = openpyxl.load_workbook(book)["Instalments"]
+    remedy = "A-2: Repay recruitment fees and related costs in full..."
     assert [[c.value for c in row] for row in sheet.iter_rows(min_row=2, max_col=6)] == [
-        ["A-2", "1", dt.datetime(2026, 8, 5), 340000, "USD", dt.datetime(2026, 8, 5)],
-        ["A-2", "2", dt.datetime(2026, 9, 30), 255000, "USD", None],
-        ["A-2", "3", dt.datetime(2026, 10, 31), 255000, "USD", None],
+        [remedy, "1", dt.datetime(2026, 8, 5), 340000, "USD", dt.datetime(2026, 8, 5)],
+        [remedy, "2", dt.datetime(2026, 9, 30), 255000, "USD", None],
+        [remedy, "3", dt.datetime(2026, 10, 31), 255000, "USD", None],
     ]
+    assert sheet["D2"].number_format == "#,##0.00"  # US dollars have cents
     assert sheet["F3"].protection.locked is False and sheet["G3"].protection.locked is True
     edit(book, {"Instalments!F3": DAY})
     out = sip("import", "--as-of", "2026-08-10", book, plan)
@@ -360,3 +497,31 @@ def test_multi_line_text_comes_back_unchanged(sip, tmp_path):
     assert sheet[f"D{row_of(sheet, 'A-1')}"].value == "Return every passport.\nLockers for all.\n"
     out = sip("import", book, plan)
     assert out.exit_code == 0 and "applied 0 changes" in out.stderr, out.stderr
+
+
+def test_text_a_cell_cannot_hold_comes_back_as_exported(sip, tmp_path):
+    """A control character XML forbids is written as U+FFFD; the plan's own text is compared
+    the same way, so the workbook is still the plan's and its rows still its items."""
+    plan, _ = exported(sip, tmp_path)
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace(
+        "  name: Example Circuits (Penang) Sdn Bhd, Bayan Lepas assembly plant\n",
+        '  name: "Example Circuits (Penang) Sdn Bhd, Bayan Lepas \\aassembly plant"\n',
+    )
+    text = text.replace(
+        "    action: Return every passport to its holder;",
+        '    action: "Return\\x01 every passport to its holder;',
+    ).replace("keys held by workers\n", 'keys held by workers"\n', 1)
+    plan.write_text(text, encoding="utf-8")
+    assert sip("validate", plan).exit_code in (0, 1)
+    book = tmp_path / "control.xlsx"
+    out = sip("export", plan, "-o", book)
+    assert out.exit_code == 0, out.stderr
+    row = row_of(openpyxl.load_workbook(book)["Actions"], "A-1")
+    assert "\ufffd" in openpyxl.load_workbook(book)["Actions"][f"D{row}"].value
+    edit(book, {f"Actions!J{row}": "Audit report section 3.2"})
+    out = sip("import", "--dry-run", book, plan)
+    assert out.exit_code == 0, out.stderr
+    assert (
+        "-      evidence: Audit report section 3.1\n+      evidence: Audit report section 3.2\n" in out.stdout
+    )

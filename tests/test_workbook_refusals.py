@@ -15,7 +15,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 
 from tests.workbooks import edit, exported, row_of, sheet_member, with_member, zip_of
 
-STATUSES = "planned, in-progress, done, verified, cancelled"
+STATUSES = "Planned, In progress, Done, Verified, Cancelled"
 
 
 def _refused(sip, book, plan, *messages: str) -> str:
@@ -39,7 +39,7 @@ def exported_plan(sip, tmp_path):
     workbook = openpyxl.load_workbook(book)
     rows = {key: row_of(workbook["Actions"], key) for key in ("A-1", "A-3", "MS-1")}
     # A money remedy's row of totals (without a schedule), whatever the example's remedies.
-    rows["total"] = row_of(workbook["Instalments"], "total", column=2)
+    rows["total"] = row_of(workbook["Instalments"], "Total", column=2)
     rows["amount"] = workbook["Instalments"]["D2"].value
     return plan, book, rows
 
@@ -49,7 +49,7 @@ def test_a_value_outside_the_vocabulary(sip, exported_plan):
     edit(book, {f"Actions!G{rows['A-3']}": "finished"})
     stderr = _refused(sip, book, plan)
     assert stderr.startswith(
-        f"Actions!G{rows['A-3']}: 'finished' is not a status; expected one of: {STATUSES}\n"
+        f"Actions!G{rows['A-3']}: 'finished' is not a status; choose one of: {STATUSES}\n"
     )
 
 
@@ -89,7 +89,7 @@ def test_a_locked_cell_changed(sip, exported_plan):
         book,
         plan,
         f"Actions!D{rows['A-3']}: this cell (Action) is locked; it was 'Reimburse recruitment fees and related costs to every cur...'. Change it in the plan",
-        "Findings!C2: this cell (Severity) is locked; it was 'critical'. Change it in the plan, not in the workbook",
+        "Findings!C2: this cell (Severity) is locked; it was 'Critical (zero tolerance)'. Change it in the plan, not in the workbook",
         f"Instalments!D2: this cell (Amount) is locked; it was '{amount}'",
     )
 
@@ -144,13 +144,13 @@ def test_an_amount_that_is_not_a_number(sip, exported_plan):
 
 def test_a_moved_column_and_a_cell_outside_the_columns(sip, exported_plan):
     plan, book, rows = exported_plan
-    edit(book, {"Actions!G1": "State", f"Actions!N{rows['A-3']}": "paid late"})
+    edit(book, {"Actions!G1": "State", f"Actions!P{rows['A-3']}": "paid late"})
     _refused(
         sip,
         book,
         plan,
         "Actions!G1: 'State' where the column 'Status' was; columns cannot be moved or renamed",
-        f"Actions!N{rows['A-3']}: outside the exported columns; sip imports only columns A to L",
+        f"Actions!P{rows['A-3']}: outside the exported columns; sip imports only columns A to O",
     )
 
 
@@ -164,7 +164,7 @@ def test_a_workbook_of_another_plan(sip, exported_plan, tmp_path):
         sip,
         book,
         other,
-        f"{book}: exported from plan 'SIP-2026-011' ({plan}); {other} is plan 'SIP-2026-099'",
+        f"{book}: exported from plan 'SIP-2026-011' ('{plan}'); {other} is plan 'SIP-2026-099'",
     )
 
 
@@ -224,7 +224,7 @@ def test_xml_entity_expansion(sip, exported_plan, tmp_path):
         sip,
         bomb,
         plan,
-        "lol.xlsx: its XML declares entities or a DTD (xl/workbook.xml)",
+        "lol.xlsx: its XML declares entities or a DTD ('xl/workbook.xml')",
         "sip does not expand them",
     )
     # An external entity (a local file read into a cell), in a sheet, in UTF-16.
@@ -236,7 +236,7 @@ def test_xml_entity_expansion(sip, exported_plan, tmp_path):
         + sheet.split("?>", 1)[-1].replace("<t>A-1</t>", "<t>&e;</t>", 1)
     )
     stolen = with_member(book, member, xxe.encode("utf-16-le"), tmp_path / "xxe.xlsx")
-    _refused(sip, stolen, plan, f"xxe.xlsx: its XML declares entities or a DTD ({member})")
+    _refused(sip, stolen, plan, f"xxe.xlsx: its XML declares entities or a DTD ('{member}')")
 
 
 def test_a_million_rows(sip, exported_plan, tmp_path):
@@ -250,7 +250,13 @@ def test_a_million_rows(sip, exported_plan, tmp_path):
     )
     sheet = f'{head}<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>ID</t></is></c></row>{rows}</sheetData></worksheet>'
     long = with_member(book, member, sheet.encode(), tmp_path / "long.xlsx")
-    _refused(sip, long, plan, "Findings: more than 20,000 rows; this is not a workbook sip exported")
+    size = len(sheet.encode())
+    _refused(
+        sip,
+        long,
+        plan,
+        f"long.xlsx: '{member}' unpacks to {size:,} bytes, more than a workbook of this plan needs",
+    )
 
 
 def test_macros(sip, exported_plan, tmp_path):
@@ -303,14 +309,14 @@ def test_the_hidden_sheet_cannot_open_a_locked_column(sip, exported_plan):
             st.dates(),
             st.datetimes(),
         ),
-        min_size=6,
-        max_size=6,
+        min_size=9,
+        max_size=9,
     )
 )
 def test_any_value_in_the_editable_cells_is_answered_never_a_traceback(sip, exported_plan, tmp_path, values):
     plan, book, rows = exported_plan
     before = plan.read_bytes()
-    cells = [f"Actions!{c}{rows['A-3']}" for c in "GHIJK"] + [f"Instalments!G{rows['total']}"]
+    cells = [f"Actions!{c}{rows['A-3']}" for c in "GHIJKLMN"] + [f"Instalments!G{rows['total']}"]
     target = tmp_path / "any.xlsx"
     try:
         edit(book, dict(zip(cells, values, strict=True)), target)
@@ -322,3 +328,156 @@ def test_any_value_in_the_editable_cells_is_answered_never_a_traceback(sip, expo
     if out.exit_code:
         assert plan.read_bytes() == before
     plan.write_bytes(before)
+
+
+# Issue 20: what an attacker (or a busy compliance officer) found.
+
+
+def test_a_workbook_of_another_plan_file_with_the_same_id(sip, tmp_path):
+    """`sip new` gives every plan SIP-<year>-001: the id alone does not say which plan."""
+    for name, site in (("a.yaml", "Example Gloves Sdn Bhd, Factory 3"), ("b.yaml", "Example Rubber Sdn Bhd")):
+        out = sip("new", tmp_path / name, "--yes", "--id", "SIP-2026-001", "--site", site, "--title", "Fees")
+        assert out.exit_code == 0, out.stderr
+    book = tmp_path / "a.xlsx"
+    assert sip("export", tmp_path / "a.yaml", "-o", book).exit_code == 0
+    row = row_of(openpyxl.load_workbook(book)["Actions"], "A-1")
+    edit(book, {f"Actions!G{row}": "in-progress"})
+    _refused(
+        sip,
+        book,
+        tmp_path / "b.yaml",
+        f"{book}: exported from another plan: its site is 'Example Gloves Sdn Bhd, Factory 3' "
+        f"('{tmp_path / 'a.yaml'}'); {tmp_path / 'b.yaml'}'s is 'Example Rubber Sdn Bhd'",
+    )
+
+
+def test_a_changed_row_whose_action_is_another_in_the_plan(sip, exported_plan):
+    """The supplier reported on the action the workbook shows: if the plan's action of that id
+    now says something else, the report is not applied to it."""
+    plan, book, rows = exported_plan
+    text = plan.read_text(encoding="utf-8")
+    at = text.index("    action: ", text.index("- id: A-3"))
+    end = text.index("    owner: ", at)
+    plan.write_text(
+        text[:at] + "    action: Pay for the workers' flights home\n" + text[end:], encoding="utf-8"
+    )
+    edit(book, {f"Actions!G{rows['A-1']}": "done", f"Actions!H{rows['A-1']}": dt.date(2026, 8, 9)})
+    out = sip("import", "--dry-run", book, plan)  # a row the supplier did not change: no matter
+    assert out.exit_code == 0, out.stderr
+    edit(book, {f"Actions!G{rows['A-3']}": "done", f"Actions!H{rows['A-3']}": dt.date(2026, 8, 9)})
+    _refused(
+        sip,
+        book,
+        plan,
+        f'Actions!D{rows["A-3"]}: A-3 is another action in {plan} ("Pay for the workers\' flights home"), '
+        "not the one this row shows; its changes are not applied",
+    )
+
+
+def _corrupt_member(book, target, name: str, how: str):
+    """The workbook with one member's bytes flipped, or its declared size a lie."""
+    raw = bytearray(book.read_bytes())
+    with zipfile.ZipFile(book) as archive:
+        info = archive.getinfo(name)
+    if how == "flip":
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        raw[start + info.compress_size // 2] ^= 0xFF
+    else:  # the uncompressed size, halved, in the local header and the central directory
+        at = raw.rindex(b"PK\x01\x02", 0, raw.rindex(info.filename.encode()))  # its central entry
+        half = (info.file_size // 2).to_bytes(4, "little")
+        raw[at + 24 : at + 28] = half
+        raw[info.header_offset + 22 : info.header_offset + 26] = half
+    target.write_bytes(bytes(raw))
+    return target
+
+
+@pytest.mark.parametrize("how", ["flip", "size"])
+@pytest.mark.parametrize("title", ["Actions", "sip"])
+def test_a_corrupt_zip_member(sip, exported_plan, tmp_path, how, title):
+    plan, book, _ = exported_plan
+    member = sheet_member(book, title)
+    corrupt = _corrupt_member(book, tmp_path / "corrupt.xlsx", member, how)
+    _refused(sip, corrupt, plan, "corrupt.xlsx: ", "damaged")
+
+
+def test_an_error_value_is_not_a_value(sip, exported_plan):
+    plan, book, rows = exported_plan
+    edit(book, {f"Actions!I{rows['A-3']}": "#REF!", f"Instalments!G{rows['total']}": "#N/A"})
+    _refused(
+        sip,
+        book,
+        plan,
+        f"Actions!I{rows['A-3']}: an error value (#REF!), not a value: type the value itself",
+        f"Instalments!G{rows['total']}: an error value (#N/A)",
+    )
+
+
+def test_an_array_formula_is_named_as_one(sip, exported_plan):
+    from openpyxl.worksheet.formula import ArrayFormula
+
+    plan, book, rows = exported_plan
+    ref = f"H{rows['A-3']}"
+    stderr = _refused(sip, edit(book, {f"Actions!{ref}": ArrayFormula(ref, "=TODAY()")}), plan)
+    assert f"Actions!{ref}: an array formula ({{=TODAY()}}); sip never evaluates formulas" in stderr
+    assert "object at 0x" not in stderr
+
+
+def test_workbook_text_in_messages_is_quoted(sip, exported_plan, tmp_path):
+    """A line break from the workbook must not start a line of its own: in GitHub Actions a
+    line `::error ...` is a command."""
+    plan, book, rows = exported_plan
+    forged = "plan.yaml\n::error file=README.md,line=1::forged"
+    workbook = openpyxl.load_workbook(book)
+    state = workbook["sip"]
+    for row in state.iter_rows(max_row=8):
+        if row[0].value == "plan file":
+            row[1].value = forged
+        if row[0].value == "plan id":
+            row[1].value = "SIP-2026-099\n::warning::forged"
+    workbook["Actions"][f"H{rows['A-3']}"] = '="x\n::error::forged"'
+    workbook.save(book)
+    stderr = _refused(sip, book, plan)
+    assert not [line for line in stderr.splitlines() if line.startswith("::")], stderr
+    assert "\\n::error file=README.md" in stderr
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2066", "\u202a"])
+def test_bidirectional_controls_are_refused_at_the_cell(sip, exported_plan, control):
+    plan, book, rows = exported_plan
+    edit(book, {f"Actions!I{rows['A-3']}": f"Checked by SP-1{control}kcab denif"})
+    _refused(
+        sip,
+        book,
+        plan,
+        f"Actions!I{rows['A-3']}: holds a bidirectional control character (U+{ord(control):04X}), "
+        "which reorders how text is shown; delete it",
+    )
+
+
+def test_import_refuses_a_read_only_plan_without_force(sip, exported_plan):
+    plan, book, rows = exported_plan
+    edit(book, {f"Actions!G{rows['A-3']}": "done", f"Actions!H{rows['A-3']}": dt.date(2026, 8, 9)})
+    before = plan.read_bytes()
+    plan.chmod(0o444)
+    try:
+        out = sip("import", book, plan)
+        assert out.exit_code == 2, out.stderr
+        assert f"{plan}: not imported: the file is read-only; use --force to rewrite it anyway" in out.stderr
+        assert plan.read_bytes() == before
+        assert sip("import", "--dry-run", book, plan).exit_code == 0  # reading is fine
+        out = sip("import", "--force", book, plan)
+        assert out.exit_code == 0, out.stderr
+        assert plan.read_bytes() != before
+    finally:
+        plan.chmod(0o644)
+
+
+def test_a_workbook_of_the_earlier_layout_is_refused(sip, exported_plan):
+    plan, book, _ = exported_plan
+    edit(book, {"sip!B1": "sip-workbook-1"})
+    _refused(
+        sip,
+        book,
+        plan,
+        "tracker.xlsx: written by another version of sip export ('sip-workbook-1'); export the plan again",
+    )

@@ -4,7 +4,9 @@ would (with openpyxl, as Excel would save them), zips rebuilt with a member repl
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -43,10 +45,18 @@ def edit(book: Path, changes: dict[str, object], target: Path | None = None) -> 
 
 
 def with_member(
-    book: Path, name: str, content: bytes, target: Path, compression: int = zipfile.ZIP_DEFLATED
+    book: Path,
+    name: str,
+    content: bytes,
+    target: Path,
+    compression: int = zipfile.ZIP_DEFLATED,
+    compresslevel: int | None = None,
 ) -> Path:
     """The workbook's zip again, with one member replaced (or added)."""
-    with zipfile.ZipFile(book) as source, zipfile.ZipFile(target, "w", compression) as out:
+    with (
+        zipfile.ZipFile(book) as source,
+        zipfile.ZipFile(target, "w", compression, compresslevel=compresslevel) as out,
+    ):
         for info in source.infolist():
             if info.filename != name:
                 out.writestr(info, source.read(info))
@@ -68,3 +78,21 @@ def zip_of(members: dict[str, bytes]) -> bytes:
         for name, content in members.items():
             out.writestr(name, content)
     return stream.getvalue()
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def libreoffice(book: Path, out: Path, to: str = "xlsx") -> Path:
+    """The workbook opened by LibreOffice (headless) and saved as `to` (xlsx, pdf) in folder
+    out, as a supplier's spreadsheet program would."""
+    out.mkdir()
+    env = os.environ | {"HOME": str(out.parent)}  # LibreOffice writes its profile there
+    done = subprocess.run(
+        [SOFFICE, "--headless", "--norestore", "--convert-to", to, "--outdir", str(out), str(book)],
+        capture_output=True,
+        env=env,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    return out / f"{book.stem}.{to}"

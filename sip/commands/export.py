@@ -1,4 +1,8 @@
-"""`sip export PLAN -o FILE`: the plan's actions, instalments and findings as a workbook."""
+"""`sip export PLAN -o FILE`: the plan's actions, instalments and findings as a workbook.
+
+An existing file is never replaced without --force, not even a workbook sip exported: it may
+be one a supplier filled in and returned, not imported yet.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +12,23 @@ from pathlib import Path
 from sip.exits import Exit, UsageError
 
 
-def export_command(plan: Path, out: Path, *, as_of: str | None, force: bool, config: Path | None) -> int:
+def export_command(
+    plan: Path, out: Path, *, as_of: str | None, force: bool, config: Path | None, language: str = "en"
+) -> int:
     from sip.check.config import settings_for
     from sip.check.file import check_bytes
     from sip.check.result import Run
     from sip.files import write_atomic
     from sip.output.formats import Style, writer
-    from sip.output.workbook import Export, made_by_sip, workbook_bytes
+    from sip.output.workbook import Export, workbook_bytes
 
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: a workbook sip writes is an .xlsx file; name it so")
+    if not force and (out.exists() or out.is_symlink()):
+        raise UsageError(
+            f"{out}: exists; sip export never replaces a workbook (it may be one a supplier "
+            "returned): import it first, or name another file, or use --force to replace it"
+        )
     settings = settings_for([str(plan)], config, as_of=as_of)
     try:
         raw = plan.read_bytes()
@@ -31,8 +42,8 @@ def export_command(plan: Path, out: Path, *, as_of: str | None, force: bool, con
             file=sys.stderr,
         )
         return Exit.FAILED
-    content = workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of))
-    write_atomic(out, content, made_by_sip=made_by_sip, force=force)
+    content = workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of, language))
+    write_atomic(out, content, made_by_sip=lambda _: False, force=force)
     print(
         f"wrote {out}: {plan}'s actions for the supplier to update; `sip import {out} "
         f"{plan}` applies what they changed",

@@ -1,7 +1,8 @@
 """`sip import WORKBOOK PLAN`: apply what the supplier changed in an exported workbook.
 
 A workbook with any problem is refused whole (exit 2), each problem at its cell, and nothing
-is written. A plan the import would leave with new errors is not written either (exit 1, the
+is written; so is a workbook exported from another plan, and a read-only plan without --force.
+A plan the import would leave with new errors is not written either (exit 1, the
 errors shown). Changes that conflict with the plan's own since the export are reported and
 left as the plan has them; the others are written (exit 1 when there were conflicts).
 """
@@ -9,6 +10,8 @@ left as the plan has them; the others are written (exit 1 when there were confli
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 from pathlib import Path
 
@@ -16,16 +19,26 @@ from sip.exits import Exit, UsageError, exit_for_import
 
 
 def import_command(
-    workbook: Path, plan: Path, *, dry_run: bool, as_of: str | None, config: Path | None, color: bool
+    workbook: Path,
+    plan: Path,
+    *,
+    dry_run: bool,
+    as_of: str | None,
+    config: Path | None,
+    color: bool,
+    force: bool = False,
+    language: str = "en",
 ) -> int:
     from sip.check.config import settings_for
     from sip.check.file import check_bytes
     from sip.check.result import Run
     from sip.diagnostic import ERROR
     from sip.edit.fix import RoundTripError
-    from sip.edit.workbook_import import check_plan_id, merge, supplier_changes
+    from sip.edit.workbook_changes import check_plan, check_rows, supplier_changes
+    from sip.edit.workbook_import import merge
     from sip.edit.workbook_read import Refused, read_workbook
     from sip.files import write_atomic
+    from sip.format.workbook_words import Words
     from sip.output.formats import Style, writer
 
     settings = settings_for([str(plan)], config, as_of=as_of)
@@ -37,16 +50,23 @@ def import_command(
     except UnicodeDecodeError:
         raise UsageError(f"{plan}: not UTF-8 text; `sip validate {plan}` says where") from None
     name = str(plan)
-    before = check_bytes(raw, name, settings)
+    before = check_bytes(raw, name, settings, keep_plan=True)
     style = Style(color=color)
-    if any(d.code < "SIP100" for d in before.diagnostics):
-        writer("validate", "text")(Run([name], [before], before.diagnostics), sys.stderr, style)
-        print(f"sip: nothing imported: {plan} is not readable YAML; fix it first", file=sys.stderr)
+    if before.plan is None:
+        # The rows are compared with the plan's items, which only a plan sip can read has.
+        problems = [d for d in before.diagnostics if d.severity == ERROR]
+        writer("validate", "text")(Run([name], [before], problems), sys.stderr, style)
+        print(
+            f"sip: nothing imported: sip cannot read {plan} as a plan until the errors above are fixed",
+            file=sys.stderr,
+        )
         return Exit.FAILED
     try:
-        returned = read_workbook(workbook)
-        check_plan_id(returned, before.plan_id, str(workbook), name)
-        found = supplier_changes(returned)
+        words = Words(language)
+        returned = read_workbook(workbook, len(raw), words)
+        check_plan(returned, before.plan, str(workbook), name)
+        found = supplier_changes(returned, before.plan, words)
+        check_rows(returned, found, before.plan, name, words)
     except Refused as refused:
         for problem in refused.problems:
             print(problem, file=sys.stderr)
@@ -65,6 +85,12 @@ def import_command(
             file=sys.stderr,
         )
         return Exit.FAILED
+    if merged.text != text and not dry_run and not force and _read_only(plan):
+        print(
+            f"sip: {plan}: not imported: the file is read-only; use --force to rewrite it anyway",
+            file=sys.stderr,
+        )
+        return Exit.USAGE
     new_errors = []
     if merged.text != text:
         after = check_bytes(merged.text.encode("utf-8"), name, settings)
@@ -99,3 +125,13 @@ def import_command(
         file=sys.stderr,
     )
     return exit_for_import(0, len(merged.conflicts))
+
+
+def _read_only(plan: Path) -> bool:
+    """No write permission for anyone, or none for this user (root may write anything, so the
+    file's own bits are asked too), as `sip fix` decides."""
+    try:
+        mode = plan.stat().st_mode
+    except OSError:
+        return False
+    return not (mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(plan, os.W_OK)

@@ -1,41 +1,21 @@
-"""`sip import`: the cells a supplier changed in an exported workbook, applied to the plan with
+"""`sip import`: the supplier's changes (sip/edit/workbook_changes.py) applied to the plan with
 ruamel.yaml's round trip, so comments and layout stay.
 
-What may change is decided by sip/format/workbook.py, never by the workbook. A change is
-the returned cell against the value the workbook recorded at export (its base); the plan
-may have changed in git since, so each field is merged three ways: changed in the workbook
-only, it is applied; in the plan only, it stays; on both sides to different values, it is a
-conflict, reported and left as the plan has it.
+A change is the returned cell against the value the workbook recorded at export (its base);
+the plan may have changed in git since, so each field is merged three ways: changed in the
+workbook only, it is applied; in the plan only, it stays; on both sides to different
+values, it is a conflict, reported and left as the plan has it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 from dataclasses import dataclass, field
 
 from sip.edit.fix import RoundTripError, dumped, round_trip
-from sip.edit.workbook_read import Refused, Returned
+from sip.edit.workbook_changes import Change
 from sip.format import workbook as layout
-from sip.format.dates import DateError, parse_date
 from sip.format.workbook import text_of
-
-_NOUNS = {
-    layout.ACTIONS: "an action",
-    layout.INSTALMENTS: "a money remedy's row",
-    layout.FINDINGS: "a finding",
-}
-
-
-@dataclass(frozen=True)
-class Change:
-    ref: str  # the cell, "Actions!G7"
-    sheet: str
-    key: str  # the row: "A-3", or "A-3#total"
-    field: str
-    base: str  # as exported (text)
-    value: object  # as the supplier left it, read by the column's kind
 
 
 @dataclass
@@ -45,105 +25,6 @@ class Merge:
     conflicts: list[str] = field(default_factory=list)
     already: int = 0  # changes the plan has already
     derived: list[str] = field(default_factory=list)  # what followed from them (amount.paid)
-
-
-def supplier_changes(returned: Returned) -> list[Change]:
-    """The supplier's changes; Refused with every problem, each at its cell, if any."""
-    from openpyxl.utils import get_column_letter
-
-    problems = list(returned.problems)
-    found: list[Change] = []
-    for sheet, columns in layout.COLUMNS.items():
-        exported = {key: fields for (name, key), fields in returned.base.items() if name == sheet}
-        rows = returned.rows.get(sheet, {})
-        for key, cells in rows.items():
-            if key not in exported:
-                first = cells.get(layout.KEY_FIELDS[sheet][0]) or next(iter(cells.values()))
-                problems.append(
-                    f"{first.ref}: {key.replace('#', ' ')!r} is not {_NOUNS[sheet]} "
-                    "exported from this plan; rows cannot be added, and ids cannot "
-                    "change"
-                )
-        for key, base in exported.items():
-            if key not in rows:
-                if sheet in returned.rows:
-                    problems.append(
-                        f"{sheet}: the row of {key.replace('#', ' ')} is missing; rows cannot be deleted"
-                    )
-                continue
-            number = returned.row_numbers[(sheet, key)]
-            for i, column in enumerate(columns):
-                ref = f"{sheet}!{get_column_letter(i + 1)}{number}"
-                cell = rows[key].get(column.field)
-                if cell is not None and cell.formula:
-                    problems.append(
-                        f"{ref}: a formula ({str(cell.value)[:60]}); sip never "
-                        "evaluates formulas: type the value itself"
-                    )
-                    continue
-                value = None if cell is None else cell.value
-                if isinstance(value, str):
-                    value = value.strip() or None
-                before = base.get(column.field, "")
-                if _same(text_of(value), before):
-                    continue
-                if not layout.editable(sheet, key, column.field):
-                    was = before if len(before) <= 60 else before[:57] + "..."
-                    problems.append(
-                        f"{ref}: this cell ({column.header}) is locked; it was "
-                        f"{was or 'empty'!r}. Change it in the plan, not in the "
-                        "workbook"
-                    )
-                    continue
-                try:
-                    read = _read(value, column.kind)
-                except ValueError as error:
-                    problems.append(f"{ref}: {error}")
-                    continue
-                if not _same(text_of(read), before):
-                    found.append(Change(ref, sheet, key, column.field, before, read))
-    if problems:
-        raise Refused(problems)
-    return found
-
-
-def _same(cell: str, exported: str) -> bool:
-    """Equal as a spreadsheet keeps text: a block scalar's final newline, spaces around it and
-    Windows line ends are not changes."""
-    return cell.replace("\r\n", "\n").strip() == exported.replace("\r\n", "\n").strip()
-
-
-def _read(value: object, kind: str) -> object:
-    if value is None:
-        return None
-    if kind == layout.STATUS:
-        word = str(value).strip().lower()
-        if word not in layout.STATUSES:
-            raise ValueError(f"{value!r} is not a status; expected one of: {', '.join(layout.STATUSES)}")
-        return word
-    if kind == layout.DATE:
-        if isinstance(value, dt.datetime):
-            if value.time() != dt.time():
-                raise ValueError(
-                    f"{value.isoformat(' ')} is a date and a time; enter the date only (YYYY-MM-DD)"
-                )
-            return value.date()
-        try:
-            return parse_date(value.strip() if isinstance(value, str) else value)
-        except DateError:
-            raise ValueError(f"{value!r} is not a date; enter it as a date (YYYY-MM-DD)") from None
-    if kind == layout.NUMBER:
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-            or value < 0
-        ):
-            raise ValueError(f"{value!r} is not an amount; enter a number, 0 or more")
-        return int(value) if float(value).is_integer() else value
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError(f"{value!r} is not text")
-    return text_of(value)
 
 
 def merge(text: str, found: list[Change]) -> Merge:
@@ -264,7 +145,7 @@ def _decide(items: dict, found: list[Change], out: Merge) -> list[Change]:
         item = items.get(item_id)
         if item is None:
             out.conflicts.append(
-                f"{change.ref}: {item_id} is no longer in the plan; the change is not applied"
+                f"{change.ref}: {layout.escaped(item_id)} is no longer in the plan; the change is not applied"
             )
             continue
         holder, name, _ = _slot(item, change)
@@ -280,8 +161,8 @@ def _decide(items: dict, found: list[Change], out: Merge) -> list[Change]:
         elif ours != change.base:
             out.conflicts.append(
                 f"{change.ref}: {item_id} {change.field} was changed in the plan "
-                f"({change.base or 'empty'!r} to {ours or 'empty'!r}) and in the "
-                f"workbook (to {theirs or 'empty'!r}); the plan's value is kept"
+                f"({layout.shown(change.base or 'empty')} to {layout.shown(ours or 'empty')}) and in the "
+                f"workbook (to {layout.shown(theirs or 'empty')}); the plan's value is kept"
             )
         else:
             applying.append(change)
@@ -299,7 +180,9 @@ def _slot(item, change: Change):
             verification = CommentedMap()  # attached when the change is applied
         elif not hasattr(verification, "get"):
             return None, None, None
-        return verification, change.field.split(".", 1)[1], ("method", "evidence")
+        name = change.field.split(".", 1)[1]
+        order = layout.VERIFICATION_FIELDS
+        return verification, name, order[: order.index(name)] if name in order else order
     if change.sheet == layout.INSTALMENTS:
         amount = item.get("amount")
         if change.field == "paid":
@@ -339,15 +222,3 @@ def _paid_total(item) -> list[str]:
     return [
         f"{item.get('id')} amount.paid: {text_of(old)} -> {text_of(total)} (the sum of the paid instalments)"
     ]
-
-
-def check_plan_id(returned: Returned, plan_id: object, workbook: str, plan: str) -> None:
-    exported = returned.meta.get(layout.META_PLAN_ID)
-    if exported != plan_id:
-        raise Refused(
-            [
-                f"{workbook}: exported from plan {exported!r} "
-                f"({returned.meta.get(layout.META_PLAN_FILE)}); {plan} is plan "
-                f"{plan_id!r}"
-            ]
-        )

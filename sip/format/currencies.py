@@ -236,3 +236,25 @@ CURRENCY_SYMBOLS: dict[str, tuple[str, ...]] = {
 def codes_for_symbol(written: str) -> tuple[str, ...]:
     """('GBP', 'EGP') for '£'; () when `written` is no symbol sip knows."""
     return CURRENCY_SYMBOLS.get(written.strip().upper().rstrip("."), ())
+
+
+# ISO 4217's minor units (digits after the decimal point) where they are not 2; None for the
+# funds, metals and testing codes, which have none ("N.A." in the list). An amount is shown
+# with as many decimals as its currency has (the supplier's workbook).
+MINOR_UNITS: dict[str, int | None] = {
+    **dict.fromkeys(
+        ("BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV"),
+        0,
+    ),
+    **dict.fromkeys(("XAF", "XOF", "XPF"), 0),
+    **dict.fromkeys(("BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"), 3),
+    **dict.fromkeys(("CLF", "UYW"), 4),
+    **dict.fromkeys(
+        ("XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX"), None
+    ),
+}
+
+
+def minor_units(code: str) -> int | None:
+    """2 for MYR, 0 for JPY, 3 for KWD; None for a code with none (gold, a test code)."""
+    return MINOR_UNITS.get(code, 2)

@@ -1,10 +1,13 @@
 """`sip export`: a plan's actions, instalments and findings as a workbook a supplier can update
-in Excel, LibreOffice or Google Sheets (the layout is sip/format/workbook.py).
+in Excel, LibreOffice or Google Sheets (the layout is sip/format/workbook.py), in the
+language asked for.
 
 Only the columns a supplier may change are unlocked; each sheet is protected without a
-password, so nobody is locked out but nothing changes by accident. A very hidden sheet keeps
-what was exported (the plan's file, id and sha256, and each row's values as JSON text), which is
-what `sip import` compares the returned workbook with.
+password, so nobody is locked out but nothing changes by accident. Cells show labels a
+person reads; a very hidden sheet keeps what was exported (the plan's file, id, site and
+sha256, and each row's tokens and what its cells showed, as JSON text), which is what
+`sip import` compares the returned workbook with. Every row is as tall as its wrapped text,
+and every sheet prints landscape, one page wide, its header row on every page.
 """
 
 from __future__ import annotations
@@ -17,15 +20,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from sip.format import workbook as layout
-from sip.format.vocab import ACTION_STATUS, RESPONSE_KIND
+from sip.format import workbook_words as vocabulary
 from sip.format.workbook import text_of
+from sip.format.workbook_rows import rows_of
+from sip.format.workbook_words import Words
 from sip.model import Plan
-from sip.model.plan import Improvement, Response
+from sip.output import workbook_cells as cells
+from sip.output.workbook_readme import readme
 
-_DATE_FORMAT = "yyyy-mm-dd"
-_HEADER_FILL = "FFDDE4EE"
-_EDITABLE_FILL = "FFFFF8DC"  # a light yellow: the cells to fill in
 _OVERDUE_FILL = "FFF4CCCC"
+_LIST_COLUMNS = {layout.STATUS: "A", layout.YES_NO: "B", layout.VERIFIER: "C"}
 
 
 @dataclass(frozen=True)
@@ -34,304 +38,211 @@ class Export:
     plan_file: str  # as the user named it
     plan_bytes: bytes
     exported: dt.date
+    language: str = vocabulary.SOURCE_LANGUAGE
 
 
 def plan_sha256(raw: bytes) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def action_rows(plan: Plan) -> list[dict[str, Any]]:
-    rows = []
-    items: list[Response | Improvement] = [*plan.responses, *plan.improvements]
-    for item in items:
-        verification = item.verification
-        if isinstance(item, Response):
-            kind = f"remedy: {item.remedy}" if item.remedy else item.kind
-        else:
-            kind = f"improvement: {item.element}"
-        rows.append(
-            {
-                "id": item.id,
-                "kind": kind,
-                "addresses": list(item.addresses),
-                "action": item.action,
-                "owner": item.owner,
-                "due": item.due,
-                "status": item.status,
-                "completed": item.completed,
-                "verification.method": verification.method if verification else None,
-                "verification.evidence": verification.evidence if verification else None,
-                "verification.date": verification.date if verification else None,
-                "contingency": getattr(item, "contingency", None),
-            }
-        )
-    return rows
-
-
-def instalment_rows(plan: Plan) -> list[dict[str, Any]]:
-    """A row per instalment of a money remedy's schedule (format 1.1), or one row of totals
-    for a money remedy without one."""
-    rows = []
-    for response in plan.responses:
-        amount = getattr(response, "amount", None)
-        if amount is None:
-            continue
-        schedule = getattr(response, "schedule", None) or []
-        for n, instalment in enumerate(schedule, start=1):
-            rows.append(
-                {
-                    "response": response.id,
-                    "instalment": str(n),
-                    "due": instalment.due,
-                    "amount": instalment.amount,
-                    "currency": amount.currency,
-                    "paid_on": instalment.paid,
-                    "paid": None,
-                }
-            )
-        if not schedule:
-            rows.append(
-                {
-                    "response": response.id,
-                    "instalment": layout.TOTAL,
-                    "due": response.due,
-                    "amount": amount.committed,
-                    "currency": amount.currency,
-                    "paid_on": None,
-                    "paid": amount.paid,
-                }
-            )
-    return rows
-
-
-def finding_rows(plan: Plan) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": f.id,
-            "title": f.title,
-            "severity": f.severity,
-            "indicators": list(f.indicators),
-            "workers_affected": f.workers_affected,
-            "identified": f.identified,
-        }
-        for f in plan.findings
-    ]
-
-
 def workbook_bytes(export: Export) -> bytes:
     from openpyxl import Workbook
 
+    words = Words(export.language)
+    _ = words.gettext
     book = Workbook()
+    cells.use_font(book)
     book.remove(book.active)
-    sheets = {
-        layout.ACTIONS: action_rows(export.plan),
-        layout.INSTALMENTS: instalment_rows(export.plan),
-        layout.FINDINGS: finding_rows(export.plan),
+    labels = cells.Labels(export.plan, words)
+    sheets = rows_of(export.plan)
+    shown = {
+        name: [
+            {c.field: labels.shown(c.kind, values.get(c.field)) for c in layout.COLUMNS[name]}
+            for values in rows
+        ]
+        for name, rows in sheets.items()
     }
-    _readme(book.create_sheet(layout.README), export)
+    readme(book.create_sheet(_(layout.README)), export.plan, export.plan_file, export.exported, words)
+    options = _options(labels, words)
+    lists = {kind: _range(kind, values) for kind, values in options.items() if values}
+    looks = cells.Looks(book)
     for name, rows in sheets.items():
-        _data_sheet(book.create_sheet(name), name, rows)
+        _data_sheet(book.create_sheet(_(name)), name, rows, shown[name], labels, lists, looks, words)
     book.active = 1
-    _state(book.create_sheet(layout.STATE), export, sheets)
+    _lists(book.create_sheet(layout.LISTS), options)
+    _state(book.create_sheet(layout.STATE), export, sheets, shown)
     _properties(book, export)
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
 
 
-def _data_sheet(sheet, name: str, rows: list[dict[str, Any]]) -> None:
+def _options(labels: cells.Labels, words: Words) -> dict[str, list[str]]:
+    """What each drop-down offers, in the workbook's language."""
+    _ = words.gettext
+    return {
+        layout.STATUS: [_(label) for label in vocabulary.STATUS.values()],
+        layout.YES_NO: [_(vocabulary.YES), _(vocabulary.NO)],
+        layout.VERIFIER: list(labels.verifiers.values()),
+    }
+
+
+def _range(kind: str, values: list[str]) -> str:
+    column = _LIST_COLUMNS[kind]
+    return f"{layout.LISTS}!${column}$1:${column}${len(values)}"
+
+
+def _lists(sheet, options: dict[str, list[str]]) -> None:
+    """The drop-downs' labels on a hidden sheet: a list typed into a validation itself may not
+    hold a comma, and a verifier's name may."""
+    for kind, values in options.items():
+        column = _LIST_COLUMNS[kind]
+        for n, value in enumerate(values, start=1):
+            cell = sheet[f"{column}{n}"]
+            cell.value = layout.cell_text(value)
+            cell.data_type = "s"
+    sheet.sheet_state = "hidden"
+    cells.protect(sheet)
+
+
+def _data_sheet(
+    sheet,
+    name: str,
+    rows: list[dict[str, Any]],
+    shown: list[dict[str, object]],
+    labels: cells.Labels,
+    lists: dict[str, str],
+    looks: cells.Looks,
+    words: Words,
+) -> None:
+    from openpyxl.utils import get_column_letter
+
+    _ = words.gettext
+    columns = layout.COLUMNS[name]
+    headers = [_(c.header) for c in columns]
+    sheet.append(headers)
+    for cell in sheet[layout.HEADER_ROW]:
+        cell.style = looks.header
+    cells.fit(
+        sheet, layout.HEADER_ROW, [(h, c.width) for h, c in zip(headers, columns, strict=True)], bold=True
+    )
+    for n, (values, row) in enumerate(zip(rows, shown, strict=True), start=layout.HEADER_ROW + 1):
+        cells.append(sheet, [layout.cell_text(v) if isinstance(v, str) else v for v in row.values()])
+        key = layout.row_key(name, values)
+        for i, column in enumerate(columns):
+            number_format = "General"
+            if column.kind == layout.DATE:
+                number_format = cells.DATE_FORMAT
+            elif column.kind == layout.COUNT:
+                number_format = cells.COUNT_FORMAT
+            elif column.kind == layout.AMOUNT:
+                currency = values.get("currency") or labels.currencies.get(str(values.get("response")))
+                number_format = cells.amount_format(currency)
+            sheet.cell(n, i + 1).style = looks.cell(number_format, layout.editable(name, key, column.field))
+        texts = [(cells.cell_words(row[c.field]), c.width) for c in columns]
+        cells.fit(sheet, n, texts)
+    for i, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = column.width
+    sheet.freeze_panes = "B2"
+    _validations(sheet, name, len(rows), lists, words)
+    cells.print_setup(sheet, words, one_page=False)
+    cells.protect(sheet)
+
+
+def _validations(sheet, name: str, count: int, lists: dict[str, str], words: Words) -> None:
     from openpyxl.formatting.rule import FormulaRule
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    _ = words.gettext
     columns = layout.COLUMNS[name]
-    header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
-    editable_fill = PatternFill("solid", fgColor=_EDITABLE_FILL)
-    unlocked = Protection(locked=False)
-    wrap = Alignment(wrap_text=True, vertical="top")
-    top = Alignment(vertical="top")
-    sheet.append([c.header for c in columns])
-    for cell in sheet[layout.HEADER_ROW]:
-        cell.font = Font(bold=True)
-        cell.fill = header_fill
-    widths = [len(c.header) + 2 for c in columns]
-    for n, values in enumerate(rows, start=layout.HEADER_ROW + 1):
-        _append(sheet, [_cell_value(values.get(c.field), c.kind) for c in columns])
-        key = layout.row_key(name, values)
-        for i, column in enumerate(columns):
-            cell = sheet.cell(n, i + 1)
-            if column.kind == layout.DATE:
-                cell.number_format = _DATE_FORMAT
-            text = text_of(values.get(column.field))
-            widths[i] = max(widths[i], min(len(text) + 2, column.width))
-            cell.alignment = wrap if len(text) > column.width else top
-            if layout.editable(name, key, column.field):
-                cell.protection = unlocked
-                cell.fill = editable_fill
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = width
-    sheet.freeze_panes = "B2"
-    last = max(layout.HEADER_ROW + len(rows), 2)
-    fields = [c.field for c in columns]
-    if name == layout.ACTIONS:
-        status = get_column_letter(fields.index("status") + 1)
-        due = get_column_letter(fields.index("due") + 1)
-        allowed = ",".join(ACTION_STATUS)
-        validation = DataValidation(
-            type="list",
-            formula1=f'"{allowed}"',
-            allow_blank=False,
-            showErrorMessage=True,
-            errorTitle="Status",
-            error=f"A status is one of: {', '.join(ACTION_STATUS)}",
-        )
-        validation.add(f"{status}2:{status}{last}")
-        sheet.add_data_validation(validation)
-        open_statuses = ",".join(f'${status}2="{s}"' for s in ("planned", "in-progress"))
-        sheet.conditional_formatting.add(
-            f"A2:{get_column_letter(len(columns))}{last}",
-            FormulaRule(
-                formula=[f"AND(OR({open_statuses}),${due}2<TODAY())"],
-                fill=PatternFill("solid", fgColor=_OVERDUE_FILL, bgColor=_OVERDUE_FILL),
-            ),
-        )
+    last = max(layout.HEADER_ROW + count, 2)
+    letters = {c.field: get_column_letter(i) for i, c in enumerate(columns, start=1)}
     for column in columns:
-        letter = get_column_letter(fields.index(column.field) + 1)
-        if column.editable and column.kind == layout.DATE:
+        if not column.editable:
+            continue
+        header = _(column.header)
+        if column.kind in layout.DROP_DOWNS:
+            if column.kind not in lists:
+                continue  # nothing to offer (a plan with no parties): import refuses any entry
+            validation = DataValidation(
+                type="list", formula1=lists[column.kind], error=_("Choose a value from the list")
+            )
+        elif column.kind == layout.DATE:
             validation = DataValidation(
                 type="date",
                 operator="greaterThan",
                 formula1="DATE(1990,1,1)",
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="Date",
-                error="Enter a date (YYYY-MM-DD)",
+                error=_("Enter a date (YYYY-MM-DD)"),
             )
-        elif column.editable and column.kind == layout.NUMBER:
+        elif column.kind == layout.AMOUNT:
             validation = DataValidation(
                 type="decimal",
                 operator="greaterThanOrEqual",
                 formula1="0",
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="Amount",
-                error="Enter a number, 0 or more",
+                error=_("Enter a number, 0 or more"),
+            )
+        elif column.kind == layout.COUNT:
+            validation = DataValidation(
+                type="whole",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                error=_("Enter a whole number, 0 or more"),
             )
         else:
             continue
+        validation.allow_blank = True
+        validation.showErrorMessage = True
+        validation.errorTitle = layout.cell_text(header)[:32]  # Excel allows 32 characters
+        letter = letters[column.field]
         validation.add(f"{letter}2:{letter}{last}")
         sheet.add_data_validation(validation)
-    _protect(sheet)
+    if name == layout.ACTIONS:
+        status, due = letters["status"], letters["due"]
+        opened = ",".join(f'${status}2="{_(vocabulary.STATUS[s])}"' for s in ("planned", "in-progress"))
+        sheet.conditional_formatting.add(
+            f"A2:{get_column_letter(len(columns))}{last}",
+            FormulaRule(
+                formula=[f"AND(OR({opened}),${due}2<TODAY())"],
+                fill=PatternFill("solid", fgColor=_OVERDUE_FILL, bgColor=_OVERDUE_FILL),
+            ),
+        )
 
 
-def _cell_value(value: object, kind: str) -> object:
-    if isinstance(value, list):
-        return cell_text(", ".join(value))
-    if kind == layout.NUMBER and isinstance(value, float) and value.is_integer():
-        return int(value)
-    return cell_text(value) if isinstance(value, str) else value
-
-
-def cell_text(text: str) -> str:
-    """Text a cell can hold: characters XML forbids become U+FFFD (import compares the same)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
-
-
-def _append(sheet, values: list[object]) -> None:
-    """A row of values; text that starts with '=' stays text, never a formula."""
-    sheet.append([_text_cell(sheet, v) if isinstance(v, str) and v.startswith("=") else v for v in values])
-
-
-def _text_cell(sheet, text: str):
-    from openpyxl.cell.cell import Cell
-
-    cell = Cell(sheet, value=text)
-    cell.data_type = "s"
-    return cell
-
-
-def _protect(sheet) -> None:
-    """No password: protection keeps ids and text from changing by accident, and anybody who
-    must can lift it (import still ignores locked columns)."""
-    sheet.protection.sheet = True
-    sheet.protection.formatColumns = False
-    sheet.protection.formatRows = False
-    sheet.protection.autoFilter = False
-
-
-def _readme(sheet, export: Export) -> None:
-    from openpyxl.styles import Alignment, Font
-
+def _state(
+    sheet, export: Export, sheets: dict[str, list[dict[str, Any]]], shown: dict[str, list[dict[str, object]]]
+) -> None:
     plan = export.plan
-    editable = [
-        f"{name}: {', '.join(c.header for c in columns if c.editable)}"
-        for name, columns in layout.COLUMNS.items()
-        if any(c.editable for c in columns)
-    ]
-    lines = [
-        (f"Plan {plan.id}: {plan.title}", True),
-        (f"Exported from {export.plan_file} on {export.exported.isoformat()} by sip.", False),
-        ("", False),
-        ("What to fill in", True),
-        (
-            "Only the yellow cells can change; everything else is locked and is kept as the plan "
-            "says. Write dates as dates (YYYY-MM-DD). Do not add, remove or rename rows: tell the "
-            "plan's owner instead.",
-            False,
-        ),
-        *((f"  {line}", False) for line in editable),
-        ("", False),
-        ("Status of an action", True),
-        *((f"  {value}: {label}", False) for value, label in ACTION_STATUS.items()),
-        (
-            "  done and verified need a Completed date; verified also needs Verified how, "
-            "Verification evidence and Verified on.",
-            False,
-        ),
-        ("", False),
-        ("Instalments", True),
-        (
-            "  Paid on: the date an instalment was paid. Paid so far: the total paid, for a remedy "
-            "paid without a schedule.",
-            False,
-        ),
-        ("", False),
-        ("Kinds of action", True),
-        *((f"  {value}: {label}", False) for value, label in RESPONSE_KIND.items()),
-        ("  improvement: a change to the management system that keeps the problem from coming back", False),
-        ("", False),
-        ("Rows in red are past their due date and still open.", False),
-    ]
-    for text, bold in lines:
-        _append(sheet, [cell_text(text)])
-        if bold:
-            sheet.cell(sheet.max_row, 1).font = Font(bold=True)
-    sheet.column_dimensions["A"].width = 110
-    for row in sheet.iter_rows():
-        row[0].alignment = Alignment(wrap_text=True, vertical="top")
-    _protect(sheet)
-
-
-def _state(sheet, export: Export, sheets: dict[str, list[dict[str, Any]]]) -> None:
     sheet.append([layout.META_FORMAT, layout.WORKBOOK_FORMAT])
-    _append(sheet, [layout.META_PLAN_FILE, cell_text(export.plan_file)])
-    sheet.append([layout.META_PLAN_ID, export.plan.id])
+    cells.append(sheet, [layout.META_PLAN_FILE, layout.cell_text(export.plan_file)])
+    sheet.append([layout.META_PLAN_ID, plan.id])
     sheet.append([layout.META_PLAN_SHA256, plan_sha256(export.plan_bytes)])
+    cells.append(sheet, [layout.META_SITE, layout.cell_text(plan.site.name)])
+    sheet.append([layout.META_OPENED, text_of(plan.opened)])
+    sheet.append([layout.META_LANGUAGE, export.language])
     sheet.append([layout.META_EXPORTED, export.exported.isoformat()])
     sheet.append([])
-    sheet.append(["sheet", "row", "values"])
+    sheet.append(["sheet", "row", "values", "shown"])
     for name, rows in sheets.items():
-        for values in rows:
-            exported = {c.field: cell_text(text_of(values.get(c.field))) for c in layout.COLUMNS[name]}
-            _append(
+        for values, row in zip(rows, shown[name], strict=True):
+            tokens = {c.field: layout.cell_text(text_of(values.get(c.field))) for c in layout.COLUMNS[name]}
+            labels = {
+                f: layout.cell_text(text_of(v))
+                for f, v in row.items()
+                if layout.cell_text(text_of(v)) != tokens[f]
+            }
+            cells.append(
                 sheet,
-                [name, cell_text(layout.row_key(name, values)), json.dumps(exported, ensure_ascii=False)],
+                [
+                    name,
+                    layout.cell_text(layout.row_key(name, values)),
+                    json.dumps(tokens, ensure_ascii=False),
+                    json.dumps(labels, ensure_ascii=False),
+                ],
             )
     sheet.sheet_state = "veryHidden"
-    _protect(sheet)
+    cells.protect(sheet)
 
 
 def _properties(book, export: Export) -> None:
@@ -339,20 +250,7 @@ def _properties(book, export: Export) -> None:
 
     book.properties.title = f"{export.plan.id}: actions and instalments"
     book.properties.creator = "sip"
+    book.properties.language = export.language
     book.custom_doc_props.append(
         StringProperty(name=layout.MARK_PROPERTY, value=plan_sha256(export.plan_bytes))
     )
-
-
-def made_by_sip(raw: bytes) -> bool:
-    """Whether a file is a workbook sip exported (so `sip export` may replace it)."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            info = archive.getinfo("docProps/custom.xml")
-            if info.file_size > 1_000_000:
-                return False
-            return f'name="{layout.MARK_PROPERTY}"'.encode() in archive.read(info)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        return False
