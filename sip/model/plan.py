@@ -230,8 +230,8 @@ class NeedsAssessment(Strict):
 
 
 class Finding(Strict):
-    id: Annotated[Id, ITEM_ID]
-    title: Annotated[Text, PUBLIC] = Field(description="The problem in one line.")
+    id: Annotated[Id, public(id=True, workbook=SHOWN)]
+    title: Annotated[Text, public(workbook=SHOWN)] = Field(description="The problem in one line.")
     description: Annotated[Text | None, PUBLIC] = Field(None, description="More detail, as free text.")
     severity: Annotated[Severity, public(diff=LINE, workbook=SHOWN)] = Field(
         description="critical: forced labour, trafficking, child labour or imminent danger."

@@ -42,7 +42,7 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sip.diagnostic import ERROR
 from sip.format.wording import NOUN, Identified, a, label
@@ -69,12 +69,12 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         if ref.list == "waivers":
             continue  # a waiver may name any item: below, in its own words
         for position, item in enumerate(getattr(plan, ref.list)):
-            value = item
+            value: Any = item
             for step in ref.path:
                 value = getattr(value, step) if value is not None else None
             if value is None or is_cancelled(item, ref.list):
                 continue
-            loc = (ref.list, position, *ref.path)
+            loc: Loc = (ref.list, position, *ref.path)
             if isinstance(value, str):
                 if kind_of.get(value) not in ref.targets:
                     yield _wrong(item, ref.list, loc, value, ref.targets, ref.verb, kind_of)
@@ -90,11 +90,11 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
                 "finding whose problem came back, or remove repeats",
             )
     for position, waiver in enumerate(plan.waivers):
-        for i, ref in enumerate(waiver.ids or ()):
-            if ref not in kind_of:
+        for i, item_id in enumerate(waiver.ids or ()):
+            if item_id not in kind_of:
                 yield Violation(
                     ("waivers", position, "ids", i),
-                    f"the waiver of {waiver.rule} names {ref}, which is no item in "
+                    f"the waiver of {waiver.rule} names {item_id}, which is no item in "
                     "this plan: correct the id, or remove it from ids",
                 )
 
