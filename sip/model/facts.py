@@ -71,8 +71,11 @@ class Facts:
     words: str = ""
     kind: str = ""
     deletion: str = ""
-    # An amount of money: `sip diff` shows it with its mapping's currency ("250,000 USD").
+    # An amount of money: `sip diff` shows it with its mapping's currency ("250,000 USD"); a count
+    # that is a part of another field of its mapping, which `sip diff` shows beside it ("120 -> 250
+    # of 300").
     money: bool = False
+    of: str = ""
     # Its column in the supplier's workbook: SHOWN, SUPPLIER, or "" (not in the workbook).
     workbook: str = ""
 

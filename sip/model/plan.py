@@ -430,8 +430,8 @@ class Response(Action):
     former_workers: Annotated[Count | None, PUBLIC] = Field(
         None, description="Remedies only: of the workers covered, those who have left the site."
     )
-    workers_reached: Annotated[Count | None, public(diff=LOWERED, kind="reached")] = Field(
-        None, description="Remedies only: workers who have received it so far."
+    workers_reached: Annotated[Count | None, public(diff=LOWERED, kind="reached", of="workers_covered")] = (
+        Field(None, description="Remedies only: workers who have received it so far.")
     )
     payer: Annotated[Payer | None, PUBLIC] = Field(None, description="Remedies only: who pays.")
     cost_items: Annotated[list[CostItem] | None, PUBLIC] = Field(
