@@ -44,7 +44,7 @@ SHOWN = "shown"  # a locked column: the supplier reads it
 SUPPLIER = "supplier"  # the supplier fills it in, and `sip import` applies it
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)  # no slots: a class with slots is built twice, and this one at every start
 class Facts:
     """One field's facts. The defaults are the safe ones: not public, no reference."""
 
@@ -109,7 +109,7 @@ def refers_to(*lists: str, verb: str, public: bool = True, **facts: object) -> F
     return replace(Facts(public=public, refers_to=lists, verb=verb), **facts)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class FreeText:
     """The mark the `Text` type carries: free text, which SIP601 and SIP602 read and the public
     report masks."""
