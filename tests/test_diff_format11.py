@@ -89,7 +89,13 @@ CASES = [
                 "      - {due: 2026-10-30, amount: 20000, paid: 2026-08-05}",
             )
         ],
-        [("instalment-paid", "response A-2 instalment 2 (due 2026-10-30, 20,000) paid 2026-08-05", False)],
+        [
+            (
+                "instalment-paid",
+                "response A-2 instalment 2 (due 2026-10-30, 20,000 USD) paid 2026-08-05",
+                False,
+            )
+        ],
         False,
     ),
     (
@@ -98,7 +104,7 @@ CASES = [
         [
             (
                 "instalment-unpaid",
-                "response A-2 instalment 1 (due 2026-07-30, 10,000): paid date 2026-07-29 removed",
+                "response A-2 instalment 1 (due 2026-07-30, 10,000 USD): paid date 2026-07-29 removed",
                 True,
             )
         ],
@@ -110,7 +116,7 @@ CASES = [
         [
             (
                 "instalment-unpaid",
-                "response A-2 instalment 1 (due 2026-07-30, 10,000): paid date 2026-07-29 removed",
+                "response A-2 instalment 1 (due 2026-07-30, 10,000 USD): paid date 2026-07-29 removed",
                 False,
             ),
             ("review-added", "review logged: 2026-08-09 by Responsible Sourcing Committee", False),
@@ -196,6 +202,57 @@ CASES = [
         [("effectiveness-changed", "improvement MS-1 effectiveness: (none) -> partly-effective", False)],
         False,
     ),
+    # issue 21: an edit shows its values where a reviewer needs them, not only the field's name
+    (
+        "money paid",
+        [("paid: 10000, currency: USD", "paid: 250000, currency: USD")],
+        [("item-edited", "response A-2 edited: amount paid 10,000 USD -> 250,000 USD", False)],
+        False,
+    ),
+    (
+        "verified, with who verified, whether independent and how many workers were asked",
+        [
+            (
+                "    due: 2026-09-15\n    status: planned\n",
+                "    due: 2026-09-15\n    status: done\n    completed: 2026-08-01\n"
+                "    verification: {method: Interviews away from the site, evidence: Report VR-1, "
+                "date: 2026-08-05, by: S-1, independent: true, workers_interviewed: 1200}\n",
+            )
+        ],
+        [
+            ("status-forward", "response A-1 status: planned -> done (forward)", False),
+            (
+                "item-edited",
+                "response A-1 edited: completed (none) -> 2026-08-01; verified how; verification evidence; "
+                "verified on (none) -> 2026-08-05; verified by (none) -> S-1; "
+                "verified independently (none) -> yes; workers interviewed (none) -> 1,200",
+                False,
+            ),
+        ],
+        False,
+    ),
+    (
+        "counts, lists and the text of a remedy",
+        [
+            ("workers_covered: 300", "workers_covered: 1500"),
+            ("    addresses: [F-1]\n    action: Pay the", "    addresses: [F-1, F-2]\n    action: Pay the"),
+            ("Pay the overtime premiums owed since January", "Pay the overtime premiums owed since March"),
+        ],
+        [
+            (
+                "item-edited",
+                "response A-2 edited: action; addresses F-1 -> F-1, F-2; workers covered 300 -> 1,500",
+                False,
+            )
+        ],
+        False,
+    ),
+    (
+        "the plan's own facts",
+        [("  country: VN\n", "  country: VN\n  workers: 2500\n"), ("title: Excessive", "title: Much")],
+        [("plan-edited", "plan edited: title; site workers (none) -> 2,500", False)],
+        False,
+    ),
     (
         "worker engagement logged",
         [
@@ -219,3 +276,17 @@ def test_format_11_changes_and_what_check_refuses(sip, repo, edits, expected, re
     assert [(c["kind"], c["text"], "refused" in c) for c in changes] == expected
     check = sip("diff", "--as-of", AS_OF, "--check")
     assert check.exit_code == (1 if refused else 0), check.stdout
+
+
+def test_a_list_whose_deletions_need_a_review():
+    """`deletion=NEEDS_REVIEW` on a list (format 1.2's grievance channels): deleting an item is
+    refused unless the change logs a review."""
+    from sip.history.plan_diff import _list_changes
+    from sip.model.facts import NEEDS_REVIEW
+
+    old = {"parties": [{"id": "P-1", "name": "A verifier"}]}
+    [refused] = _list_changes("parties", "party", NEEDS_REVIEW, old, {}, reviewed=False)
+    assert (refused.kind, refused.text) == ("item-removed", "party P-1 deleted")
+    assert refused.refused == "a party deleted with no review logged in this change"
+    [accepted] = _list_changes("parties", "party", NEEDS_REVIEW, old, {}, reviewed=True)
+    assert accepted.refused == ""

@@ -11,6 +11,7 @@ import sys
 import pytest
 from lsprotocol import types
 
+from sip.format.lists import ID_LISTS
 from tests.conftest import EXAMPLES
 from tests.sip_lsp_client import Editor, run
 
@@ -456,3 +457,16 @@ def test_a_missing_version_is_fixed_by_inserting_it_and_a_waivers_rule_completes
     assert edit.new_text == "sip: 1\n" and edit.range.start == edit.range.end  # an insertion
     labels = [item.label for item in codes.items]
     assert "SIP506" in labels and "SIP204" not in labels and "SIP101" not in labels
+
+
+def test_a_reference_in_a_mapping_of_an_item_knows_its_lists():
+    """The references come from the fields' declarations (sip/model/fields.py), those one mapping
+    down included: a verifier is a party or a service provider."""
+    from sip.lsp.references import field_at, targets
+    from sip.lsp.text import Text
+
+    text = Text("responses:\n  - id: A-1\n    verification:\n      by: P\n    repeats: F\nfindings:\n")
+    assert field_at(text, 3, len("      by: P")) == ("responses", "by")
+    assert targets()["responses", "by"] == ("parties", "service_providers")
+    assert targets()["findings", "repeats"] == ("findings",)
+    assert targets()["waivers", "ids"] == ID_LISTS

@@ -99,6 +99,7 @@ def test_the_public_report_leaves_out_what_section_9_lists(sip, format):
         "Forty workers said",  # needs_assessment.summary
         "Workers asked for receipts",  # worker_engagement[].summary
         "VR-SECRET-2",  # verification.evidence
+        "Two of twenty new hires still paid a fee",  # improvements[].effectiveness.evidence (issue 20)
         "Example Law Chambers Kathmandu",  # a law firm's name
         "Hotline case HL-99",  # a confidential source
         "A finding the company keeps confidential",  # a confidential finding

@@ -17,13 +17,11 @@ from sip.read.positions import Loc
 def unnamed_references(data: dict, list_name: str) -> list[tuple[str, str]]:
     """(item id, reference) of every reference into `list_name` that names no item, with every
     number id quoted, in the plan's order."""
-    from sip.rules.sip202_unknown_reference import REFERENCES
-
     ids = _ids_once_quoted(data)
     return [
         (str(item.get("id", "?")), ref)
-        for name, field, targets, _ in REFERENCES
-        if list_name in targets
+        for name, field, targets in _references()
+        if list_name in targets and name != "waivers"
         for item in _items(data, name)
         for ref in _refs(item.get(field))
         if ref not in set().union(*(ids[t] for t in targets))
@@ -37,11 +35,8 @@ def is_number_id(loc: Loc) -> bool:
 def names_nothing(data: dict, loc: Loc, number: int) -> str | None:
     """For a number at a reference: the noun of what it must name, when quoted it names no such
     item; None when it does, or when loc is no reference."""
-    from sip.rules.sip202_unknown_reference import REFERENCES
-
     ids = _ids_once_quoted(data)
-    waivers = ("waivers", "ids", tuple(ids), None)  # a waiver may name an item of any list
-    for name, field, targets, _ in (*REFERENCES, waivers):
+    for name, field, targets in _references():
         if (
             loc[:1] == (name,)
             and len(loc) >= 3
@@ -50,6 +45,14 @@ def names_nothing(data: dict, loc: Loc, number: int) -> str | None:
         ):
             return "item" if name == "waivers" else " or ".join(NOUN[t] for t in targets)
     return None
+
+
+def _references() -> list[tuple[str, str, tuple[str, ...]]]:
+    """(list, field, the lists it may name) of the references an item holds itself, not in a
+    mapping below it: the fields that declare `refers_to` (sip/model/fields.py)."""
+    from sip.model.fields import references
+
+    return [(r.list, r.path[0], r.targets) for r in references() if len(r.path) == 1]
 
 
 def _ids_once_quoted(data: dict) -> dict[str, set[str]]:

@@ -7,7 +7,7 @@ from lsprotocol import types
 
 from sip.format.lists import NOUN
 from sip.lsp.document import Snapshot
-from sip.lsp.references import TARGETS, field_at, listed_ids
+from sip.lsp.references import field_at, listed_ids, targets
 from sip.lsp.text import Text
 from sip.rules import BY_CODE, WAIVABLE_CODES
 
@@ -28,8 +28,8 @@ def complete(snapshot: Snapshot, text: Text, position: types.Position) -> types.
             )
             for code in sorted(WAIVABLE_CODES)
         ]
-    elif where in TARGETS:
-        lists = TARGETS[where]
+    elif where in targets():
+        lists = targets()[where]
         offered = [item for item in snapshot.items if item.list_name in lists]
         seen = listed_ids(text, line, column)  # an id the list already holds is not offered again
         for rank, item in enumerate(offered):

@@ -1,23 +1,29 @@
 """Which reference field the cursor is in, read from the lines (they need not parse), and the
-lists its ids may name: the table SIP202 checks references by, plus `waivers[].ids`."""
+lists its ids may name: the table SIP202 checks references by (sip/model/fields.py)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from sip.format.lists import ID_LISTS
 from sip.lsp.text import Text
-from sip.rules.sip202_unknown_reference import REFERENCES
-
-TARGETS: dict[tuple[str, str], tuple[str, ...]] = {
-    (name, field): targets for name, field, targets, _ in REFERENCES
-}
-TARGETS["waivers", "ids"] = ID_LISTS
 
 _VALUE = re.compile(r"\s*(?:-\s+)?([a-z_]+):\s*(.*)\Z")  # 'key: value' up to the cursor
 _BLOCK_ITEM = re.compile(r"(\s*)-(\s.*)?\Z")  # '  - F-' up to the cursor
 _KEY_ONLY = re.compile(r"(\s*)(?:-\s+)?([a-z_]+):\s*(#.*)?\Z")  # 'addresses:' above a block list
 _TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*:")
+
+
+@functools.cache
+def targets() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(list, the key written) -> the lists its ids may name. A reference in a mapping of the item
+    goes by its own key (`verification.by` by `by`), which names one reference in each list."""
+    from sip.model.fields import references
+
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for ref in references():
+        assert out.setdefault((ref.list, ref.path[-1]), ref.targets) == ref.targets, ref
+    return out
 
 
 def field_at(text: Text, line: int, column: int) -> tuple[str, str] | None:

@@ -3,9 +3,12 @@
 Cross-field checks raise `sip_cross` errors naming the field they are about (and
 whether it is missing, SIP101, or wrong, SIP102), so that every check of the
 format's shape runs in one validation and is located at the right node.
-"""
 
-from __future__ import annotations
+Each field declares its facts (sip/model/facts.py) in `Annotated` beside its `Field`. This module
+does not use `from __future__ import annotations`: pydantic would then compile and evaluate every
+annotation from its text at import, which with the declarations took a fifth of the import; a
+method's annotation naming its own class is written in quotes instead.
+"""
 
 import datetime as dt
 import functools
@@ -28,6 +31,28 @@ from sip.format import vocab
 from sip.format.determination import determination_of, is_forced_labour
 from sip.format.lists import ID_LISTS
 from sip.format.version import FormatVersion
+from sip.model.facts import (
+    DISPUTE,
+    DOWN,
+    ENTRIES,
+    ITEM_ID,
+    ITEMS,
+    LATER,
+    LINE,
+    LOWERED,
+    PERSONAL,
+    PRIVATE,
+    PUBLIC,
+    REFUSED,
+    RESULT,
+    SCHEDULE,
+    SHOWN,
+    STATUS,
+    SUPPLIER,
+    private,
+    public,
+    refers_to,
+)
 from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, Text
 
 
@@ -105,6 +130,7 @@ def optional_list(description: str) -> Any:
 Confidential = Annotated[
     bool,
     Field(description="true: left out of every public report (format 1.1); false is the same as absent."),
+    PUBLIC,  # the flag itself tells nothing: a public report leaves out the items that set it
 ]
 
 
@@ -138,20 +164,24 @@ def _written_names(model: type[BaseModel]) -> frozenset[str]:
 
 
 class Site(Strict):
-    name: Text = Field(description="The site's name: a supplier's facility, a labour agent, a farm, a ship.")
-    country: Country = Field(description="ISO 3166-1 alpha-2 code of the site's country.")
-    supplier_id: Id | None = Field(None, description="The company's own id for the supplier.")
-    tier: Count | None = Field(
+    name: Annotated[Text, PUBLIC] = Field(
+        description="The site's name: a supplier's facility, a labour agent, a farm, a ship."
+    )
+    country: Annotated[Country, PUBLIC] = Field(description="ISO 3166-1 alpha-2 code of the site's country.")
+    supplier_id: Annotated[Id | None, PRIVATE] = Field(
+        None, description="The company's own id for the supplier."
+    )
+    tier: Annotated[Count | None, PUBLIC] = Field(
         None, description="Supply-chain tier: 0 is own operations, 1 a direct supplier."
     )
-    workers: Count | None = Field(None, description="Head count at the site.")
-    migrant_workers: Count | None = Field(None, description="Migrant workers among them.")
-    facilities: Annotated[int, Field(ge=1)] | None = Field(
+    workers: Annotated[Count | None, PUBLIC] = Field(None, description="Head count at the site.")
+    migrant_workers: Annotated[Count | None, PUBLIC] = Field(None, description="Migrant workers among them.")
+    facilities: Annotated[Annotated[int, Field(ge=1)] | None, PUBLIC] = Field(
         None, description="How many facilities the plan covers (a group's estates and mills)."
     )
 
     @model_validator(mode="after")
-    def _migrants_within_workers(self) -> Site:
+    def _migrants_within_workers(self) -> "Site":
         workers, migrants = self.workers, self.migrant_workers
         if workers is not None and migrants is not None and migrants > workers:
             raise cross_error(
@@ -161,16 +191,22 @@ class Site(Strict):
 
 
 class Owner(Strict):
-    role: Text = Field(description="The accountable role, e.g. Head of Responsible Sourcing.")
-    name: Text | None = Field(None, description="The person in the role (not shown to the public).")
-    email: Email | None = Field(None, description="Contact e-mail (not shown to the public).")
+    role: Annotated[Text, public(owner=True)] = Field(
+        description="The accountable role, e.g. Head of Responsible Sourcing."
+    )
+    name: Annotated[Text | None, private(personal=True, owner=True)] = Field(
+        None, description="The person in the role (not shown to the public)."
+    )
+    email: Annotated[Email | None, PERSONAL] = Field(
+        None, description="Contact e-mail (not shown to the public)."
+    )
 
 
 class Source(Strict):
-    id: Id
-    kind: SourceKind = Field(description="How the problems surfaced.")
-    reference: Text = Field(description="The report, case or document this source is.")
-    date: Date = Field(description="When the source reported the problems.")
+    id: Annotated[Id, ITEM_ID]
+    kind: Annotated[SourceKind, PUBLIC] = Field(description="How the problems surfaced.")
+    reference: Annotated[Text, PRIVATE] = Field(description="The report, case or document this source is.")
+    date: Annotated[Date, PUBLIC] = Field(description="When the source reported the problems.")
     confidential: Confidential = False
 
 
@@ -187,32 +223,48 @@ SourceRefs = Annotated[
 
 
 class NeedsAssessment(Strict):
-    date: Date = Field(description="When the affected workers' needs were assessed.")
-    by: Id | None = Field(None, description="The service provider or party that assessed them.")
-    summary: Text = Field(description="What the workers said they need; not shown to the public.")
+    date: Annotated[Date, PUBLIC] = Field(description="When the affected workers' needs were assessed.")
+    by: Annotated[
+        Id | None, refers_to("service_providers", "parties", verb="had its workers' needs assessed by")
+    ] = Field(None, description="The service provider or party that assessed them.")
+    summary: Annotated[Text, PRIVATE] = Field(
+        description="What the workers said they need; not shown to the public."
+    )
 
 
 class Finding(Strict):
-    id: Id
-    title: Text = Field(description="The problem in one line.")
-    description: Text | None = Field(None, description="More detail, as free text.")
-    severity: Severity = Field(
+    id: Annotated[Id, public(id=True, workbook=SHOWN)]
+    title: Annotated[Text, public(workbook=SHOWN)] = Field(description="The problem in one line.")
+    description: Annotated[Text | None, PUBLIC] = Field(None, description="More detail, as free text.")
+    severity: Annotated[Severity, public(diff=LINE, workbook=SHOWN)] = Field(
         description="critical: forced labour, trafficking, child labour or imminent danger."
     )
-    indicators: list[Indicator] = optional_list("ILO indicators of forced labour found.")
-    workers_affected: Count | None = Field(None, description="How many workers it affects.")
-    worker_groups: list[WorkerGroup] = optional_list("The groups of workers it affects.")
-    source: SourceRefs = Field(description="The id of the source that surfaced it, or a list of ids.")
-    identified: Date = Field(description="When it was identified; response deadlines run from it.")
-    evidence: Text | None = Field(None, description="Where the evidence is; never shown to the public.")
-    determination: Determination | None = Field(
+    indicators: Annotated[list[Indicator], public(workbook=SHOWN)] = optional_list(
+        "ILO indicators of forced labour found."
+    )
+    workers_affected: Annotated[Count | None, public(workbook=SHOWN)] = Field(
+        None, description="How many workers it affects."
+    )
+    worker_groups: Annotated[list[WorkerGroup], PUBLIC] = optional_list("The groups of workers it affects.")
+    source: Annotated[SourceRefs, refers_to("sources", verb="names the source")] = Field(
+        description="The id of the source that surfaced it, or a list of ids."
+    )
+    identified: Annotated[Date, public(workbook=SHOWN)] = Field(
+        description="When it was identified; response deadlines run from it."
+    )
+    evidence: Annotated[Text | None, PRIVATE] = Field(
+        None, description="Where the evidence is; never shown to the public."
+    )
+    determination: Annotated[Determination | None, public(diff=DOWN)] = Field(
         None, description="What was established; absent: derived from severity and indicators."
     )
-    disputed: Text | None = Field(
+    disputed: Annotated[Text | None, private(diff=DISPUTE, kind="dispute")] = Field(
         None, description="The site's objection to the finding; not shown to the public."
     )
-    repeats: Id | None = Field(None, description="The id of an earlier finding this one repeats.")
-    needs_assessment: NeedsAssessment | None = Field(
+    repeats: Annotated[Id | None, refers_to("findings", verb="repeats", diff=LINE)] = Field(
+        None, description="The id of an earlier finding this one repeats."
+    )
+    needs_assessment: Annotated[NeedsAssessment | None, PUBLIC] = Field(
         None, description="The record that the affected workers' needs were assessed."
     )
     confidential: Confidential = False
@@ -236,21 +288,23 @@ class Finding(Strict):
 
 
 class ServiceProvider(Strict):
-    id: Id
-    name: Text = Field(description="The organisation's name.")
-    kind: ProviderKind = Field(description="What kind of organisation it is.")
-    role: Text = Field(description="What the provider does in this plan.")
-    consulted: Date | None = Field(None, description="When it was consulted; absent: planned.")
+    id: Annotated[Id, ITEM_ID]
+    name: Annotated[Text, PUBLIC] = Field(description="The organisation's name.")
+    kind: Annotated[ProviderKind, PUBLIC] = Field(description="What kind of organisation it is.")
+    role: Annotated[Text, PUBLIC] = Field(description="What the provider does in this plan.")
+    consulted: Annotated[Date | None, PUBLIC] = Field(
+        None, description="When it was consulted; absent: planned."
+    )
     confidential: Confidential = False
 
 
 class Party(Strict):
     """An organisation involved that is not a victim service provider (format 1.1)."""
 
-    id: Id
-    name: Text = Field(description="The organisation's name.")
-    kind: PartyKind = Field(description="What kind of organisation it is.")
-    role: Text = Field(description="What it does in this plan.")
+    id: Annotated[Id, ITEM_ID]
+    name: Annotated[Text, PUBLIC] = Field(description="The organisation's name.")
+    kind: Annotated[PartyKind, PUBLIC] = Field(description="What kind of organisation it is.")
+    role: Annotated[Text, PUBLIC] = Field(description="What it does in this plan.")
     confidential: Confidential = False
 
 
@@ -259,45 +313,68 @@ class WorkerEngagement(Strict):
 
     model_config = ConfigDict(populate_by_name=False)
 
-    date: Date = Field(description="When the workers took part.")
-    with_: EngagedWith = Field(alias="with", description="Who took part.")
-    method: Text = Field(description="How: a meeting, a survey, in which languages.")
-    summary: Text = Field(description="What the workers said and what was agreed; not shown to the public.")
+    date: Annotated[Date, PUBLIC] = Field(description="When the workers took part.")
+    with_: Annotated[EngagedWith, PUBLIC] = Field(alias="with", description="Who took part.")
+    method: Annotated[Text, PUBLIC] = Field(description="How: a meeting, a survey, in which languages.")
+    summary: Annotated[Text, PRIVATE] = Field(
+        description="What the workers said and what was agreed; not shown to the public."
+    )
     confidential: Confidential = False
 
 
 class Verification(Strict):
-    method: Text = Field(description="How completion was verified, and by whom.")
-    evidence: Text = Field(description="Where the evidence is; never shown to the public.")
-    date: Date = Field(description="When it was verified.")
-    by: Id | None = Field(None, description="The party or service provider that verified it.")
-    independent: bool | None = Field(
+    method: Annotated[Text, public(words="verified how", workbook=SUPPLIER)] = Field(
+        description="How completion was verified, and by whom."
+    )
+    evidence: Annotated[Text, private(words="verification evidence", workbook=SUPPLIER)] = Field(
+        description="Where the evidence is; never shown to the public."
+    )
+    date: Annotated[Date, public(words="verified on", workbook=SUPPLIER)] = Field(
+        description="When it was verified."
+    )
+    by: Annotated[
+        Id | None,
+        refers_to(
+            "parties", "service_providers", verb="was verified by", words="verified by", workbook=SUPPLIER
+        ),
+    ] = Field(None, description="The party or service provider that verified it.")
+    independent: Annotated[bool | None, public(words="verified independently", workbook=SUPPLIER)] = Field(
         None, description="Whether the verifier is independent of the company and the site."
     )
-    workers_interviewed: Count | None = Field(None, description="How many workers the verifier interviewed.")
+    workers_interviewed: Annotated[Count | None, public(words="workers interviewed", workbook=SUPPLIER)] = (
+        Field(None, description="How many workers the verifier interviewed.")
+    )
 
 
 class Effectiveness(Strict):
-    date: Date = Field(description="When effectiveness was reviewed.")
-    result: EffectivenessResult = Field(description="What the review found.")
-    evidence: Text = Field(description="What shows it.")
+    date: Annotated[Date, PUBLIC] = Field(description="When effectiveness was reviewed.")
+    result: Annotated[EffectivenessResult, PUBLIC] = Field(description="What the review found.")
+    evidence: Annotated[Text, PRIVATE] = Field(description="What shows it.")
 
 
 class Instalment(Strict):
-    due: Date = Field(description="When the instalment is due.")
-    amount: Amount = Field(description="How much, in the remedy's currency.")
-    paid: Date | None = Field(None, description="When it was paid; absent: not paid yet.")
+    due: Annotated[Date, public(workbook=SHOWN)] = Field(description="When the instalment is due.")
+    amount: Annotated[Amount, public(money=True, workbook=SHOWN)] = Field(
+        description="How much, in the remedy's currency."
+    )
+    paid: Annotated[Date | None, public(workbook=SUPPLIER)] = Field(
+        None, description="When it was paid; absent: not paid yet."
+    )
 
 
 class Money(Strict):
-    committed: Amount = Field(description="The amount the company has committed to pay.")
-    paid: Amount | None = Field(
+    committed: Annotated[Amount, public(money=True)] = Field(
+        description="The amount the company has committed to pay."
+    )
+    paid: Annotated[Amount | None, public(money=True, workbook=SUPPLIER)] = Field(
         None, description="The amount paid so far; not more than committed; absent: nothing recorded as paid."
     )
-    currency: Currency = Field(description="ISO 4217 currency code of both amounts.")
+    currency: Annotated[Currency, public(workbook=SHOWN)] = Field(
+        description="ISO 4217 currency code of both amounts."
+    )
 
     @model_validator(mode="after")
-    def _paid_within_committed(self) -> Money:
+    def _paid_within_committed(self) -> "Money":
         if self.paid is not None and self.paid > self.committed:
             raise cross_error("paid", f"paid ({self.paid:,g}) is more than committed ({self.committed:,g})")
         return self
@@ -306,13 +383,17 @@ class Money(Strict):
 class Action(Strict):
     """What responses and improvements share: an owned, dated, tracked action."""
 
-    id: Id
-    action: Text = Field(description="What will be done.")
-    owner: Text = Field(description="The role responsible.")
-    due: Date = Field(description="When it is due.")
-    status: ActionStatus = Field(description="planned, in-progress (open); done, verified; or cancelled.")
-    completed: Date | None = Field(None, description="Required when done or verified.")
-    verification: Verification | None = Field(None, description="Required when verified.")
+    id: Annotated[Id, public(id=True, workbook=SHOWN)]
+    action: Annotated[Text, public(workbook=SHOWN)] = Field(description="What will be done.")
+    owner: Annotated[Text, public(owner=True, workbook=SHOWN)] = Field(description="The role responsible.")
+    due: Annotated[Date, public(diff=LATER, workbook=SHOWN)] = Field(description="When it is due.")
+    status: Annotated[ActionStatus, public(diff=STATUS, workbook=SUPPLIER)] = Field(
+        description="planned, in-progress (open); done, verified; or cancelled."
+    )
+    completed: Annotated[Date | None, public(workbook=SUPPLIER)] = Field(
+        None, description="Required when done or verified."
+    )
+    verification: Annotated[Verification | None, PUBLIC] = Field(None, description="Required when verified.")
 
     @property
     def is_open(self) -> bool:
@@ -324,45 +405,63 @@ class Action(Strict):
 
 
 class Response(Action):
-    kind: ResponseKind = Field(
+    kind: Annotated[ResponseKind, public(workbook=SHOWN)] = Field(
         description="protection keeps workers safe now; remedy repairs the harm; corrective "
         "stops the practice."
     )
-    remedy: RemedyKind | None = Field(None, description="Required on a remedy only.")
-    voluntary: bool | None = Field(None, description="Repatriation only, and there it must be true.")
-    addresses: list[Id] = Field(min_length=1, description="Ids of the findings it responds to.")
-    providers: list[Id] = optional_list("Ids of service providers involved.")
-    contingency: Text | None = Field(None, description="What happens if the action slips.")
-    workers_covered: Count | None = Field(None, description="Remedies only: workers reached.")
-    amount: Money | None = Field(None, description="Remedies only: money committed and paid.")
-    basis: RemedyBasis | None = Field(None, description="Remedies only: how a money remedy was calculated.")
-    former_workers: Count | None = Field(
+    remedy: Annotated[RemedyKind | None, public(workbook=SHOWN)] = Field(
+        None, description="Required on a remedy only."
+    )
+    voluntary: Annotated[bool | None, PUBLIC] = Field(
+        None, description="Repatriation only, and there it must be true."
+    )
+    addresses: Annotated[list[Id], refers_to("findings", verb="addresses", workbook=SHOWN)] = Field(
+        min_length=1, description="Ids of the findings it responds to."
+    )
+    providers: Annotated[list[Id], refers_to("service_providers", verb="names the provider")] = optional_list(
+        "Ids of service providers involved."
+    )
+    contingency: Annotated[Text | None, public(workbook=SHOWN)] = Field(
+        None, description="What happens if the action slips."
+    )
+    workers_covered: Annotated[Count | None, PUBLIC] = Field(
+        None, description="Remedies only: workers reached."
+    )
+    amount: Annotated[Money | None, PUBLIC] = Field(
+        None, description="Remedies only: money committed and paid."
+    )
+    basis: Annotated[RemedyBasis | None, PUBLIC] = Field(
+        None, description="Remedies only: how a money remedy was calculated."
+    )
+    former_workers: Annotated[Count | None, PUBLIC] = Field(
         None, description="Remedies only: of the workers covered, those who have left the site."
     )
-    workers_reached: Count | None = Field(
-        None, description="Remedies only: workers who have received it so far."
+    workers_reached: Annotated[Count | None, public(diff=LOWERED, kind="reached", of="workers_covered")] = (
+        Field(None, description="Remedies only: workers who have received it so far.")
     )
-    payer: Payer | None = Field(None, description="Remedies only: who pays.")
-    cost_items: list[CostItem] | None = Field(
+    payer: Annotated[Payer | None, PUBLIC] = Field(None, description="Remedies only: who pays.")
+    cost_items: Annotated[list[CostItem] | None, PUBLIC] = Field(
         None, description="Remedies only: the recruitment fees and related costs repaid."
     )
-    extent: Extent | None = Field(
+    extent: Annotated[Extent | None, PUBLIC] = Field(
         None, description="Remedies only: whether it repays in full or in part what workers paid."
     )
-    unclaimed: Text | None = Field(
+    unclaimed: Annotated[Text | None, PUBLIC] = Field(
         None, description="Remedies only: what happens to money owed to workers not reached."
     )
-    schedule: list[Instalment] | None = Field(
+    schedule: Annotated[list[Instalment] | None, public(diff=SCHEDULE)] = Field(
         None, description="Remedies only: the instalments; needs amount."
     )
-    parties: list[Id] = optional_list("Ids of parties involved.")
-    escalation: Escalation | None = Field(
+    parties: Annotated[list[Id], refers_to("parties", verb="names the party")] = optional_list(
+        "Ids of parties involved."
+    )
+    escalation: Annotated[Escalation | None, public(diff=LINE)] = Field(
         None, description="Corrective only: the step taken in the company's relationship with the site."
     )
     confidential: Confidential = False
 
     @model_validator(mode="after")
-    def _remedy_fields(self) -> Response:
+    def _remedy_fields(self) -> "Response":
         if self.kind == "remedy" and self.remedy is None:
             raise cross_error(
                 "remedy",
@@ -457,50 +556,66 @@ _REMEDY_ONLY = (
 
 
 class RootCause(Strict):
-    id: Id
-    findings: list[Id] = Field(min_length=1, description="Ids of the findings it explains.")
-    category: RootCauseCategory = Field(description="What kind of cause it is.")
-    cause: Text = Field(description="The cause, including the policies and practices behind it.")
-    method: RootCauseMethod | None = Field(None, description="How the cause was found.")
+    id: Annotated[Id, ITEM_ID]
+    findings: Annotated[list[Id], refers_to("findings", verb="explains")] = Field(
+        min_length=1, description="Ids of the findings it explains."
+    )
+    category: Annotated[RootCauseCategory, PUBLIC] = Field(description="What kind of cause it is.")
+    cause: Annotated[Text, PUBLIC] = Field(
+        description="The cause, including the policies and practices behind it."
+    )
+    method: Annotated[RootCauseMethod | None, PUBLIC] = Field(None, description="How the cause was found.")
     confidential: Confidential = False
 
 
 class RiskSource(Strict):
-    kind: RiskSourceKind = Field(
+    kind: Annotated[RiskSourceKind, PUBLIC] = Field(
         description="Where the risk arises: a business process, an operational function or a structural gap."
     )
-    name: Text = Field(description="Which process, function or gap.")
+    name: Annotated[Text, PUBLIC] = Field(description="Which process, function or gap.")
 
 
 class Risk(Strict):
-    id: Id
-    risk: Text = Field(description="The risk in one line.")
-    source: RiskSource = Field(description="Where the risk comes from.")
-    likelihood: Level = Field(description="How likely it is: low, medium, high.")
-    impact: Level = Field(description="How severe for workers: low, medium, high.")
-    root_causes: list[Id] = optional_list("Ids of the root causes the risk arises from.")
+    id: Annotated[Id, ITEM_ID]
+    risk: Annotated[Text, PUBLIC] = Field(description="The risk in one line.")
+    source: Annotated[RiskSource, PUBLIC] = Field(description="Where the risk comes from.")
+    likelihood: Annotated[Level, PUBLIC] = Field(description="How likely it is: low, medium, high.")
+    impact: Annotated[Level, PUBLIC] = Field(description="How severe for workers: low, medium, high.")
+    root_causes: Annotated[list[Id], refers_to("root_causes", verb="arises from")] = optional_list(
+        "Ids of the root causes the risk arises from."
+    )
     confidential: Confidential = False
 
 
 class Improvement(Action):
-    element: ImprovementElement = Field(description="The management-system element it changes.")
-    addresses: list[Id] = Field(min_length=1, description="Ids of root causes and/or risks.")
-    measure: Text | None = Field(None, description="How its effectiveness is measured.")
-    effectiveness: Effectiveness | None = Field(None, description="The review of whether it works.")
+    element: Annotated[ImprovementElement, public(workbook=SHOWN)] = Field(
+        description="The management-system element it changes."
+    )
+    addresses: Annotated[list[Id], refers_to("root_causes", "risks", verb="addresses", workbook=SHOWN)] = (
+        Field(min_length=1, description="Ids of root causes and/or risks.")
+    )
+    measure: Annotated[Text | None, PUBLIC] = Field(None, description="How its effectiveness is measured.")
+    effectiveness: Annotated[Effectiveness | None, public(diff=RESULT)] = Field(
+        None, description="The review of whether it works."
+    )
     confidential: Confidential = False
 
 
 class Review(Strict):
-    date: Date = Field(description="When the plan was reviewed.")
-    by: Text = Field(description="Who reviewed it (not shown to the public).")
-    summary: Text = Field(description="What the review found and decided.")
+    date: Annotated[Date, PUBLIC] = Field(description="When the plan was reviewed.")
+    by: Annotated[Text, PERSONAL] = Field(description="Who reviewed it (not shown to the public).")
+    summary: Annotated[Text, PUBLIC] = Field(description="What the review found and decided.")
 
 
 class Waiver(Strict):
-    rule: str = Field(pattern=r"^SIP[0-9]{3}$", description="The code of the rule silenced.")
-    ids: list[Id] | None = Field(None, description="The items it covers; absent: the whole plan.")
-    reason: Text = Field(description="Why the rule is silenced; shown to auditors.")
-    until: Date | None = Field(None, description="The last day it applies.")
+    rule: Annotated[str, PRIVATE] = Field(
+        pattern=r"^SIP[0-9]{3}$", description="The code of the rule silenced."
+    )
+    ids: Annotated[list[Id] | None, refers_to(*ID_LISTS, verb="waives", public=False)] = Field(
+        None, description="The items it covers; absent: the whole plan."
+    )
+    reason: Annotated[Text, PRIVATE] = Field(description="Why the rule is silenced; shown to auditors.")
+    until: Annotated[Date | None, PRIVATE] = Field(None, description="The last day it applies.")
 
     @field_validator("rule")
     @classmethod
@@ -514,36 +629,52 @@ class Waiver(Strict):
 
 
 class Plan(Strict):
-    sip: FormatVersion = Field(description="The format version.")
-    id: Id = Field(description="The plan id, unique in a repository.")
-    title: Text = Field(description="The plan in one line.")
-    status: PlanStatus = Field(description="draft (checked for form only), active, monitoring, closed.")
-    company: Text = Field(description="The company that owns the plan.")
-    involvement: Involvement | None = Field(None, description="UN Guiding Principles 19 and 22.")
-    site: Site = Field(description="The one site the plan covers.")
-    owner: Owner = Field(description="Who is accountable for the plan.")
-    opened: Date = Field(description="When the plan was opened.")
-    next_review: Date | None = Field(None, description="Not before `opened`.")
-    closed: Date | None = Field(
+    sip: Annotated[FormatVersion, PUBLIC] = Field(description="The format version.")
+    id: Annotated[Id, ITEM_ID] = Field(description="The plan id, unique in a repository.")
+    title: Annotated[Text, PUBLIC] = Field(description="The plan in one line.")
+    status: Annotated[PlanStatus, public(diff=LINE, words="plan status", kind="plan-status")] = Field(
+        description="draft (checked for form only), active, monitoring, closed."
+    )
+    company: Annotated[Text, PUBLIC] = Field(description="The company that owns the plan.")
+    involvement: Annotated[Involvement | None, PUBLIC] = Field(
+        None, description="UN Guiding Principles 19 and 22."
+    )
+    site: Annotated[Site, PUBLIC] = Field(description="The one site the plan covers.")
+    owner: Annotated[Owner, PUBLIC] = Field(description="Who is accountable for the plan.")
+    opened: Annotated[Date, PUBLIC] = Field(description="When the plan was opened.")
+    next_review: Annotated[Date | None, public(diff=LINE, kind="next-review")] = Field(
+        None, description="Not before `opened`."
+    )
+    closed: Annotated[Date | None, PUBLIC] = Field(
         None, validate_default=True, description="Required when status is closed, forbidden otherwise."
     )
-    sources: list[Source] = Field(min_length=1, description="How the problems surfaced.")
-    findings: list[Finding] = Field(min_length=1, description="The problems found.")
-    service_providers: list[ServiceProvider] = optional_list("Victim service providers consulted.")
-    parties: list[Party] = optional_list(
+    sources: Annotated[list[Source], public(diff=ITEMS)] = Field(
+        min_length=1, description="How the problems surfaced."
+    )
+    findings: Annotated[list[Finding], public(diff=ITEMS, deletion=REFUSED)] = Field(
+        min_length=1, description="The problems found."
+    )
+    service_providers: Annotated[list[ServiceProvider], public(diff=ITEMS)] = optional_list(
+        "Victim service providers consulted."
+    )
+    parties: Annotated[list[Party], public(diff=ITEMS)] = optional_list(
         "Other organisations involved: auditors, law firms, labour agents..."
     )
-    worker_engagement: list[WorkerEngagement] = optional_list(
+    worker_engagement: Annotated[list[WorkerEngagement], public(diff=ENTRIES)] = optional_list(
         "How the affected workers or their representatives took part."
     )
-    responses: list[Response] = optional_list(
+    responses: Annotated[list[Response], public(diff=ITEMS, deletion=REFUSED)] = optional_list(
         "The company's specific responses to the findings (corrective)."
     )
-    root_causes: list[RootCause] = optional_list("Why the problems happened.")
-    risks: list[Risk] = optional_list("The risk map: risks and their sources.")
-    improvements: list[Improvement] = optional_list("The management systems improvement plan (preventive).")
-    reviews: list[Review] = optional_list("A log of plan reviews.")
-    waivers: list[Waiver] = optional_list("Rules silenced on purpose, on the record.")
+    root_causes: Annotated[list[RootCause], public(diff=ITEMS)] = optional_list("Why the problems happened.")
+    risks: Annotated[list[Risk], public(diff=ITEMS)] = optional_list("The risk map: risks and their sources.")
+    improvements: Annotated[list[Improvement], public(diff=ITEMS, deletion=REFUSED)] = optional_list(
+        "The management systems improvement plan (preventive)."
+    )
+    reviews: Annotated[list[Review], public(diff=ENTRIES)] = optional_list("A log of plan reviews.")
+    waivers: Annotated[list[Waiver], private(diff=ENTRIES)] = optional_list(
+        "Rules silenced on purpose, on the record."
+    )
 
     @field_validator("next_review")
     @classmethod
@@ -565,7 +696,7 @@ class Plan(Strict):
             raise cross_error("closed", f"closed ({value}) is before opened ({opened})")
         return value
 
-    def items(self) -> dict[str, IdItem]:
+    def items(self) -> "dict[str, IdItem]":
         """Every list item with an id, by id (the first of duplicates wins)."""
         out: dict[str, IdItem] = {}
         for name in ID_LISTS:

@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 from sip.format.countries import COUNTRIES
 from sip.format.currencies import ACCEPTED_CURRENCIES
 from sip.format.dates import DateError, parse_date
+from sip.model.facts import FREE_TEXT
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+\Z")
@@ -67,7 +68,8 @@ Id = Annotated[
     str,
     Field(pattern=ID_PATTERN, description="An id: a letter or digit, then letters, digits, '.', '_' or '-'."),
 ]
-Text = Annotated[str, AfterValidator(_text)]
+# Free text: SIP601 and SIP602 read it, and the public report masks it (sip/model/facts.py).
+Text = Annotated[str, AfterValidator(_text), FREE_TEXT]
 Date = Annotated[
     dt.date,
     PlainValidator(_date),

@@ -1,40 +1,14 @@
-"""Where the format's free text lives: every field typed `Text` in the models, by the list that
-holds it (tests/test_rules_completeness.py holds this table to the models).
+"""The free text of a plan, walked once: every field typed `Text` in the models, found by
+sip/model/fields.py from the models' declarations.
 
-SIP601 (personal data) and SIP602 (placeholders) read these fields; the table is pydantic-free so
-that `sip rules` does not load the models.
+SIP601 (personal data) and SIP602 (placeholders) read these fields. The table is read when the
+first plan is checked, not when this module is imported, so that `sip rules` does not load the
+models.
 """
 
 from __future__ import annotations
 
-PLAN_FIELDS = ("title", "company", "site.name", "owner.role", "owner.name")
-LIST_FIELDS = {
-    "sources": ("reference",),
-    "findings": ("title", "description", "evidence", "disputed", "needs_assessment.summary"),
-    "service_providers": ("name", "role"),
-    "parties": ("name", "role"),
-    "responses": (
-        "action",
-        "owner",
-        "contingency",
-        "unclaimed",
-        "verification.method",
-        "verification.evidence",
-    ),
-    "root_causes": ("cause",),
-    "risks": ("risk", "source.name"),
-    "improvements": (
-        "action",
-        "owner",
-        "measure",
-        "verification.method",
-        "verification.evidence",
-        "effectiveness.evidence",
-    ),
-    "worker_engagement": ("method", "summary"),
-    "reviews": ("by", "summary"),
-    "waivers": ("reason",),
-}
+import functools
 
 
 def steps(fields: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
@@ -47,9 +21,6 @@ def value_at(item, path: tuple[str, ...]):
     return item
 
 
-# One walk per plan, shared by every rule that reads free text (PlanIndex.free_texts).
-_PLAN_PATHS = steps(PLAN_FIELDS)
-_LIST_PATHS = {name: steps(fields) for name, fields in LIST_FIELDS.items()}
 _ACTIONS = frozenset(("responses", "improvements"))
 
 # (loc, the field's dotted name, the text, the item that holds it or None, its list or "")
@@ -60,11 +31,12 @@ def texts(plan) -> list[Text]:
     """Every free-text value written in the plan, in the format's order; cancelled actions'
     left out (a cancelled action counts for nothing)."""
     out: list[Text] = []
-    for path in _PLAN_PATHS:
+    plan_paths, split = _table()
+    for path in plan_paths:
         value = value_at(plan, path)
         if value.__class__ is str:
             out.append((path, ".".join(path), value, None, ""))
-    for name, single, nested in _SPLIT:
+    for name, single, nested in split:
         actions = name in _ACTIONS
         for position, item in enumerate(getattr(plan, name)):
             if actions and item.status == "cancelled":
@@ -83,14 +55,21 @@ def texts(plan) -> list[Text]:
     return out
 
 
-# Per list: its one-step fields, and its two-step ones (verification.method) as (first, second,
-# dotted name); no free text lies deeper.
-_SPLIT = tuple(
-    (
-        name,
-        tuple(p[0] for p in paths if len(p) == 1),
-        tuple((p[0], p[1], ".".join(p)) for p in paths if len(p) == 2),
+@functools.cache
+def _table() -> tuple[tuple[tuple[str, ...], ...], tuple]:
+    """The plan's own free-text paths; and per list its one-step fields, and its two-step ones
+    (verification.method) as (first, second, dotted name): no free text lies deeper."""
+    from sip.model.fields import free_text
+
+    plan_fields, list_fields = free_text()
+    list_paths = {name: steps(fields) for name, fields in list_fields.items()}
+    assert all(len(p) <= 2 for paths in list_paths.values() for p in paths)
+    split = tuple(
+        (
+            name,
+            tuple(p[0] for p in paths if len(p) == 1),
+            tuple((p[0], p[1], ".".join(p)) for p in paths if len(p) == 2),
+        )
+        for name, paths in list_paths.items()
     )
-    for name, paths in _LIST_PATHS.items()
-)
-assert all(len(p) <= 2 for paths in _LIST_PATHS.values() for p in paths)
+    return steps(plan_fields), split

@@ -42,7 +42,7 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sip.diagnostic import ERROR
 from sip.format.wording import NOUN, Identified, a, label
@@ -57,51 +57,31 @@ CODE = "SIP202"
 SEVERITY = ERROR
 SUMMARY = "a reference names no id of the kind it must point to"
 
-# (list, field, the lists it may point into, the verb for the message); `sip fix` reads it too,
-# and the language server offers and follows references by it (sip/lsp/references.py).
-REFERENCES = (
-    ("findings", "source", ("sources",), "names the source"),
-    ("responses", "addresses", ("findings",), "addresses"),
-    ("responses", "providers", ("service_providers",), "names the provider"),
-    ("responses", "parties", ("parties",), "names the party"),
-    ("root_causes", "findings", ("findings",), "explains"),
-    ("risks", "root_causes", ("root_causes",), "arises from"),
-    ("improvements", "addresses", ("root_causes", "risks"), "addresses"),
-)
-# (list, field of the item, field inside it, the lists it may point into, the verb) for the
-# references one mapping down
-_NESTED = (
-    (
-        "findings",
-        "needs_assessment",
-        "by",
-        ("service_providers", "parties"),
-        "had its workers' needs assessed by",
-    ),
-    ("responses", "verification", "by", ("parties", "service_providers"), "was verified by"),
-    ("improvements", "verification", "by", ("parties", "service_providers"), "was verified by"),
-)
-
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
+    # The references are the fields that declare `refers_to` (sip/model/facts.py); `sip fix` and
+    # the language server read the same table (sip/model/fields.py).
+    from sip.model.fields import references
+
     assert context.index is not None
     kind_of = context.index.kind_of
-    for name, field, targets, verb in REFERENCES:
-        for position, item in enumerate(getattr(plan, name)):
-            value = getattr(item, field)
-            if isinstance(value, str):
-                if kind_of.get(value) not in targets and not is_cancelled(item, name):
-                    yield _wrong(item, name, (name, position, field), value, targets, verb, kind_of)
+    for ref in references():
+        if ref.list == "waivers":
+            continue  # a waiver may name any item: below, in its own words
+        for position, item in enumerate(getattr(plan, ref.list)):
+            value: Any = item
+            for step in ref.path:
+                value = getattr(value, step) if value is not None else None
+            if value is None or is_cancelled(item, ref.list):
                 continue
-            for i, ref in enumerate(value):
-                if kind_of.get(ref) not in targets and not is_cancelled(item, name):
-                    yield _wrong(item, name, (name, position, field, i), ref, targets, verb, kind_of)
-    for name, field, inner, targets, verb in _NESTED:
-        for position, item in enumerate(getattr(plan, name)):
-            mapping = getattr(item, field)
-            ref = getattr(mapping, inner) if mapping is not None else None
-            if ref is not None and kind_of.get(ref) not in targets and not is_cancelled(item, name):
-                yield _wrong(item, name, (name, position, field, inner), ref, targets, verb, kind_of)
+            loc: Loc = (ref.list, position, *ref.path)
+            if isinstance(value, str):
+                if kind_of.get(value) not in ref.targets:
+                    yield _wrong(item, ref.list, loc, value, ref.targets, ref.verb, kind_of)
+                continue
+            for i, target in enumerate(value):
+                if kind_of.get(target) not in ref.targets:
+                    yield _wrong(item, ref.list, (*loc, i), target, ref.targets, ref.verb, kind_of)
     for position, finding in enumerate(plan.findings):
         if finding.repeats == finding.id:
             yield Violation(
@@ -109,22 +89,12 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
                 f"{label(finding, 'findings')} repeats itself: name the earlier "
                 "finding whose problem came back, or remove repeats",
             )
-        elif finding.repeats is not None and kind_of.get(finding.repeats) != "findings":
-            yield _wrong(
-                finding,
-                "findings",
-                ("findings", position, "repeats"),
-                finding.repeats,
-                ("findings",),
-                "repeats",
-                kind_of,
-            )
     for position, waiver in enumerate(plan.waivers):
-        for i, ref in enumerate(waiver.ids or ()):
-            if ref not in kind_of:
+        for i, item_id in enumerate(waiver.ids or ()):
+            if item_id not in kind_of:
                 yield Violation(
                     ("waivers", position, "ids", i),
-                    f"the waiver of {waiver.rule} names {ref}, which is no item in "
+                    f"the waiver of {waiver.rule} names {item_id}, which is no item in "
                     "this plan: correct the id, or remove it from ids",
                 )
 

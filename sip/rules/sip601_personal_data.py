@@ -37,7 +37,6 @@ from sip.diagnostic import WARNING
 from sip.format.personal_data import MAYBE, Keep, find, keep
 from sip.format.wording import ids, label
 from sip.read.positions import Loc
-from sip.rules import free_text
 from sip.rules.context import Context, Violation
 
 if TYPE_CHECKING:
@@ -47,23 +46,24 @@ CODE = "SIP601"
 SEVERITY = WARNING
 SUMMARY = "free text holds what looks like personal data of a worker"
 
-# The free-text fields of the format (sip/rules/free_text.py); `owner` is left out on purpose: its
-# name and role are the plan owner's, not a worker's.
-_OWNER = ("owner.role", "owner.name", "owner")
-PLAN_FIELDS = tuple(f for f in free_text.PLAN_FIELDS if f not in _OWNER)
-LIST_FIELDS = {
-    name: tuple(f for f in fields if f not in _OWNER) for name, fields in free_text.LIST_FIELDS.items()
-}
-_OWNER_FIELDS = frozenset(("owner.role", "owner.name", "owner"))
+
+def not_read() -> frozenset[tuple[str, str]]:
+    """(list or "", dotted field) of the free text SIP601 leaves alone: what names the plan's or
+    an action's accountable owner (`owner` declares it, sip/model/facts.py), whose name and role
+    are the company's own people, not a worker's."""
+    from sip.model.fields import owner_text
+
+    return owner_text()
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     kept = keep(context.public_identifiers)
     maybe = MAYBE.search
+    owner = not_read()
     for loc, field, value, item, name in context.index.free_texts(plan):
         # the common case stays cheap: most text has no digit and no '@' and is plain ASCII
-        if (maybe(value) or not value.isascii()) and field not in _OWNER_FIELDS:
+        if (maybe(value) or not value.isascii()) and (name, field) not in owner:
             steps = tuple(field.split("."))
             violation = _violation(
                 value, loc[: -len(steps)], steps, item if name else "the plan's", name, kept

@@ -1,19 +1,28 @@
 """What each audience of a report sees: the one place that decides what the public is not shown.
 
-For the public (format 1.1, section 9, and docs/reports.md): items marked confidential are left
-out and counted per section; the words of diagnostics are not published; every text, id and
-file name goes through the personal-data mask (the detector behind SIP601, keeping the
-configuration's public identifiers). `sip/output/render/build.py` applies these while it builds
-a report.
+The public report is built from `public_plan`, a copy of the plan that holds only what the
+fields declare public (sip/model/facts.py): every other field is None (or an empty list) before
+the report is built, so a field added without being declared public cannot reach a public page.
+In that copy, besides (format 1.1, section 9, and docs/reports.md): items marked confidential
+are left out and counted per section; every free text has gone through the personal-data mask
+(the detector behind SIP601, keeping the configuration's public identifiers); the names of
+parties that pay or recruit workers are None. `sip/output/render/build.py` masks ids and file
+names as it shows them (`masking(..., name=True)`), and the words of diagnostics are not
+published.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from sip.diagnostic import Diagnostic, readable
 from sip.format.personal_data import Keep, keep, mask
 from sip.model import Plan
+from sip.model.fields import by_attribute
+from sip.model.plan import Party
 from sip.output.render import context as c
 
 # Parties whose names the public does not see (format 1.1, section 9): naming the firm that
@@ -39,6 +48,35 @@ LEFT_OUT = (
     "confidential, waivers and validation; anything that looks like a worker's personal "
     "data is masked."
 )
+
+
+def public_plan(plan: Plan, kept: Keep) -> tuple[Plan, set[str], c.Withheld]:
+    """What the public may see of a plan, and nothing else; the ids of the confidential items
+    left out, and per list how many they were."""
+    shown, ids, withheld = without_confidential(plan)
+    return _public(shown, masking(True, kept)), ids, withheld
+
+
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _public(model: _Model, text: Callable[[str], str]) -> _Model:
+    """The model with each field that is not declared public emptied, and free text masked. (The
+    copy is not validated again: a required field left out for the public is None here.)"""
+    update: dict[str, object] = {}
+    for attribute, field in by_attribute(type(model)).items():
+        value = getattr(model, attribute)
+        if value is None:
+            continue
+        if not field.facts.public:
+            update[attribute] = [] if isinstance(value, list) else None
+        elif field.model is not None:
+            update[attribute] = [_public(v, text) for v in value] if field.many else _public(value, text)
+        elif field.text:
+            update[attribute] = text(value)
+    if isinstance(model, Party) and model.kind in UNNAMED_IN_PUBLIC:
+        update["name"] = None
+    return model.model_copy(update=update) if update else model
 
 
 def _same(text: str) -> str:

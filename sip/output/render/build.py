@@ -1,14 +1,14 @@
 """A validated plan and its diagnostics -> the PlanReport its templates receive; plans -> SiteIndex.
 
-The audience is decided here and nowhere else. For the public (format 1.1, section 9):
-evidence, the owner's name and e-mail, reviewers' names, source references, disputes, the
-summaries of needs assessments and of worker engagement, the names of law firms, labour
-agents and recruitment agencies, waivers and the file name are None or empty; items marked
-`confidential: true` are left out (counted per section), references to them read "a
-confidential item"; the words of diagnostics are not shown (only their counts); and every
-text, id (the plan's, every item's and every reference's) and file name goes through the
-personal-data mask (the detector behind SIP601, keeping the configuration's public
-identifiers). A masked id's anchor becomes `redacted-N`, the same for every link to it.
+For the public the builder starts from `audience.public_plan`: a copy of the plan holding only
+the fields declared public (sip/model/facts.py), its free text masked, its confidential items
+left out (counted per section) and the names of firms that pay or recruit workers None; what is
+not public reaches the builder as None or an empty list (evidence, the owner's name and e-mail,
+reviewers' names, source references, disputes, the summaries of needs assessments and of worker
+engagement, waivers). Here, for the public: references to confidential items read "a
+confidential item"; the words of diagnostics are not shown (only their counts); every id (the
+plan's, every item's and every reference's) and the file name go through the personal-data mask
+for names. A masked id's anchor becomes `redacted-N`, the same for every link to it.
 
 Every lookup (responses by finding, risks by root cause, improvements by target) is built
 once, so a report costs time in proportion to the plan's size.
@@ -30,11 +30,10 @@ from sip.output.render import context as c
 from sip.output.render.audience import (
     CONFIDENTIAL_LISTS,
     LEFT_OUT,
-    UNNAMED_IN_PUBLIC,
     masking,
     problems,
+    public_plan,
     shown_file,
-    without_confidential,
 )
 from sip.output.render.brief import one_minute
 from sip.output.render.words import CONTENTS, MAINTENANCE, SECTIONS, WORDS
@@ -93,9 +92,8 @@ class _Builder:
         self.as_of = as_of
         self.public = public
         self.withheld = withheld
-        kept = kept or keep()
-        self.text: Callable[[str], str] = masking(public, kept)
-        self.name: Callable[[str], str] = masking(public, kept, name=True)
+        # ids as file names are masked; text was masked in the public plan (audience.public_plan)
+        self.name: Callable[[str], str] = masking(public, kept or keep(), name=True)
         self.known = set(plan.items())
         self.anchors: dict[str, str] = {}
 
@@ -111,13 +109,6 @@ class _Builder:
             return i
         return self.anchors.setdefault(i, f"redacted-{len(self.anchors) + 1}")
 
-    def optional(self, value: str | None) -> str | None:
-        return None if value is None else self.text(value)
-
-    def private(self, value: str | None) -> str | None:
-        """What must not leave the company: nothing for the public."""
-        return None if self.public or value is None else value
-
     def ref(self, item_id: str) -> c.Ref:
         if item_id in self.withheld:
             return c.Ref(WORDS.confidential_item, "", False, withheld=True)
@@ -131,15 +122,15 @@ class _Builder:
             self.id(s.id),
             self.anchor(s.id),
             vocab_label(vocab.SOURCE_KIND, s.kind),
-            self.optional(self.private(s.reference)),
+            s.reference,
             s.date,
         )
 
     def verification(self, v: model.Verification) -> c.VerificationView:
         return c.VerificationView(
-            self.text(v.method),
+            v.method,
             v.date,
-            self.optional(self.private(v.evidence)),
+            v.evidence,
             None if v.by is None else self.ref(v.by),
             v.independent,
             v.workers_interviewed,
@@ -188,8 +179,8 @@ class _Builder:
             if isinstance(a, model.Response)
             else vocab_label(vocab.IMPROVEMENT_ELEMENT, a.element),
             remedy=vocab_label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
-            action=self.text(a.action),
-            owner=self.text(a.owner),
+            action=a.action,
+            owner=a.owner,
             due=a.due,
             status=vocab_label(vocab.ACTION_STATUS, a.status),
             completed=a.completed,
@@ -198,13 +189,13 @@ class _Builder:
             days_overdue=(self.as_of - a.due).days if overdue else 0,
             addresses=self.refs(a.addresses),
             providers=self.refs(r.providers if r is not None else ()),
-            contingency=self.optional(r.contingency) if r is not None else None,
+            contingency=r.contingency if r is not None else None,
             verification=None if a.verification is None else self.verification(a.verification),
             voluntary=r.voluntary if r is not None else None,
             workers_covered=covered,
             amount=amount,
             basis=vocab_label(vocab.REMEDY_BASIS, r.basis) if r is not None and r.basis else None,
-            measure=self.optional(m.measure) if m is not None else None,
+            measure=m.measure if m is not None else None,
             money_remedy=money_remedy,
             former_workers=former,
             current_workers=covered - former if covered is not None and former is not None else None,
@@ -216,7 +207,7 @@ class _Builder:
             payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
             cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
             extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
-            unclaimed=self.optional(r.unclaimed) if r is not None else None,
+            unclaimed=r.unclaimed if r is not None else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done")
@@ -228,7 +219,7 @@ class _Builder:
             else c.Effectiveness(
                 effectiveness.date,
                 vocab_label(vocab.EFFECTIVENESS, effectiveness.result),
-                self.text(effectiveness.evidence),
+                effectiveness.evidence,
             ),
         )
 
@@ -236,9 +227,9 @@ class _Builder:
         return c.RiskView(
             self.id(r.id),
             self.anchor(r.id),
-            self.text(r.risk),
+            r.risk,
             vocab_label(vocab.RISK_SOURCE_KIND, r.source.kind),
-            self.text(r.source.name),
+            r.source.name,
             vocab_label(vocab.LEVEL, r.likelihood),
             vocab_label(vocab.LEVEL, r.impact),
             rating(r.likelihood, r.impact),
@@ -271,7 +262,7 @@ class _Builder:
                     self.id(cause.id),
                     anchor,
                     vocab_label(vocab.ROOT_CAUSE_CATEGORY, cause.category),
-                    self.text(cause.cause),
+                    cause.cause,
                     vocab_label(vocab.ROOT_CAUSE_METHOD, cause.method) if cause.method else None,
                     self.refs(cause.findings),
                     its_risks,
@@ -321,14 +312,12 @@ class _Builder:
             left_out=LEFT_OUT if self.public else None,
             withheld=withheld,
             plan_id=self.id(plan.id),
-            title=self.text(plan.title),
+            title=plan.title,
             status=vocab_label(vocab.PLAN_STATUS, plan.status),
-            company=self.text(plan.company),
+            company=plan.company,
             involvement=vocab_label(vocab.INVOLVEMENT, plan.involvement) if plan.involvement else None,
             site=self.site(),
-            owner=c.Owner(
-                self.text(plan.owner.role), self.private(plan.owner.name), self.private(plan.owner.email)
-            ),
+            owner=c.Owner(plan.owner.role, plan.owner.name, plan.owner.email),
             opened=plan.opened,
             next_review=plan.next_review,
             closed=plan.closed,
@@ -357,9 +346,9 @@ class _Builder:
                 c.Provider(
                     self.id(p.id),
                     self.anchor(p.id),
-                    self.text(p.name),
+                    p.name,
                     vocab_label(vocab.PROVIDER_KIND, p.kind),
-                    self.text(p.role),
+                    p.role,
                     p.consulted,
                     p.consulted is not None and p.consulted <= self.as_of,
                 )
@@ -369,9 +358,9 @@ class _Builder:
                 c.Party(
                     self.id(p.id),
                     self.anchor(p.id),
-                    None if self.public and p.kind in UNNAMED_IN_PUBLIC else self.text(p.name),
+                    p.name,
                     vocab_label(vocab.PARTY_KIND, p.kind),
-                    self.text(p.role),
+                    p.role,
                 )
                 for p in plan.parties
             ],
@@ -379,25 +368,20 @@ class _Builder:
                 c.Engagement(
                     e.date,
                     vocab_label(vocab.ENGAGED_WITH, e.with_),
-                    self.text(e.method),
-                    self.optional(self.private(e.summary)),
+                    e.method,
+                    e.summary,
                 )
                 for e in plan.worker_engagement
             ],
             risk_map=risk_map(risks),
             improvements=improvements,
             timeline=timeline,
-            reviews=[
-                c.ReviewView(r.date, self.optional(self.private(r.by)), self.text(r.summary))
-                for r in plan.reviews
-            ],
-            waivers=[]
-            if self.public
-            else [
+            reviews=[c.ReviewView(r.date, r.by, r.summary) for r in plan.reviews],
+            waivers=[
                 c.WaiverView(
                     w.rule,
                     self.refs(w.ids or ()),
-                    self.text(w.reason),
+                    w.reason,
                     w.until,
                     w.until is not None and w.until < self.as_of,
                 )
@@ -409,10 +393,10 @@ class _Builder:
     def site(self) -> c.SiteView:
         s = self.plan.site
         return c.SiteView(
-            self.text(s.name),
+            s.name,
             s.country,
             COUNTRIES[s.country],
-            self.private(s.supplier_id),
+            s.supplier_id,
             s.tier,
             s.workers,
             s.migrant_workers,
@@ -462,13 +446,13 @@ class _Builder:
         return c.FindingView(
             id=self.id(f.id),
             anchor=self.anchor(f.id),
-            title=self.text(f.title),
-            description=self.optional(f.description),
+            title=f.title,
+            description=f.description,
             severity=vocab_label(vocab.SEVERITY, f.severity),
             determination=vocab_label(vocab.DETERMINATION, found) if found else None,
             determination_given=f.determination is not None,
             forced_labour=f.is_forced_labour,
-            disputed=self.optional(self.private(f.disputed)),
+            disputed=f.disputed,
             repeats=None if f.repeats is None else self.ref(f.repeats),
             indicators=_labels(vocab.INDICATOR, f.indicators),
             worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),
@@ -476,13 +460,13 @@ class _Builder:
             sources=[sources[i] for i in source_ids if i in sources],
             sources_withheld=sum(1 for i in source_ids if i in self.withheld),
             identified=f.identified,
-            evidence=self.optional(self.private(f.evidence)),
+            evidence=f.evidence,
             needs_assessment=None
             if f.needs_assessment is None
             else c.NeedsAssessment(
                 f.needs_assessment.date,
                 None if f.needs_assessment.by is None else self.ref(f.needs_assessment.by),
-                self.optional(self.private(f.needs_assessment.summary)),
+                f.needs_assessment.summary,
             ),
             responses=responses,
             root_causes=causes,
@@ -538,7 +522,7 @@ def plan_report(
     public_identifiers: tuple[str, ...] = (),
 ) -> c.PlanReport:
     if public:
-        shown, ids, withheld = without_confidential(plan)
+        shown, ids, withheld = public_plan(plan, keep(public_identifiers))
     else:
         shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
     builder = _Builder(shown, as_of, public, ids, keep(public_identifiers))
@@ -554,15 +538,14 @@ def plan_row(
     link: str,
     public_identifiers: tuple[str, ...] = (),
 ) -> c.PlanRow:
-    text = masking(public, keep(public_identifiers))
     if public:
-        plan = without_confidential(plan)[0]
+        plan = public_plan(plan, keep(public_identifiers))[0]
     p = progress(plan, as_of)
     return c.PlanRow(
         plan_id=shown_file(plan.id, public, public_identifiers),
-        title=text(plan.title),
+        title=plan.title,
         link=link,
-        site_name=text(plan.site.name),
+        site_name=plan.site.name,
         country_code=plan.site.country,
         country_name=COUNTRIES[plan.site.country],
         status=vocab_label(vocab.PLAN_STATUS, plan.status),

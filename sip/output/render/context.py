@@ -146,7 +146,7 @@ class Instalment:
 class Effectiveness:
     date: dt.date
     result: Label
-    evidence: str
+    evidence: str | None  # None for the public
 
 
 @dataclass(frozen=True, slots=True)
