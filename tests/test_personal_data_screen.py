@@ -43,7 +43,12 @@ def _plan_texts(paths) -> list[str]:
 
 
 def _same(text: str, kept=NOTHING_KEPT) -> None:
-    assert find(text, kept) == find(text, kept, screen=False), text
+    found = find(text, kept)
+    assert found == find(text, kept, screen=False), text
+    end = 0
+    for match in found:  # and the spans are the text's, in order, never overlapping
+        assert end <= match.start < match.end <= len(text), (text, found)
+        end = match.end
 
 
 def test_the_same_answers_on_the_examples_and_the_real_cases():

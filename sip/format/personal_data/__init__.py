@@ -65,13 +65,13 @@ def find(text: str, kept: Keep = NOTHING_KEPT, screen: bool = True) -> list[Matc
     if text.isascii() and "%" not in text and cues(text) is None:
         return []  # the common case stays cheap
     if len(text) <= 500:  # plans repeat their short texts (owners, roles, ids): remember them
-        return _find_cached(text, kept)
+        return list(_find_cached(text, kept))  # a copy: a caller may add to its list
     return _find_uncached(text, kept, screen)
 
 
 @lru_cache(maxsize=8192)
-def _find_cached(text: str, kept: Keep) -> list[Match]:
-    return _find_uncached(text, kept, True)
+def _find_cached(text: str, kept: Keep) -> tuple[Match, ...]:
+    return tuple(_find_uncached(text, kept, True))
 
 
 def _find_uncached(text: str, kept: Keep, screen: bool) -> list[Match]:
@@ -162,8 +162,9 @@ def not_an_identifier(entry: str) -> str | None:
     if find(entry) or sum(c.isdigit() for c in normalise(entry)[0]) >= 5:
         return None
     return (
-        "is not a whole identifier: list a public number, address or link as it is written "
-        '(a hotline\'s "+60 3-8000 8000", "hotline@example.org"), never a part of one'
+        "is not a whole identifier that sip would mask: list a public number, address or link "
+        'whole, as it is written (a hotline\'s "+60 3-8000 8000", "hotline@example.org"); a part '
+        "of one, a word or a short number would keep every text that holds it"
     )
 
 

@@ -32,12 +32,15 @@ _CHAT_HOSTS = (
 # `public-identifiers` (docs/personal-data.md).
 _PROFILE_HOSTS = r"instagram\.com|instagr\.am|facebook\.com|fb\.com|fb\.me|tiktok\.com|linkedin\.com/in"
 _CHAT_SCHEMES = r"viber|whatsapp|tg|weixin|wechat|line|skype|zalo|fb-messenger|kakaotalk|sgnl|imo"
-# The rest of a link, up to a space, a quote or a bracket, and not its last punctuation mark.
-_REST = r"[^\s<>\"'()\[\]{}]*[^\s<>\"'()\[\]{}.,;:!?]"
+# The rest of a link, up to a space, a quote, a bracket or what an earlier step claimed (NUL),
+# and not its last punctuation mark.
+_REST = r"[^\s<>\"'()\[\]{}\0]*[^\s<>\"'()\[\]{}\0.,;:!?]"
+# A link starts where a word starts: `a-t.me/name` and `x_wa.me/60...` are read as links too,
+# `chat.me/...` and `online.me/...` are other sites.
 LINK = re.compile(
-    rf"(?i:(?<![\w.-])(?:https?://)?(?:(?:www|m|mobile|web|l|business)\.)?"
+    rf"(?i:(?<![^\W_])(?:https?://)?(?:(?:www|m|mobile|web|l|business)\.)?"
     rf"(?:(?P<chat>{_CHAT_HOSTS})|(?P<profile>{_PROFILE_HOSTS}))/(?P<value>{_REST})"
-    rf"|(?<![\w.+-])(?:{_CHAT_SCHEMES})://(?P<app>{_REST}))"
+    rf"|(?<![^\W_])(?:{_CHAT_SCHEMES})://(?P<app>{_REST}))"
 )
 _ONLY_A_NUMBER = re.compile(r"[~+/]*[0-9]{7,}/?")
 

@@ -8,7 +8,7 @@ import re
 
 EMAIL = re.compile(
     r"(?:(?<![\w.%+'-])[\w.%+'-]+(?:\s?\.\s?[\w%+'-]+){0,5}\s?"  # nguyen . van @ too
-    r"|\"[^\"\n]{1,64}\"|\u201c[^\u201d\n]{1,64}\u201d)"  # a quoted local part
+    r"|\"[^\"\n\0]{1,64}\"|\u201c[^\u201d\n\0]{1,64}\u201d)"  # a quoted local part
     r"@\s?[\w-]+(?:\s?\.\s?[\w-]+)*"
 )
 
