@@ -196,9 +196,7 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
                 raise fail(key, 'must be a list of globs, e.g. ["drafts/**"]')
             values["exclude"] = tuple(value)
         elif key == "public-identifiers":
-            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-                raise fail(key, 'must be a list of texts, e.g. ["+60 3-8000 8000"]')
-            values["public_identifiers"] = tuple(value)
+            values["public_identifiers"] = parse_public_identifiers(value, partial(fail, key))
         elif key == "max-file-size":
             values["max_file_size"] = parse_size(value, partial(fail, key))
         elif key == "deadlines":
@@ -236,6 +234,20 @@ def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
                 "as a plan, so nothing else in it was checked"
             )
     return codes
+
+
+def parse_public_identifiers(value: Any, fail: Any) -> tuple[str, ...]:
+    """Texts never masked nor warned about. Each is kept wherever it is written whole, so an entry
+    that is only part of an identifier (`"a"`, `"12"`) would keep every text holding it: refused."""
+    from sip.format.personal_data import not_an_identifier
+
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise fail('must be a list of texts, e.g. ["+60 3-8000 8000"]')
+    for entry in value:
+        problem = not_an_identifier(entry)
+        if problem:
+            raise fail(f"{entry!r} {problem}")
+    return tuple(value)
 
 
 def parse_size(value: Any, fail: Any) -> int:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sip.diagnostic import WARNING
-from sip.format.personal_data import MAYBE, Keep, find, keep
+from sip.format.personal_data import find, keep
 from sip.format.wording import ids, label
 from sip.read.positions import Loc
 from sip.rules.context import Context, Violation
@@ -59,27 +59,18 @@ def not_read() -> frozenset[tuple[str, str]]:
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     kept = keep(context.public_identifiers)
-    maybe = MAYBE.search
     owner = not_read()
     for loc, field, value, item, name in context.index.free_texts(plan):
-        # the common case stays cheap: most text has no digit and no '@' and is plain ASCII
-        if (maybe(value) or not value.isascii()) and (name, field) not in owner:
+        # find() looks first for what a shape needs: most text has none, and costs a scan
+        if (name, field) in owner or not isinstance(value, str):
+            continue
+        kinds = list(dict.fromkeys(match.kind for match in find(value, kept)))
+        if kinds:
             steps = tuple(field.split("."))
-            violation = _violation(
-                value, loc[: -len(steps)], steps, item if name else "the plan's", name, kept
-            )
-            if violation:
-                yield violation
+            yield _violation(kinds, loc[: -len(steps)], steps, item if name else "the plan's", name)
 
 
-def _violation(
-    value: object, loc: Loc, steps: tuple[str, ...], whose: Any, name: str, kept: Keep
-) -> Violation | None:
-    if not isinstance(value, str):
-        return None
-    kinds = list(dict.fromkeys(match.kind for match in find(value, kept)))
-    if not kinds:
-        return None
+def _violation(kinds: list[str], loc: Loc, steps: tuple[str, ...], whose: Any, name: str) -> Violation:
     return Violation(
         (*loc, *steps),
         f"{_whose(whose, name)} {' '.join(steps)} holds what looks like {ids(kinds)}: "
