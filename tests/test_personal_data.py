@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 from sip.check.config import Settings
 from sip.check.file import check_bytes
 from sip.format.personal_data import MASK, find, find_in_name, keep, mask
+from sip.model.fields import free_text
 from sip.output.render.build import plan_report
 from sip.output.render.environment import Templates
-from sip.model.fields import free_text
 from sip.rules.sip601_personal_data import not_read
 from tests.conftest import AS_OF, DATA, EXAMPLES, ROOT
 
