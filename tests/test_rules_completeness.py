@@ -140,7 +140,8 @@ def _text_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
         inner = _model_in(field.annotation)
         if inner is not None:
             out |= _text_fields(inner, f"{prefix}{name}.")
-        elif "_text" in repr(field.metadata) or "_text" in repr(typing.get_args(field.annotation)):
+        # text, or text or a mapping (`unclaimed`, format 1.2): both are read
+        if "_text" in repr(field.metadata) or "_text" in repr(typing.get_args(field.annotation)):
             out.add(prefix + name)
     return out
 

@@ -28,7 +28,7 @@ from sip.format import vocab
 from sip.format.determination import determination_of, is_forced_labour
 from sip.format.lists import ID_LISTS
 from sip.format.version import FormatVersion
-from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, Text
+from sip.model.types import Amount, Count, Country, Currency, Date, Email, FindingRef, Id, Language, Text
 
 
 def _choice(values: dict[str, str]) -> Any:
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     ImprovementElement = str
     PlanStatus = str
     Involvement = str
+    GrievanceOperator = str
 else:
     SourceKind = _choice(vocab.SOURCE_KIND)
     Severity = _choice(vocab.SEVERITY)
@@ -87,6 +88,7 @@ else:
     ImprovementElement = _choice(vocab.IMPROVEMENT_ELEMENT)
     PlanStatus = _choice(vocab.PLAN_STATUS)
     Involvement = _choice(vocab.INVOLVEMENT)
+    GrievanceOperator = _choice(vocab.GRIEVANCE_OPERATOR)
 
 
 def cross_error(
@@ -149,6 +151,11 @@ class Site(Strict):
     facilities: Annotated[int, Field(ge=1)] | None = Field(
         None, description="How many facilities the plan covers (a group's estates and mills)."
     )
+    languages: Annotated[list[Language], Field(min_length=1)] | None = Field(
+        None,
+        description="The languages the site's workers read, ISO 639-1 codes (format 1.2): what a "
+        "grievance channel must be offered in (SIP411).",
+    )
 
     @model_validator(mode="after")
     def _migrants_within_workers(self) -> Site:
@@ -192,6 +199,20 @@ class NeedsAssessment(Strict):
     summary: Text = Field(description="What the workers said they need; not shown to the public.")
 
 
+class Fees(Strict):
+    """What each affected worker paid, as documented (format 1.2)."""
+
+    low: Amount = Field(description="The fees per worker, or the lowest documented.")
+    high: Amount | None = Field(None, description="The highest documented fees per worker; not below low.")
+    currency: Currency = Field(description="ISO 4217 currency code of both amounts.")
+
+    @model_validator(mode="after")
+    def _high_not_below_low(self) -> Fees:
+        if self.high is not None and self.high < self.low:
+            raise cross_error("high", f"high ({self.high:,g}) is below low ({self.low:,g})")
+        return self
+
+
 class Finding(Strict):
     id: Id
     title: Text = Field(description="The problem in one line.")
@@ -201,6 +222,11 @@ class Finding(Strict):
     )
     indicators: list[Indicator] = optional_list("ILO indicators of forced labour found.")
     workers_affected: Count | None = Field(None, description="How many workers it affects.")
+    former_workers: Count | None = Field(
+        None,
+        description="Of workers_affected, those who have left the site (format 1.2): a remedy "
+        "that reaches only current workers leaves them out (SIP409).",
+    )
     worker_groups: list[WorkerGroup] = optional_list("The groups of workers it affects.")
     source: SourceRefs = Field(description="The id of the source that surfaced it, or a list of ids.")
     identified: Date = Field(description="When it was identified; response deadlines run from it.")
@@ -211,11 +237,33 @@ class Finding(Strict):
     disputed: Text | None = Field(
         None, description="The site's objection to the finding; not shown to the public."
     )
-    repeats: Id | None = Field(None, description="The id of an earlier finding this one repeats.")
+    repeats: FindingRef | None = Field(
+        None,
+        description="The id of an earlier finding this one repeats; PLAN-ID/F-n names a finding "
+        "of another plan.",
+    )
     needs_assessment: NeedsAssessment | None = Field(
         None, description="The record that the affected workers' needs were assessed."
     )
+    fees_documented: Fees | None = Field(
+        None,
+        description="What each affected worker paid, per worker, as documented (format 1.2): what a "
+        "reimbursement is measured against (SIP410).",
+    )
+    not_covered: Text | None = Field(
+        None,
+        description="Why some affected workers get no money remedy (format 1.2; SIP409).",
+    )
     confidential: Confidential = False
+
+    @model_validator(mode="after")
+    def _former_within_affected(self) -> Finding:
+        affected, former = self.workers_affected, self.former_workers
+        if affected is not None and former is not None and former > affected:
+            raise cross_error(
+                "former_workers", f"former_workers ({former}) is more than workers_affected ({affected})"
+            )
+        return self
 
     @property
     def sources(self) -> list[str]:
@@ -266,6 +314,20 @@ class WorkerEngagement(Strict):
     confidential: Confidential = False
 
 
+class GrievanceChannel(Strict):
+    """A channel through which workers can raise a problem (format 1.2)."""
+
+    id: Id
+    name: Text = Field(description="The channel, in a few words: a helpline, a worker committee...")
+    operated_by: GrievanceOperator = Field(description="Who runs it: the site, the company, a third party...")
+    anonymous: bool = Field(description="Whether a worker can use it without giving their name.")
+    languages: list[Language] = Field(
+        min_length=1, description="The languages it can be used in, ISO 639-1 codes."
+    )
+    since: Date | None = Field(None, description="When it opened; absent: open already.")
+    confidential: Confidential = False
+
+
 class Verification(Strict):
     method: Text = Field(description="How completion was verified, and by whom.")
     evidence: Text = Field(description="Where the evidence is; never shown to the public.")
@@ -287,6 +349,26 @@ class Instalment(Strict):
     due: Date = Field(description="When the instalment is due.")
     amount: Amount = Field(description="How much, in the remedy's currency.")
     paid: Date | None = Field(None, description="When it was paid; absent: not paid yet.")
+
+
+class Unclaimed(Strict):
+    """What happens to money owed to workers the remedy has not reached (format 1.2)."""
+
+    held_by: Id = Field(description="The service provider or party that holds the money.")
+    claim_until: Date = Field(description="Until when workers can still claim it.")
+    then: Text = Field(description="What happens to what is left after that date.")
+
+
+def _text_or_mapping(value: Any) -> str:
+    return "mapping" if isinstance(value, dict) else "text"
+
+
+# `unclaimed` as text (format 1.1) or as a mapping (1.2): the branch is chosen by the value's
+# shape, so a wrong value gets one message, not one per branch.
+UnclaimedMoney = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[Unclaimed, Tag("mapping")],
+    Discriminator(_text_or_mapping),
+]
 
 
 class Money(Strict):
@@ -349,8 +431,10 @@ class Response(Action):
     extent: Extent | None = Field(
         None, description="Remedies only: whether it repays in full or in part what workers paid."
     )
-    unclaimed: Text | None = Field(
-        None, description="Remedies only: what happens to money owed to workers not reached."
+    unclaimed: UnclaimedMoney | None = Field(
+        None,
+        description="Remedies only: what happens to money owed to workers not reached; since format "
+        "1.2 a mapping: held_by, claim_until, then.",
     )
     schedule: list[Instalment] | None = Field(
         None, description="Remedies only: the instalments; needs amount."
@@ -389,6 +473,13 @@ class Response(Action):
             self._check_counts()
             self._check_schedule()
         return self
+
+    def overdue_instalments(self, as_of: dt.date) -> list[tuple[int, Instalment]]:
+        """Instalments past their `due` with no `paid` date, on an open or done remedy (with
+        their positions): the one definition SIP504 reports and SIP506 defers to."""
+        if not self.schedule or not (self.is_open or self.status == "done"):
+            return []
+        return [(k, i) for k, i in enumerate(self.schedule) if i.paid is None and i.due < as_of]
 
     def _check_counts(self) -> None:
         covered = self.workers_covered
@@ -536,6 +627,9 @@ class Plan(Strict):
     worker_engagement: list[WorkerEngagement] = optional_list(
         "How the affected workers or their representatives took part."
     )
+    grievance_channels: list[GrievanceChannel] = optional_list(
+        "The channels through which workers can raise a problem (format 1.2)."
+    )
     responses: list[Response] = optional_list(
         "The company's specific responses to the findings (corrective)."
     )
@@ -575,4 +669,6 @@ class Plan(Strict):
 
 
 # An item of one of the lists whose items carry ids (ID_LISTS).
-IdItem = Source | Finding | ServiceProvider | Party | Response | RootCause | Risk | Improvement
+IdItem = (
+    Source | Finding | ServiceProvider | Party | GrievanceChannel | Response | RootCause | Risk | Improvement
+)

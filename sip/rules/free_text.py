@@ -10,14 +10,16 @@ from __future__ import annotations
 PLAN_FIELDS = ("title", "company", "site.name", "owner.role", "owner.name")
 LIST_FIELDS = {
     "sources": ("reference",),
-    "findings": ("title", "description", "evidence", "disputed", "needs_assessment.summary"),
+    "findings": ("title", "description", "evidence", "disputed", "needs_assessment.summary", "not_covered"),
     "service_providers": ("name", "role"),
     "parties": ("name", "role"),
+    "grievance_channels": ("name",),
     "responses": (
         "action",
         "owner",
         "contingency",
-        "unclaimed",
+        "unclaimed",  # text (format 1.1), or a mapping whose `then` is text (1.2)
+        "unclaimed.then",
         "verification.method",
         "verification.evidence",
     ),
@@ -75,7 +77,7 @@ def texts(plan) -> list[Text]:
                     out.append(((name, position, field), field, value, item, name))
             for first, rest, dotted in nested:
                 inner = getattr(item, first)
-                if inner is None:
+                if inner is None or inner.__class__ is str:  # `unclaimed` written as text
                     continue
                 value = getattr(inner, rest)
                 if value.__class__ is str:

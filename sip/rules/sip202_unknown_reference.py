@@ -5,12 +5,13 @@ Each reference must name an item of the right kind in the same plan:
 | field | must name |
 |---|---|
 | `findings[].source` | a source (or each of a list of sources) |
-| `findings[].repeats` | another finding (not the finding itself) |
+| `findings[].repeats` | another finding (not itself); `PLAN-ID/F-n`: a finding of plan `PLAN-ID` |
 | `findings[].needs_assessment.by` | a service provider or a party |
 | `responses[].addresses` | findings |
 | `responses[].providers` | service providers |
 | `responses[].parties` | parties |
 | `responses[].verification.by`, `improvements[].verification.by` | a party or a service provider |
+| `responses[].unclaimed.held_by` | a service provider or a party |
 | `root_causes[].findings` | findings |
 | `risks[].root_causes` | root causes |
 | `improvements[].addresses` | root causes or risks |
@@ -21,6 +22,11 @@ issue, a root cause behind it, a preventive measure for the root cause), so ever
 other rule would be checking the wrong thing. Reported at the reference; a reference
 to an item of the wrong kind says what it points at instead. A cancelled action's
 references are not checked (it counts for nothing).
+
+A `repeats` that names a finding of another plan, `PLAN-ID/F-n` (format 1.2), is not
+checked within one file: when plans are checked together and the run holds plan
+`PLAN-ID`, a `PLAN-ID/F-n` naming no finding of it is reported at the reference (a check
+over the run, like SIP203's; `sip lsp` does not make it).
 
 Fails:
 
@@ -41,13 +47,13 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
-from sip.format.wording import NOUN, Identified, a, label
+from sip.format.wording import NOUN, Identified, a, label, quoted, shorten
 from sip.read.positions import Loc
-from sip.rules.context import Context, Violation
+from sip.rules.context import Context, PlacedViolation, PlanIdentity, Violation
 from sip.rules.index import is_cancelled
 
 if TYPE_CHECKING:
@@ -80,6 +86,13 @@ _NESTED = (
     ),
     ("responses", "verification", "by", ("parties", "service_providers"), "was verified by"),
     ("improvements", "verification", "by", ("parties", "service_providers"), "was verified by"),
+    (
+        "responses",
+        "unclaimed",
+        "held_by",
+        ("service_providers", "parties"),
+        "has the money still owed held by",
+    ),
 )
 
 
@@ -99,7 +112,7 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     for name, field, inner, targets, verb in _NESTED:
         for position, item in enumerate(getattr(plan, name)):
             mapping = getattr(item, field)
-            ref = getattr(mapping, inner) if mapping is not None else None
+            ref = getattr(mapping, inner, None)  # None when absent, or `unclaimed` as text
             if ref is not None and kind_of.get(ref) not in targets and not is_cancelled(item, name):
                 yield _wrong(item, name, (name, position, field, inner), ref, targets, verb, kind_of)
     for position, finding in enumerate(plan.findings):
@@ -109,7 +122,11 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
                 f"{label(finding, 'findings')} repeats itself: name the earlier "
                 "finding whose problem came back, or remove repeats",
             )
-        elif finding.repeats is not None and kind_of.get(finding.repeats) != "findings":
+        elif (
+            finding.repeats is not None
+            and "/" not in finding.repeats  # another plan's finding: checked over the run
+            and kind_of.get(finding.repeats) != "findings"
+        ):
             yield _wrong(
                 finding,
                 "findings",
@@ -127,6 +144,32 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
                     f"the waiver of {waiver.rule} names {ref}, which is no item in "
                     "this plan: correct the id, or remove it from ids",
                 )
+
+
+def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
+    """Every `repeats: PLAN-ID/F-n` naming no finding of plan PLAN-ID, when the run holds it."""
+    checked = [p for p in plans if p.rules_ran and p.facts is not None]
+    findings_of: dict[str, set[str]] = {}
+    for plan in checked:
+        if plan.plan_id is not None and plan.facts is not None:
+            findings_of.setdefault(plan.plan_id, set()).update(f.id for f in plan.facts.findings)
+    for plan in checked:
+        assert plan.facts is not None
+        for position, finding in enumerate(plan.facts.findings):
+            if finding.repeats is None or "/" not in finding.repeats:
+                continue
+            plan_id, finding_id = finding.repeats.split("/", 1)
+            known = findings_of.get(plan_id)
+            if known is None or finding_id in known:
+                continue  # a plan the run does not hold is not checked
+            yield PlacedViolation(
+                plan.file,
+                *finding.repeats_position,
+                f"{finding.id} {quoted(finding.title)} repeats {finding.repeats}, but plan "
+                f"{plan_id} has no finding {finding_id} (its findings: "
+                f"{shorten(', '.join(sorted(known)), 80)}): correct the id",
+                f"findings[{position}].repeats",
+            )
 
 
 def _wrong(
