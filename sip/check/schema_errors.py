@@ -176,7 +176,9 @@ def _noun(loc: Loc) -> str:
     steps = [s for s in loc if isinstance(s, str)]
     if not steps:
         return "plan"
-    name = {"with": "participant (with)"}.get(steps[-1], steps[-1].replace("_", " "))
+    name = {"with": "participant (with)", "operated_by": "operator (operated_by)"}.get(
+        steps[-1], steps[-1].replace("_", " ")
+    )
     if loc and isinstance(loc[-1], int):
         name = {
             "addresses": "address",

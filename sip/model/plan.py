@@ -360,13 +360,14 @@ class Unclaimed(Strict):
 
 
 def _text_or_mapping(value: Any) -> str:
-    return "mapping" if isinstance(value, dict) else "text"
+    return "<mapping>" if isinstance(value, dict) else "<text>"
 
 
 # `unclaimed` as text (format 1.1) or as a mapping (1.2): the branch is chosen by the value's
-# shape, so a wrong value gets one message, not one per branch.
+# shape, so a wrong value gets one message, not one per branch. The tags are written `<...>`,
+# which no key of a plan is, so that positions can drop them from an error's path.
 UnclaimedMoney = Annotated[
-    Annotated[Text, Tag("text")] | Annotated[Unclaimed, Tag("mapping")],
+    Annotated[Text, Tag("<text>")] | Annotated[Unclaimed, Tag("<mapping>")],
     Discriminator(_text_or_mapping),
 ]
 

@@ -52,20 +52,20 @@ SUMMARY = "a note written inside a text reads as a comment, but reports print it
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
     for line, column, path in context.comment_lines:
-        whose = ""
+        whose, field = "the plan's", path
         item = top_item(path)
         if item is not None:
-            name, position, _ = item
+            name, position, rest = item
             items = getattr(plan, name, None)
             if isinstance(items, list) and position < len(items):
                 if is_cancelled(items[position], name):
                     continue
                 if hasattr(items[position], "id"):
-                    whose = f"{label(items[position], name)}: "
+                    whose, field = f"{label(items[position], name)}: its", rest.lstrip(".")
         yield Violation(
             parse_path(path),
-            f"{whose}line {line} of {path} reads as a comment but is text, and every report "
-            "prints it (new in format 1.2): move the note out of the value, onto a comment "
-            "line of its own, or remove it",
+            f"{whose} {field} holds on line {line} a note that reads as a comment, but it is "
+            "text inside the value and every report prints it (new in format 1.2): move the "
+            "note onto a comment line of its own, outside the value, or remove it",
             position=(line, column),
         )
