@@ -65,6 +65,14 @@ def rating(likelihood: str, impact: str) -> c.Label:
     return vocab_label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
 
 
+def _unclaimed_text(unclaimed: str | model.Unclaimed | None) -> str | None:
+    """`unclaimed` in words, written as text (format 1.1) or as a mapping (1.2). A stopgap: the
+    templates show one line of text until reports show the mapping's parts (format 1.2, section 5)."""
+    if unclaimed is None or isinstance(unclaimed, str):
+        return unclaimed
+    return f"Held by {unclaimed.held_by} until {unclaimed.claim_until}; then: {unclaimed.then}"
+
+
 def money_line(currency: str, committed: float, paid: float, per_worker: float | None = None) -> c.MoneyLine:
     return c.MoneyLine(currency, committed, paid, _percent(paid, committed), per_worker)
 
@@ -216,7 +224,7 @@ class _Builder:
             payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
             cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
             extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
-            unclaimed=self.optional(r.unclaimed) if r is not None else None,
+            unclaimed=self.optional(_unclaimed_text(r.unclaimed)) if r is not None else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done")
