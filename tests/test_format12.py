@@ -481,3 +481,41 @@ def test_a_wrong_setting_stops_the_run(sip, write, setting, said):
     outcome = sip("validate", plan)
     assert outcome.exit_code == 2 and outcome.stdout == ""
     assert said in outcome.stderr
+
+
+# -- the hollow example, and the same case done right -----------------------------------------
+
+# Every rule format 1.2 adds or changes that can judge one plan (SIP205 compares plans, and SIP506
+# now reports less).
+RULES_OF_ONE_PLAN = {
+    "SIP309",
+    "SIP310",
+    "SIP405",
+    "SIP409",
+    "SIP410",
+    "SIP411",
+    "SIP412",
+    "SIP509",
+    "SIP510",
+    "SIP511",
+    "SIP603",
+}
+
+
+def test_the_hollow_example_is_caught_by_every_new_rule_and_only_by_them(sip):
+    from tests.conftest import EXAMPLES
+
+    outcome = sip("validate", "--format", "json", EXAMPLES / "invalid" / "hollow.yaml")
+    found = {d["code"] for d in json.loads(outcome.stdout)["diagnostics"]}
+    assert found == RULES_OF_ONE_PLAN
+    assert outcome.exit_code == 1  # SIP509: independence its own parties contradict
+
+
+def test_the_same_case_done_right_is_clean(sip):
+    from tests.conftest import DATA
+
+    outcome = sip(
+        "validate", "--as-of", AS_OF, "--strict", "--format", "json", DATA / "hollow-done-right.yaml"
+    )
+    document = json.loads(outcome.stdout)
+    assert document["diagnostics"] == [] and outcome.exit_code == 0

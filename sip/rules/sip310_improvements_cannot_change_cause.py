@@ -13,6 +13,10 @@ is addressed by at least one improvement whose element can change it: `policy`,
 "Addressed" is read as SIP303 reads it: improvements, not cancelled, whose `addresses`
 list the root cause. A root cause no improvement addresses is SIP303's.
 
+A root cause of category `capacity` (what the workers or the site's staff knew) is not
+judged (sip's decision): training is what changes it. A plan whose only causes are the
+workers' knowledge is SIP309's to report.
+
 New in format 1.2.
 
 Reported at the root cause.
@@ -63,6 +67,8 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     findings, improvements_of = context.index.findings, context.index.improvements_of
     for position, cause in enumerate(plan.root_causes):
+        if cause.category == "capacity":
+            continue  # knowledge is changed by training (sip's decision; SIP309 asks for more)
         improvements = improvements_of.get(cause.id)
         if not improvements or any(i.element not in NON_CHANGING_ELEMENTS for i in improvements):
             continue
@@ -72,8 +78,8 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         yield Violation(
             ("root_causes", position),
             f"{label(cause, 'root_causes')} explains forced labour but is addressed only by "
-            f"{named} (new in format 1.2): training, monitoring and documenting do not change "
-            "a practice; add an improvement that changes it (a policy, procedure, recruitment, "
-            "supplier contract or purchasing practice) whose addresses list "
-            f"{cause.id}",
+            f"{named} (new in format 1.2): training, monitoring, documentation and incident "
+            "response do not change the cause; add an improvement that changes it (a policy, "
+            "procedure, recruitment, grievance mechanism, supplier contract or purchasing "
+            f"practice) whose addresses list {cause.id}",
         )
