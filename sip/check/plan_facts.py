@@ -10,20 +10,34 @@ from sip.rules.context import FindingFacts, PlanFacts
 
 
 def plan_facts(plan: Plan, marks: Marks) -> PlanFacts:
+    closed = plan.status == "closed"
     findings = []
     for position, finding in enumerate(plan.findings):
+        repeats = finding.repeats
+        forced = finding.is_forced_labour
+        if not (closed or forced or (repeats is not None and "/" in repeats)):
+            continue  # no rule over the run reads it: keep what is sent back small
         where = locate(marks, ("findings", position))
         findings.append(
             FindingFacts(
+                position,
                 finding.id,
                 finding.title,
                 finding.identified,
                 tuple(finding.indicators),
-                finding.is_forced_labour,
-                finding.repeats,
+                forced,
+                repeats,
                 where,
-                locate(marks, ("findings", position, "repeats")) if finding.repeats else where,
+                locate(marks, ("findings", position, "repeats")) if repeats else where,
             )
         )
     site = plan.site
-    return PlanFacts(plan.status, plan.closed, site.supplier_id, site.name, site.country, tuple(findings))
+    return PlanFacts(
+        plan.status,
+        plan.closed,
+        site.supplier_id,
+        site.name,
+        site.country,
+        tuple(f.id for f in plan.findings),
+        tuple(findings),
+    )

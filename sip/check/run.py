@@ -118,12 +118,12 @@ def run_level_diagnostics(
 def _finding_ids(result: FileResult) -> Callable[[str], str | None]:
     """The id of the finding a run-level diagnostic's path starts in ('findings[3].repeats'),
     from the facts the worker sent: what a waiver's `ids` and a stable path match."""
-    findings = result.facts.findings if result.facts is not None else ()
+    ids = result.facts.finding_ids if result.facts is not None else ()
 
     def item_of(path: str) -> str | None:
         item = top_item(path)
-        if item is None or item[0] != "findings" or item[1] >= len(findings):
+        if item is None or item[0] != "findings" or item[1] >= len(ids):
             return None
-        return findings[item[1]].id
+        return ids[item[1]]
 
     return item_of

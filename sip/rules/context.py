@@ -71,6 +71,7 @@ class Violation(NamedTuple):
 class FindingFacts(NamedTuple):
     """What rules over a whole run (SIP202's `PLAN-ID/F-n`, SIP205) see of one finding."""
 
+    index: int  # its position in the plan's findings
     id: str
     title: str
     identified: dt.date
@@ -90,6 +91,9 @@ class PlanFacts(NamedTuple):
     supplier_id: str | None
     site_name: str
     country: str
+    finding_ids: tuple[str, ...]  # every finding's, in order
+    # the findings a run-level rule may read: every finding of a closed plan (SIP205's plan A);
+    # else the forced-labour ones (its plan B) and those that repeat another plan's (SIP202)
     findings: tuple[FindingFacts, ...]
 
 

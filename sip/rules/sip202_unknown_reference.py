@@ -152,10 +152,10 @@ def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
     findings_of: dict[str, set[str]] = {}
     for plan in checked:
         if plan.plan_id is not None and plan.facts is not None:
-            findings_of.setdefault(plan.plan_id, set()).update(f.id for f in plan.facts.findings)
+            findings_of.setdefault(plan.plan_id, set()).update(plan.facts.finding_ids)
     for plan in checked:
         assert plan.facts is not None
-        for position, finding in enumerate(plan.facts.findings):
+        for finding in plan.facts.findings:
             if finding.repeats is None or "/" not in finding.repeats:
                 continue
             plan_id, finding_id = finding.repeats.split("/", 1)
@@ -168,7 +168,7 @@ def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
                 f"{finding.id} {quoted(finding.title)} repeats {finding.repeats}, but plan "
                 f"{plan_id} has no finding {finding_id} (its findings: "
                 f"{shorten(', '.join(sorted(known)), 80)}): correct the id",
-                f"findings[{position}].repeats",
+                f"findings[{finding.index}].repeats",
             )
 
 

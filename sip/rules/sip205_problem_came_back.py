@@ -98,9 +98,9 @@ def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
         if not earlier:
             continue
         assert plan.facts is not None
-        for position, finding in enumerate(plan.facts.findings):
+        for finding in plan.facts.findings:
             if finding.forced_labour:
-                yield from _came_back(plan.file, position, finding, earlier)
+                yield from _came_back(plan.file, finding, earlier)
 
 
 def _same_site(
@@ -119,9 +119,7 @@ def _same_site(
     ]
 
 
-def _came_back(
-    file: str, position: int, finding: FindingFacts, earlier: list[PlanIdentity]
-) -> Iterator[PlacedViolation]:
+def _came_back(file: str, finding: FindingFacts, earlier: list[PlanIdentity]) -> Iterator[PlacedViolation]:
     matches: list[tuple[PlanIdentity, PlanFacts, list[str], str]] = []
     for plan in earlier:
         facts = plan.facts
@@ -137,7 +135,7 @@ def _came_back(
     if not matches:
         return
     if finding.repeats is not None and any(
-        finding.repeats == f"{plan.plan_id}/{f.id}" for plan, facts, _, _ in matches for f in facts.findings
+        finding.repeats == f"{plan.plan_id}/{i}" for plan, facts, _, _ in matches for i in facts.finding_ids
     ):
         return
     named = "; ".join(
@@ -153,5 +151,5 @@ def _came_back(
         f"plan, found after it closed: {named}: the problem came back; record it with "
         f"repeats: {plan.plan_id}/{first}, and review the improvements of that plan, which "
         "did not hold",
-        f"findings[{position}]",
+        f"findings[{finding.index}]",
     )
