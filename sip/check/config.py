@@ -243,7 +243,7 @@ def parse_date(value: Any, fail: Any) -> dt.date:
 
 
 def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
-    """Codes or prefixes of rules SIP201-SIP602. SIP0xx and SIP1xx cannot be ignored: they mean
+    """Codes or prefixes of rules SIP201 and later. SIP0xx and SIP1xx cannot be ignored: they mean
     the file is not a readable plan, and nothing else was checked in it."""
     from sip.rules import BY_CODE
 
