@@ -71,7 +71,7 @@ class Violation(NamedTuple):
 class FindingFacts(NamedTuple):
     """What rules over a whole run (SIP202's `PLAN-ID/F-n`, SIP205) see of one finding."""
 
-    index: int  # its position in the plan's findings
+    list_index: int  # its position in the plan's findings
     id: str
     title: str
     identified: dt.date

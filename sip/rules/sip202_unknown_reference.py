@@ -168,7 +168,7 @@ def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
                 f"{finding.id} {quoted(finding.title)} repeats {finding.repeats}, but plan "
                 f"{plan_id} has no finding {finding_id} (its findings: "
                 f"{shorten(', '.join(sorted(known)), 80)}): correct the id",
-                f"findings[{finding.index}].repeats",
+                f"findings[{finding.list_index}].repeats",
             )
 
 

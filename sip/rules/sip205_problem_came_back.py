@@ -151,5 +151,5 @@ def _came_back(file: str, finding: FindingFacts, earlier: list[PlanIdentity]) ->
         f"plan, found after it closed: {named}: the problem came back; record it with "
         f"repeats: {plan.plan_id}/{first}, and review the improvements of that plan, which "
         "did not hold",
-        f"findings[{finding.index}]",
+        f"findings[{finding.list_index}]",
     )
