@@ -54,6 +54,7 @@ Passes:
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from fractions import Fraction
@@ -76,7 +77,14 @@ def needed(concerned: int | None, min_workers: int, min_share: float) -> int:
     concerned, rounded up, computed exactly (0.10 of 70 is 7, not 7.000000000000001)."""
     if concerned is None:
         return min_workers
-    return min(min_workers, math.ceil(Fraction(repr(min_share)) * concerned))
+    return min(min_workers, math.ceil(_exact(min_share) * concerned))
+
+
+@functools.cache
+def _exact(share: float) -> Fraction:
+    """The share as the decimal written in the configuration (0.07 is 7/100, not the float's
+    7.0000000000000007e-02): made once per setting, not per response."""
+    return Fraction(repr(share))
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
