@@ -1,5 +1,6 @@
 """A plan written for format 1 stays readable, and where a rule's result changed in revision 1.1
-its message says what the rule now looks at and what would satisfy it, without the changelog."""
+or 1.2 its message says what the rule now looks at and what would satisfy it, without the
+changelog."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ def test_a_format_1_plan_is_still_readable(sip):
 
 def test_each_changed_result_says_why(sip):
     _, found = run(sip)
-    assert sorted(found) == ["SIP204", "SIP307", "SIP402", "SIP404", "SIP407", "SIP506"]
+    assert sorted(found) == ["SIP204", "SIP307", "SIP402", "SIP404", "SIP407", "SIP411", "SIP506"]
+    # SIP411 (format 1.2): a requirement the plan could not have known, and the message says so
+    assert "records no grievance_channels (new in format 1.2)" in found["SIP411"]["message"]
     # SIP402: a warning now, satisfied by a needs assessment; never "no remedy" for a repayment
     assert found["SIP402"]["severity"] == "warning"
     assert "add needs_assessment (date, summary) to F-1" in found["SIP402"]["message"]

@@ -397,13 +397,15 @@ def _plant(plan: dict, datum: str, secret: str) -> dict:
             for dotted in fields:
                 if (name, dotted) in _REMEDY_ONLY and item.get("kind") != "remedy":
                     continue  # the model refuses it on any other kind (SIP102): nothing would render
-                if dotted.split(".")[0] in item or "." not in dotted:
-                    put(item, dotted)
+                first = dotted.split(".")[0]
+                if "." in dotted and not isinstance(item.get(first), dict):
+                    continue  # absent, or a text where a mapping may be (`unclaimed`, format 1.2)
+                put(item, dotted)
     return plan
 
 
 # Free-text fields a response may hold only when it is a remedy (format 1.1).
-_REMEDY_ONLY = frozenset({("responses", "unclaimed")})
+_REMEDY_ONLY = frozenset({("responses", "unclaimed"), ("responses", "unclaimed.then")})
 
 
 def _public_pages(raw: bytes) -> list[str]:

@@ -22,7 +22,14 @@ from sip.files import read_limited
 from sip.files import reason as os_reason
 from sip.format.dates import DateError
 from sip.format.dates import parse_date as read_date
-from sip.rules.context import DEADLINE_KINDS, SEVERITIES, default_deadlines
+from sip.rules.context import (
+    DEADLINE_KINDS,
+    MIN_EFFECTIVE_DAYS,
+    MIN_WORKERS_HEARD,
+    SEVERITIES,
+    SHARE_OF_WORKERS_HEARD,
+    default_deadlines,
+)
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_CONFIG = 1024 * 1024  # a configuration is a few lines; a larger file is not read
@@ -42,12 +49,28 @@ class Settings:
     # Public identifiers that look like personal data but must stay in reports and are not
     # warned about (a hotline's number, a tariff code): docs/personal-data.md
     public_identifiers: tuple[str, ...] = ()
+    # SIP510: a verification hears at least the smaller of min_workers and min_share of the
+    # workers concerned (format 1.2); SIP511: effectiveness is judged min_days after completion.
+    min_workers: int = MIN_WORKERS_HEARD
+    min_share: float = SHARE_OF_WORKERS_HEARD
+    min_days: int = MIN_EFFECTIVE_DAYS
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
 
 
-_KEYS = ("as-of", "strict", "ignore", "deadlines", "max-file-size", "exclude", "public-identifiers")
+_KEYS = (
+    "as-of",
+    "strict",
+    "ignore",
+    "deadlines",
+    "max-file-size",
+    "exclude",
+    "public-identifiers",
+    "verification",
+    "effectiveness",
+)
+MAX_WORKERS = 1_000_000  # far beyond any site's workforce
 _CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
 _TOML_POSITION = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
 _SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
@@ -201,6 +224,10 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
             values["max_file_size"] = parse_size(value, partial(fail, key))
         elif key == "deadlines":
             values["deadlines"] = parse_deadlines(value, partial(fail, key))
+        elif key == "verification":
+            values.update(parse_verification(value, partial(fail, key)))
+        elif key == "effectiveness":
+            values.update(parse_effectiveness(value, partial(fail, key)))
     return Settings(**values)
 
 
@@ -214,7 +241,7 @@ def parse_date(value: Any, fail: Any) -> dt.date:
 
 
 def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
-    """Codes or prefixes of rules SIP201-SIP602. SIP0xx and SIP1xx cannot be ignored: they mean
+    """Codes or prefixes of rules SIP201 and later. SIP0xx and SIP1xx cannot be ignored: they mean
     the file is not a readable plan, and nothing else was checked in it."""
     from sip.rules import BY_CODE
 
@@ -293,6 +320,45 @@ def parse_deadlines(value: Any, fail: Any) -> dict[str, dict[str, int]]:
             _check_days(severity, days, fail, f"a severity ({', '.join(SEVERITIES)})", f"{kind}.{severity}")
             deadlines[kind][severity] = days
     return deadlines
+
+
+def parse_verification(value: Any, fail: Any) -> dict[str, Any]:
+    """`[verification]`: how many workers a verification must hear (SIP510)."""
+    table = _table(value, fail, "[verification] with min-workers (a count) and min-share (0 to 1)")
+    out: dict[str, Any] = {}
+    for key, setting in table.items():
+        if key == "min-workers":
+            out["min_workers"] = _whole(setting, fail, key, MAX_WORKERS, "workers")
+        elif key == "min-share":
+            if isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 <= setting <= 1:
+                raise fail("min-share must be a number from 0 to 1 (0.10 is 10 %)", key)
+            out["min_share"] = float(setting)
+        else:
+            raise fail(f"{key!r} is not min-workers or min-share", key)
+    return out
+
+
+def parse_effectiveness(value: Any, fail: Any) -> dict[str, Any]:
+    """`[effectiveness]`: how long after completion an improvement can be judged effective (SIP511)."""
+    table = _table(value, fail, "[effectiveness] with min-days (a number of days)")
+    out: dict[str, Any] = {}
+    for key, setting in table.items():
+        if key != "min-days":
+            raise fail(f"{key!r} is not min-days", key)
+        out["min_days"] = _whole(setting, fail, key, MAX_DEADLINE, "days")
+    return out
+
+
+def _table(value: Any, fail: Any, shape: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise fail(f"must be a table: {shape}")
+    return value
+
+
+def _whole(value: Any, fail: Any, key: str, most: int, unit: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
+        raise fail(f"{key} must be a whole number of {unit}, 0 or more and at most {most:,}", key)
+    return value
 
 
 def _check_days(key: str, days: Any, fail: Any, expected: str, shown: str | None = None) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from sip.check.config import Settings
+from sip.check.plan_facts import plan_facts
 from sip.check.result import FileResult
 from sip.check.schema_errors import MAX_PROBLEMS
 from sip.check.waivers import apply_to_plan
@@ -116,9 +117,14 @@ def check_bytes(
         deadlines=settings.deadlines,
         index=index_plan(plan),
         public_identifiers=settings.public_identifiers,
+        min_workers=settings.min_workers,
+        min_share=settings.min_share,
+        min_days=settings.min_days,
+        comment_lines=tuple(loaded.comment_lines),
     )
     rule_problems = list(run_rules(plan, loaded.marks, context, settings.ignores))
     result.rules_ran = True
+    result.facts = plan_facts(plan, loaded.marks)
     diagnostics, waiver_problems, result.waivers = apply_to_plan(
         _diagnostics(name, rule_problems, settings),
         plan,
@@ -207,8 +213,11 @@ def run_rules(
         if rule.check is None or not rule_runs(rule.CODE, plan, ignores):
             continue
         for violation in rule.check(plan, context):
-            at = violation.at if violation.at is not None else violation.loc
-            line, column = locate(marks, at, KEY if violation.anchor == KEY else "value")
+            if violation.position is not None:
+                line, column = violation.position
+            else:
+                at = violation.at if violation.at is not None else violation.loc
+                line, column = locate(marks, at, KEY if violation.anchor == KEY else "value")
             yield Problem(rule.CODE, violation.message, format_path(violation.loc), line, column)
 
 

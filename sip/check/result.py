@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from sip.check.waivers import ActiveWaiver
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.model import Plan
+from sip.rules.context import PlanFacts
 
 
 @dataclass
@@ -21,6 +22,7 @@ class FileResult:
     waivers: list[ActiveWaiver] = field(default_factory=list)
     item_ids: dict[str, str] = field(default_factory=dict)  # 'findings[3]' -> 'F-4', for diagnostics' paths
     summary: object = None  # what validate(summarise=...) made of the plan in the worker
+    facts: PlanFacts | None = None  # what rules over the whole run read (SIP205), once validated
 
 
 @dataclass

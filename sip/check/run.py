@@ -12,6 +12,7 @@ from sip.check.result import FileResult, Run
 from sip.check.waivers import apply_to_run
 from sip.diagnostic import ERROR, Diagnostic
 from sip.model import Plan
+from sip.read.positions import top_item
 from sip.rules import RUN_RULES
 from sip.rules.context import PlanIdentity
 
@@ -82,10 +83,11 @@ def run_level_diagnostics(
     settings: Settings,
     by_file: dict[str, Settings] | None = None,
 ) -> dict[str, list[Diagnostic]]:
-    """The diagnostics of rules that compare files (SIP203), by file, with each file's waivers
-    of those rules applied; a file whose settings ignore a rule gets none of its diagnostics."""
+    """The diagnostics of rules that compare files (SIP203, SIP205, SIP202 across plans), by
+    file, with each file's waivers of those rules applied; a file whose settings ignore a rule
+    gets none of its diagnostics."""
     found: dict[str, list[Diagnostic]] = {}
-    identities = [PlanIdentity(r.file, r.plan_id, r.plan_id_position, r.rules_ran) for r in results]
+    identities = [PlanIdentity(r.file, r.plan_id, r.plan_id_position, r.rules_ran, r.facts) for r in results]
     for rule in RUN_RULES:
         for v in rule.check_run(identities):
             if not (by_file or {}).get(v.file, settings).ignores(rule.CODE):
@@ -96,13 +98,32 @@ def run_level_diagnostics(
     for result in results:
         settings_of_file = (by_file or {}).get(result.file, settings)
         diagnostics = found.get(result.file, [])
+        item_of = _finding_ids(result)
         waivers = [w for w in result.waivers if not settings_of_file.ignores(w.rule)]
         if waivers:
             diagnostics = [
                 d
-                for d in apply_to_run(diagnostics, waivers, result.file)
+                for d in apply_to_run(diagnostics, waivers, result.file, item_of)
                 if not settings_of_file.ignores(d.code)
             ]
+        for d in diagnostics:  # name the findings they are about, as the file's own diagnostics do
+            item = top_item(d.path)
+            if item is not None and item_of(d.path) is not None:
+                result.item_ids.setdefault(f"{item[0]}[{item[1]}]", str(item_of(d.path)))
         if diagnostics:
             out[result.file] = diagnostics
     return out
+
+
+def _finding_ids(result: FileResult) -> Callable[[str], str | None]:
+    """The id of the finding a run-level diagnostic's path starts in ('findings[3].repeats'),
+    from the facts the worker sent: what a waiver's `ids` and a stable path match."""
+    ids = result.facts.finding_ids if result.facts is not None else ()
+
+    def item_of(path: str) -> str | None:
+        item = top_item(path)
+        if item is None or item[0] != "findings" or item[1] >= len(ids):
+            return None
+        return ids[item[1]]
+
+    return item_of

@@ -177,7 +177,9 @@ def _noun(loc: Loc) -> str:
     steps = [s for s in loc if isinstance(s, str)]
     if not steps:
         return "plan"
-    name = {"with": "participant (with)"}.get(steps[-1], steps[-1].replace("_", " "))
+    name = {"with": "participant (with)", "operated_by": "operator (operated_by)"}.get(
+        steps[-1], steps[-1].replace("_", " ")
+    )
     if loc and isinstance(loc[-1], int):
         name = {
             "addresses": "address",
@@ -295,6 +297,11 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
     if kind == "string_pattern_mismatch":
         if noun == "rule":
             return f"{_shown(value)} is not a rule code; write it like SIP301"
+        if noun == "repeats":
+            return (
+                f"{_shown(value)} is not a finding id: write the id of a finding of this plan "
+                "(F-2), or of another plan as PLAN-ID/F-2"
+            )
         return (
             f"{_shown(value)} is not a valid id: start with a letter or digit, then use only "
             "letters, digits, '.', '_' or '-'"
@@ -318,6 +325,8 @@ def _wrong(kind: str, loc: Loc, value: Any, ctx: dict, fallback: str) -> str:
         return f"{noun} is blank: write it out"
     if kind == "sip_country":
         return _country_message(value)
+    if kind == "sip_language":
+        return _language_message(value)
     if kind == "sip_currency":
         codes = codes_for_symbol(value) if isinstance(value, str) else ()
         if len(codes) == 1:
@@ -354,6 +363,14 @@ def _describe(value: Any) -> str:
     if isinstance(value, (int, float)):
         return f"the number {_shown(value)}"
     return _shown(value)
+
+
+def _language_message(value: str) -> str:
+    from sip.format.languages import LANGUAGES, language_hint
+
+    if value.lower() in LANGUAGES:
+        return f"{_shown(value)}: write the language code in lower case ({value.lower()})"
+    return f"{_shown(value)} is not an ISO 639-1 language code{language_hint(value)}"
 
 
 def _country_message(value: Any) -> str:

@@ -8,8 +8,9 @@ silenced and why. SIP204 reports a lapsed waiver (at its `until`) and one that
 silences nothing (at the waiver); it cannot itself be waived.
 
 Waivers are applied per plan after its rules (sip/check/file.py). A waiver of a run-level
-rule (SIP203, which compares files) is handed to the run (sip/check/run.py), which
-alone knows whether it silenced something.
+rule (SIP203 and SIP205, which compare files; SIP202, whose `PLAN-ID/F-n` references are
+checked across plans) that silenced nothing in its plan is handed to the run
+(sip/check/run.py), which alone knows whether it silenced something.
 """
 
 from __future__ import annotations
@@ -109,10 +110,12 @@ def apply_to_run(
     diagnostics: list[Diagnostic],
     waivers: list[ActiveWaiver],
     file: str,
+    item_of: Callable[[str], str | None] = lambda path: None,
 ) -> list[Diagnostic]:
     """A file's run-level diagnostics with the waived ones marked, plus SIP204 for the file's
-    run-level waivers that silenced nothing."""
-    marked, used = waive(diagnostics, waivers, lambda path: None)  # no run-level path is an item
+    run-level waivers that silenced nothing. `item_of`: the id of the item a path starts in
+    (a finding, for SIP205), so that a waiver with `ids` can cover it."""
+    marked, used = waive(diagnostics, waivers, item_of)
     for number, waiver in enumerate(waivers):
         if number not in used:
             problem = unused(waiver)
@@ -147,9 +150,11 @@ def unused(waiver: ActiveWaiver) -> Problem:
         rest = f"no {waiver.rule} is reported for {_ids(waiver.ids)}; remove the waiver, or correct its ids"
     else:
         rest = f"no {waiver.rule} is reported for this plan; remove the waiver"
-    changed = getattr(BY_CODE.get(waiver.rule), "CHANGED_IN_1_1", None)
-    if changed:  # a waiver written for format 1 whose rule now reads less: say why
-        rest += f"; {changed}"
+    rule = BY_CODE.get(waiver.rule)
+    for revision in ("CHANGED_IN_1_1", "CHANGED_IN_1_2"):
+        changed = getattr(rule, revision, None)
+        if changed:  # a waiver written for an earlier revision whose rule now reads less: say why
+            rest += f"; {changed}"
     return Problem(
         CODE,
         f"{_name(waiver.rule, waiver.ids)} silences nothing: {rest}",

@@ -32,7 +32,7 @@ Codes are stable: silence one for a whole repository with `ignore` in the config
 
 ```yaml
 waivers:
-  - rule: SIP506                  # any code from SIP201 to SIP602 except SIP204
+  - rule: SIP506                  # any code from SIP201 to SIP603 except SIP204
     ids: [A-2]                    # optional: the items it covers; absent: the whole plan
     reason: Three instalments agreed with the workers' representatives   # required
     until: 2026-12-31             # optional: the last day it applies

@@ -9,6 +9,7 @@ ID_LISTS = (
     "findings",
     "service_providers",
     "parties",
+    "grievance_channels",
     "responses",
     "root_causes",
     "risks",
@@ -26,6 +27,7 @@ NOUN = {
     "root_causes": "root cause",
     "risks": "risk",
     "improvements": "improvement",
+    "grievance_channels": "grievance channel",
 }
 TITLE_FIELD = {
     "sources": "reference",
@@ -36,4 +38,5 @@ TITLE_FIELD = {
     "root_causes": "cause",
     "risks": "risk",
     "improvements": "action",
+    "grievance_channels": "name",
 }

@@ -198,8 +198,14 @@ PARTY_KIND = {
     "authority": "Authority",
     "certification-body": "Certification body",
     "multi-stakeholder-initiative": "Multi-stakeholder initiative",
+    "employer": "The site's own management or staff (e.g. its HR department)",
+    "own-staff": "The plan owner's own people (e.g. its sourcing team)",
     "other": "Other",
 }
+# Parties that have an interest in the answer, or whose kind shows nothing about it (format 1.2):
+# they cannot verify a remedy independently (SIP509) or assess the workers' needs (SIP412).
+# A service provider of kind `other` proves nothing either; any other provider counts.
+INTERESTED_PARTY_KINDS = frozenset(("employer", "own-staff", "labour-agent", "recruitment-agency", "other"))
 
 ENGAGED_WITH = {
     "workers": "Workers",
@@ -221,6 +227,20 @@ EFFECTIVENESS = {
     "partly-effective": "Partly effective",
     "not-effective": "Not effective",
 }
+
+# Who runs a grievance channel (format 1.2).
+GRIEVANCE_OPERATOR = {
+    "site": "The site",
+    "company": "The company (the plan's owner)",
+    "third-party": "A third party",
+    "worker-organisation": "A worker organisation",
+    "government": "Government",
+}
+
+# Improvements that tell, watch or write down: they cannot change a recruitment practice (SIP310).
+NON_CHANGING_ELEMENTS = frozenset(("training", "monitoring", "documentation", "incident-response"))
+# Root causes that name something the company or the site can change (SIP309).
+CHANGEABLE_CAUSES = frozenset(("policy", "practice", "commercial"))
 
 # Remedies that pay workers money (SIP405).
 MONEY_REMEDIES = frozenset(("reimbursement", "back-pay", "compensation"))

@@ -73,6 +73,11 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else plural_noun or noun + 's'}"
 
 
+def money(currency: str, amount: float) -> str:
+    """'USD 1,200', 'MYR 38,550,000', 'USD 512.50': an amount as messages write it."""
+    return f"{currency} {amount:,.0f}" if amount == int(amount) else f"{currency} {amount:,.2f}"
+
+
 def why_forced_labour(finding) -> str:
     """What makes a finding a forced-labour one: 'determination: substantiated', or, derived,
     'critical; debt bondage' or 'suspected from 2 indicators: debt bondage, deception'."""

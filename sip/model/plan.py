@@ -40,6 +40,7 @@ from sip.model.facts import (
     LATER,
     LINE,
     LOWERED,
+    NEEDS_REVIEW,
     PERSONAL,
     PRIVATE,
     PUBLIC,
@@ -53,7 +54,7 @@ from sip.model.facts import (
     public,
     refers_to,
 )
-from sip.model.types import Amount, Count, Country, Currency, Date, Email, Id, Text
+from sip.model.types import Amount, Count, Country, Currency, Date, Email, FindingRef, Id, Language, Text
 
 
 def _choice(values: dict[str, str]) -> Any:
@@ -87,6 +88,7 @@ if TYPE_CHECKING:
     ImprovementElement = str
     PlanStatus = str
     Involvement = str
+    GrievanceOperator = str
 else:
     SourceKind = _choice(vocab.SOURCE_KIND)
     Severity = _choice(vocab.SEVERITY)
@@ -112,6 +114,7 @@ else:
     ImprovementElement = _choice(vocab.IMPROVEMENT_ELEMENT)
     PlanStatus = _choice(vocab.PLAN_STATUS)
     Involvement = _choice(vocab.INVOLVEMENT)
+    GrievanceOperator = _choice(vocab.GRIEVANCE_OPERATOR)
 
 
 def cross_error(
@@ -179,6 +182,11 @@ class Site(Strict):
     facilities: Annotated[Annotated[int, Field(ge=1)] | None, PUBLIC] = Field(
         None, description="How many facilities the plan covers (a group's estates and mills)."
     )
+    languages: Annotated[Annotated[list[Language], Field(min_length=1)] | None, PUBLIC] = Field(
+        None,
+        description="The languages the site's workers read, ISO 639-1 codes (format 1.2): what a "
+        "grievance channel must be offered in (SIP411).",
+    )
 
     @model_validator(mode="after")
     def _migrants_within_workers(self) -> "Site":
@@ -232,6 +240,24 @@ class NeedsAssessment(Strict):
     )
 
 
+class Fees(Strict):
+    """What each affected worker paid, as documented (format 1.2)."""
+
+    low: Annotated[Amount, public(money=True)] = Field(
+        description="The fees per worker, or the lowest documented."
+    )
+    high: Annotated[Amount | None, public(money=True)] = Field(
+        None, description="The highest documented fees per worker; not below low."
+    )
+    currency: Annotated[Currency, PUBLIC] = Field(description="ISO 4217 currency code of both amounts.")
+
+    @model_validator(mode="after")
+    def _high_not_below_low(self) -> "Fees":
+        if self.high is not None and self.high < self.low:
+            raise cross_error("high", f"high ({self.high:,g}) is below low ({self.low:,g})")
+        return self
+
+
 class Finding(Strict):
     id: Annotated[Id, public(id=True, workbook=SHOWN)]
     title: Annotated[Text, public(workbook=SHOWN)] = Field(description="The problem in one line.")
@@ -244,6 +270,11 @@ class Finding(Strict):
     )
     workers_affected: Annotated[Count | None, public(workbook=SHOWN)] = Field(
         None, description="How many workers it affects."
+    )
+    former_workers: Annotated[Count | None, PUBLIC] = Field(
+        None,
+        description="Of workers_affected, those who have left the site (format 1.2): a remedy "
+        "that reaches only current workers leaves them out (SIP409).",
     )
     worker_groups: Annotated[list[WorkerGroup], PUBLIC] = optional_list("The groups of workers it affects.")
     source: Annotated[SourceRefs, refers_to("sources", verb="names the source")] = Field(
@@ -261,13 +292,33 @@ class Finding(Strict):
     disputed: Annotated[Text | None, private(diff=DISPUTE, kind="dispute")] = Field(
         None, description="The site's objection to the finding; not shown to the public."
     )
-    repeats: Annotated[Id | None, refers_to("findings", verb="repeats", diff=LINE)] = Field(
-        None, description="The id of an earlier finding this one repeats."
+    repeats: Annotated[FindingRef | None, refers_to("findings", verb="repeats", diff=LINE)] = Field(
+        None,
+        description="The id of an earlier finding this one repeats; PLAN-ID/F-n names a finding "
+        "of another plan.",
     )
     needs_assessment: Annotated[NeedsAssessment | None, PUBLIC] = Field(
         None, description="The record that the affected workers' needs were assessed."
     )
+    fees_documented: Annotated[Fees | None, PUBLIC] = Field(
+        None,
+        description="What each affected worker paid, per worker, as documented (format 1.2): what a "
+        "reimbursement is measured against (SIP410).",
+    )
+    not_covered: Annotated[Text | None, PUBLIC] = Field(
+        None,
+        description="Why some affected workers get no money remedy (format 1.2; SIP409).",
+    )
     confidential: Confidential = False
+
+    @model_validator(mode="after")
+    def _former_within_affected(self) -> "Finding":
+        affected, former = self.workers_affected, self.former_workers
+        if affected is not None and former is not None and former > affected:
+            raise cross_error(
+                "former_workers", f"former_workers ({former}) is more than workers_affected ({affected})"
+            )
+        return self
 
     @property
     def sources(self) -> list[str]:
@@ -322,6 +373,26 @@ class WorkerEngagement(Strict):
     confidential: Confidential = False
 
 
+class GrievanceChannel(Strict):
+    """A channel through which workers can raise a problem (format 1.2)."""
+
+    id: Annotated[Id, ITEM_ID]
+    name: Annotated[Text, PUBLIC] = Field(
+        description="The channel, in a few words: a helpline, a worker committee..."
+    )
+    operated_by: Annotated[GrievanceOperator, PUBLIC] = Field(
+        description="Who runs it: the site, the company, a third party..."
+    )
+    anonymous: Annotated[bool, PUBLIC] = Field(
+        description="Whether a worker can use it without giving their name."
+    )
+    languages: Annotated[list[Language], PUBLIC] = Field(
+        min_length=1, description="The languages it can be used in, ISO 639-1 codes."
+    )
+    since: Annotated[Date | None, PUBLIC] = Field(None, description="When it opened; absent: open already.")
+    confidential: Confidential = False
+
+
 class Verification(Strict):
     method: Annotated[Text, public(words="verified how", workbook=SUPPLIER)] = Field(
         description="How completion was verified, and by whom."
@@ -360,6 +431,29 @@ class Instalment(Strict):
     paid: Annotated[Date | None, public(workbook=SUPPLIER)] = Field(
         None, description="When it was paid; absent: not paid yet."
     )
+
+
+class Unclaimed(Strict):
+    """What happens to money owed to workers the remedy has not reached (format 1.2)."""
+
+    held_by: Annotated[
+        Id, refers_to("service_providers", "parties", verb="has the money still owed held by")
+    ] = Field(description="The service provider or party that holds the money.")
+    claim_until: Annotated[Date, PUBLIC] = Field(description="Until when workers can still claim it.")
+    then: Annotated[Text, PUBLIC] = Field(description="What happens to what is left after that date.")
+
+
+def _text_or_mapping(value: Any) -> str:
+    return "<mapping>" if isinstance(value, dict) else "<text>"
+
+
+# `unclaimed` as text (format 1.1) or as a mapping (1.2): the branch is chosen by the value's
+# shape, so a wrong value gets one message, not one per branch. The tags are written `<...>`,
+# which no key of a plan is, so that positions can drop them from an error's path.
+UnclaimedMoney = Annotated[
+    Annotated[Text, Tag("<text>")] | Annotated[Unclaimed, Tag("<mapping>")],
+    Discriminator(_text_or_mapping),
+]
 
 
 class Money(Strict):
@@ -446,8 +540,10 @@ class Response(Action):
     extent: Annotated[Extent | None, PUBLIC] = Field(
         None, description="Remedies only: whether it repays in full or in part what workers paid."
     )
-    unclaimed: Annotated[Text | None, PUBLIC] = Field(
-        None, description="Remedies only: what happens to money owed to workers not reached."
+    unclaimed: Annotated[UnclaimedMoney | None, PUBLIC] = Field(
+        None,
+        description="Remedies only: what happens to money owed to workers not reached; since format "
+        "1.2 a mapping: held_by, claim_until, then.",
     )
     schedule: Annotated[list[Instalment] | None, public(diff=SCHEDULE)] = Field(
         None, description="Remedies only: the instalments; needs amount."
@@ -488,6 +584,13 @@ class Response(Action):
             self._check_counts()
             self._check_schedule()
         return self
+
+    def overdue_instalments(self, as_of: dt.date) -> list[tuple[int, Instalment]]:
+        """Instalments past their `due` with no `paid` date, on an open or done remedy (with
+        their positions): the one definition SIP504 reports and SIP506 defers to."""
+        if not self.schedule or not (self.is_open or self.status == "done"):
+            return []
+        return [(k, i) for k, i in enumerate(self.schedule) if i.paid is None and i.due < as_of]
 
     def _check_counts(self) -> None:
         covered = self.workers_covered
@@ -663,6 +766,9 @@ class Plan(Strict):
     worker_engagement: Annotated[list[WorkerEngagement], public(diff=ENTRIES)] = optional_list(
         "How the affected workers or their representatives took part."
     )
+    grievance_channels: Annotated[list[GrievanceChannel], public(diff=ITEMS, deletion=NEEDS_REVIEW)] = (
+        optional_list("The channels through which workers can raise a problem (format 1.2).")
+    )
     responses: Annotated[list[Response], public(diff=ITEMS, deletion=REFUSED)] = optional_list(
         "The company's specific responses to the findings (corrective)."
     )
@@ -706,4 +812,6 @@ class Plan(Strict):
 
 
 # An item of one of the lists whose items carry ids (ID_LISTS).
-IdItem = Source | Finding | ServiceProvider | Party | Response | RootCause | Risk | Improvement
+IdItem = (
+    Source | Finding | ServiceProvider | Party | GrievanceChannel | Response | RootCause | Risk | Improvement
+)

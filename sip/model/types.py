@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 from sip.format.countries import COUNTRIES
 from sip.format.currencies import ACCEPTED_CURRENCIES
 from sip.format.dates import DateError, parse_date
+from sip.format.languages import LANGUAGES
 from sip.model.facts import FREE_TEXT
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
@@ -43,6 +44,12 @@ def _text(value: str) -> str:
 def _country(value: str) -> str:
     if value not in COUNTRIES:
         raise PydanticCustomError("sip_country", "not a country code")
+    return value
+
+
+def _language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise PydanticCustomError("sip_language", "not a language code")
     return value
 
 
@@ -86,6 +93,17 @@ Country = Annotated[
         }
     ),
 ]
+Language = Annotated[
+    str,
+    AfterValidator(_language),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "enum": sorted(LANGUAGES),
+            "description": "ISO 639-1 language code, lower case (ne, my, ms).",
+        }
+    ),
+]
 Currency = Annotated[
     str,
     AfterValidator(_currency),
@@ -95,6 +113,14 @@ Currency = Annotated[
             "enum": sorted(ACCEPTED_CURRENCIES),
             "description": "ISO 4217 currency code, upper case.",
         }
+    ),
+]
+# A finding's `repeats`: a finding of this plan (F-2), or of another plan as PLAN-ID/F-2 (format 1.2).
+FindingRef = Annotated[
+    str,
+    Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)?$",
+        description="A finding id (F-2), or a plan id and a finding id of that plan (SIP-2025-003/F-2).",
     ),
 ]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]

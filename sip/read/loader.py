@@ -49,6 +49,9 @@ class Loaded:
     marks: Marks | None = None
     problems: list[Problem] = field(default_factory=list)
     tagged_paths: list[str] = field(default_factory=list)  # nodes already reported for a tag
+    # (line, column, path) of the first line of each block or multi-line quoted scalar that reads
+    # as a comment but is text (SIP603): "# INFERRED from ..." inside a `|` description
+    comment_lines: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -108,8 +111,11 @@ class _Frame:
 
 
 class _Builder:
-    def __init__(self, limits: Limits, ends: bool = False) -> None:
+    def __init__(self, limits: Limits, ends: bool = False, text: str = "") -> None:
         self.limits = limits
+        self.text = text
+        self.lines: list[str] | None = None  # the text's lines, split when first needed
+        self.comment_lines: list[tuple[int, int, str]] = []
         self.ends = ends  # where each scalar ends: only an editor's ranges need it (sip lsp)
         self.frames: list[_Frame] = []
         self.anchors: dict[str, tuple[object, object, int]] = {}  # name -> (value, marks, size)
@@ -176,6 +182,8 @@ class _Builder:
         if tag is not None and tag not in SCALAR_TAGS:
             value = text
             self.bad_tag(tag, position)
+        if event.style and "#" in text:  # block or quoted (plain is ''), and a '#' in it: rare
+            self.comment_line(event)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, position, 1)
         if self.ends:
@@ -281,6 +289,31 @@ class _Builder:
         if self.frames:
             self.frames[-1].size += size - 1
 
+    def comment_line(self, event: events.ScalarEvent) -> None:
+        """Record the first line of a block scalar, or of a quoted one over several lines, that
+        a reader takes for a comment: its first non-blank character is '#', or it holds ' # '
+        or ' #[' (`... # INFERRED from`, `... # [SJ]`). It is text, and reports print it."""
+        start, end = event.start_mark, event.end_mark
+        if start is None or end is None:
+            return
+        block = event.style in ("|", ">")
+        if not block and start.line == end.line:
+            return  # a quoted scalar on one line: a '#' in it is plainly text
+        if self.lines is None:
+            self.lines = self.text.split("\n")
+        # a block scalar's text starts on the line after its '|' (a comment there is a real
+        # one) and ends before the line its end mark is at, unless the file ends on that line
+        first = start.line + 1 if block else start.line
+        last = end.line if (end.column or not block) else end.line - 1
+        for number in range(first, min(last, len(self.lines) - 1) + 1):
+            line = self.lines[number]
+            begin = start.column + 1 if number == start.line else 0  # after the opening quote
+            stop = end.column - 1 if not block and number == end.line else len(line)
+            column = _comment_at(line, begin, stop)
+            if column is not None:
+                self.comment_lines.append((number + 1, column + 1, self.slot_path()))
+                return
+
     # -- placing nodes -------------------------------------------------------------------
 
     def set_key(self, key: str, position: tuple[int, int]) -> None:
@@ -343,6 +376,21 @@ class _Builder:
         self.tagged_paths.append(path)
 
 
+def _comment_at(line: str, begin: int, stop: int) -> int | None:
+    """Where, in line[begin:stop], a '#' starts what reads as a comment (0-based), if anywhere."""
+    part = line[begin:stop]
+    text = part.lstrip(" \t")
+    if text.startswith("#"):
+        return begin + len(part) - len(text)
+    at = part.find(" #")
+    while at != -1:
+        after = part[at + 2 : at + 3]
+        if after in (" ", "["):
+            return begin + at + 1
+        at = part.find(" #", at + 2)
+    return None
+
+
 class _UnusableKey:
     def __repr__(self) -> str:
         return "<unusable key>"
@@ -369,7 +417,7 @@ def load(raw: bytes, limits: Limits = Limits(), ends: bool = False) -> Loaded:
         return _fail("SIP001", "the file is not valid UTF-8 text; save it as UTF-8", line, column)
     if text.startswith("\ufeff"):
         text = text[1:]
-    builder = _Builder(limits, ends)
+    builder = _Builder(limits, ends, text)
     try:
         builder.run(_Parser(text))
     except _Stop as stop:
@@ -410,7 +458,7 @@ def load(raw: bytes, limits: Limits = Limits(), ends: bool = False) -> Loaded:
             1,
             builder.problems,
         )
-    return Loaded(root, builder.root_marks, builder.problems, builder.tagged_paths)
+    return Loaded(root, builder.root_marks, builder.problems, builder.tagged_paths, builder.comment_lines)
 
 
 def _fail(code: str, message: str, line: int, column: int, earlier: list[Problem] | None = None) -> Loaded:

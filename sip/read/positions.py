@@ -48,6 +48,8 @@ def clean_loc(loc: Sequence[int | str], data: object) -> Loc:
     node = data
     for step in loc:
         if isinstance(node, dict) and isinstance(step, str):
+            if step.startswith("<") and step not in node:
+                continue  # a tagged union's branch ('<mapping>', sip/model/plan.py), not a key
             out.append(step)
             node = node.get(step)
         elif isinstance(node, list) and isinstance(step, int):

@@ -2,8 +2,9 @@
 
 SIP0xx and SIP1xx are found while loading and validating the format (their modules
 only document them); SIP2xx-SIP6xx are rules run over a plan that validated. SIP203
-compares plans (sip/check/run.py) and SIP204 judges waivers (sip/check/waivers.py); their
-modules only document them too.
+and SIP205 compare plans (sip/check/run.py), as SIP202 does for `repeats: PLAN-ID/F-n`, and
+SIP204 judges waivers (sip/check/waivers.py); the modules of SIP203, SIP204 and SIP205 only
+document them too.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sip.rules import (
     sip202_unknown_reference,
     sip203_shared_plan_id,
     sip204_waiver_unused,
+    sip205_problem_came_back,
     sip301_finding_without_response,
     sip302_finding_without_root_cause,
     sip303_root_cause_without_improvement,
@@ -30,6 +32,8 @@ from sip.rules import (
     sip306_no_contingency,
     sip307_no_incident_response,
     sip308_termination_before_remedy,
+    sip309_no_policy_or_practice,
+    sip310_improvements_cannot_change_cause,
     sip401_no_protection,
     sip402_no_restorative_remedy,
     sip403_involuntary_repatriation,
@@ -37,6 +41,10 @@ from sip.rules import (
     sip405_unclaimed_money,
     sip406_harm_without_its_remedy,
     sip407_no_worker_engagement,
+    sip409_workers_left_out,
+    sip410_remedy_below_harm,
+    sip411_no_safe_grievance_channel,
+    sip412_needs_assessed_by_interested_party,
     sip501_due_too_early,
     sip502_completed_date,
     sip503_no_verification,
@@ -45,8 +53,12 @@ from sip.rules import (
     sip506_late_deadline,
     sip507_effectiveness_not_shown,
     sip508_not_verified_with_workers,
+    sip509_independence_contradicted,
+    sip510_too_few_workers_heard,
+    sip511_judged_effective_too_soon,
     sip601_personal_data,
     sip602_placeholder_text,
+    sip603_comment_in_text,
 )
 from sip.rules.context import Rule, RunRule
 
@@ -62,6 +74,7 @@ REGISTRY: tuple[Rule, ...] = (
     sip202_unknown_reference,
     sip203_shared_plan_id,
     sip204_waiver_unused,
+    sip205_problem_came_back,
     sip301_finding_without_response,
     sip302_finding_without_root_cause,
     sip303_root_cause_without_improvement,
@@ -70,6 +83,8 @@ REGISTRY: tuple[Rule, ...] = (
     sip306_no_contingency,
     sip307_no_incident_response,
     sip308_termination_before_remedy,
+    sip309_no_policy_or_practice,
+    sip310_improvements_cannot_change_cause,
     sip401_no_protection,
     sip402_no_restorative_remedy,
     sip403_involuntary_repatriation,
@@ -77,6 +92,10 @@ REGISTRY: tuple[Rule, ...] = (
     sip405_unclaimed_money,
     sip406_harm_without_its_remedy,
     sip407_no_worker_engagement,
+    sip409_workers_left_out,
+    sip410_remedy_below_harm,
+    sip411_no_safe_grievance_channel,
+    sip412_needs_assessed_by_interested_party,
     sip501_due_too_early,
     sip502_completed_date,
     sip503_no_verification,
@@ -85,8 +104,12 @@ REGISTRY: tuple[Rule, ...] = (
     sip506_late_deadline,
     sip507_effectiveness_not_shown,
     sip508_not_verified_with_workers,
+    sip509_independence_contradicted,
+    sip510_too_few_workers_heard,
+    sip511_judged_effective_too_soon,
     sip601_personal_data,
     sip602_placeholder_text,
+    sip603_comment_in_text,
 )
 
 BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in REGISTRY}

@@ -25,6 +25,14 @@ DEFAULT_DEADLINES: dict[str, dict[str, int]] = {
 }
 
 
+# Format 1.2's defaults: a verification hears at least the smaller of 30 workers and 10 % of
+# the workers concerned (SIP510); an improvement is judged effective no sooner than 90 days
+# after it was completed (SIP511). `[verification]` and `[effectiveness]` change them.
+MIN_WORKERS_HEARD = 30
+SHARE_OF_WORKERS_HEARD = 0.10
+MIN_EFFECTIVE_DAYS = 90
+
+
 def default_deadlines() -> dict[str, dict[str, int]]:
     return {kind: dict(days) for kind, days in DEFAULT_DEADLINES.items()}
 
@@ -37,6 +45,12 @@ class Context:
     # searches the plan per item.
     index: PlanIndex | None = None
     public_identifiers: tuple[str, ...] = ()  # kept by SIP601 (the configuration's list)
+    min_workers: int = MIN_WORKERS_HEARD  # SIP510
+    min_share: float = SHARE_OF_WORKERS_HEARD  # SIP510
+    min_days: int = MIN_EFFECTIVE_DAYS  # SIP511
+    # (line, column, path) of the first line in each block or multi-line quoted scalar that
+    # reads as a comment (the loader finds them; SIP603 reports them)
+    comment_lines: tuple[tuple[int, int, str], ...] = ()
 
 
 class Violation(NamedTuple):
@@ -44,21 +58,54 @@ class Violation(NamedTuple):
 
     `at` is where it points when that is not `loc` itself (a missing `contingency`
     points at its response). `anchor` is "value" or "key" (see sip/read/positions.py).
+    `position` (line, column), when given, is where it points inside a scalar of several lines.
     """
 
     loc: Loc
     message: str
     at: Loc | None = None
     anchor: str = "value"
+    position: tuple[int, int] | None = None  # a line inside a text (SIP603): no node starts there
+
+
+class FindingFacts(NamedTuple):
+    """What rules over a whole run (SIP202's `PLAN-ID/F-n`, SIP205) see of one finding."""
+
+    list_index: int  # its position in the plan's findings
+    id: str
+    title: str
+    identified: dt.date
+    indicators: tuple[str, ...]
+    forced_labour: bool
+    repeats: str | None
+    position: tuple[int, int]  # the finding's
+    repeats_position: tuple[int, int]  # its `repeats` value's (the finding's when absent)
+
+
+class PlanFacts(NamedTuple):
+    """What rules over a whole run see of a plan that validated, beyond its id: small and
+    picklable, made in the worker that checked the plan (sip/check/plan_facts.py)."""
+
+    status: str
+    closed: dt.date | None
+    supplier_id: str | None
+    site_name: str
+    country: str
+    finding_ids: tuple[str, ...]  # every finding's, in order
+    # the findings a run-level rule may read: every finding of a closed plan (SIP205's plan A);
+    # else the forced-labour ones (its plan B) and those that repeat another plan's (SIP202)
+    findings: tuple[FindingFacts, ...]
 
 
 class PlanIdentity(NamedTuple):
-    """What a rule over a whole run (SIP203) sees of each file: its name and plan id."""
+    """What a rule over a whole run (SIP203, SIP205, SIP202 across plans) sees of each file:
+    its name and plan id, and the facts of a plan that validated."""
 
     file: str
     plan_id: str | None
     plan_id_position: tuple[int, int]
     rules_ran: bool
+    facts: PlanFacts | None = None
 
 
 class PlacedViolation(NamedTuple):
@@ -90,7 +137,7 @@ class Rule(Protocol):
 
 
 class RunRule(Rule, Protocol):
-    """A rule over the files of a whole run (SIP203)."""
+    """A rule over the files of a whole run (SIP203, SIP205; SIP202 across plans)."""
 
     @property
     def check_run(self) -> Callable[[Iterable[PlanIdentity]], Iterator[PlacedViolation]]: ...

@@ -47,7 +47,7 @@ def texts(plan) -> list[Text]:
                     out.append(((name, position, field), field, value, item, name))
             for first, rest, dotted in nested:
                 inner = getattr(item, first)
-                if inner is None:
+                if inner is None or inner.__class__ is str:  # `unclaimed` written as text
                     continue
                 value = getattr(inner, rest)
                 if value.__class__ is str:

@@ -17,7 +17,7 @@ from sip.format.lists import ACTION_LISTS, ID_LISTS
 
 if TYPE_CHECKING:
     from sip.model import Plan
-    from sip.model.plan import Finding, IdItem, Improvement, Response
+    from sip.model.plan import Finding, IdItem, Improvement, Response, RootCause
 
 
 @dataclass
@@ -33,6 +33,8 @@ class PlanIndex:
     explained: set[str] = field(default_factory=set)  # finding ids some root cause lists
     improved: set[str] = field(default_factory=set)  # root cause and risk ids improvements address
     mapped: set[str] = field(default_factory=set)  # root cause ids some risk lists
+    causes_of: dict[str, list[RootCause]] = field(default_factory=dict)  # by finding id
+    improvements_of: dict[str, list[Improvement]] = field(default_factory=dict)  # by root cause or risk id
 
     texts: list | None = None  # sip/rules/free_text.py's walk, made once by free_texts()
 
@@ -83,12 +85,20 @@ def index_plan(plan: Plan) -> PlanIndex:
             for finding_id in dict.fromkeys(response.addresses):
                 responses_to[finding_id].append(response)
     index.responses_to = dict(responses_to)
+    causes_of: defaultdict[str, list[RootCause]] = defaultdict(list)
     for root_cause in plan.root_causes:
         index.explained.update(root_cause.findings)
+        for finding_id in dict.fromkeys(root_cause.findings):
+            causes_of[finding_id].append(root_cause)
+    index.causes_of = dict(causes_of)
     for risk in plan.risks:
         index.mapped.update(risk.root_causes)
+    improvements_of: defaultdict[str, list[Improvement]] = defaultdict(list)
     for position, improvement in enumerate(plan.improvements):
         if improvement.status != "cancelled":
             index.improvements.append((position, improvement))
             index.improved.update(improvement.addresses)
+            for item_id in dict.fromkeys(improvement.addresses):
+                improvements_of[item_id].append(improvement)
+    index.improvements_of = dict(improvements_of)
     return index

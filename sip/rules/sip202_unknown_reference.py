@@ -5,12 +5,13 @@ Each reference must name an item of the right kind in the same plan:
 | field | must name |
 |---|---|
 | `findings[].source` | a source (or each of a list of sources) |
-| `findings[].repeats` | another finding (not the finding itself) |
+| `findings[].repeats` | another finding (not itself); `PLAN-ID/F-n`: a finding of plan `PLAN-ID` |
 | `findings[].needs_assessment.by` | a service provider or a party |
 | `responses[].addresses` | findings |
 | `responses[].providers` | service providers |
 | `responses[].parties` | parties |
 | `responses[].verification.by`, `improvements[].verification.by` | a party or a service provider |
+| `responses[].unclaimed.held_by` | a service provider or a party |
 | `root_causes[].findings` | findings |
 | `risks[].root_causes` | root causes |
 | `improvements[].addresses` | root causes or risks |
@@ -21,6 +22,11 @@ issue, a root cause behind it, a preventive measure for the root cause), so ever
 other rule would be checking the wrong thing. Reported at the reference; a reference
 to an item of the wrong kind says what it points at instead. A cancelled action's
 references are not checked (it counts for nothing).
+
+A `repeats` that names a finding of another plan, `PLAN-ID/F-n` (format 1.2), is not
+checked within one file: when plans are checked together and the run holds plan
+`PLAN-ID`, a `PLAN-ID/F-n` naming no finding of it is reported at the reference (a check
+over the run, like SIP203's; `sip lsp` does not make it).
 
 Fails:
 
@@ -41,13 +47,13 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from sip.diagnostic import ERROR
-from sip.format.wording import NOUN, Identified, a, label
+from sip.format.wording import NOUN, Identified, a, label, quoted, shorten
 from sip.read.positions import Loc
-from sip.rules.context import Context, Violation
+from sip.rules.context import Context, PlacedViolation, PlanIdentity, Violation
 from sip.rules.index import is_cancelled
 
 if TYPE_CHECKING:
@@ -71,12 +77,13 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         for position, item in enumerate(getattr(plan, ref.list)):
             value: Any = item
             for step in ref.path:
-                value = getattr(value, step) if value is not None else None
+                value = getattr(value, step, None)  # None: absent, or `unclaimed` written as text
             if value is None or is_cancelled(item, ref.list):
                 continue
             loc: Loc = (ref.list, position, *ref.path)
             if isinstance(value, str):
-                if kind_of.get(value) not in ref.targets:
+                # PLAN-ID/F-n (an id holds no '/') names another plan's finding: checked over the run
+                if "/" not in value and kind_of.get(value) not in ref.targets:
                     yield _wrong(item, ref.list, loc, value, ref.targets, ref.verb, kind_of)
                 continue
             for i, target in enumerate(value):
@@ -97,6 +104,32 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
                     f"the waiver of {waiver.rule} names {item_id}, which is no item in "
                     "this plan: correct the id, or remove it from ids",
                 )
+
+
+def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
+    """Every `repeats: PLAN-ID/F-n` naming no finding of plan PLAN-ID, when the run holds it."""
+    checked = [p for p in plans if p.rules_ran and p.facts is not None]
+    findings_of: dict[str, set[str]] = {}
+    for plan in checked:
+        if plan.plan_id is not None and plan.facts is not None:
+            findings_of.setdefault(plan.plan_id, set()).update(plan.facts.finding_ids)
+    for plan in checked:
+        assert plan.facts is not None
+        for finding in plan.facts.findings:
+            if finding.repeats is None or "/" not in finding.repeats:
+                continue
+            plan_id, finding_id = finding.repeats.split("/", 1)
+            known = findings_of.get(plan_id)
+            if known is None or finding_id in known:
+                continue  # a plan the run does not hold is not checked
+            yield PlacedViolation(
+                plan.file,
+                *finding.repeats_position,
+                f"{finding.id} {quoted(finding.title)} repeats {finding.repeats}, but plan "
+                f"{plan_id} has no finding {finding_id} (its findings: "
+                f"{shorten(', '.join(sorted(known)), 80)}): correct the id",
+                f"findings[{finding.list_index}].repeats",
+            )
 
 
 def _wrong(

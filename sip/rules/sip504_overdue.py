@@ -52,17 +52,15 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
     as_of = context.as_of
     for position, response in context.index.responses:
-        if response.schedule and (response.is_open or response.status == "done"):
-            for k, instalment in enumerate(response.schedule):
-                if instalment.paid is None and instalment.due < as_of:
-                    late = plural((as_of - instalment.due).days, "day")
-                    yield Violation(
-                        ("responses", position, "schedule", k, "due"),
-                        f"instalment {k + 1} of {label(response, 'responses')} was "
-                        f"due {instalment.due} and has no paid date ({late} late): "
-                        "pay it and record the date in paid, or agree a new date "
-                        "with the workers and record why in reviews",
-                    )
+        for k, instalment in response.overdue_instalments(as_of):
+            late = plural((as_of - instalment.due).days, "day")
+            yield Violation(
+                ("responses", position, "schedule", k, "due"),
+                f"instalment {k + 1} of {label(response, 'responses')} was "
+                f"due {instalment.due} and has no paid date ({late} late): "
+                "pay it and record the date in paid, or agree a new date "
+                "with the workers and record why in reviews",
+            )
     for name, position, action in context.index.actions():
         if action.is_overdue(context.as_of):  # the one definition, shared with reports
             late = plural((context.as_of - action.due).days, "day")

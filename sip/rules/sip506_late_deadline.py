@@ -19,10 +19,12 @@ instalment's `due` is what must meet the deadline (the first money must reach th
 workers in time; the rest may follow as agreed). Over means strictly more days.
 
 Only open responses (planned, in-progress) are checked: a finished response is history,
-and SIP504 watches what is late. Improvements are not held to deadlines.
+and SIP504 watches what is late. Nor is a response that SIP504 reports overdue (its own
+`due`, or an unpaid instalment's, is past), waived or not: once a response is overdue,
+that it was planned late is no longer the news. Improvements are not held to deadlines.
 
 Changed in format 1.1: deadlines per kind; open responses only; a schedule's first
-instalment.
+instalment. Changed in format 1.2: silent on a response SIP504 reports.
 
 Reported at `due` (the first instalment's `due` for a scheduled remedy).
 
@@ -78,6 +80,7 @@ CHANGED_IN_1_1 = (
     "response (protection 14/30/90 days, corrective 30/90/180, remedy 90/180/365), and a "
     "scheduled remedy's first instalment"
 )
+CHANGED_IN_1_2 = "since format 1.2, SIP506 is silent on a response SIP504 reports overdue"
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
@@ -85,8 +88,10 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     findings = context.index.findings
     deadlines = context.deadlines
     for position, response in context.index.responses:
-        if not response.is_open:
+        if not response.is_open or response.is_overdue(context.as_of):
             continue
+        if response.overdue_instalments(context.as_of):
+            continue  # SIP504's: an overdue instalment is the news
         days_for = deadlines[response.kind]
         earliest = None
         for finding_id in response.addresses:

@@ -40,6 +40,7 @@ CONFIDENTIAL_LISTS = {
     "service_providers": "service provider",
     "parties": "organisation",
     "worker_engagement": "record of worker engagement",
+    "grievance_channels": "grievance channel",
 }
 LEFT_OUT = (
     "Public version. Left out: evidence and where it is kept, source references, the "
@@ -70,9 +71,11 @@ def _public(model: _Model, text: Callable[[str], str]) -> _Model:
             continue
         if not field.facts.public:
             update[attribute] = [] if isinstance(value, list) else None
-        elif field.model is not None:
-            update[attribute] = [_public(v, text) for v in value] if field.many else _public(value, text)
-        elif field.text:
+        elif isinstance(value, BaseModel):
+            update[attribute] = _public(value, text)
+        elif field.many and field.model is not None:
+            update[attribute] = [_public(v, text) for v in value]
+        elif field.text and isinstance(value, str):  # `unclaimed` is text or a mapping (1.2)
             update[attribute] = text(value)
     if isinstance(model, Party) and model.kind in UNNAMED_IN_PUBLIC:
         update["name"] = None

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.format import vocab
 from sip.format.countries import COUNTRIES
+from sip.format.languages import LANGUAGES
 from sip.format.personal_data import Keep, keep
 from sip.model import Plan
 from sip.model import plan as model
@@ -62,6 +63,14 @@ def rating(likelihood: str, impact: str) -> c.Label:
     """likelihood x impact on a 3 x 3 grid: 1-2 low, 3-4 medium, 6-9 high."""
     score = (_LEVELS.index(likelihood) + 1) * (_LEVELS.index(impact) + 1)
     return vocab_label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
+
+
+def _unclaimed_text(unclaimed: str | model.Unclaimed | None, shown_id: Callable[[str], str]) -> str | None:
+    """`unclaimed` in words, written as text (format 1.1) or as a mapping (1.2). A stopgap: the
+    templates show one line of text until reports show the mapping's parts (format 1.2, section 5)."""
+    if unclaimed is None or isinstance(unclaimed, str):
+        return unclaimed
+    return f"Held by {shown_id(unclaimed.held_by)} until {unclaimed.claim_until}; then: {unclaimed.then}"
 
 
 def money_line(currency: str, committed: float, paid: float, per_worker: float | None = None) -> c.MoneyLine:
@@ -207,7 +216,7 @@ class _Builder:
             payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
             cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
             extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
-            unclaimed=r.unclaimed if r is not None else None,
+            unclaimed=_unclaimed_text(r.unclaimed, self.id) if r is not None else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done")
@@ -364,6 +373,18 @@ class _Builder:
                 )
                 for p in plan.parties
             ],
+            grievance_channels=[
+                c.GrievanceChannelView(
+                    self.id(g.id),
+                    self.anchor(g.id),
+                    g.name,
+                    vocab_label(vocab.GRIEVANCE_OPERATOR, g.operated_by),
+                    g.anonymous,
+                    [c.Label(code, LANGUAGES[code]) for code in g.languages],
+                    g.since,
+                )
+                for g in plan.grievance_channels
+            ],
             engagement=[
                 c.Engagement(
                     e.date,
@@ -453,6 +474,7 @@ class _Builder:
             determination_given=f.determination is not None,
             forced_labour=f.is_forced_labour,
             disputed=f.disputed,
+            not_covered=f.not_covered,
             repeats=None if f.repeats is None else self.ref(f.repeats),
             indicators=_labels(vocab.INDICATOR, f.indicators),
             worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),

@@ -238,6 +238,7 @@ class FindingView:
     determination_given: bool  # written in the plan (else derived from severity and indicators)
     forced_labour: bool  # determination substantiated or suspected (format 1.1)
     disputed: str | None  # the site's objection; None for the public
+    not_covered: str | None  # why some affected workers get no money remedy (format 1.2)
     repeats: Ref | None  # the finding this one repeats
     indicators: list[Label]  # in the ILO's own wording
     worker_groups: list[Label]
@@ -267,6 +268,19 @@ class Provider:
     role: str
     consulted: dt.date | None  # None: planned, not yet consulted
     consulted_by_as_of: bool
+
+
+@dataclass(frozen=True, slots=True)
+class GrievanceChannelView:
+    """A channel through which workers can raise a problem (format 1.2); public."""
+
+    id: str
+    anchor: str
+    name: str
+    operated_by: Label
+    anonymous: bool
+    languages: list[Label]  # ISO 639-1 code and the language's English name
+    since: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,6 +454,7 @@ class Withheld:
     service_providers: str | None
     parties: str | None
     worker_engagement: str | None
+    grievance_channels: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -479,6 +494,7 @@ class PlanReport:
     corrective: list[ActionView]  # responses of kind corrective
     providers: list[Provider]
     parties: list[Party]
+    grievance_channels: list[GrievanceChannelView]
     engagement: list[Engagement]
     risk_map: RiskMap
     improvements: list[ActionView]
