@@ -449,6 +449,14 @@ def export(
         bool, typer.Option("--force", help="Replace an existing file (refused without it).")
     ] = False,
     language: Language = None,
+    include_confidential: Annotated[
+        bool,
+        typer.Option(
+            "--include-confidential",
+            help="Also export findings and actions marked confidential (left out by default: the "
+            "workbook goes to the site).",
+        ),
+    ] = False,
     config: Config = None,
 ) -> None:
     """Write a workbook (.xlsx) a supplier can update: actions, instalments, findings."""
@@ -456,7 +464,15 @@ def export(
     def run() -> int:
         from sip.commands.export import export_command
 
-        return export_command(plan, out, as_of=as_of, force=force, config=config, language=language or "en")
+        return export_command(
+            plan,
+            out,
+            as_of=as_of,
+            force=force,
+            config=config,
+            language=language or "en",
+            include_confidential=include_confidential,
+        )
 
     _run(run)
 

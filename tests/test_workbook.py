@@ -525,3 +525,52 @@ def test_text_a_cell_cannot_hold_comes_back_as_exported(sip, tmp_path):
     assert (
         "-      evidence: Audit report section 3.1\n+      evidence: Audit report section 3.2\n" in out.stdout
     )
+
+
+def test_confidential_items_stay_out_of_the_supplier_workbook_unless_asked(sip, tmp_path):
+    """A finding kept from the public may be one a worker raised: the site it is about gets the
+    workbook, so neither the finding's title nor a confidential action goes in by default."""
+    plan = tmp_path / "electronics-penang.yaml"
+    text = (EXAMPLES / "electronics-penang.yaml").read_text("utf-8")
+    text = text.replace("  - id: F-2\n", "  - id: F-2\n    confidential: true\n", 1)
+    text = text.replace("  - id: A-6\n", "  - id: A-6\n    confidential: true\n", 1)
+    plan.write_text(text, "utf-8")
+    shutil.copy(EXAMPLES / "sip.toml", tmp_path / "sip.toml")
+    secret = "Passports of migrant workers held"
+
+    def cells(book) -> str:
+        workbook = openpyxl.load_workbook(book)
+        return "\n".join(
+            str(c.value)
+            for name in ("Actions", "Instalments", "Findings")
+            for row in workbook[name].iter_rows()
+            for c in row
+            if c.value is not None
+        )
+
+    out = sip("export", plan, "-o", tmp_path / "to-supplier.xlsx")
+    assert out.exit_code == 0, out.stderr
+    assert "left out 2 confidential findings or actions (--include-confidential puts them in)" in out.stderr
+    shown = cells(tmp_path / "to-supplier.xlsx")
+    assert secret[:30] not in shown and "A-6" not in shown
+    assert "F-1" in shown and "F-2" in shown  # an action addressing F-2 names it by id alone
+    # the supplier's workbook without them still imports
+    book = openpyxl.load_workbook(tmp_path / "to-supplier.xlsx")
+    actions = book["Actions"]
+    status = next(c.column_letter for c in actions[1] if c.value == "Status")
+    row = row_of_prefix(actions, "A-7")
+    edit(tmp_path / "to-supplier.xlsx", {f"Actions!{status}{row}": "In progress"})
+    out = sip("import", tmp_path / "to-supplier.xlsx", plan)
+    assert out.exit_code == 0, out.stderr
+    out = sip("export", plan, "-o", tmp_path / "internal.xlsx", "--include-confidential")
+    assert out.exit_code == 0, out.stderr
+    assert "left out" not in out.stderr
+    shown = cells(tmp_path / "internal.xlsx")
+    assert secret[:30] in shown and "A-6" in shown
+
+
+def row_of_prefix(sheet, prefix: str) -> int:
+    for row in range(2, sheet.max_row + 1):
+        if str(sheet.cell(row, 1).value or "").startswith(prefix):
+            return row
+    raise AssertionError(f"{prefix} not in {sheet.title}")

@@ -1,7 +1,8 @@
 """`sip export PLAN -o FILE`: the plan's actions, instalments and findings as a workbook.
 
 An existing file is never replaced without --force, not even a workbook sip exported: it may
-be one a supplier filled in and returned, not imported yet.
+be one a supplier filled in and returned, not imported yet. Items marked confidential are left
+out unless --include-confidential: the workbook goes to the site the plan is about.
 """
 
 from __future__ import annotations
@@ -13,12 +14,20 @@ from sip.exits import Exit, UsageError
 
 
 def export_command(
-    plan: Path, out: Path, *, as_of: str | None, force: bool, config: Path | None, language: str = "en"
+    plan: Path,
+    out: Path,
+    *,
+    as_of: str | None,
+    force: bool,
+    config: Path | None,
+    language: str = "en",
+    include_confidential: bool = False,
 ) -> int:
     from sip.check.config import settings_for
     from sip.check.file import check_bytes
     from sip.check.result import Run
     from sip.files import write_atomic
+    from sip.format.workbook_rows import left_out
     from sip.output.formats import Style, writer
     from sip.output.workbook import Export, workbook_bytes
 
@@ -42,11 +51,20 @@ def export_command(
             file=sys.stderr,
         )
         return Exit.FAILED
-    content = workbook_bytes(Export(result.plan, str(plan), raw, settings.as_of, language))
+    content = workbook_bytes(
+        Export(result.plan, str(plan), raw, settings.as_of, language, confidential=include_confidential)
+    )
     write_atomic(out, content, made_by_sip=lambda _: False, force=force)
     print(
         f"wrote {out}: {plan}'s actions for the supplier to update; `sip import {out} "
         f"{plan}` applies what they changed",
         file=sys.stderr,
     )
+    withheld = 0 if include_confidential else left_out(result.plan)
+    if withheld:
+        print(
+            f"left out {withheld} confidential finding{'s' if withheld > 1 else ''} or action"
+            f"{'s' if withheld > 1 else ''} (--include-confidential puts them in)",
+            file=sys.stderr,
+        )
     return Exit.OK

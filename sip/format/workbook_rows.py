@@ -13,19 +13,30 @@ from typing import Any
 from sip.format import workbook as layout
 
 
-def rows_of(plan: Any) -> dict[str, list[dict[str, Any]]]:
+def rows_of(plan: Any, *, confidential: bool = True) -> dict[str, list[dict[str, Any]]]:
     """Each data sheet's rows, in the plan's order: field -> value (a date, a number, text,
-    a list of ids)."""
+    a list of ids). confidential False: without the items marked confidential, as a workbook
+    sent to the supplier is by default (`sip export`)."""
     return {
-        layout.ACTIONS: action_rows(plan),
-        layout.INSTALMENTS: instalment_rows(plan),
-        layout.FINDINGS: finding_rows(plan),
+        layout.ACTIONS: action_rows(plan, confidential),
+        layout.INSTALMENTS: instalment_rows(plan, confidential),
+        layout.FINDINGS: finding_rows(plan, confidential),
     }
 
 
-def action_rows(plan: Any) -> list[dict[str, Any]]:
+def left_out(plan: Any) -> int:
+    """How many findings and actions a workbook without confidential items leaves out."""
+    lists = (plan.findings, plan.responses, plan.improvements)
+    return sum(1 for items in lists for item in items if getattr(item, "confidential", False))
+
+
+def _shown(items: Any, confidential: bool) -> list[Any]:
+    return [i for i in items if confidential or not getattr(i, "confidential", False)]
+
+
+def action_rows(plan: Any, confidential: bool = True) -> list[dict[str, Any]]:
     rows = []
-    for item in [*plan.responses, *plan.improvements]:
+    for item in _shown([*plan.responses, *plan.improvements], confidential):
         verification = item.verification
         if hasattr(item, "element"):
             kind = f"improvement: {item.element}"
@@ -53,11 +64,11 @@ def action_rows(plan: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def instalment_rows(plan: Any) -> list[dict[str, Any]]:
+def instalment_rows(plan: Any, confidential: bool = True) -> list[dict[str, Any]]:
     """A row per instalment of a money remedy's schedule (format 1.1), or one row of totals
     for a money remedy without one."""
     rows = []
-    for response in plan.responses:
+    for response in _shown(plan.responses, confidential):
         amount = getattr(response, "amount", None)
         if amount is None:
             continue
@@ -89,7 +100,7 @@ def instalment_rows(plan: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def finding_rows(plan: Any) -> list[dict[str, Any]]:
+def finding_rows(plan: Any, confidential: bool = True) -> list[dict[str, Any]]:
     return [
         {
             "id": f.id,
@@ -99,5 +110,5 @@ def finding_rows(plan: Any) -> list[dict[str, Any]]:
             "workers_affected": f.workers_affected,
             "identified": f.identified,
         }
-        for f in plan.findings
+        for f in _shown(plan.findings, confidential)
     ]

@@ -39,6 +39,9 @@ class Export:
     plan_bytes: bytes
     exported: dt.date
     language: str = vocabulary.SOURCE_LANGUAGE
+    # Items marked confidential go to the supplier only when asked (`--include-confidential`):
+    # a finding kept from the public may be one a worker raised, and the site is who they fear.
+    confidential: bool = False
 
 
 def plan_sha256(raw: bytes) -> str:
@@ -53,8 +56,8 @@ def workbook_bytes(export: Export) -> bytes:
     book = Workbook()
     cells.use_font(book)
     book.remove(book.active)
-    labels = cells.Labels(export.plan, words)
-    sheets = rows_of(export.plan)
+    labels = cells.Labels(export.plan, words, export.confidential)
+    sheets = rows_of(export.plan, confidential=export.confidential)
     shown = {
         name: [
             {c.field: labels.shown(c.kind, values.get(c.field)) for c in layout.COLUMNS[name]}

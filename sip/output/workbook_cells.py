@@ -59,11 +59,14 @@ _MARGIN, _BOLD = 1.05, 1.1
 class Labels:
     """A plan's values as the workbook shows them, in one language."""
 
-    def __init__(self, plan: Any, words: Words) -> None:
+    def __init__(self, plan: Any, words: Words, confidential: bool = True) -> None:
         self._ = words.gettext
-        # What an action addresses, by id: findings, and for an improvement root causes and risks.
+        # What an action addresses, by id: findings, and for an improvement root causes and risks;
+        # a confidential item by its id alone unless the workbook holds confidential items.
         self.titles = {
             item.id: " ".join(str(getattr(item, field) or "").split())
+            if confidential or not getattr(item, "confidential", False)
+            else ""
             for name in ("findings", "root_causes", "risks")
             for item in getattr(plan, name, None) or []
             for field in (TITLE_FIELD[name],)
