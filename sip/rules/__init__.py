@@ -1,9 +1,12 @@
 """Every diagnostic code sip reports, one module each; the module's docstring is its documentation.
 
-SIP0xx and SIP1xx are found while loading and validating the format (their modules
-only document them); SIP2xx-SIP6xx are rules run over a plan that validated. SIP203
-compares plans (sip/check/run.py) and SIP204 judges waivers (sip/check/waivers.py); their
-modules only document them too.
+SIP2xx-SIP6xx are rules over a plan that validated, each module holding its detection
+(`check`). Two also judge what only the engine sees, in their own modules too: SIP203 compares
+the files of a run (`check_run`, called by sip/check/run.py), SIP204 the waivers once applied
+(`check_waivers`, called by sip/check/waivers.py). SIP003 is checked on the loaded data before
+there is a model (`check_version`). SIP0xx and SIP1xx are found while reading and validating the
+format, below the rules (sip/read/loader.py, the model and sip/check/schema_errors.py): their
+modules document them and say why (CONTRIBUTING.md, "A model check or a rule?").
 """
 
 from __future__ import annotations
