@@ -1,21 +1,23 @@
 """`sip render`: one plan to a report on standard output or in a file, or many to a site.
 
-Plans are loaded and checked by the same parallel `validate` as `sip validate`, keeping their
-models; an invalid plan is not rendered (its diagnostics go to stderr, exit 1) unless --force,
-which renders it with a banner listing its errors. A plan sip cannot read (format errors) is
-never rendered: with --force a site lists it in its index.
+Plans are loaded and checked once, by the same parallel `validate` as `sip validate`: a site's
+pages are made in the same pass, by the worker that checked each plan. An invalid plan is not
+rendered (its diagnostics go to stderr, exit 1) unless --force, which renders it with a banner
+listing its errors. A plan sip cannot read (format errors) is never rendered: with --force a
+site lists it in its index.
 """
 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 from sip.check.config import settings_for
 from sip.check.file import STDIN
 from sip.check.result import FileResult
 from sip.check.run import validate
-from sip.commands.tasks.render_site import by_file, render_site
+from sip.commands.tasks.render_site import by_file, make_page, render_site
 from sip.commands.tasks.report_page import Page, renderer, say_not_rendered
 from sip.diagnostic import Diagnostic
 from sip.exits import Exit, UsageError
@@ -51,10 +53,15 @@ def render_command(
             "as a file to make it part of a site"
         )
     renderer(templates)  # a bad --templates fails before the plans are read
-    with progress_bar(len(files), "Checking plans") as progress:
-        # A site's plans are read again where their pages are made (in the workers), so they
-        # need not travel back here; a single plan is rendered here.
-        run = validate(files, settings, keep_plans=not site, progress=progress)
+    page = Page(templates, format, settings, audience == PUBLIC, force)
+    if site:
+        # Each page is made by the worker that read and checked its plan, in the same pass
+        # (sip/commands/tasks/render_site.py); a single plan is rendered here.
+        with progress_bar(len(files), "Checking plans and making pages") as progress:
+            run = validate(files, settings, progress=progress, summarise=partial(make_page, page=page))
+    else:
+        with progress_bar(len(files), "Checking plans") as progress:
+            run = validate(files, settings, keep_plans=True, progress=progress)
     if run.errors:
         writer("validate", "text")(run, sys.stderr, Style())
         if not force:
@@ -63,7 +70,6 @@ def render_command(
                 file=sys.stderr,
             )
             return Exit.FAILED
-    page = Page(templates, format, settings, audience == PUBLIC, force)
     if site:
         assert out is not None
         return render_site(run, out, page)
