@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 
 from sip.rules import BY_CODE, SEVERITIES
-from tests.goldens import assert_golden
+from tests.goldens import GOLDENS, assert_golden
 
 CASES = Path(__file__).resolve().parent / "rules" / "cases"
 DEFAULT_AS_OF = "2026-08-10"
@@ -168,14 +168,30 @@ def test_a_case_expects_only_what_its_rules_report():
             assert code < "SIP2" or code in allowed, f"{case.name}/{file}:{line}: {code} is not run here"
 
 
-def test_messages(sip):
-    """What each rule says, reviewed as one golden file (SIP_UPDATE_GOLDENS=1 rewrites it)."""
-    lines = []
+def _groups() -> dict[str, list[Path]]:
+    """The cases of each rule, and the scenarios."""
+    out: dict[str, list[Path]] = {}
     for case in all_cases():
+        out.setdefault(own_rule(case) or "scenarios", []).append(case)
+    return out
+
+
+@pytest.mark.parametrize("group", sorted(_groups()))
+def test_messages(sip, group):
+    """What each rule says in its cases, reviewed as golden files, one per rule (so that a new
+    rule adds its own): tests/goldens/rule-messages/SIPNNN.txt; SIP_UPDATE_GOLDENS=1 rewrites them."""
+    lines = []
+    for case in _groups()[group]:
         _, diagnostics = run(sip, case)
         for d in diagnostics:
             lines.append(
                 f"{case.stem}: {_name(d['file'], case)}:{d['line']}:{d['column']} "
                 f"{d['code']} [{d['severity']}] {d['path']}\n    {_relative(d['message'], case)}\n"
             )
-    assert_golden("rule-messages.txt", "".join(lines))
+    assert_golden(f"rule-messages/{group}.txt", "".join(lines))
+
+
+def test_every_message_golden_has_its_cases():
+    """A rule removed or renamed leaves no golden file behind."""
+    folder = GOLDENS / "rule-messages"
+    assert sorted(p.stem for p in folder.glob("*.txt")) == sorted(_groups())
