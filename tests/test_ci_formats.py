@@ -34,7 +34,23 @@ def at_root(monkeypatch):
 def test_golden_outputs_on_the_examples(sip, at_root, name, format, suffix):
     out = sip("validate", "--as-of", AS_OF, "--format", format, FOLDERS[name])
     assert out.exit_code in (0, 1)
-    assert_golden(f"validate/{name}.{format}.{suffix}", out.stdout)
+    text = only_rules_referenced(out.stdout) if format == "sarif" else out.stdout
+    assert_golden(f"validate/{name}.{format}.{suffix}", text)
+
+
+def only_rules_referenced(sarif: str) -> str:
+    """The SARIF document with `tool.driver.rules` cut to the rules its results reference (and
+    each ruleIndex pointed into that list): the golden file then changes with what the examples
+    say, not with every rule added to sip. The full list is held to the registry by
+    test_sarif_is_valid_sarif_2_1_0."""
+    document = json.loads(sarif)
+    run = document["runs"][0]
+    rules = run["tool"]["driver"]["rules"]
+    used = sorted({result["ruleIndex"] for result in run["results"]})
+    run["tool"]["driver"]["rules"] = [rules[index] for index in used]
+    for result in run["results"]:
+        result["ruleIndex"] = used.index(result["ruleIndex"])
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 @pytest.mark.parametrize("name", FOLDERS)

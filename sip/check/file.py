@@ -22,10 +22,11 @@ from sip.format.version import FORMAT_VERSION
 from sip.model import Plan
 from sip.read.item_keys import ids_for
 from sip.read.loader import Limits, Loaded, load
-from sip.read.positions import KEY, MISSING, Marks, format_path, locate
+from sip.read.positions import KEY, Marks, format_path, locate
 from sip.rules import REGISTRY, SEVERITIES
 from sip.rules.context import Context
 from sip.rules.index import index_plan
+from sip.rules.sip003_format_version import check_version
 
 STDIN = "-"
 
@@ -93,7 +94,7 @@ def check_bytes(
     problems = list(loaded.problems)
     data = loaded.data
     assert isinstance(data, dict) and loaded.marks is not None
-    problem, known = version_problem(data, loaded.marks)
+    problem, known = check_version(data, loaded.marks)
     if problem:
         problems.append(problem)
     if not known:
@@ -139,56 +140,6 @@ def check_bytes(
     if keep_plan:
         result.plan = plan
     return result
-
-
-def version_problem(data: dict, marks: Marks) -> tuple[Problem | None, bool]:
-    """The SIP003 problem, if any, and whether the file can be checked as this format version."""
-    if "sip" not in data or data["sip"] is None:
-        line, column = locate(marks, ("sip",), MISSING)
-        return Problem(
-            "SIP003",
-            f"the format version is missing: add 'sip: {FORMAT_VERSION}' "
-            f"as the first line; checked as version {FORMAT_VERSION}",
-            "sip",
-            line,
-            column,
-            "sip_version_missing",
-        ), True
-    version = data["sip"]
-    line, column = locate(marks, ("sip",))
-    if type(version) is int and version == FORMAT_VERSION:
-        return None, True
-    if not isinstance(version, bool) and version in (1, "1", 1.0):
-        return Problem(
-            "SIP003",
-            f"write the format version as the integer {FORMAT_VERSION} "
-            f"(sip: {FORMAT_VERSION}), not {version!r}; checked as version {FORMAT_VERSION}",
-            "sip",
-            line,
-            column,
-            "sip_version_form",
-        ), True
-    if isinstance(version, dict | list):  # a CI job named `sip:`, say: never printed whole
-        shape = "a mapping" if isinstance(version, dict) else "a list"
-        return Problem(
-            "SIP003",
-            f"'sip:' holds {shape}, not a format version: a plan starts with 'sip: {FORMAT_VERSION}'; "
-            "nothing else was checked",
-            "sip",
-            line,
-            column,
-            "sip_version_unknown",
-        ), False
-    shown = repr(version) if len(repr(version)) <= 40 else repr(version)[:36] + "...'"
-    return Problem(
-        "SIP003",
-        f"format version {shown} is not one this sip knows (it reads "
-        f"version {FORMAT_VERSION}); nothing else was checked",
-        "sip",
-        line,
-        column,
-        "sip_version_unknown",
-    ), False
 
 
 def _not_under(problems: list[Problem], paths: list[str]) -> list[Problem]:

@@ -11,7 +11,6 @@ from sip.check.parallel import map_files
 from sip.check.result import FileResult, Run
 from sip.check.waivers import apply_to_run
 from sip.diagnostic import ERROR, Diagnostic
-from sip.model import Plan
 from sip.read.positions import top_item
 from sip.rules import RUN_RULES
 from sip.rules.context import PlanIdentity
@@ -23,25 +22,28 @@ def validate(
     keep_plans: bool = False,
     progress: Callable[[int], None] | None = None,
     known_ids: dict[str, str] | None = None,
-    summarise: Callable[[Plan], object] | None = None,
+    summarise: Callable[[FileResult], object] | None = None,
     by_file: dict[str, Settings] | None = None,
 ) -> Run:
     """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
     a checked plan with one of their ids gets SIP203 (validate --changed-since).
-    `summarise(plan)` runs in the worker, its result kept as `FileResult.summary`: cheaper
-    than sending whole plans back (keep_plans) when a command needs only a few figures.
+    `summarise(result)` runs in the worker on each file's result, its plan at hand, and is kept
+    as `FileResult.summary`: cheaper than sending whole plans back (keep_plans) when a command
+    needs only a few figures (sip status), and work done where the plan was read (the pages of a
+    site) is not done again.
     `by_file`: each file's own settings (sip.check.config.PerFile); `settings` for the others."""
     distinct = {id(s): s for s in (by_file or {}).values()}
     if len(distinct) == 1 and set(by_file or {}) >= set(files):
         # One configuration for every file (the common case): send it, not a table of files
         # to every batch of work.
         settings, by_file = next(iter(distinct.values())), None
+    keep_plan = keep_plans or summarise is not None
     if by_file:
-        work = partial(_check_with_own_settings, by_file=by_file, default=settings, keep_plan=keep_plans)
+        work = partial(_check_with_own_settings, by_file=by_file, default=settings, keep_plan=keep_plan)
     else:
-        work = partial(check_file, settings=settings, keep_plan=keep_plans)
+        work = partial(check_file, settings=settings, keep_plan=keep_plan)
     if summarise is not None:
-        work = partial(_check_and_summarise, settings=settings, summarise=summarise)
+        work = partial(_check_and_summarise, check=work, summarise=summarise, keep_plan=keep_plans)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings), progress=progress)
     cross = run_level_diagnostics(_known(known_ids or {}) + results, settings, by_file)
     diagnostics = []
@@ -59,11 +61,17 @@ def _check_with_own_settings(
     return check_file(name, by_file.get(name, default), keep_plan=keep_plan)
 
 
-def _check_and_summarise(name: str, settings: Settings, summarise: Callable[[Plan], object]) -> FileResult:
-    result = check_file(name, settings, keep_plan=True)
+def _check_and_summarise(
+    name: str,
+    check: Callable[[str], FileResult],
+    summarise: Callable[[FileResult], object],
+    keep_plan: bool,
+) -> FileResult:
+    result = check(name)
     if result.plan is not None:
-        result.summary = summarise(result.plan)
-        result.plan = None
+        result.summary = summarise(result)
+        if not keep_plan:
+            result.plan = None
     return result
 
 

@@ -4,8 +4,11 @@ A waiver with `ids` silences a diagnostic of its rule whose path starts in a
 top-level list item with one of those ids; without `ids`, every diagnostic of its
 rule in the plan. It applies up to and including `until`. A silenced diagnostic is
 kept, with severity "waived" and the waiver's reason, so an auditor can see what was
-silenced and why. SIP204 reports a lapsed waiver (at its `until`) and one that
-silences nothing (at the waiver); it cannot itself be waived.
+silenced and why. A lapsed waiver silences nothing.
+
+Which waivers SIP204 reports is the rule's own judgement, in its module
+(sip/rules/sip204_waiver_unused.py): lapsed ones by its `check`, like any rule; and, from what
+applying them came to here, those that silenced nothing (`check_waivers`).
 
 Waivers are applied per plan after its rules (sip/check/file.py). A waiver of a run-level
 rule (SIP203 and SIP205, which compare files; SIP202, whose `PLAN-ID/F-n` references are
@@ -16,17 +19,16 @@ checked across plans) that silenced nothing in its plan is handed to the run
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from sip.diagnostic import WAIVED, Diagnostic, Problem
 from sip.read.positions import Loc, Marks, format_path, locate, top_item
-from sip.rules import BY_CODE, RUN_LEVEL_CODES, SEVERITIES
+from sip.rules import BY_CODE, RUN_LEVEL_CODES
+from sip.rules import sip204_waiver_unused as sip204
 
 if TYPE_CHECKING:
     from sip.model import Plan
-
-CODE = "SIP204"
 
 
 class ActiveWaiver(NamedTuple):
@@ -52,26 +54,13 @@ def apply_to_plan(
     as_of: dt.date,
     ran: Callable[[str], bool],
 ) -> tuple[list[Diagnostic], list[Problem], list[ActiveWaiver]]:
-    """The diagnostics with the waived ones marked, the SIP204 problems, and the waivers of
-    run-level rules left for the run to apply."""
-    problems: list[Problem] = []
+    """The diagnostics with the waived ones marked, the SIP204 problems of waivers that
+    silenced nothing, and the waivers of run-level rules left for the run to apply."""
     active: list[ActiveWaiver] = []
     for position, waiver in enumerate(plan.waivers):
-        loc: Loc
-        if waiver.until is not None and waiver.until < as_of:
-            loc = ("waivers", position, "until")
-            problems.append(
-                Problem(
-                    CODE,
-                    f"{_name(waiver.rule, waiver.ids)} lapsed after "
-                    f"{waiver.until}: fix what it covered, or renew it with a new "
-                    "until and the reason it still applies",
-                    format_path(loc),
-                    *locate(marks, loc),
-                )
-            )
+        if sip204.lapsed(waiver, as_of):  # reported by SIP204's check, with the rules
             continue
-        loc = ("waivers", position)
+        loc: Loc = ("waivers", position)
         active.append(
             ActiveWaiver(
                 waiver.rule,
@@ -95,14 +84,12 @@ def apply_to_plan(
         return found if isinstance(found, str) else None
 
     marked, used = waive(diagnostics, active, item_of)
-    left_for_run = []
-    for number, in_force in enumerate(active):
-        if number in used:
-            continue
-        if in_force.rule in RUN_LEVEL_CODES:
-            left_for_run.append(in_force)
-        elif ran(in_force.rule):  # a rule that did not run (a draft, `ignore`) proves nothing
-            problems.append(unused(in_force))
+    # A waiver of a run-level rule that silenced nothing here goes to the run: only the run,
+    # which compares the files, knows whether it silences something.
+    left_for_run = [w for n, w in enumerate(active) if n not in used and w.rule in RUN_LEVEL_CODES]
+    judged = [(w, n in used) for n, w in enumerate(active) if n in used or w.rule not in RUN_LEVEL_CODES]
+    outcomes = [_outcome(w, silenced, ran(w.rule)) for w, silenced in judged]
+    problems = [_placed(judged[n][0], message) for n, message in sip204.check_waivers(outcomes)]
     return marked, problems, left_for_run
 
 
@@ -113,17 +100,16 @@ def apply_to_run(
     item_of: Callable[[str], str | None] = lambda path: None,
 ) -> list[Diagnostic]:
     """A file's run-level diagnostics with the waived ones marked, plus SIP204 for the file's
-    run-level waivers that silenced nothing. `item_of`: the id of the item a path starts in
-    (a finding, for SIP205), so that a waiver with `ids` can cover it."""
+    run-level waivers that silenced nothing (the run applies only waivers of rules it ran).
+    `item_of`: the id of the item a path starts in (a finding, for SIP205), so that a waiver with
+    `ids` can cover it."""
     marked, used = waive(diagnostics, waivers, item_of)
-    for number, waiver in enumerate(waivers):
-        if number not in used:
-            problem = unused(waiver)
-            marked.append(
-                Diagnostic(
-                    file, problem.line, problem.column, CODE, SEVERITIES[CODE], problem.message, problem.path
-                )
-            )
+    outcomes = [_outcome(w, n in used, True) for n, w in enumerate(waivers)]
+    for number, message in sip204.check_waivers(outcomes):
+        waiver = waivers[number]
+        marked.append(
+            Diagnostic(file, waiver.line, waiver.column, sip204.CODE, sip204.SEVERITY, message, waiver.path)
+        )
     return marked
 
 
@@ -145,28 +131,15 @@ def waive(
     return out, used
 
 
-def unused(waiver: ActiveWaiver) -> Problem:
-    if waiver.ids:
-        rest = f"no {waiver.rule} is reported for {_ids(waiver.ids)}; remove the waiver, or correct its ids"
-    else:
-        rest = f"no {waiver.rule} is reported for this plan; remove the waiver"
+def _outcome(waiver: ActiveWaiver, silenced: bool, rule_ran: bool) -> sip204.WaiverOutcome:
     rule = BY_CODE.get(waiver.rule)
-    for revision in ("CHANGED_IN_1_1", "CHANGED_IN_1_2"):
-        changed = getattr(rule, revision, None)
-        if changed:  # a waiver written for an earlier revision whose rule now reads less: say why
-            rest += f"; {changed}"
-    return Problem(
-        CODE,
-        f"{_name(waiver.rule, waiver.ids)} silences nothing: {rest}",
-        waiver.path,
-        waiver.line,
-        waiver.column,
+    # a waiver written for an earlier revision whose rule now reads less: the rule says why
+    changed = "; ".join(
+        text for revision in ("CHANGED_IN_1_1", "CHANGED_IN_1_2") if (text := getattr(rule, revision, None))
     )
+    return sip204.WaiverOutcome(waiver.rule, waiver.ids, silenced, rule_ran, changed or None)
 
 
-def _name(rule: str, ids: Sequence[str] | None) -> str:
-    return f"the waiver of {rule} for {_ids(ids)}" if ids else f"the waiver of {rule}"
-
-
-def _ids(ids: Iterable[str]) -> str:
-    return ", ".join(ids)
+def _placed(waiver: ActiveWaiver, message: str) -> Problem:
+    """SIP204 at the waiver."""
+    return Problem(sip204.CODE, message, waiver.path, waiver.line, waiver.column)

@@ -24,11 +24,11 @@ def fix_command(
     paths: list[str], *, dry_run: bool, config: Path | None, color: bool, force: bool = False
 ) -> int:
     from sip.check.config import per_file, settings_for
+    from sip.commands.tasks.run_check import check_and_report
     from sip.edit.fix import fix_text
     from sip.files import read_limited, write_atomic
     from sip.format.wording import plural
     from sip.output.plain_text import printable
-    from sip.output.run_report import report
     from sip.read.discover import plan_files
     from sip.read.loader import Limits
 
@@ -79,7 +79,7 @@ def fix_command(
     if dry_run:
         status = _report_remaining(files, would_be, settings, by_file, color)
         return max(status, Exit.FAILED) if refused else status
-    status = report(paths, files, settings, format="text", color=color, by_file=by_file)
+    status = check_and_report(paths, files, settings, format="text", color=color, by_file=by_file)
     return max(status, Exit.FAILED) if refused else status
 
 

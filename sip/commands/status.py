@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from functools import partial
 from pathlib import Path
 
 from sip.check.config import settings_for
+from sip.check.result import FileResult
 from sip.check.run import validate
 from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
@@ -20,7 +22,7 @@ def status_command(
     with progress_bar(len(files), "Reading plans") as progress:
         # The figures are made in the worker processes: sending them back costs a fraction
         # of sending whole plans (measured in bench/status_diff.py).
-        run = validate(files, settings, progress=progress, summarise=partial(glance, as_of=settings.as_of))
+        run = validate(files, settings, progress=progress, summarise=partial(_glance, as_of=settings.as_of))
     glances: dict[str, PlanSummary] = {
         r.file: r.summary for r in run.results if isinstance(r.summary, PlanSummary)
     }
@@ -28,3 +30,8 @@ def status_command(
     report = StatusReport(rows, totals_of(rows), settings.as_of)
     writer("status", format)(report, sys.stdout, Style(color=color))
     return 0
+
+
+def _glance(result: FileResult, as_of: dt.date) -> PlanSummary | None:
+    """In the worker: the figures of one plan that the rules could read."""
+    return glance(result.plan, as_of) if result.plan is not None else None

@@ -4,7 +4,7 @@ import sys
 from pathlib import Path
 
 from sip.check.config import per_file, settings_for
-from sip.output.run_report import decide_fail_on, default_format, report
+from sip.commands.tasks.run_check import check_and_report, decide_fail_on, default_format
 from sip.read.discover import looks_like_a_plan, plan_files
 
 
@@ -54,7 +54,7 @@ def validate_command(
                 file=sys.stderr,
             )
     by_file = {name: own(name) for name in files}  # a bad configuration stops the run here
-    return report(
+    return check_and_report(
         paths,
         files,
         settings,

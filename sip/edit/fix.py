@@ -17,13 +17,13 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
-from sip.check.file import version_problem
 from sip.diagnostic import Problem
 from sip.format.countries import COUNTRIES, country_code_for
 from sip.format.currencies import ACCEPTED_CURRENCIES
 from sip.format.vocab import vocabulary_word
 from sip.read.loader import Limits, load
 from sip.read.positions import parse_path
+from sip.rules.sip003_format_version import check_version
 
 _FIXABLE = frozenset(("sip_version_form", "sip_country", "sip_currency", "string_type", "literal_error"))
 
@@ -59,7 +59,7 @@ def fix_text(text: str, limits: Limits | None = None) -> Outcome:
     from sip.check.schema_errors import validate_capped
 
     problems = []
-    version, _ = version_problem(loaded.data, loaded.marks)
+    version, _ = check_version(loaded.data, loaded.marks)
     if version is not None:
         problems.append(version)
     # the fixable problems among the first 1,000 (a flood of broken items is not fixed)

@@ -1,10 +1,13 @@
 """Every diagnostic code sip reports, one module each; the module's docstring is its documentation.
 
-SIP0xx and SIP1xx are found while loading and validating the format (their modules
-only document them); SIP2xx-SIP6xx are rules run over a plan that validated. SIP203
-and SIP205 compare plans (sip/check/run.py), as SIP202 does for `repeats: PLAN-ID/F-n`, and
-SIP204 judges waivers (sip/check/waivers.py); the modules of SIP203, SIP204 and SIP205 only
-document them too.
+SIP2xx-SIP6xx are rules over a plan that validated, each module holding its detection
+(`check`). Some also judge what only the engine sees, in their own modules too: SIP203 and
+SIP205 compare the plans of a run (`check_run`, called by sip/check/run.py), as SIP202 does for
+`repeats: PLAN-ID/F-n`; SIP204 judges the waivers once applied (`check_waivers`, called by
+sip/check/waivers.py). SIP003 is checked on the loaded data before there is a model
+(`check_version`). SIP0xx and SIP1xx are found while reading and validating the format, below
+the rules (sip/read/loader.py, the model and sip/check/schema_errors.py): their modules document
+them and say why (CONTRIBUTING.md, "A model check or a rule?").
 """
 
 from __future__ import annotations

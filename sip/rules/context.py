@@ -133,7 +133,8 @@ class Rule(Protocol):
 
     @property
     def check(self) -> Callable[[Plan, Context], Iterator[Violation]] | None:
-        """None for a code found while loading or validating, or by a rule over a whole run."""
+        """None for a code found while reading or validating the format (SIP0xx, SIP1xx), and
+        for a rule over a whole run (SIP203, `check_run`)."""
 
 
 class RunRule(Rule, Protocol):

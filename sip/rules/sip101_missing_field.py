@@ -28,4 +28,8 @@ from sip.diagnostic import ERROR
 CODE = "SIP101"
 SEVERITY = ERROR
 SUMMARY = "a required field is missing"
-check = None  # reported by the schema check (sip/check/schema_errors.py)
+# Found by the model (pydantic, its errors turned into located codes by sip/check/schema_errors.py),
+# not by a rule: a field the model cannot read leaves no plan for the rules to judge, so it stops
+# every rule of the file; and the model is the one source of the JSON Schema that editors check
+# with. This module is the code's documentation. Never waived or ignored.
+check = None

@@ -21,4 +21,9 @@ from sip.diagnostic import ERROR
 CODE = "SIP102"
 SEVERITY = ERROR
 SUMMARY = "a field has the wrong type or a value outside its vocabulary or range"
-check = None  # reported by the schema check (sip/check/schema_errors.py)
+# Found by the model (pydantic; its errors become located codes in sip/check/schema_errors.py), and
+# by the loader for a key that is not text or a tag outside YAML's core schema; not by a rule: a
+# value the model cannot read leaves no plan for the rules to judge, so it stops every rule of the
+# file, and the model is the one source of the JSON Schema that editors check with. This module is
+# the code's documentation. Never waived or ignored.
+check = None

@@ -44,7 +44,9 @@ from sip.rules.context import PlacedViolation, PlanIdentity
 CODE = "SIP203"
 SEVERITY = ERROR
 SUMMARY = "two plans in the files checked together share a plan id"
-check = None  # not a rule of one plan: the run calls check_run (sip/check/run.py)
+# Not a rule of one plan: it compares the files of a run, so the run calls `check_run` once every
+# file is checked (sip/check/run.py), with what it knows of each file.
+check = None
 
 
 def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:

@@ -2,7 +2,10 @@
 
 - One reportingDescriptor per code sip knows (sip.rules.REGISTRY), its help the rule
   module's docstring, its helpUri the rule's section of docs/rules.md, its default level
-  the rule's severity.
+  the rule's severity. Every code, reported or not: GitHub's code scanning reads
+  `tool.driver.rules` as the rules the analysis ran, which change only with the tool. (The
+  golden tests cut the list to the rules their results use, so that a new rule does not
+  rewrite them; tests/test_ci_formats.py holds the full list to the registry.)
 - Waived diagnostics are left out: GitHub code scanning ignores SARIF `suppressions` and
   would open an alert for each. `--sarif-suppressed` (Style.suppressed) writes them as
   results with a suppression whose justification is the waiver's reason, for viewers

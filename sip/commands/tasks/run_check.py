@@ -16,7 +16,7 @@ from sip.output.formats import Style, writer
 from sip.output.progress import progress_bar
 
 
-def report(
+def check_and_report(
     paths: list[str],
     files: list[str],
     settings: Settings,

@@ -1,0 +1,67 @@
+"""One plan's report page, HTML or Markdown: the same page whether `sip render` writes one plan
+or a site (where worker processes make the pages)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from sip.check.config import Settings
+from sip.check.file import STDIN, gc_paused
+from sip.check.result import FileResult
+from sip.diagnostic import Diagnostic, readable
+from sip.model import Plan
+from sip.output.plain_text import printable
+from sip.output.render import pages
+from sip.output.render.build import plan_report
+from sip.output.render.environment import Templates
+
+
+@dataclass(frozen=True)
+class Page:
+    """What every page of one run shares; picklable, so that worker processes make pages."""
+
+    templates: Path | None  # the user's --templates folder
+    format: str  # "html" or "md"
+    settings: Settings
+    public: bool
+    force: bool
+
+    def text(
+        self, plan: Plan, diagnostics: list[Diagnostic], file: str, index_link: str | None = None
+    ) -> str:
+        with gc_paused():
+            report = plan_report(
+                plan,
+                diagnostics,
+                as_of=self.settings.as_of,
+                public=self.public,
+                source_file=named(file),
+                index_link=index_link,
+                forced=self.force,
+                public_identifiers=self.settings.public_identifiers,
+            )
+            return pages.marked(renderer(self.templates).render(f"report.{self.format}.j2", report=report))
+
+
+_renderers: dict[Path | None, Templates] = {}
+
+
+def renderer(templates: Path | None) -> Templates:
+    """Each process compiles the templates once."""
+    if templates not in _renderers:
+        _renderers[templates] = Templates(templates)
+    return _renderers[templates]
+
+
+def named(file: str) -> str:
+    return "standard input" if file == STDIN else readable(file)
+
+
+def say_not_rendered(result: FileResult) -> None:
+    print(
+        f"sip: {printable(result.file)} was not rendered: sip cannot read it as a plan until its format "
+        "errors are fixed",
+        file=sys.stderr,
+    )
