@@ -310,7 +310,10 @@ def _per_worker(fees: object) -> str:
         return value(fees)
     currency = fees.get("currency")
     low, high = fees.get("low"), fees.get("high")
-    text = money(currency, low) if isinstance(currency, str) and _number(low) else value(low)
+    if isinstance(currency, str) and isinstance(low, int | float) and not isinstance(low, bool):
+        text = money(currency, low)
+    else:
+        text = value(low)
     if high is not None and high != low:
         text += f"-{value(high)}"
     return text

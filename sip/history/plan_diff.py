@@ -174,8 +174,9 @@ def _title(name: str, item: dict) -> str:
     if name in ACTION_LISTS:
         return f" (due {shown(item.get('due'))}, {shown(item.get('status'))}): {short(item.get('action'))}"
     if name == "grievance_channels":  # what SIP411 reads of it
-        anonymous = {True: "anonymous", False: "not anonymous"}.get(
-            item.get("anonymous"), "anonymous: (none)"
+        written = item.get("anonymous")
+        anonymous = (
+            "anonymous" if written is True else "not anonymous" if written is False else "anonymous (none)"
         )
         return (
             f" (run by {shown(item.get('operated_by'))}, {anonymous}, in {_codes(item.get('languages'))}): "

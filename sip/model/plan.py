@@ -526,7 +526,7 @@ class Response(Action):
         None, description="What happens if the action slips."
     )
     workers_covered: Annotated[Count | None, PUBLIC] = Field(
-        None, description="Remedies only: workers reached."
+        None, description="Remedies only: how many workers it is for, current and former."
     )
     amount: Annotated[Money | None, PUBLIC] = Field(
         None, description="Remedies only: money committed and paid."
