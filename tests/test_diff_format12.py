@@ -104,7 +104,7 @@ CASES = [
         [
             (
                 "fees-changed",
-                "finding F-1 fees documented per worker: USD 900-1,400 -> USD 900-1,150.5",
+                "finding F-1 fees documented per worker: USD 900-1,400 -> USD 900-1,150.50",
                 False,
             )
         ],

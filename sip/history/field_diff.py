@@ -6,8 +6,7 @@ values, as a reviewer needs them: numbers with thousands separators (amounts wit
 currency; a count with the whole it is part of), dates, vocabulary words, yes and no, lists of ids
 (`response A-2 edited: amount paid (none) -> USD 250,000; verified by (none) -> P-1`). Free text
 and personal data are named without their values: the text may be long, and the line diff shows
-it. A mapping (`amount`,
-`verification`) is read field by field, each with its own words and way.
+it. A mapping (`amount`, `verification`) is read field by field, each with its own words and way.
 
 The ways, and what `sip diff --check` refuses of each (a review means a new `reviews` entry in
 the same change): LINE, a line of its own; STATUS, an action's status (backward is refused,
@@ -15,10 +14,10 @@ cancelled is refused without a review); LATER, a date moved later (refused witho
 LOWERED, a count lowered or removed (refused without a review); DOWN, a finding's determination
 moved down (refused without a review; sip/format/determination.py derives a missing one);
 SCHEDULE, instalments by their place (a paid date removed, or a paid instalment, refused without
-a review); DISPUTE, the site's objection in words; RESULT, a review read by its result (format
-1.2:) RANGE, an amount per worker from low to high (its low end lowered, or the range removed,
-refused without a review); UNCLAIMED, money still owed, as text or as who holds it until when;
-NOTED, a text whose being written is the news (an exception that answers a rule).
+a review); DISPUTE, the site's objection in words; RESULT, a review read by its result. From
+format 1.2: RANGE, an amount per worker from low to high (its low end lowered, or the range
+removed, refused without a review); UNCLAIMED, money still owed, as text or as who holds it until
+when; NOTED, a text whose being written is the news (an exception that answers a rule).
 """
 
 from __future__ import annotations
@@ -187,7 +186,13 @@ def _later(at: At) -> list[Change]:
 def _lowered(at: At) -> list[Change]:
     was, now = at.was, at.now
     text = f"{at.words}: {at.values()}{_of(at.field, at.new)}"
-    if _number(was) and (now is None or (_number(now) and now < was)):  # type: ignore[operator]
+    number = (int, float)
+    lowered = (
+        isinstance(was, number)
+        and not isinstance(was, bool)
+        and (now is None or (isinstance(now, number) and now < was))
+    )
+    if lowered:
         refused = unless_reviewed(at.reviewed, f"{at.words} lowered")
         return [at.line(f"{at.stem}-lowered", text + " (lowered)", refused)]
     return [at.line(f"{at.stem}-changed", text)]
@@ -314,8 +319,8 @@ def _per_worker(fees: object) -> str:
         text = money(currency, low)
     else:
         text = value(low)
-    if high is not None and high != low:
-        text += f"-{value(high)}"
+    if isinstance(high, int | float) and not isinstance(high, bool) and high != low:
+        text += "-" + money("", high).lstrip()  # as the low end is written: 1,150.50
     return text
 
 
