@@ -404,6 +404,14 @@ def new(
         str | None,
         typer.Option("--country", metavar="CODE", help="The site's country: ISO 3166-1 code or name."),
     ] = None,
+    languages: Annotated[
+        str | None,
+        typer.Option(
+            "--languages",
+            metavar="CODES",
+            help="The languages the site's workers read: ISO 639-1 codes or names, e.g. 'ne, my, ms'.",
+        ),
+    ] = None,
     company: Annotated[
         str | None,
         typer.Option("--company", metavar="NAME", help="The company that owns the plan."),
@@ -431,6 +439,7 @@ def new(
             "title": title,
             "site": site,
             "country": country,
+            "languages": languages,
             "company": company,
             "owner_role": owner_role,
             "opened": opened,

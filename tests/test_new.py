@@ -20,6 +20,7 @@ OPTIONS = {
     "--title": 'Fees: recruitment and "deposits" # at Factory 7',
     "--site": "Factory 7, Klang",
     "--country": "malaysia",
+    "--languages": "Nepali, my",
     "--company": "yes",  # YAML 1.1 would read it as true
     "--owner-role": "Head of Responsible Sourcing",
     "--opened": "2027-01-31",
@@ -38,11 +39,12 @@ def test_every_combination_of_options_validates_clean(sip, tmp_path):
             if count == len(OPTIONS):
                 assert "\nid: SUP-2027.04 " in text and "\nopened: 2027-01-31 " in text
                 assert "  country: MY " in text and '\ncompany: "yes" ' in text
+                assert "\n  languages: [ne, my] " in text and "\n    languages: [ne, my] " in text
                 assert '\ntitle: "Fees: recruitment and \\"deposits\\" # at Factory 7"' in text
     # The plans share ids (SIP203): each is checked as if on its own.
     out = sip("validate", "--format", "json", "--ignore", "SIP203", plans)
     assert out.exit_code == 0, out.stdout
-    assert '"files": 128,\n  "errors": 0,\n  "warnings": 0,' in out.stdout
+    assert '"files": 256,\n  "errors": 0,\n  "warnings": 0,' in out.stdout
 
 
 def test_the_draft_is_linked_and_commented(sip, tmp_path):
@@ -189,6 +191,8 @@ def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
             # no default: a guess (the locale's territory, or GB) would be taken unread
             ("Country of the site (ISO code or name): ", ""),
             ("Country of the site (ISO code or name): ", "Malaysia"),
+            ("Enter: not known yet): ", "NE"),  # asked again: ne is Nepali, but is that meant?
+            ("Enter: not known yet): ", "Nepali, Burmese"),
             ("Company that owns the plan [TODO]", "Example plc"),
             ("Accountable role [Head of Responsible Sourcing]", ""),
             (f"Opened on (YYYY-MM-DD) [{today}]", "2027-02-30"),
@@ -199,12 +203,15 @@ def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
     assert "Title" not in shown  # given as an option, not asked
     assert "Error: 'bad id!' is not an id" in shown
     assert "Error: '2027-02-30' is not a date" in shown
+    assert "Error: 'NE': language codes are lower case, and ne is Nepali" in shown
     text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     for line in (
         "id: SIP-9 ",
         "title: Fees at Factory 7 ",
         "  name: Factory 7 ",
         "  country: MY ",
+        "  languages: [ne, my] ",
+        "    languages: [ne, my] ",
         "company: Example plc ",
         "  role: Head of Responsible Sourcing ",
         "opened: 2027-02-28 ",
@@ -219,4 +226,143 @@ def test_yes_never_asks_on_a_terminal(tmp_path):
     shown = _converse(["new", "plan.yaml", "--yes", "--country", "VN"], [], tmp_path)
     assert "[" not in shown and "wrote plan.yaml" in shown
     text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
-    assert f"\nopened: {dt.date.today()} " in text and "TODO check" not in text
+    assert f"\nopened: {dt.date.today()} " in text and "  country: VN " in text
+    # the languages are not guessed: a line to fill in, and the channel's marked for checking
+    assert (
+        "\n  # languages: [TODO] " in text
+        and "\n    languages: [en]                     # TODO check: " in text
+    )
+
+
+# A user going down the draft of a fees case, as they would: each line, in order, that starts
+# with the key is given its real value (its comment kept); a commented optional line is
+# uncommented by writing it.
+FILLED = [
+    ("title: TODO", "title: Workers from Nepal and Myanmar paid recruitment fees and owe the agents"),
+    ("status:", "status: active"),
+    ("reference: TODO", "reference: Announced social audit by an APSCA auditor, report of 2026-06-26"),
+    ("title: TODO", "title: Workers paid agents' fees of MYR 3,800 to 5,200 and repay loans for them"),
+    ("severity:", "severity: critical"),
+    ("indicators:", "indicators: [debt-bondage, deception]"),
+    ("# determination:", "determination: substantiated"),
+    ("worker_groups:", "worker_groups: [migrant]"),
+    ("# workers_affected:", "workers_affected: 412"),
+    ("# former_workers:", "former_workers: 37"),
+    ("# fees_documented:", "fees_documented:"),
+    ("#   low:", "  low: 3800"),
+    ("#   high:", "  high: 5200"),
+    ("#   currency:", "  currency: MYR"),
+    (
+        "summary: TODO",
+        "summary: 40 workers interviewed; most repay loans for the fees; 3 want another employer",
+    ),
+    ("name: TODO", "name: Example Migrant Workers Centre, Kuala Lumpur"),
+    ("role: TODO", "role: Interviews away from the factory, case management, tracing of former workers"),
+    ("# consulted:", "consulted: 2026-07-02"),
+    ("method: TODO", "method: Meetings away from the factory with the centre, in Nepali and Burmese"),
+    ("summary: TODO", "summary: Workers asked to be repaid into their own accounts, in one payment"),
+    ("name: TODO", "name: The centre's helpline, by phone and messaging app"),
+    ("operated_by:", "operated_by: third-party"),
+    ("anonymous:", "anonymous: true"),
+    ("action: TODO", "action: No worker is dismissed or sent home while the fees are repaid"),
+    ("owner: TODO", "owner: Factory HR Manager"),
+    ("contingency: TODO", "contingency: The centre tells Example Brands of any dismissal the same day"),
+    ("action: TODO", "action: Repay every worker's fees, to former workers through the centre"),
+    ("owner: TODO", "owner: Factory General Manager"),
+    ("# workers_covered:", "workers_covered: 412"),
+    ("# former_workers:", "former_workers: 37"),
+    ("# amount:", "amount:"),
+    ("#   committed:", "  committed: 2060000"),
+    ("#   currency:", "  currency: MYR"),
+    ("# payer:", "payer: site"),
+    ("# extent:", "extent: full"),
+    ("contingency: TODO", "contingency: Example Brands pays what is not repaid by the due date"),
+    (
+        "cause: TODO",
+        "cause: The factory hired through agents that charged workers, and never asked what they paid",
+    ),
+    ("risk: TODO", "risk: Workers charged fees by agents in their home countries"),
+    ("name: TODO", "name: Recruitment of migrant workers through agents"),
+    (
+        "action: TODO",
+        "action: The Employer Pays Principle in the supplier code and the contracts with agents",
+    ),
+    ("owner: TODO", "owner: Head of Responsible Sourcing"),
+    (
+        "action: TODO",
+        "action: A worker found to have paid a fee is repaid within 30 days, and the centre told",
+    ),
+    ("owner: TODO", "owner: Head of Responsible Sourcing"),
+]
+
+
+def _fill(text: str, answers: list[tuple[str, str]]) -> str:
+    lines = text.split("\n")
+    at = 0
+    for start, written in answers:
+        while not lines[at].lstrip().startswith(start):
+            at += 1  # down the file, never back: each answer is for the next such line
+        indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+        comment = lines[at].find("   # ", len(indent) + 1)
+        lines[at] = indent + written + (lines[at][comment:] if comment > 0 else "")
+    return "\n".join(lines)
+
+
+def test_filled_in_as_a_user_would_an_active_plan_asks_only_what_is_not_done_yet(sip, tmp_path):
+    """Issue 21 item 6: what an active plan with a forced-labour finding asks for is in the draft
+    in its shape (worker engagement, a needs assessment, the determination, former workers and
+    documented fees, a remedy with its amount, coverage, payer, extent, an incident-response
+    improvement, a grievance channel in the site's languages), so a user who fills it in gets no
+    schema error, and no warning but what the plan has not done yet."""
+    path = tmp_path / "plan.yaml"
+    args = ["--id", "SIP-2026-031", "--site", "Example Gloves Sdn Bhd, Factory 3", "--country", "MY"]
+    args += ["--languages", "ne, my", "--company", "Example Brands plc", "--opened", "2026-07-01"]
+    assert sip("new", path, "--yes", *args).exit_code == 0
+    draft = path.read_text(encoding="utf-8")
+    for shaped in (
+        "\nworker_engagement:",
+        "\n    needs_assessment:",
+        "\n    # determination: suspected ",
+        "\n    # former_workers: 0 ",
+        "\n    # fees_documented:",
+        "\n    # not_covered: TODO ",
+        "\n    remedy: reimbursement ",
+        "\n    # amount:",
+        "\n    # workers_covered: 0 ",
+        "\n    # payer: site ",
+        "\n    # extent: full ",
+        "\n    # unclaimed:",
+        "\n    #   held_by: SP-1 ",
+        "\n    element: incident-response ",
+        "\n  languages: [ne, my] ",
+        "\ngrievance_channels:",
+        "\n    # since: 2026-07-01 ",
+    ):
+        assert shaped in draft, shaped
+    # the comments are the models' descriptions, the nested ones too
+    assert "# optional: what each affected worker paid, per worker, as documented (format 1.2)" in draft
+    assert "#   claim_until: 2027-09-29         # until when workers can still claim it\n" in draft
+
+    filled = _fill(draft, FILLED)
+    path.write_text(filled, encoding="utf-8")
+    out = sip("validate", "--as-of", "2026-07-10", "--format", "json", path)
+    assert out.exit_code == 0 and json.loads(out.stdout)["diagnostics"] == [], out.stdout
+    # Later, nothing done yet: the protection is overdue, and that is all sip says.
+    out = sip("validate", "--as-of", "2026-07-20", "--format", "json", path)
+    assert [(d["code"], d["line"]) for d in json.loads(out.stdout)["diagnostics"]] == [
+        ("SIP504", filled.split("\n").index("    due: 2026-07-15                     # when it is due") + 1)
+    ]
+
+    # The channel as the draft wrote it claims nothing: left as it was, SIP411 asks.
+    path.write_text(
+        filled.replace("operated_by: third-party", "operated_by: site").replace(
+            "anonymous: true", "anonymous: false"
+        ),
+        encoding="utf-8",
+    )
+    out = sip("validate", "--as-of", "2026-07-10", path)
+    assert "SIP411" in out.stdout and "is run by the site and is not anonymous" in out.stdout
+    # A placeholder forgotten once the plan is active is named (SIP602).
+    path.write_text(filled.replace("Factory General Manager", "TODO"), encoding="utf-8")
+    out = sip("validate", "--as-of", "2026-07-10", "--format", "json", path)
+    assert {d["code"] for d in json.loads(out.stdout)["diagnostics"]} == {"SIP602"}

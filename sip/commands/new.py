@@ -1,6 +1,7 @@
 """`sip new PATH`: a plan to fill in. What the options do not give is asked on a terminal
-(with a default, but the country, which is asked with none), or taken from the defaults with
---yes or when nobody is there to answer (the country from the locale, marked for checking)."""
+(with a default, but the country, which is asked with none, and the site's languages, which
+Enter leaves to fill in), or taken from the defaults with --yes or when nobody is there to
+answer (the country from the locale, marked for checking; the languages left to fill in)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from sip.exits import Exit, UsageError
 def new_command(path: Path, given: dict[str, str | None], *, yes: bool) -> int:
     import click
 
-    from sip.edit.new_plan import QUESTIONS, Start, defaults, new_plan_text, read_value
+    from sip.edit.new_plan import new_plan_text
+    from sip.edit.new_start import QUESTIONS, Start, defaults, read_value
     from sip.files import write_atomic
 
     if path.is_symlink():  # dangling or not: its target is not a new file the user named
@@ -34,10 +36,12 @@ def new_command(path: Path, given: dict[str, str | None], *, yes: bool) -> int:
                 raise UsageError(f"--{name.replace('_', '-')}: {error}") from None
         elif ask:
             # The country is asked with no default: a guess from the locale (GB when it has no
-            # territory) would be accepted by pressing Enter, unread.
+            # territory) would be accepted by pressing Enter, unread. The languages have none
+            # either: Enter leaves them to fill in (a line to uncomment).
             values[name] = click.prompt(
                 question,
                 default=None if name == "country" else fallback[name],
+                show_default=name != "languages",
                 value_proc=_checked(read_value, name),
             )
         else:

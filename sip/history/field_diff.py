@@ -3,10 +3,10 @@ field declares (sip/model/facts.py): the words that name it, and its way (`diff`
 
 A field with no way of its own is named in its item's one "edited:" line with its old and new
 values, as a reviewer needs them: numbers with thousands separators (amounts with their
-currency), dates, vocabulary words, yes and no, lists of ids (`response A-2 edited: amount paid
-(none) -> 250,000 USD; verified by (none) -> P-1`). Free text and personal data are named
-without their values: the text may be long, and the line diff shows it. A mapping (`amount`,
-`verification`) is read field by field, each with its own words and way.
+currency; a count with the whole it is part of), dates, vocabulary words, yes and no, lists of ids
+(`response A-2 edited: amount paid (none) -> USD 250,000; verified by (none) -> P-1`). Free text
+and personal data are named without their values: the text may be long, and the line diff shows
+it. A mapping (`amount`, `verification`) is read field by field, each with its own words and way.
 
 The ways, and what `sip diff --check` refuses of each (a review means a new `reviews` entry in
 the same change): LINE, a line of its own; STATUS, an action's status (backward is refused,
@@ -14,7 +14,10 @@ cancelled is refused without a review); LATER, a date moved later (refused witho
 LOWERED, a count lowered or removed (refused without a review); DOWN, a finding's determination
 moved down (refused without a review; sip/format/determination.py derives a missing one);
 SCHEDULE, instalments by their place (a paid date removed, or a paid instalment, refused without
-a review); DISPUTE, the site's objection in words; RESULT, a review read by its result.
+a review); DISPUTE, the site's objection in words; RESULT, a review read by its result. From
+format 1.2: RANGE, an amount per worker from low to high (its low end lowered, or the range
+removed, refused without a review); UNCLAIMED, money still owed, as text or as who holds it until
+when; NOTED, a text whose being written is the news (an exception that answers a rule).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from sip.format.dates import date_or_none
-from sip.format.wording import plural
+from sip.format.wording import money, plural
 from sip.history.change import ADDED, CHANGED, REMOVED, Change, shown, unless_reviewed
 from sip.model import facts as f
 from sip.model.fields import Declared, declared
@@ -102,8 +105,18 @@ def _walk(
         elif field.model is not None:
             pieces.append(name)
         else:
-            pieces.append(f"{name} {value(was, field, old)} -> {value(now, field, new)}")
+            pieces.append(f"{name} {value(was, field, old)} -> {value(now, field, new)}{_of(field, new)}")
     return lines, pieces
+
+
+def _of(field: Declared, mapping: dict) -> str:
+    """ " of 300": the whole a count is part of (`of`), as the new side records it."""
+    whole = mapping.get(field.facts.of) if field.facts.of else None
+    return f" of {value(whole)}" if _number(whole) else ""
+
+
+def _number(v: object) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
 
 
 def _mapping(value: object) -> bool:
@@ -119,15 +132,16 @@ def words(field: Declared | None, key: str, prefix: str = "") -> str:
 
 
 def value(v: object, field: Declared | None = None, mapping: dict | None = None) -> str:
-    """A value as a reviewer reads it: 250,000 USD, 2026-07-20, yes, F-1, F-2, (none)."""
+    """A value as a reviewer reads it: USD 250,000, 2026-07-20, yes, F-1, F-2, (none)."""
     if v is None:
         return "(none)"
     if isinstance(v, bool):
         return "yes" if v else "no"
     if isinstance(v, int | float):
-        text = f"{int(v):,}" if isinstance(v, int) or v.is_integer() else f"{v:,}"
         currency = (mapping or {}).get("currency") if field is not None and field.facts.money else None
-        return f"{text} {currency}" if isinstance(currency, str) else text
+        if isinstance(currency, str):
+            return money(currency, v)  # as rule messages and reports write it
+        return f"{int(v):,}" if isinstance(v, int) or v.is_integer() else f"{v:,}"
     if isinstance(v, list):
         return ", ".join(value(x) for x in v) or "(none)"
     if isinstance(v, dict):
@@ -171,10 +185,7 @@ def _later(at: At) -> list[Change]:
 
 def _lowered(at: At) -> list[Change]:
     was, now = at.was, at.now
-    text = f"{at.words}: {at.values()}"
-    whole = at.new.get(at.field.facts.of) if at.field.facts.of else None
-    if isinstance(whole, int | float) and not isinstance(whole, bool):
-        text += f" of {value(whole)}"
+    text = f"{at.words}: {at.values()}{_of(at.field, at.new)}"
     number = (int, float)
     lowered = (
         isinstance(was, number)
@@ -276,6 +287,76 @@ def _schedule(at: At) -> list[Change]:
     return changes
 
 
+def _range(at: At) -> list[Change]:
+    """Fees per worker, low to high, in one currency (format 1.2): "USD 1,200-1,800". Lowering
+    the low end, or removing the range, lowers what a reimbursement is measured against
+    (SIP410); in another currency the two cannot be compared, and the change is only shown."""
+    was, now = at.was, at.now
+    text = f"{at.words}: {_per_worker(was)} -> {_per_worker(now)}"
+    before, after = _low(was), _low(now)
+    lowered = before is not None and (
+        now is None or (after is not None and after[1] == before[1] and after[0] < before[0])
+    )
+    if lowered:
+        refused = unless_reviewed(at.reviewed, f"{at.words} lowered")
+        return [at.line(f"{at.stem}-lowered", text + " (lowered)", refused)]
+    return [at.line(f"{at.stem}-changed", text)]
+
+
+def _low(fees: object) -> tuple[float, object] | None:
+    """(low, currency) of a fees mapping, None when there is no number to compare."""
+    if isinstance(fees, dict) and _number(fees.get("low")):
+        return fees["low"], fees.get("currency")
+    return None
+
+
+def _per_worker(fees: object) -> str:
+    if not isinstance(fees, dict):
+        return value(fees)
+    currency = fees.get("currency")
+    low, high = fees.get("low"), fees.get("high")
+    if isinstance(currency, str) and isinstance(low, int | float) and not isinstance(low, bool):
+        text = money(currency, low)
+    else:
+        text = value(low)
+    if isinstance(high, int | float) and not isinstance(high, bool) and high != low:
+        text += "-" + money("", high).lstrip()  # as the low end is written: 1,150.50
+    return text
+
+
+def _unclaimed(at: At) -> list[Change]:
+    """Money still owed to workers not reached: text (format 1.1), or who holds it until when
+    (1.2's mapping, what SIP405 asks for)."""
+    was, now = at.was, at.now
+    before, after = _holder(was), _holder(now)
+    text = f"{at.words}: {before} -> {after}"
+    if before == after:  # the same holder and date: what happens after, or the text, was rewritten
+        text = f"{at.words}: {after}, " + (
+            "what happens then rewritten" if isinstance(now, dict) else "rewritten"
+        )
+    elif isinstance(was, dict) and isinstance(now, dict):
+        first, last = date_or_none(was.get("claim_until")), date_or_none(now.get("claim_until"))
+        if first is not None and last is not None and first != last:
+            days = (last - first).days  # workers have that much more, or less, time to claim
+            text += f" (claim date {plural(abs(days), 'day')} {'later' if days > 0 else 'earlier'})"
+    return [at.line(f"{at.stem}-changed", text)]
+
+
+def _holder(unclaimed: object) -> str:
+    if isinstance(unclaimed, dict):
+        return f"held by {shown(unclaimed.get('held_by'))} until {shown(unclaimed.get('claim_until'))}"
+    if unclaimed is None:
+        return "(none)"
+    return "text only, no holder or claim date"
+
+
+def _noted(at: At) -> list[Change]:
+    """A text whose being there is the news (format 1.2's `not_covered`, which answers SIP409):
+    written, rewritten or removed; the line diff shows the text."""
+    what = "written" if at.was is None else "removed" if at.now is None else "rewritten"
+    return [at.line(f"{at.stem}-changed", f"{at.words}: {what}")]
+
+
 WAYS = {
     f.LINE: _line,
     f.STATUS: _status,
@@ -285,4 +366,7 @@ WAYS = {
     f.SCHEDULE: _schedule,
     f.DISPUTE: _dispute,
     f.RESULT: _result,
+    f.RANGE: _range,
+    f.UNCLAIMED: _unclaimed,
+    f.NOTED: _noted,
 }

@@ -10,7 +10,9 @@ declared on the field (sip/model/facts.py) and worded in sip/history/field_diff.
   the same change (the decision belongs on the record);
 - and, from format 1.1, without such a review: a finding's determination moved down
   (substantiated to anything else; suspected to indicators-only or not-substantiated), an
-  instalment's `paid` date removed, a remedy's `workers_reached` lowered.
+  instalment's `paid` date removed, a remedy's `workers_reached` lowered;
+- from format 1.2, without such a review: a finding's `workers_affected` or the low end of its
+  `fees_documented` lowered (or removed), a grievance channel deleted.
 """
 
 from __future__ import annotations
@@ -171,7 +173,22 @@ def _title(name: str, item: dict) -> str:
         return f" ({shown(item.get('severity'))}): {short(item.get('title'))}"
     if name in ACTION_LISTS:
         return f" (due {shown(item.get('due'))}, {shown(item.get('status'))}): {short(item.get('action'))}"
+    if name == "grievance_channels":  # what SIP411 reads of it
+        written = item.get("anonymous")
+        anonymous = (
+            "anonymous" if written is True else "not anonymous" if written is False else "anonymous (none)"
+        )
+        return (
+            f" (run by {shown(item.get('operated_by'))}, {anonymous}, in {_codes(item.get('languages'))}): "
+            f"{short(item.get('name'))}"
+        )
+    if name in ("parties", "service_providers"):  # the kind is what SIP404, SIP412 and SIP509 read
+        return f" ({shown(item.get('kind'))}): {short(item.get('name'))}"
     return ""
+
+
+def _codes(values: object) -> str:
+    return ", ".join(str(v) for v in values) if isinstance(values, list) and values else "(none)"
 
 
 def _item_changes(name: str, noun: str, item_id: str, old: dict, new: dict, reviewed: bool) -> list[Change]:

@@ -31,9 +31,28 @@ DOWN = "down"  # a finding's determination: moved down is refused without a revi
 SCHEDULE = "schedule"  # instalments by their place: a paid date removed is refused without a review
 DISPUTE = "dispute"  # the site's objection, in words: disputed, no longer disputed, changed
 RESULT = "result"  # a review read by its result: "effectiveness: (none) -> effective"
+# format 1.2:
+RANGE = "range"  # per worker, low to high: "USD 1,200-1,800"; low lowered or removed needs a review
+UNCLAIMED = "unclaimed"  # money still owed, as text or who holds it until when
+NOTED = "noted"  # a text whose being there is the news (an exception): written, rewritten, removed
 ITEMS = "items"  # a list of items with ids, compared item by item
 ENTRIES = "entries"  # a list of entries without ids (reviews, waivers), compared whole
-DIFF_WAYS = ("", LINE, STATUS, LATER, LOWERED, DOWN, SCHEDULE, DISPUTE, RESULT, ITEMS, ENTRIES)
+DIFF_WAYS = (
+    "",
+    LINE,
+    STATUS,
+    LATER,
+    LOWERED,
+    DOWN,
+    SCHEDULE,
+    DISPUTE,
+    RESULT,
+    RANGE,
+    UNCLAIMED,
+    NOTED,
+    ITEMS,
+    ENTRIES,
+)
 
 # Deleting an item of a list (`deletion`, on a list field compared by ITEMS).
 REFUSED = "refused"  # it stays on the record: `sip diff --check` refuses the deletion
@@ -71,7 +90,7 @@ class Facts:
     words: str = ""
     kind: str = ""
     deletion: str = ""
-    # An amount of money: `sip diff` shows it with its mapping's currency ("250,000 USD"); a count
+    # An amount of money: `sip diff` shows it with its mapping's currency ("USD 250,000"); a count
     # that is a part of another field of its mapping, which `sip diff` shows beside it ("120 -> 250
     # of 300").
     money: bool = False

@@ -41,15 +41,18 @@ from sip.model.facts import (
     LINE,
     LOWERED,
     NEEDS_REVIEW,
+    NOTED,
     PERSONAL,
     PRIVATE,
     PUBLIC,
+    RANGE,
     REFUSED,
     RESULT,
     SCHEDULE,
     SHOWN,
     STATUS,
     SUPPLIER,
+    UNCLAIMED,
     private,
     public,
     refers_to,
@@ -268,10 +271,10 @@ class Finding(Strict):
     indicators: Annotated[list[Indicator], public(workbook=SHOWN)] = optional_list(
         "ILO indicators of forced labour found."
     )
-    workers_affected: Annotated[Count | None, public(workbook=SHOWN)] = Field(
+    workers_affected: Annotated[Count | None, public(diff=LOWERED, kind="affected", workbook=SHOWN)] = Field(
         None, description="How many workers it affects."
     )
-    former_workers: Annotated[Count | None, PUBLIC] = Field(
+    former_workers: Annotated[Count | None, public(of="workers_affected")] = Field(
         None,
         description="Of workers_affected, those who have left the site (format 1.2): a remedy "
         "that reaches only current workers leaves them out (SIP409).",
@@ -300,12 +303,16 @@ class Finding(Strict):
     needs_assessment: Annotated[NeedsAssessment | None, PUBLIC] = Field(
         None, description="The record that the affected workers' needs were assessed."
     )
-    fees_documented: Annotated[Fees | None, PUBLIC] = Field(
+    fees_documented: Annotated[
+        Fees | None, public(diff=RANGE, words="fees documented per worker", kind="fees")
+    ] = Field(
         None,
         description="What each affected worker paid, per worker, as documented (format 1.2): what a "
         "reimbursement is measured against (SIP410).",
     )
-    not_covered: Annotated[Text | None, PUBLIC] = Field(
+    not_covered: Annotated[
+        Text | None, public(diff=NOTED, words="why some workers get no money remedy", kind="not-covered")
+    ] = Field(
         None,
         description="Why some affected workers get no money remedy (format 1.2; SIP409).",
     )
@@ -519,7 +526,7 @@ class Response(Action):
         None, description="What happens if the action slips."
     )
     workers_covered: Annotated[Count | None, PUBLIC] = Field(
-        None, description="Remedies only: workers reached."
+        None, description="Remedies only: how many workers it is for, current and former."
     )
     amount: Annotated[Money | None, PUBLIC] = Field(
         None, description="Remedies only: money committed and paid."
@@ -527,7 +534,7 @@ class Response(Action):
     basis: Annotated[RemedyBasis | None, PUBLIC] = Field(
         None, description="Remedies only: how a money remedy was calculated."
     )
-    former_workers: Annotated[Count | None, PUBLIC] = Field(
+    former_workers: Annotated[Count | None, public(of="workers_covered")] = Field(
         None, description="Remedies only: of the workers covered, those who have left the site."
     )
     workers_reached: Annotated[Count | None, public(diff=LOWERED, kind="reached", of="workers_covered")] = (
@@ -540,7 +547,9 @@ class Response(Action):
     extent: Annotated[Extent | None, PUBLIC] = Field(
         None, description="Remedies only: whether it repays in full or in part what workers paid."
     )
-    unclaimed: Annotated[UnclaimedMoney | None, PUBLIC] = Field(
+    unclaimed: Annotated[
+        UnclaimedMoney | None, public(diff=UNCLAIMED, words="unclaimed money", kind="unclaimed")
+    ] = Field(
         None,
         description="Remedies only: what happens to money owed to workers not reached; since format "
         "1.2 a mapping: held_by, claim_until, then.",
