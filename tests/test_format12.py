@@ -275,7 +275,7 @@ def test_every_provider_kind_in_sip509_and_sip412(sip, write, kind):
         (("anonymous: true", "anonymous: false"), "is not anonymous"),
         (
             ("languages: [ne, my, ms]\n", "languages: [ne, ms]\n"),
-            "is not in my (the workers read ne, my, ms)",
+            "is not in Burmese (my) (the workers read Nepali (ne), Burmese (my), Malay (ms))",
         ),
         (
             ("languages: [ne, my, ms]\n", "languages: [ne, my, ms]\n    since: 2026-08-11\n"),

@@ -48,10 +48,11 @@ Passes:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sip.diagnostic import WARNING
+from sip.format.languages import LANGUAGES
 from sip.format.wording import label
 from sip.rules.context import Context, Violation
 
@@ -108,7 +109,7 @@ def _fails(channel: GrievanceChannel, read: list[str] | None, as_of: dt.date) ->
         failed.append("is not anonymous")
     missing = [code for code in read or () if code not in channel.languages]
     if missing:
-        failed.append(f"is not in {', '.join(missing)} (the workers read {', '.join(read or ())})")
+        failed.append(f"is not in {_named(missing)} (the workers read {_named(read or ())})")
     if channel.since is not None and channel.since > as_of:
         failed.append(f"opens only on {channel.since}")
     return failed
@@ -116,3 +117,8 @@ def _fails(channel: GrievanceChannel, read: list[str] | None, as_of: dt.date) ->
 
 def _join(parts: list[str]) -> str:
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+
+
+def _named(codes: Iterable[str]) -> str:
+    """Languages as a reader knows them: "Burmese (my), Nepali (ne)"."""
+    return ", ".join(f"{LANGUAGES.get(code, code)} ({code})" for code in codes)
