@@ -11,7 +11,18 @@ from typing import Annotated, Optional
 import typer
 
 from sip import __version__
-from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, Quiet, choice, color_wanted
+from sip.cli_options import (
+    AsOf,
+    Color,
+    Config,
+    Framework,
+    Group,
+    Ignore,
+    Language,
+    Quiet,
+    choice,
+    color_wanted,
+)
 from sip.exits import FAIL_ON, Exit, UsageError
 from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
@@ -112,6 +123,7 @@ def validate(
     ] = None,
     config: Config = None,
     ignore: Ignore = None,
+    framework: Framework = None,
     color: Color = None,
     quiet: Quiet = False,
     plans_only: Annotated[
@@ -145,6 +157,7 @@ def validate(
             config=config,
             color=color_wanted(color, sys.stdout),
             ignore=ignore,
+            frameworks=framework,
             fail_on=fail_on,
             outputs=output,
             changed_since=changed_since,
