@@ -76,7 +76,7 @@ def due(plan: Plan) -> tuple[dt.date, str] | None:
         if finding.severity == "critical":
             day = finding.identified + dt.timedelta(days=PRIORITY_DAYS)
             deadlines.append(
-                (day, f"7 days after critical finding {finding.id} was identified ({finding.identified})")
+                (day, f"7 days after critical finding {finding.id} was identified on {finding.identified}")
             )
         report = min(from_audit, key=lambda s: s.date)
         day = report.date + dt.timedelta(days=REPORT_DAYS)
@@ -97,7 +97,7 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
         yield Violation(
             ("submissions", position, "date"),
             f"the corrective action plan was filed on {first.date}, {(first.date - day).days} days after "
-            f"it was due ({day}: {why}); the RBA's VAP manual asks for it within 14 days of the audit "
+            f"it was due on {day}, {why}; the RBA's VAP manual asks for it within 14 days of the audit "
             "report, or 7 days for a Priority finding: say why in a waiver, and file on time next time",
         )
         return
@@ -106,7 +106,7 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     present = "submissions" in plan.model_fields_set
     yield Violation(
         ("submissions",),
-        f"the plan records no corrective action plan filed, and it was due on {day} ({why}): file "
+        f"the plan records no corrective action plan filed, and it was due on {day}, {why}: file "
         "it with the CAP manager and add a submissions entry of kind corrective-action-plan with its date",
         at=None if present else (),
     )
