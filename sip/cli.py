@@ -400,6 +400,70 @@ def rules(
     _run(run)
 
 
+@app.command(short_help="List the frameworks a plan can be checked against, or show one.")
+def frameworks(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]", help="Show one framework's requirements, quoted, with their sources."
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=choice(names("frameworks")),
+            help="text, or md: every profile as Markdown (docs/frameworks.md).",
+        ),
+    ] = "text",
+) -> None:
+    """List the framework profiles (far, lksg, cbp, rba): what each framework asks of a plan, in its
+    own words, and how sip checks it."""
+
+    def run() -> int:
+        from sip.commands.frameworks import frameworks_command
+
+        return frameworks_command(name, format)
+
+    _run(run)
+
+
+@app.command(short_help="What in a plan meets each requirement of a framework, and what is missing.")
+def crosswalk(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PLAN...",
+            help="Plan files or folders (searched for *.yaml, *.yml); - reads standard input.",
+        ),
+    ],
+    framework: Framework = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=choice(names("crosswalk")),
+            help=f"Output format: {', '.join(names('crosswalk'))}.",
+        ),
+    ] = "text",
+    as_of: AsOf = None,
+    config: Config = None,
+) -> None:
+    """For each requirement of a framework (--framework, else the plan's own frameworks), what in the
+    plan meets it and what is missing; exit 0 when written, 1 when a plan cannot be read."""
+
+    def run() -> int:
+        from sip.commands.crosswalk import crosswalk_command
+
+        return crosswalk_command(paths, frameworks=framework, format=format, as_of=as_of, config=config)
+
+    _run(run)
+
+
 # Plans for people outside git (issue 12): a new plan to fill in, and a spreadsheet round trip.
 @app.command(short_help="Write a new draft plan to fill in.")
 def new(

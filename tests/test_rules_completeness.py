@@ -107,7 +107,9 @@ def test_the_framework_codes_are_the_frameworks_own_rules():
 def test_rule_module_is_documented(code):
     rule = BY_CODE[code]
     if code in SPEC_CODES:
-        warning = spec_table()[code].startswith("warning") or "now a **warning**" in changed_table().get(code, "")
+        warning = spec_table()[code].startswith("warning") or "now a **warning**" in changed_table().get(
+            code, ""
+        )
         expected_severity = "warning" if warning else "error"
         assert expected_severity == rule.SEVERITY
     else:  # a framework's: its docstring says so when it is only a warning, as the spec's rows do

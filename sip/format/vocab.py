@@ -255,7 +255,8 @@ CHANGEABLE_CAUSES = frozenset(("policy", "practice", "commercial"))
 # documented in docs/frameworks.md. The names are here, below the models, so that a plan's
 # `frameworks:` is checked like any vocabulary (SIP102, with a "did you mean").
 FRAMEWORK = {
-    "far": "US Federal Acquisition Regulation 52.222-50, Combating Trafficking in Persons: the compliance plan",
+    "far": "US Federal Acquisition Regulation 52.222-50, Combating Trafficking in Persons: the "
+    "compliance plan",
     "lksg": "German Supply Chain Due Diligence Act (LkSG): remedial action and the complaints procedure",
     "cbp": "US Customs and Border Protection: evidence to modify a Withhold Release Order or Finding",
     "rba": "Responsible Business Alliance: the corrective action plan after a Validated Assessment",

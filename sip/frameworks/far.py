@@ -140,7 +140,8 @@ REQUIREMENTS = (
 
 PROFILE = Profile(
     name="far",
-    title="US Federal Acquisition Regulation 52.222-50, Combating Trafficking in Persons: the compliance plan",
+    title="US Federal Acquisition Regulation 52.222-50, Combating Trafficking in Persons: the "
+    "compliance plan",
     applies_to="Paragraph (h) applies to any portion of a US federal contract (or subcontract) for "
     "supplies, other than commercially available off-the-shelf items, acquired outside the United "
     "States, or services to be performed outside the United States, whose estimated value exceeds "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sip.frameworks.profile import FORMAT, LISTED, PRIMARY, RULE, Profile, Requirement, Select, Source
 
-TRANSLATION = "sip's own translation (not an official one)"
+TRANSLATION = "sip's own translation, not an official one"
 _MIRROR = "https://github.com/bundestag/gesetze/blob/master/l/lksg/index.md"
 _MIRROR_NOTE = (
     "A mirror of the federal laws as gesetze-im-internet.de publishes them (the 'bundestag/gesetze' "

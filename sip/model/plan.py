@@ -402,7 +402,8 @@ class GrievanceChannel(Strict):
     publishes_hotline: Annotated[bool | None, PUBLIC] = Field(
         None,
         description="Whether what the channel publishes for workers gives them the Global Human "
-        "Trafficking Hotline (1-844-888-FREE, help@befree.org) (format 1.3; FAR 52.222-50(h)(3)(ii), SIP701).",
+        "Trafficking Hotline, 1-844-888-FREE and help@befree.org (format 1.3; FAR "
+        "52.222-50(h)(3)(ii), SIP701).",
     )
     procedure_public: Annotated[bool | None, PUBLIC] = Field(
         None,

@@ -1,4 +1,4 @@
-"""FAR 52.222-50(h)(3)(v): no procedures to prevent, and to detect and end, trafficking by agents and subcontractors.
+"""FAR 52.222-50(h)(3)(v): no procedures to keep agents and subcontractors from trafficking, or to end it.
 
 The clause asks the compliance plan for "Procedures to prevent agents and subcontractors at any
 tier and at any dollar value from engaging in trafficking in persons (including activities in

@@ -1,4 +1,4 @@
-"""Warning: RBA: the corrective action plan was not filed within 14 days of the audit, or 7 for a Priority finding.
+"""Warning: RBA: the corrective action plan was filed late after the audit, or not at all.
 
 The corrective action plan (CAP) section of the RBA's Validated Audit Process Operations Manual
 says: "It is the responsibility of the Auditee’s management to prepare a “Corrective Action Plan”
