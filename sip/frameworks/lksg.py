@@ -140,10 +140,11 @@ REQUIREMENTS = (
         translated_by=TRANSLATION,
         source=SECTION_8,
         check=RULE,
-        codes=("SIP712",),
+        codes=("SIP712", "SIP411"),
         fields=("grievance_channels",),
         evidence=(Select("grievance_channels"),),
-        how="At least one grievance channel, open on the as-of date.",
+        how="At least one grievance channel, open on the as-of date (SIP712); in a plan with forced "
+        "labour, one that workers can use safely (SIP411).",
     ),
     Requirement(
         id="LKSG-8-2",
@@ -173,7 +174,7 @@ REQUIREMENTS = (
         translated_by=TRANSLATION,
         source=SECTION_8,
         check=RULE,
-        codes=("SIP714",),
+        codes=("SIP714", "SIP411"),
         fields=("grievance_channels[].operated_by",),
         evidence=(
             Select(
@@ -182,7 +183,9 @@ REQUIREMENTS = (
                 ("company", "third-party", "worker-organisation", "government"),
             ),
         ),
-        how="A grievance channel not run by the site the complaints are about (operated_by other than site).",
+        how="A grievance channel not run by the site the complaints are about (operated_by other "
+        "than site, SIP714); in a plan with forced labour, SIP411 asks the same of the channel "
+        "workers can use safely.",
     ),
     Requirement(
         id="LKSG-8-4",

@@ -2,8 +2,14 @@
 
 The Act says (§ 8 Abs. 2): "Das Unternehmen legt eine Verfahrensordnung in Textform fest, die
 öffentlich zugänglich ist." (The company lays down rules of procedure in text form, which are
-publicly accessible; sip's own translation.) And § 8 Abs. 4 asks for clear information on how to
-reach the procedure, who is responsible and how it runs, made public.
+publicly accessible; sip's own translation.) And § 8 Abs. 4: "Das Unternehmen muss in geeigneter
+Weise klare und verständliche Informationen zur Erreichbarkeit und Zuständigkeit und zur
+Durchführung des Beschwerdeverfahrens öffentlich zugänglich machen. Das Beschwerdeverfahren muss
+für potenzielle Beteiligte zugänglich sein, die Vertraulichkeit der Identität wahren und wirksamen
+Schutz vor Benachteiligung oder Bestrafung aufgrund einer Beschwerde gewährleisten." (clear
+information on how to reach the procedure, who is responsible and how it runs, made public; the
+procedure accessible, confidential, and protecting those who complain. Whether workers can use a
+channel safely is SIP411's to judge where there is forced labour.)
 
 A plan under the `lksg` framework records, for at least one grievance channel open on the as-of
 date, that its rules of procedure are written down and public, with how to reach it and who
