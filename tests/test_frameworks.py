@@ -57,7 +57,7 @@ def test_every_requirement_quotes_its_source(name, requirement: Requirement):
 def test_a_requirement_with_no_source_cannot_be_made():
     with pytest.raises(TypeError):
         Requirement(id="X", section="1", title="x", quote="x", check=RULE, codes=("SIP700",))  # type: ignore[call-arg]
-    for name, requirement in REQUIREMENTS:
+    for _, requirement in REQUIREMENTS:
         assert requirement.source.address, requirement.id
 
 
@@ -87,7 +87,7 @@ def test_docs_frameworks_md_is_current(sip):
     assert committed == out.stdout, (
         "docs/frameworks.md is stale: sip frameworks --format md > docs/frameworks.md"
     )
-    for name, requirement in REQUIREMENTS:
+    for _, requirement in REQUIREMENTS:
         assert f"\n### {requirement.id}\n" in committed and requirement.source.address in committed
 
 
