@@ -74,7 +74,6 @@ REQUIREMENTS = (
         source=SECTION_7,
         check=FORMAT,
         fields=("responses[].due", "improvements[].due"),
-        evidence=(Select("responses"), Select("improvements")),
         how="The plan is the concept: every response and improvement has an owner and a due date, "
         "so the plan is a timetable.",
     ),

@@ -71,7 +71,6 @@ REQUIREMENTS = (
         source=MANUAL_EICC,
         check=FORMAT,
         fields=("responses[].due", "improvements[].due"),
-        evidence=(Select("responses"), Select("improvements")),
         how="Every response and improvement has a due date.",
     ),
     Requirement(

@@ -15,7 +15,7 @@ from sip.frameworks.profile import Source
 from sip.output.formats import Style
 from sip.output.plain_text import json_text, printable
 
-SCHEMA_ID = "https://github.com/sip-remediation/sip/blob/main/schemas/sip-crosswalk-1.schema.json"
+SCHEMA_ID = "https://raw.githubusercontent.com/sip-remediation/sip/main/schemas/sip-crosswalk-1.schema.json"
 
 
 @dataclass(frozen=True)
