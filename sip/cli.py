@@ -27,6 +27,10 @@ from sip.exits import FAIL_ON, Exit, UsageError
 from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
 
+# The frameworks whose profile has an evidence dossier (sip/frameworks/, `dossier=True`): named here,
+# where the command line is built, so that `sip --help` loads no profile.
+DOSSIERS = ("cbp",)
+
 app = typer.Typer(
     name="sip",
     cls=Group,
@@ -307,6 +311,26 @@ def render(
         ),
     ] = False,
     config: Config = None,
+    framework: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--framework",
+            metavar="NAME",
+            help="Check the plans against this framework too, and add its crosswalk to each report "
+            "(far, lksg, cbp, rba); repeatable.",
+        ),
+    ] = None,
+    dossier: Annotated[
+        str | None,
+        typer.Option(
+            "--dossier",
+            metavar="NAME",
+            callback=choice(DOSSIERS),
+            help=f"Render the evidence dossier for this framework ({', '.join(DOSSIERS)}) instead of the "
+            "report: per ILO indicator, what shows it, what remedies it, who verified it; built to "
+            "be sent, as the public report is.",
+        ),
+    ] = None,
 ) -> None:
     """Render plans as reports in HTML or Markdown: one plan, or a whole repository as a site."""
 
@@ -322,6 +346,8 @@ def render(
             templates=templates,
             force=force,
             config=config,
+            frameworks=framework,
+            dossier=dossier,
         )
 
     _run(run)

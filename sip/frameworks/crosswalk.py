@@ -95,10 +95,10 @@ def _line(
             items,
             [],
             [],
-            "read only in a summary by others: a note, never an error or a warning",
+            "Read only in a summary by others: a note, never an error or a warning.",
         )
     if requirement.check == LISTED:
-        note = "" if items else "nothing in the plan shows it yet"
+        note = "" if items else "Nothing in the plan shows it yet."
         return Line(requirement, TO_SHOW, items, [], [], note)
     assert requirement.check == RULE
     found = [d for code in requirement.codes for d in by_code.get(code, ())]
@@ -115,7 +115,7 @@ def _line(
             [],
             waived,
             f"{', '.join(skipped)} did not run on this plan (a draft, or turned off by the "
-            "configuration's ignore)",
+            "configuration's ignore).",
         )
     if waived:
         return Line(requirement, WAIVED_STATUS, items, [], waived)
