@@ -277,3 +277,23 @@ def test_lksg_8_4_is_read_through_its_two_rules(sip, write):
     data = _data()
     data["grievance_channels"][0].pop("procedure_public")
     assert _codes(sip, write, data, "--framework", "lksg")[0] == ["SIP713"]
+
+
+def test_every_framework_page_context_field_is_documented():
+    """docs/frameworks-pages.md has a section per context type of the framework pages, naming each
+    of its fields, and no more (as docs/reports.md for the report's)."""
+    import dataclasses
+
+    from sip.output.render import dossier, framework_views
+
+    documented = (ROOT / "docs" / "frameworks-pages.md").read_text("utf-8")
+    sections = dict(re.findall(r"^#### `(\w+)`\n(.*?)(?=^#|\Z)", documented, re.MULTILINE | re.DOTALL))
+    types = {
+        t.__name__: t
+        for module in (framework_views, dossier)
+        for t in vars(module).values()
+        if dataclasses.is_dataclass(t) and t.__module__ == module.__name__
+    }
+    assert sorted(sections) == sorted(types)
+    missing = [f"{n}.{f.name}" for n, t in types.items() for f in dataclasses.fields(t) if f"`{f.name}`" not in sections[n]]
+    assert missing == []
