@@ -295,5 +295,10 @@ def test_every_framework_page_context_field_is_documented():
         if dataclasses.is_dataclass(t) and t.__module__ == module.__name__
     }
     assert sorted(sections) == sorted(types)
-    missing = [f"{n}.{f.name}" for n, t in types.items() for f in dataclasses.fields(t) if f"`{f.name}`" not in sections[n]]
+    missing = [
+        f"{n}.{f.name}"
+        for n, t in types.items()
+        for f in dataclasses.fields(t)
+        if f"`{f.name}`" not in sections[n]
+    ]
     assert missing == []
