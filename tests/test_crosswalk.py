@@ -110,3 +110,54 @@ def test_a_file_that_is_not_a_plan_has_no_crosswalk(sip, write):
     assert out.exit_code == 1
     assert "SIP101" in out.stderr and "no crosswalk" in out.stderr
     assert "FAR-H3-I" in out.stdout  # the other plan's crosswalk is written
+
+
+# -- in a report, and in the dossier -----------------------------------------------------------------
+
+
+def test_render_with_a_framework_adds_its_crosswalk_to_the_report(sip, write):
+    data = yaml.safe_load(COMPLETE.read_text(encoding="utf-8"))
+    data["improvements"] = [i for i in data["improvements"] if i["element"] != "awareness"]
+    path = write("plan.yaml", yaml.safe_dump(data, sort_keys=False))
+    plain = sip("render", "--as-of", AS_OF, "--force", "-f", "md", path)
+    assert plain.exit_code == 0 and "crosswalk-far" not in plain.stdout
+    internal = sip("render", "--as-of", AS_OF, "--force", "-f", "md", "--framework", "far", path)
+    assert internal.exit_code == 0, internal.stderr
+    assert '<a id="crosswalk-far"></a>' in internal.stdout
+    assert "| **52\\.222-50(h)(3)(i)** awareness program | Not met |" in internal.stdout
+    assert "Missing (line" in internal.stdout and "SIP700" in internal.stdout
+    # items link to their place in the report
+    assert "[MS-2](#MS-2) Recruit only through trained agents paid by the site" in internal.stdout
+    public = sip("render", "--as-of", AS_OF, "--force", "-f", "html", "--audience", "public", "--framework", "far", path)
+    assert public.exit_code == 0, public.stderr
+    assert 'id="crosswalk-far"' in public.stdout and "cw-not-met" in public.stdout
+    assert "Missing</span> (line" not in public.stdout  # the rules' words stay with the maintainers
+    assert "1 thing missing" in public.stdout
+
+
+def test_the_dossier_is_built_as_the_public_report_is(sip, write):
+    data = yaml.safe_load(COMPLETE.read_text(encoding="utf-8"))
+    data["responses"][1]["action"] = "Repay recruitment fees; call the worker at +60 12-345 6789"
+    data["responses"][1]["verification"]["evidence"] = "Visit report kept by Legal, folder R-7"
+    data["parties"].append({"id": "P-2", "name": "Example Law Chambers", "kind": "law-firm", "role": "Pays former workers"})
+    data["responses"][1]["parties"] = ["P-2"]
+    data["responses"].append(
+        {"id": "A-9", "kind": "corrective", "addresses": ["F-1"], "indicators": ["debt-bondage"],
+         "action": "Confidential settlement with the agent", "owner": "Legal", "due": "2026-06-30",
+         "status": "done", "completed": "2026-06-20", "confidential": True}
+    )
+    path = write("plan.yaml", yaml.safe_dump(data, sort_keys=False))
+    for format in ("md", "html"):
+        out = sip("render", "--as-of", AS_OF, "-f", format, "--dossier", "cbp", path)
+        assert out.exit_code == 0, out.stderr
+        page = out.stdout
+        assert "Evidence dossier" in page and "Debt bondage" in page and "Retention of identity documents" in page
+        assert "+60 12-345 6789" not in page and "Visit report kept by Legal" not in page
+        assert "Example Law Chambers" not in page and "Confidential settlement" not in page
+        assert "1 confidential response is not shown." in page
+        assert "unannounced" in page and "60 workers interviewed" in page
+
+
+def test_a_dossier_names_a_framework_that_has_one(sip):
+    out = sip("render", "--dossier", "far", COMPLETE)
+    assert out.exit_code == 2 and "'far' is not one of: cbp" in out.stderr
