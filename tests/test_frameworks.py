@@ -302,3 +302,9 @@ def test_every_framework_page_context_field_is_documented():
         if f"`{f.name}`" not in sections[n]
     ]
     assert missing == []
+
+
+def test_the_command_line_offers_a_dossier_for_each_profile_that_has_one():
+    from sip.cli import DOSSIERS
+
+    assert DOSSIERS == tuple(p.name for p in PROFILES.values() if p.dossier)
