@@ -307,4 +307,4 @@ def test_every_framework_page_context_field_is_documented():
 def test_the_command_line_offers_a_dossier_for_each_profile_that_has_one():
     from sip.cli import DOSSIERS
 
-    assert DOSSIERS == tuple(p.name for p in PROFILES.values() if p.dossier)
+    assert tuple(p.name for p in PROFILES.values() if p.dossier) == DOSSIERS
