@@ -128,7 +128,19 @@ def test_render_with_a_framework_adds_its_crosswalk_to_the_report(sip, write):
     assert "Missing (line" in internal.stdout and "SIP700" in internal.stdout
     # items link to their place in the report
     assert "[MS-2](#MS-2) Recruit only through trained agents paid by the site" in internal.stdout
-    public = sip("render", "--as-of", AS_OF, "--force", "-f", "html", "--audience", "public", "--framework", "far", path)
+    public = sip(
+        "render",
+        "--as-of",
+        AS_OF,
+        "--force",
+        "-f",
+        "html",
+        "--audience",
+        "public",
+        "--framework",
+        "far",
+        path,
+    )
     assert public.exit_code == 0, public.stderr
     assert 'id="crosswalk-far"' in public.stdout and "cw-not-met" in public.stdout
     assert "Missing</span> (line" not in public.stdout  # the rules' words stay with the maintainers
@@ -139,19 +151,34 @@ def test_the_dossier_is_built_as_the_public_report_is(sip, write):
     data = yaml.safe_load(COMPLETE.read_text(encoding="utf-8"))
     data["responses"][1]["action"] = "Repay recruitment fees; call the worker at +60 12-345 6789"
     data["responses"][1]["verification"]["evidence"] = "Visit report kept by Legal, folder R-7"
-    data["parties"].append({"id": "P-2", "name": "Example Law Chambers", "kind": "law-firm", "role": "Pays former workers"})
+    data["parties"].append(
+        {"id": "P-2", "name": "Example Law Chambers", "kind": "law-firm", "role": "Pays former workers"}
+    )
     data["responses"][1]["parties"] = ["P-2"]
     data["responses"].append(
-        {"id": "A-9", "kind": "corrective", "addresses": ["F-1"], "indicators": ["debt-bondage"],
-         "action": "Confidential settlement with the agent", "owner": "Legal", "due": "2026-06-30",
-         "status": "done", "completed": "2026-06-20", "confidential": True}
+        {
+            "id": "A-9",
+            "kind": "corrective",
+            "addresses": ["F-1"],
+            "indicators": ["debt-bondage"],
+            "action": "Confidential settlement with the agent",
+            "owner": "Legal",
+            "due": "2026-06-30",
+            "status": "done",
+            "completed": "2026-06-20",
+            "confidential": True,
+        }
     )
     path = write("plan.yaml", yaml.safe_dump(data, sort_keys=False))
     for format in ("md", "html"):
         out = sip("render", "--as-of", AS_OF, "-f", format, "--dossier", "cbp", path)
         assert out.exit_code == 0, out.stderr
         page = out.stdout
-        assert "Evidence dossier" in page and "Debt bondage" in page and "Retention of identity documents" in page
+        assert (
+            "Evidence dossier" in page
+            and "Debt bondage" in page
+            and "Retention of identity documents" in page
+        )
         assert "+60 12-345 6789" not in page and "Visit report kept by Legal" not in page
         assert "Example Law Chambers" not in page and "Confidential settlement" not in page
         assert "1 confidential response is not shown." in page
