@@ -11,10 +11,25 @@ from typing import Annotated, Optional
 import typer
 
 from sip import __version__
-from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, Quiet, choice, color_wanted
+from sip.cli_options import (
+    AsOf,
+    Color,
+    Config,
+    Framework,
+    Group,
+    Ignore,
+    Language,
+    Quiet,
+    choice,
+    color_wanted,
+)
 from sip.exits import FAIL_ON, Exit, UsageError
 from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
+
+# The frameworks whose profile has an evidence dossier (sip/frameworks/, `dossier=True`): named here,
+# where the command line is built, so that `sip --help` loads no profile.
+DOSSIERS = ("cbp",)
 
 app = typer.Typer(
     name="sip",
@@ -112,6 +127,7 @@ def validate(
     ] = None,
     config: Config = None,
     ignore: Ignore = None,
+    framework: Framework = None,
     color: Color = None,
     quiet: Quiet = False,
     plans_only: Annotated[
@@ -145,6 +161,7 @@ def validate(
             config=config,
             color=color_wanted(color, sys.stdout),
             ignore=ignore,
+            frameworks=framework,
             fail_on=fail_on,
             outputs=output,
             changed_since=changed_since,
@@ -294,6 +311,26 @@ def render(
         ),
     ] = False,
     config: Config = None,
+    framework: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--framework",
+            metavar="NAME",
+            help="Check the plans against this framework too, and add its crosswalk to each report "
+            "(far, lksg, cbp, rba); repeatable.",
+        ),
+    ] = None,
+    dossier: Annotated[
+        str | None,
+        typer.Option(
+            "--dossier",
+            metavar="NAME",
+            callback=choice(DOSSIERS),
+            help=f"Render the evidence dossier for this framework ({', '.join(DOSSIERS)}) instead of the "
+            "report: per ILO indicator, what shows it, what remedies it, who verified it; built to "
+            "be sent, as the public report is.",
+        ),
+    ] = None,
 ) -> None:
     """Render plans as reports in HTML or Markdown: one plan, or a whole repository as a site."""
 
@@ -309,6 +346,8 @@ def render(
             templates=templates,
             force=force,
             config=config,
+            frameworks=framework,
+            dossier=dossier,
         )
 
     _run(run)
@@ -383,6 +422,70 @@ def rules(
         from sip.commands.rules import rules_command
 
         return rules_command(code, format)
+
+    _run(run)
+
+
+@app.command(short_help="List the frameworks a plan can be checked against, or show one.")
+def frameworks(
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[NAME]", help="Show one framework's requirements, quoted, with their sources."
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=choice(names("frameworks")),
+            help="text, or md: every profile as Markdown (docs/frameworks.md).",
+        ),
+    ] = "text",
+) -> None:
+    """List the framework profiles (far, lksg, cbp, rba): what each framework asks of a plan, in its
+    own words, and how sip checks it."""
+
+    def run() -> int:
+        from sip.commands.frameworks import frameworks_command
+
+        return frameworks_command(name, format)
+
+    _run(run)
+
+
+@app.command(short_help="What in a plan meets each requirement of a framework, and what is missing.")
+def crosswalk(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="PLAN...",
+            help="Plan files or folders (searched for *.yaml, *.yml); - reads standard input.",
+        ),
+    ],
+    framework: Framework = None,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            callback=choice(names("crosswalk")),
+            help=f"Output format: {', '.join(names('crosswalk'))}.",
+        ),
+    ] = "text",
+    as_of: AsOf = None,
+    config: Config = None,
+) -> None:
+    """For each requirement of a framework (--framework, else the plan's own frameworks), what in the
+    plan meets it and what is missing; exit 0 when written, 1 when a plan cannot be read."""
+
+    def run() -> int:
+        from sip.commands.crosswalk import crosswalk_command
+
+        return crosswalk_command(paths, frameworks=framework, format=format, as_of=as_of, config=config)
 
     _run(run)
 

@@ -122,3 +122,13 @@ Ignore = Annotated[
         "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.",
     ),
 ]
+Framework = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--framework",
+        metavar="NAME",
+        help="Also check every plan against this framework's requirements (far, lksg, cbp, rba; "
+        "'sip frameworks' lists them); repeatable; adds to the plan's own frameworks and the "
+        "configuration's.",
+    ),
+]

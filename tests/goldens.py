@@ -35,6 +35,7 @@ GOLDEN_SUFFIX = {
     "gitlab": "json",
     "csv": "csv",
     "md": "md",
+    "html": "html",
 }
 
 

@@ -64,6 +64,7 @@ def test_the_lists_compared_item_by_item_are_the_lists_with_ids():
     assert {name for name, d in plan.items() if d.facts.diff == ENTRIES} == {
         "worker_engagement",
         "reviews",
+        "submissions",
         "waivers",
     }
 

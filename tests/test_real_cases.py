@@ -18,6 +18,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sip.rules import SEVERITIES
 from tests.conftest import DATA
@@ -69,3 +70,62 @@ def test_no_case_is_told_what_the_auditor_called_wrong(sip, case):
     assert not [
         d for d in diagnostics if d["code"] in ("SIP401", "SIP402") and d["path"] != "findings[0]"
     ]  # the one-indicator findings are not forced labour
+
+
+# -- a case's evidence dossier (format 1.3) ---------------------------------------------------------
+
+_DOSSIER = re.compile(r"#\s*(dossier|dossier-indicator|dossier-money):\s*(.*?)\s*\Z")
+WITH_DOSSIER = [
+    case
+    for case in CASES
+    if any(_DOSSIER.match(line) for line in case.read_text(encoding="utf-8").splitlines())
+]
+
+
+def _dossier_header(case: Path) -> tuple[str, dict[str, str], list[str]]:
+    framework, indicators, money = "", {}, []
+    for line in case.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        match = _DOSSIER.match(line)
+        if match and match[1] == "dossier":
+            framework = match[2]
+        elif match and match[1] == "dossier-indicator":
+            indicator, status = match[2].split()
+            indicators[indicator] = status
+        elif match:
+            money.append(match[2])
+    return framework, indicators, money
+
+
+def test_the_import_ban_case_has_its_dossier_judged():
+    assert [c.name for c in WITH_DOSSIER] == ["palm-oil-group-malaysia.yaml"]
+
+
+@pytest.mark.parametrize("case", WITH_DOSSIER, ids=lambda p: p.stem)
+def test_the_dossier_says_what_the_auditor_says_and_nothing_private(sip, case):
+    """The case's `# dossier-indicator:` lines: where each ILO indicator stands; `# dossier-money:`
+    the money line; and none of the plan's private text (evidence, source references, the names of
+    firms that pay workers) leaves in it."""
+    as_of, _ = header(case)
+    framework, indicators, money = _dossier_header(case)
+    out = sip("render", "--as-of", as_of, "--force", "-f", "md", "--dossier", framework, case)
+    assert out.exit_code == 0, out.stderr
+    page = out.stdout
+    table = re.findall(r"^\| \[[^\]]+\]\(#([a-z-]+)\) \| [^|]* \| [^|]* \| ([^|]+) \|$", page, re.MULTILINE)
+    words = {
+        "open": "Addressed, not yet verified",
+        "verified": "Verified, but not by an unannounced",
+        "proven": "Remedied, verified unannounced",
+        "not-addressed": "Not addressed",
+    }
+    assert {i: s.strip() for i, s in table}.keys() == indicators.keys()
+    for indicator, status in table:
+        assert status.startswith(words[indicators[indicator]]), (indicator, status)
+    for line in money:
+        assert line in page
+    plan = yaml.safe_load(case.read_text(encoding="utf-8"))
+    private = [plan["findings"][0].get("evidence"), *(s["reference"] for s in plan["sources"])]
+    private += [r["verification"]["evidence"] for r in plan["responses"] if r.get("verification")]
+    private += [p["name"] for p in plan.get("parties", []) if p["kind"] in ("law-firm", "labour-agent")]
+    assert [text for text in private if text and text in page] == []

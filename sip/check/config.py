@@ -54,6 +54,10 @@ class Settings:
     min_workers: int = MIN_WORKERS_HEARD
     min_share: float = SHARE_OF_WORKERS_HEARD
     min_days: int = MIN_EFFECTIVE_DAYS
+    # The frameworks every plan of the run is checked against, besides those a plan names in its
+    # own `frameworks:` (format 1.3): `frameworks` in the configuration, plus `--framework`.
+    # sip/check/file.py's rule_runs reads it with the plan's to decide which SIP7xx rules run.
+    frameworks: tuple[str, ...] = ()
 
     def ignores(self, code: str) -> bool:
         return any(code.startswith(prefix) for prefix in self.ignore)
@@ -69,6 +73,7 @@ _KEYS = (
     "public-identifiers",
     "verification",
     "effectiveness",
+    "frameworks",
 )
 MAX_WORKERS = 1_000_000  # far beyond any site's workforce
 _CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
@@ -228,6 +233,8 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
             values.update(parse_verification(value, partial(fail, key)))
         elif key == "effectiveness":
             values.update(parse_effectiveness(value, partial(fail, key)))
+        elif key == "frameworks":
+            values["frameworks"] = parse_frameworks(value, partial(fail, key))
     return Settings(**values)
 
 
@@ -261,6 +268,22 @@ def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
                 "as a plan, so nothing else in it was checked"
             )
     return codes
+
+
+def parse_frameworks(value: Any, fail: Any) -> tuple[str, ...]:
+    """Names of framework profiles (docs/frameworks.md): `frameworks = ["far", "cbp"]`."""
+    from sip.format.vocab import FRAMEWORK
+
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise fail(f'must be a list of framework names, e.g. ["far", "cbp"]; known: {", ".join(FRAMEWORK)}')
+    for name in value:
+        if name not in FRAMEWORK:
+            close = difflib.get_close_matches(name.lower(), FRAMEWORK, n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(FRAMEWORK)}"
+            raise fail(f"{name!r} is not a framework sip knows; {hint} ('sip frameworks' lists them)")
+    return tuple(dict.fromkeys(value))
 
 
 def parse_public_identifiers(value: Any, fail: Any) -> tuple[str, ...]:
@@ -405,6 +428,10 @@ def per_file(config: Path | None, **options: Any) -> PerFile:
 def _with_command_line(settings: Settings, options: dict[str, Any]) -> Settings:
     as_of = options.pop("as_of", None)
     ignore = options.pop("ignore", None)
+    frameworks = options.pop("frameworks", None)
+    if frameworks:  # adds to the configuration's list, as --ignore does
+        extra = parse_frameworks(list(frameworks), lambda message: UsageError(f"--framework: {message}"))
+        options["frameworks"] = tuple(dict.fromkeys(settings.frameworks + extra))
     if ignore:  # adds to the configuration's list: an option should not re-enable what a team
         # turned off for its repository
         extra = parse_codes(ignore, lambda message: UsageError(f"--ignore: {message}"))

@@ -23,7 +23,7 @@ from sip.model import Plan
 from sip.read.item_keys import ids_for
 from sip.read.loader import Limits, Loaded, load
 from sip.read.positions import KEY, Marks, format_path, locate
-from sip.rules import REGISTRY, SEVERITIES
+from sip.rules import FRAMEWORK_OF, REGISTRY, SEVERITIES
 from sip.rules.context import Context
 from sip.rules.index import index_plan
 from sip.rules.sip003_format_version import check_version
@@ -123,7 +123,7 @@ def check_bytes(
         min_days=settings.min_days,
         comment_lines=tuple(loaded.comment_lines),
     )
-    rule_problems = list(run_rules(plan, loaded.marks, context, settings.ignores))
+    rule_problems = list(run_rules(plan, loaded.marks, context, settings.ignores, settings.frameworks))
     result.rules_ran = True
     result.facts = plan_facts(plan, loaded.marks)
     diagnostics, waiver_problems, result.waivers = apply_to_plan(
@@ -131,7 +131,7 @@ def check_bytes(
         plan,
         loaded.marks,
         settings.as_of,
-        ran=lambda code: rule_runs(code, plan, settings.ignores),
+        ran=lambda code: rule_runs(code, plan, settings.ignores, settings.frameworks),
     )
     result.diagnostics = _capped(
         sorted(diagnostics + _diagnostics(name, waiver_problems, settings), key=Diagnostic.sort_key), 0
@@ -151,17 +151,31 @@ def _not_under(problems: list[Problem], paths: list[str]) -> list[Problem]:
     ]
 
 
-def rule_runs(code: str, plan: Plan, ignores: Callable[[str], bool] = lambda code: False) -> bool:
+def rule_runs(
+    code: str,
+    plan: Plan,
+    ignores: Callable[[str], bool] = lambda code: False,
+    frameworks: tuple[str, ...] = (),
+) -> bool:
     """Whether a rule is checked on this plan: drafts get SIP0xx-SIP2xx only (a draft may be
-    incomplete), and rules the configuration ignores are not run at all."""
-    return not (plan.status == "draft" and code >= "SIP3") and not ignores(code)
+    incomplete), rules the configuration ignores are not run at all, and a framework's rule
+    (SIP7xx) runs only on a plan that framework applies to: named in the plan's `frameworks`, or in
+    the settings' (the configuration's `frameworks`, `--framework`)."""
+    if (plan.status == "draft" and code >= "SIP3") or ignores(code):
+        return False
+    framework = FRAMEWORK_OF.get(code)
+    return framework is None or framework in frameworks or framework in plan.frameworks
 
 
 def run_rules(
-    plan: Plan, marks: Marks, context: Context, ignores: Callable[[str], bool] = lambda code: False
+    plan: Plan,
+    marks: Marks,
+    context: Context,
+    ignores: Callable[[str], bool] = lambda code: False,
+    frameworks: tuple[str, ...] = (),
 ) -> Iterator[Problem]:
     for rule in REGISTRY:
-        if rule.check is None or not rule_runs(rule.CODE, plan, ignores):
+        if rule.check is None or not rule_runs(rule.CODE, plan, ignores, frameworks):
             continue
         for violation in rule.check(plan, context):
             if violation.position is not None:

@@ -40,8 +40,12 @@ def render_command(
     templates: Path | None,
     force: bool,
     config: Path | None,
+    frameworks: list[str] | None = None,
+    dossier: str | None = None,
 ) -> int:
-    settings = settings_for(paths, config, as_of=as_of)
+    # the dossier's framework is checked too: its gaps are that framework's rules' to find
+    checked = [*(frameworks or ()), *([dossier] if dossier else [])]
+    settings = settings_for(paths, config, as_of=as_of, frameworks=checked or None)
     files = plan_files(paths, settings.exclude, settings.root)
     site = len(files) > 1 or any(p != "-" and Path(p).is_dir() for p in paths)
     if site and out is None:
@@ -53,7 +57,16 @@ def render_command(
             "as a file to make it part of a site"
         )
     renderer(templates)  # a bad --templates fails before the plans are read
-    page = Page(templates, format, settings, audience == PUBLIC, force)
+    # A dossier is built to be sent: as the public report is, whatever --audience says.
+    page = Page(
+        templates,
+        format,
+        settings,
+        audience == PUBLIC or dossier is not None,
+        force,
+        frameworks=tuple(dict.fromkeys(frameworks or ())),
+        dossier=dossier,
+    )
     if site:
         # Each page is made by the worker that read and checked its plan, in the same pass
         # (sip/commands/tasks/render_site.py); a single plan is rendered here.

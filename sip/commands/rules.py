@@ -27,12 +27,15 @@ Codes are stable: silence one for a whole repository with `ignore` in the config
   but the format's (SIP0xx, SIP1xx) reports anything about it.
 - Dates are judged as of today, or the date given by `--as-of` or the configuration's `as-of`.
 - A forced-labour finding is one with at least one ILO indicator, or of severity critical.
+- SIP7xx are the requirements of a framework (SIP70x the FAR, SIP71x the LkSG, SIP72x US Customs,
+  SIP73x the RBA), quoted in docs/frameworks.md: each runs only on a plan that framework applies
+  to (`frameworks:` in the plan or the configuration, or `--framework`).
 
 ## Waivers
 
 ```yaml
 waivers:
-  - rule: SIP506                  # any code from SIP201 to SIP603 except SIP204
+  - rule: SIP506                  # any code from SIP201 to SIP730 except SIP204
     ids: [A-2]                    # optional: the items it covers; absent: the whole plan
     reason: Three instalments agreed with the workers' representatives   # required
     until: 2026-12-31             # optional: the last day it applies

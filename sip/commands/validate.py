@@ -17,6 +17,7 @@ def validate_command(
     config: Path | None,
     color: bool,
     ignore: list[str] | None = None,
+    frameworks: list[str] | None = None,
     fail_on: str | None = None,
     outputs: list[str] | None = None,
     changed_since: str | None = None,
@@ -24,8 +25,8 @@ def validate_command(
     quiet: bool = False,
     plans_only: bool = False,
 ) -> int:
-    settings = settings_for(paths, config, as_of=as_of, strict=strict, ignore=ignore)
-    own = per_file(config, as_of=as_of, strict=strict, ignore=ignore)
+    settings = settings_for(paths, config, as_of=as_of, strict=strict, ignore=ignore, frameworks=frameworks)
+    own = per_file(config, as_of=as_of, strict=strict, ignore=ignore, frameworks=frameworks)
     format = format or default_format()
     if fail_on is not None or strict:
         fail_on = decide_fail_on(fail_on, strict, settings.strict)

@@ -146,6 +146,12 @@ IMPROVEMENT_ELEMENT = {
     "documentation": "Documentation",
     "incident-response": "Incident response (a standing procedure to protect workers when the "
     "problem happens again)",
+    # format 1.3, for the framework profiles (docs/frameworks.md): FAR 52.222-50(h)(3)(i), (iii), (iv)
+    "awareness": "Awareness (tells workers the policy, what is prohibited and what happens to "
+    "those who break it)",
+    "wages": "Wages (pay meets the law of the country, or the plan says why not)",
+    "housing": "Housing (housing the site provides or arranges meets the country's housing and "
+    "safety standards)",
 }
 
 # Remedies that the source names for victims of forced labour (SIP402).
@@ -238,9 +244,31 @@ GRIEVANCE_OPERATOR = {
 }
 
 # Improvements that tell, watch or write down: they cannot change a recruitment practice (SIP310).
-NON_CHANGING_ELEMENTS = frozenset(("training", "monitoring", "documentation", "incident-response"))
+# An awareness programme (format 1.3) tells, as training does.
+NON_CHANGING_ELEMENTS = frozenset(
+    ("training", "awareness", "monitoring", "documentation", "incident-response")
+)
 # Root causes that name something the company or the site can change (SIP309).
 CHANGEABLE_CAUSES = frozenset(("policy", "practice", "commercial"))
+
+# The frameworks a plan can be checked against (format 1.3): a profile for each in sip/frameworks/,
+# documented in docs/frameworks.md. The names are here, below the models, so that a plan's
+# `frameworks:` is checked like any vocabulary (SIP102, with a "did you mean").
+FRAMEWORK = {
+    "far": "US Federal Acquisition Regulation 52.222-50, Combating Trafficking in Persons: the "
+    "compliance plan",
+    "lksg": "German Supply Chain Due Diligence Act (LkSG): remedial action and the complaints procedure",
+    "cbp": "US Customs and Border Protection: evidence to modify a Withhold Release Order or Finding",
+    "rba": "Responsible Business Alliance: the corrective action plan after a Validated Assessment",
+}
+
+# What the plan, or a part of it, was posted as or sent to someone as (format 1.3).
+SUBMISSION_KIND = {
+    "posting": "Posted for the workers (at the workplace, on a website)",
+    "certification": "Certification (to a contracting officer or an authority)",
+    "corrective-action-plan": "Corrective action plan submitted (to an audit programme or a customer)",
+    "petition": "Petition (to an authority, to lift or modify an import ban)",
+}
 
 # Remedies that pay workers money (SIP405).
 MONEY_REMEDIES = frozenset(("reimbursement", "back-pay", "compensation"))

@@ -112,6 +112,9 @@ ELEMENT = {
     "worker-engagement": N_("Worker engagement"),
     "documentation": N_("Documentation"),
     "incident-response": N_("Incident response"),
+    "awareness": N_("Awareness"),
+    "wages": N_("Wages"),
+    "housing": N_("Housing"),
 }
 SEVERITY = {
     "critical": N_("Critical (zero tolerance)"),

@@ -74,6 +74,7 @@ def compare(old: dict, new: dict) -> list[Change]:
     ]
     changes += _waiver_changes(old, new)
     changes += _engagement_changes(old, new)
+    changes += _submission_changes(old, new)
     return changes
 
 
@@ -219,6 +220,25 @@ def _engagement_changes(old: dict, new: dict) -> list[Change]:
 
 def _engagement_text(entry: dict) -> str:
     return f"{shown(entry.get('date'))} with {shown(entry.get('with'))}"
+
+
+def _submission_changes(old: dict, new: dict) -> list[Change]:
+    """A posting, certification or submission logged or removed (format 1.3), as entries."""
+    before = Counter(_frozen_entry(e) for e in _entries(old, "submissions"))
+    after = Counter(_frozen_entry(e) for e in _entries(new, "submissions"))
+    changes = [
+        Change("submission-added", ADDED, f"submission logged: {_submission_text(dict(k))}")
+        for k in (after - before).elements()
+    ]
+    changes += [
+        Change("submission-removed", REMOVED, f"submission removed: {_submission_text(dict(k))}")
+        for k in (before - after).elements()
+    ]
+    return changes
+
+
+def _submission_text(entry: dict) -> str:
+    return f"{shown(entry.get('kind'))} of {shown(entry.get('date'))}"
 
 
 # -- reviews and waivers ------------------------------------------------------------------------

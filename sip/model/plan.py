@@ -92,6 +92,8 @@ if TYPE_CHECKING:
     PlanStatus = str
     Involvement = str
     GrievanceOperator = str
+    FrameworkName = str
+    SubmissionKind = str
 else:
     SourceKind = _choice(vocab.SOURCE_KIND)
     Severity = _choice(vocab.SEVERITY)
@@ -118,6 +120,8 @@ else:
     PlanStatus = _choice(vocab.PLAN_STATUS)
     Involvement = _choice(vocab.INVOLVEMENT)
     GrievanceOperator = _choice(vocab.GRIEVANCE_OPERATOR)
+    FrameworkName = _choice(vocab.FRAMEWORK)
+    SubmissionKind = _choice(vocab.SUBMISSION_KIND)
 
 
 def cross_error(
@@ -189,6 +193,11 @@ class Site(Strict):
         None,
         description="The languages the site's workers read, ISO 639-1 codes (format 1.2): what a "
         "grievance channel must be offered in (SIP411).",
+    )
+    housing_provided: Annotated[bool | None, PUBLIC] = Field(
+        None,
+        description="Whether the site, or the company, provides or arranges the workers' housing "
+        "(format 1.3): FAR 52.222-50(h)(3)(iv) then asks for a housing plan (SIP703).",
     )
 
     @model_validator(mode="after")
@@ -397,7 +406,29 @@ class GrievanceChannel(Strict):
         min_length=1, description="The languages it can be used in, ISO 639-1 codes."
     )
     since: Annotated[Date | None, PUBLIC] = Field(None, description="When it opened; absent: open already.")
+    publishes_hotline: Annotated[bool | None, PUBLIC] = Field(
+        None,
+        description="Whether what the channel publishes for workers gives them the Global Human "
+        "Trafficking Hotline, 1-844-888-FREE and help@befree.org (format 1.3; FAR "
+        "52.222-50(h)(3)(ii), SIP701).",
+    )
+    procedure_public: Annotated[bool | None, PUBLIC] = Field(
+        None,
+        description="Whether the channel's rules of procedure are written down and public, with how "
+        "to reach it and who handles complaints (format 1.3; LkSG section 8(2) and (4), SIP713).",
+    )
+    reviewed: Annotated[Date | None, PUBLIC] = Field(
+        None,
+        description="When the channel's effectiveness was last reviewed (format 1.3; LkSG section "
+        "8(5) asks for once a year, SIP715).",
+    )
     confidential: Confidential = False
+
+    @model_validator(mode="after")
+    def _reviewed_after_opening(self) -> "GrievanceChannel":
+        if self.reviewed is not None and self.since is not None and self.reviewed < self.since:
+            raise cross_error("reviewed", f"reviewed ({self.reviewed}) is before since ({self.since})")
+        return self
 
 
 class Verification(Strict):
@@ -421,6 +452,11 @@ class Verification(Strict):
     )
     workers_interviewed: Annotated[Count | None, public(words="workers interviewed", workbook=SUPPLIER)] = (
         Field(None, description="How many workers the verifier interviewed.")
+    )
+    announced: Annotated[bool | None, public(words="verification announced")] = Field(
+        None,
+        description="Whether the site knew of the verification beforehand (format 1.3): CBP asks "
+        "for unannounced third-party audits (SIP721).",
     )
 
 
@@ -518,6 +554,10 @@ class Response(Action):
     )
     addresses: Annotated[list[Id], refers_to("findings", verb="addresses", workbook=SHOWN)] = Field(
         min_length=1, description="Ids of the findings it responds to."
+    )
+    indicators: Annotated[list[Indicator], PUBLIC] = optional_list(
+        "The ILO indicators of forced labour, shown by the findings it addresses, that this response "
+        "remedies (format 1.3): the evidence per indicator CBP asks for (SIP720, SIP721)."
     )
     providers: Annotated[list[Id], refers_to("service_providers", verb="names the provider")] = optional_list(
         "Ids of service providers involved."
@@ -719,6 +759,21 @@ class Review(Strict):
     summary: Annotated[Text, PUBLIC] = Field(description="What the review found and decided.")
 
 
+class Submission(Strict):
+    """The plan, or a part of it, posted for the workers or sent to someone, and when (format 1.3):
+    what FAR 52.222-50(h)(4) and (h)(5) and the RBA's corrective action plan deadline ask to show."""
+
+    kind: Annotated[SubmissionKind, PUBLIC] = Field(description="What it was: a posting, a certification...")
+    date: Annotated[Date, PUBLIC] = Field(description="When it was posted or sent.")
+    to: Annotated[Text, PUBLIC] = Field(
+        description="Where it was posted, or to whom it was sent: the notice boards and website, "
+        "a contracting officer, an audit programme, an authority."
+    )
+    reference: Annotated[Text | None, PRIVATE] = Field(
+        None, description="The file, case or contract number it was sent under; not shown to the public."
+    )
+
+
 class Waiver(Strict):
     rule: Annotated[str, PRIVATE] = Field(
         pattern=r"^SIP[0-9]{3}$", description="The code of the rule silenced."
@@ -750,6 +805,10 @@ class Plan(Strict):
     company: Annotated[Text, PUBLIC] = Field(description="The company that owns the plan.")
     involvement: Annotated[Involvement | None, PUBLIC] = Field(
         None, description="UN Guiding Principles 19 and 22."
+    )
+    frameworks: Annotated[list[FrameworkName], public(diff=LINE)] = optional_list(
+        "The frameworks the plan must satisfy (format 1.3): far, lksg, cbp, rba; their requirements "
+        "are checked as rules SIP7xx (docs/frameworks.md)."
     )
     site: Annotated[Site, PUBLIC] = Field(description="The one site the plan covers.")
     owner: Annotated[Owner, PUBLIC] = Field(description="Who is accountable for the plan.")
@@ -787,6 +846,9 @@ class Plan(Strict):
         "The management systems improvement plan (preventive)."
     )
     reviews: Annotated[list[Review], public(diff=ENTRIES)] = optional_list("A log of plan reviews.")
+    submissions: Annotated[list[Submission], public(diff=ENTRIES)] = optional_list(
+        "When the plan, or a part of it, was posted for the workers or sent to someone (format 1.3)."
+    )
     waivers: Annotated[list[Waiver], private(diff=ENTRIES)] = optional_list(
         "Rules silenced on purpose, on the record."
     )

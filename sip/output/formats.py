@@ -46,6 +46,18 @@ FORMATS: dict[str, dict[str, str]] = {
         "json": "sip.output.diff_text:write_json",
         "md": "sip.output.diff_text:write_markdown",
     },
+    # result: sip.output.crosswalk_formats.CrosswalkReport
+    "crosswalk": {
+        "text": "sip.output.crosswalk_formats:write_text",
+        "json": "sip.output.crosswalk_formats:write_json",
+        "md": "sip.output.crosswalk_formats:write_markdown",
+        "html": "sip.output.crosswalk_formats:write_html",
+    },
+    # result: tuple of sip.frameworks.profile.Profile
+    "frameworks": {
+        "text": "sip.output.frameworks_docs:write_text",
+        "md": "sip.output.frameworks_docs:write_markdown",
+    },
 }
 
 

@@ -1,5 +1,8 @@
 """Every diagnostic code sip reports, one module each; the module's docstring is its documentation.
 
+SIP7xx are the requirements of framework profiles (format 1.3; sip/frameworks/): each module
+names its FRAMEWORK, and runs only on a plan that framework applies to.
+
 SIP2xx-SIP6xx are rules over a plan that validated, each module holding its detection
 (`check`). Some also judge what only the engine sees, in their own modules too: SIP203 and
 SIP205 compare the plans of a run (`check_run`, called by sip/check/run.py), as SIP202 does for
@@ -62,6 +65,22 @@ from sip.rules import (
     sip601_personal_data,
     sip602_placeholder_text,
     sip603_comment_in_text,
+    sip700_far_awareness_program,
+    sip701_far_hotline,
+    sip702_far_recruitment_and_wage_plan,
+    sip703_far_housing_plan,
+    sip704_far_agents_and_subcontractors,
+    sip705_far_posting,
+    sip706_far_annual_certification,
+    sip710_lksg_remedial_action,
+    sip711_lksg_yearly_review,
+    sip712_lksg_complaints_procedure,
+    sip713_lksg_procedure_public,
+    sip714_lksg_impartial_procedure,
+    sip715_lksg_procedure_reviewed,
+    sip720_cbp_indicator_not_addressed,
+    sip721_cbp_no_unannounced_audit,
+    sip730_rba_cap_deadline,
 )
 from sip.rules.context import Rule, RunRule
 
@@ -113,6 +132,22 @@ REGISTRY: tuple[Rule, ...] = (
     sip601_personal_data,
     sip602_placeholder_text,
     sip603_comment_in_text,
+    sip700_far_awareness_program,
+    sip701_far_hotline,
+    sip702_far_recruitment_and_wage_plan,
+    sip703_far_housing_plan,
+    sip704_far_agents_and_subcontractors,
+    sip705_far_posting,
+    sip706_far_annual_certification,
+    sip710_lksg_remedial_action,
+    sip711_lksg_yearly_review,
+    sip712_lksg_complaints_procedure,
+    sip713_lksg_procedure_public,
+    sip714_lksg_impartial_procedure,
+    sip715_lksg_procedure_reviewed,
+    sip720_cbp_indicator_not_addressed,
+    sip721_cbp_no_unannounced_audit,
+    sip730_rba_cap_deadline,
 )
 
 BY_CODE: dict[str, Rule] = {rule.CODE: rule for rule in REGISTRY}
@@ -124,6 +159,12 @@ WAIVABLE_CODES = frozenset(code for code in BY_CODE if code >= "SIP2" and code !
 def _over_run(rule: Rule) -> TypeGuard[RunRule]:
     return hasattr(rule, "check_run")
 
+
+# The framework each framework rule (SIP7xx, format 1.3) belongs to: it runs only on a plan that
+# framework applies to (sip/check/file.py's rule_runs). Its profile is in sip/frameworks/.
+FRAMEWORK_OF: dict[str, str] = {
+    rule.CODE: framework for rule in REGISTRY if (framework := getattr(rule, "FRAMEWORK", None))
+}
 
 # Rules that compare the files of a run rather than look inside one plan (`check_run`).
 RUN_RULES: tuple[RunRule, ...] = tuple(rule for rule in REGISTRY if _over_run(rule))

@@ -7,8 +7,9 @@ poorly maintained or are not implemented at all". A root cause that lists a
 forced-labour finding (determination `substantiated` or `suspected`, written or derived)
 is addressed by at least one improvement whose element can change it: `policy`,
 `procedure`, `recruitment`, `grievance-mechanism`, `supplier-contracts`,
-`purchasing-practices` or `worker-engagement`, not only `training`, `monitoring`,
-`documentation` or `incident-response`.
+`purchasing-practices`, `worker-engagement`, `wages` or `housing`, not only `training`,
+`awareness`, `monitoring`, `documentation` or `incident-response` (format 1.3's `awareness`
+tells, as training does).
 
 "Addressed" is read as SIP303 reads it: improvements, not cancelled, whose `addresses`
 list the root cause. A root cause no improvement addresses is SIP303's.

@@ -90,4 +90,6 @@ def _whose(item: Any, name: str) -> str:
         return f"the waiver of {item.rule}:"
     if name == "worker_engagement":
         return f"the worker engagement of {item.date}:"
+    if name == "submissions":
+        return f"the {item.kind} of {item.date}:"
     return f"{label(item, name)}:"

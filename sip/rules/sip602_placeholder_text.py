@@ -71,6 +71,7 @@ _UNNAMED = {
     "reviews": ("review of", "date"),
     "waivers": ("waiver of", "rule"),
     "worker_engagement": ("worker engagement of", "date"),
+    "submissions": ("submission of", "date"),
 }
 
 

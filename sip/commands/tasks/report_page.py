@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from sip.check.config import Settings
-from sip.check.file import STDIN, gc_paused
+from sip.check.file import STDIN, gc_paused, rule_runs
 from sip.check.result import FileResult
 from sip.diagnostic import Diagnostic, readable
 from sip.model import Plan
@@ -27,11 +28,28 @@ class Page:
     settings: Settings
     public: bool
     force: bool
+    frameworks: tuple[str, ...] = ()  # --framework: a crosswalk section for each, in every report
+    dossier: str | None = None  # --dossier: the evidence dossier for this framework, not the report
 
     def text(
         self, plan: Plan, diagnostics: list[Diagnostic], file: str, index_link: str | None = None
     ) -> str:
         with gc_paused():
+            if self.dossier is not None:
+                from sip.output.render.dossier import dossier
+
+                page = dossier(
+                    plan,
+                    diagnostics,
+                    self.dossier,
+                    as_of=self.settings.as_of,
+                    index_link=index_link,
+                    public_identifiers=self.settings.public_identifiers,
+                    ran=partial(_ran, plan=plan, settings=self.settings),
+                )
+                return pages.marked(
+                    renderer(self.templates).render(f"dossier.{self.format}.j2", dossier=page)
+                )
             report = plan_report(
                 plan,
                 diagnostics,
@@ -41,8 +59,14 @@ class Page:
                 index_link=index_link,
                 forced=self.force,
                 public_identifiers=self.settings.public_identifiers,
+                frameworks=self.frameworks,
+                ran=partial(_ran, plan=plan, settings=self.settings),
             )
             return pages.marked(renderer(self.templates).render(f"report.{self.format}.j2", report=report))
+
+
+def _ran(code: str, plan: Plan, settings: Settings) -> bool:
+    return rule_runs(code, plan, settings.ignores, settings.frameworks)
 
 
 _renderers: dict[Path | None, Templates] = {}

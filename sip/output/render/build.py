@@ -16,6 +16,7 @@ once, so a report costs time in proportion to the plan's size.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 
@@ -143,6 +144,7 @@ class _Builder:
             None if v.by is None else self.ref(v.by),
             v.independent,
             v.workers_interviewed,
+            v.announced,
         )
 
     def instalments(self, schedule: list, currency: str) -> list[c.Instalment]:
@@ -230,6 +232,7 @@ class _Builder:
                 vocab_label(vocab.EFFECTIVENESS, effectiveness.result),
                 effectiveness.evidence,
             ),
+            indicators=_labels(vocab.INDICATOR, r.indicators) if r is not None else [],
         )
 
     def risk(self, r: model.Risk) -> c.RiskView:
@@ -382,6 +385,9 @@ class _Builder:
                     g.anonymous,
                     [c.Label(code, LANGUAGES[code]) for code in g.languages],
                     g.since,
+                    g.publishes_hotline,
+                    g.procedure_public,
+                    g.reviewed,
                 )
                 for g in plan.grievance_channels
             ],
@@ -409,7 +415,36 @@ class _Builder:
                 for w in plan.waivers
             ],
             validation=validation,
+            frameworks=_labels(vocab.FRAMEWORK, plan.frameworks),
+            submissions=[
+                c.SubmissionView(vocab_label(vocab.SUBMISSION_KIND, s.kind), s.date, s.to, s.reference)
+                for s in plan.submissions
+            ],
         )
+
+    def crosswalks(self, diagnostics: list[Diagnostic], frameworks: tuple[str, ...], ran) -> list:
+        """The plan read against each framework named (`sip render --framework`), items linked to
+        their place in the page; for the public, read in the public plan (masked, confidential items
+        left out) and without the rules' words."""
+        from sip.frameworks import PROFILES
+        from sip.frameworks.crosswalk import crosswalk
+        from sip.output.render.framework_views import crosswalk_view
+
+        known = self.known
+
+        def anchor_of(ref: str) -> str | None:
+            return self.anchor(ref) if ref in known else None
+
+        return [
+            crosswalk_view(
+                crosswalk(self.plan, diagnostics, PROFILES[name], file="", as_of=self.as_of, ran=ran),
+                public=self.public,
+                in_report=True,
+                shown_id=lambda i: self.id(i) if i in known else i,
+                anchor_of=anchor_of,
+            )
+            for name in frameworks
+        ]
 
     def site(self) -> c.SiteView:
         s = self.plan.site
@@ -422,6 +457,7 @@ class _Builder:
             s.workers,
             s.migrant_workers,
             s.facilities,
+            s.housing_provided,
         )
 
     def glance(
@@ -542,13 +578,21 @@ def plan_report(
     index_link: str | None = None,
     forced: bool = False,
     public_identifiers: tuple[str, ...] = (),
+    frameworks: tuple[str, ...] = (),
+    ran: Callable[[str], bool] = lambda code: True,
 ) -> c.PlanReport:
+    """`frameworks`: those to read the plan against in a section of its own each (`sip render
+    --framework`); `ran(code)`: whether a rule was checked on the plan (sip/check/file.py's
+    rule_runs with the run's settings)."""
     if public:
         shown, ids, withheld = public_plan(plan, keep(public_identifiers))
     else:
         shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
     builder = _Builder(shown, as_of, public, ids, keep(public_identifiers))
-    return builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
+    report = builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
+    if not frameworks:
+        return report
+    return dataclasses.replace(report, crosswalks=builder.crosswalks(diagnostics, frameworks, ran))
 
 
 def plan_row(

@@ -11,7 +11,11 @@ docs/reports.md documents every field (a test holds it to this module).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # documented in docs/frameworks-pages.md, with the dossier's
+    from sip.output.render.framework_views import CrosswalkView
 
 INTERNAL = "internal"
 PUBLIC = "public"
@@ -61,6 +65,7 @@ class SiteView:
     workers: int | None
     migrant_workers: int | None
     facilities: int | None  # how many facilities the plan covers (shown when over 1)
+    housing_provided: bool | None = None  # the site provides or arranges housing (format 1.3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,7 @@ class VerificationView:
     by: Ref | None  # the party or service provider who verified
     independent: bool | None
     workers_interviewed: int | None
+    announced: bool | None = None  # whether the site knew beforehand (format 1.3); None: not said
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +196,7 @@ class ActionView:
     escalation: Label | None  # corrective responses only
     parties: list[Ref]
     effectiveness: Effectiveness | None  # improvements only
+    indicators: list[Label] = field(default_factory=list)  # ILO indicators a response remedies (1.3)
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +288,19 @@ class GrievanceChannelView:
     anonymous: bool
     languages: list[Label]  # ISO 639-1 code and the language's English name
     since: dt.date | None
+    publishes_hotline: bool | None = None  # gives the Global Human Trafficking Hotline (1.3)
+    procedure_public: bool | None = None  # written, public rules of procedure (1.3)
+    reviewed: dt.date | None = None  # when its effectiveness was last reviewed (1.3)
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionView:
+    """The plan, or a part of it, posted for the workers or sent to someone (format 1.3)."""
+
+    kind: Label
+    date: dt.date
+    to: str
+    reference: str | None  # None for the public
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,6 +522,11 @@ class PlanReport:
     reviews: list[ReviewView]
     waivers: list[WaiverView]  # empty for the public
     validation: Validation
+    # format 1.3: the frameworks the plan names; what it was posted as or sent as; and, with
+    # `sip render --framework`, the plan read against each framework named (framework_views.py)
+    frameworks: list[Label] = field(default_factory=list)
+    submissions: list[SubmissionView] = field(default_factory=list)
+    crosswalks: list[CrosswalkView] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)
