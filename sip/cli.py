@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from sip import __version__
-from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, Quiet, choice, color_wanted
+from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, Quiet, Since, choice, color_wanted
 from sip.exits import FAIL_ON, Exit, UsageError
 from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
@@ -294,11 +294,20 @@ def render(
         ),
     ] = False,
     config: Config = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history/--no-history",
+            help="A site of plans in a git repository: chart the portfolio month by month from "
+            "their history in the index (default), or not.",
+        ),
+    ] = True,
+    since: Since = None,
 ) -> None:
     """Render plans as reports in HTML or Markdown: one plan, or a whole repository as a site."""
 
     def run() -> int:
-        from sip.commands.render import render_command
+        from sip.commands.render import SiteOptions, render_command
 
         return render_command(
             paths,
@@ -309,6 +318,7 @@ def render(
             templates=templates,
             force=force,
             config=config,
+            site_options=SiteOptions(history=history, since=since),
         )
 
     _run(run)

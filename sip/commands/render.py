@@ -1,7 +1,9 @@
 """`sip render`: one plan to a report on standard output or in a file, or many to a site.
 
 Plans are loaded and checked once, by the same parallel `validate` as `sip validate`: a site's
-pages are made in the same pass, by the worker that checked each plan. An invalid plan is not
+pages are made in the same pass, by the worker that checked each plan. A site of plans in a git
+repository charts the portfolio month by month from their history (`--since` bounds it,
+`--no-history` leaves it out). An invalid plan is not
 rendered (its diagnostics go to stderr, exit 1) unless --force, which renders it with a banner
 listing its errors. A plan sip cannot read (format errors) is never rendered: with --force a
 site lists it in its index.
@@ -9,7 +11,9 @@ site lists it in its index.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -17,6 +21,7 @@ from sip.check.config import settings_for
 from sip.check.file import STDIN
 from sip.check.result import FileResult
 from sip.check.run import validate
+from sip.commands.tasks.portfolio_history import portfolio_history
 from sip.commands.tasks.render_site import by_file, make_page, render_site
 from sip.commands.tasks.report_page import Page, renderer, say_not_rendered
 from sip.diagnostic import Diagnostic
@@ -30,6 +35,14 @@ from sip.output.render.context import PUBLIC
 from sip.read.discover import plan_files
 
 
+@dataclass(frozen=True)
+class SiteOptions:
+    """What only a site reads: whether, and since when, its index charts the plans' history."""
+
+    history: bool = True
+    since: str | None = None  # YYYY-MM-DD, checked by the command line
+
+
 def render_command(
     paths: list[str],
     *,
@@ -40,6 +53,7 @@ def render_command(
     templates: Path | None,
     force: bool,
     config: Path | None,
+    site_options: SiteOptions = SiteOptions(),
 ) -> int:
     settings = settings_for(paths, config, as_of=as_of)
     files = plan_files(paths, settings.exclude, settings.root)
@@ -72,7 +86,11 @@ def render_command(
             return Exit.FAILED
     if site:
         assert out is not None
-        return render_site(run, out, page)
+        history = None
+        if site_options.history:
+            since = dt.date.fromisoformat(site_options.since) if site_options.since else None
+            history = partial(portfolio_history, paths, settings, page.public, since=since)
+        return render_site(run, out, page, history)
     return _render_one(run.results[0], out, page, by_file(run))
 
 

@@ -88,6 +88,39 @@ class Repository:
         """A repository path as the user would type it from the current folder."""
         return Path(os.path.relpath(self.top / top_relative, self.cwd)).as_posix()
 
+    # -- history -----------------------------------------------------------------------------
+
+    def first_parents(self) -> list[tuple[str, str]]:
+        """(commit, committer date YYYY-MM-DD) of HEAD's first-parent line, newest first: the
+        history of the branch as it landed (a merged branch's own commits are not the branch's
+        past). Empty when HEAD has no commit yet."""
+        if self.commit("HEAD") is None:
+            return []
+        out = self._git("log", "--first-parent", "--format=%H %cs", "HEAD").decode()
+        return [tuple(line.split(" ", 1)) for line in out.splitlines() if line]  # type: ignore[misc]
+
+    def blobs(self, revision: str, paths: list[str]) -> dict[str, str]:
+        """top-relative path -> blob id of every file at revision under paths (top-relative
+        folders or files; "." the whole tree)."""
+        whole = not paths or "." in paths  # ls-tree knows no pathspec magic: --full-tree paths
+        out = self._git("ls-tree", "-r", "-z", "--full-tree", revision, "--", *([] if whole else paths))
+        found = {}
+        for entry in out.decode("utf-8", "surrogateescape").split("\0"):
+            if not entry:
+                continue
+            header, _, path = entry.partition("\t")
+            mode, kind, blob = header.split(" ")
+            if kind == "blob" and mode in ("100644", "100755"):
+                found[path] = blob
+        return found
+
+    def blob(self, blob: str, limit: int | None = None) -> bytes | Unreadable:
+        """A blob's content, or why it was not read (over `limit` bytes: its size is asked first)."""
+        size = int(self._git("cat-file", "-s", blob))
+        if limit is not None and size > limit:
+            return _too_large(size, limit, blob[:12])
+        return self._git("cat-file", "blob", blob)
+
     # -- what changed ------------------------------------------------------------------------
 
     def changes(self, base: str, head: str | None, paths: list[str]) -> list[Changed]:

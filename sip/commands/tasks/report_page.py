@@ -15,7 +15,9 @@ from sip.model import Plan
 from sip.output.plain_text import printable
 from sip.output.render import pages
 from sip.output.render.build import plan_report
+from sip.output.render.context import PlanReport
 from sip.output.render.environment import Templates
+from sip.output.render.links import NO_LINKS, PageLinks
 
 
 @dataclass(frozen=True)
@@ -28,21 +30,34 @@ class Page:
     public: bool
     force: bool
 
-    def text(
-        self, plan: Plan, diagnostics: list[Diagnostic], file: str, index_link: str | None = None
-    ) -> str:
+    def report(
+        self,
+        plan: Plan,
+        diagnostics: list[Diagnostic],
+        file: str,
+        index_link: str | None = None,
+        links: PageLinks = NO_LINKS,
+    ) -> PlanReport:
+        return plan_report(
+            plan,
+            diagnostics,
+            as_of=self.settings.as_of,
+            public=self.public,
+            source_file=named(file),
+            index_link=index_link,
+            forced=self.force,
+            public_identifiers=self.settings.public_identifiers,
+            deadlines=self.settings.deadlines,
+            links=links,
+        )
+
+    def render(self, report: PlanReport) -> str:
+        return pages.marked(renderer(self.templates).render(f"report.{self.format}.j2", report=report))
+
+    def text(self, plan: Plan, diagnostics: list[Diagnostic], file: str) -> str:
+        """One plan's page, on its own."""
         with gc_paused():
-            report = plan_report(
-                plan,
-                diagnostics,
-                as_of=self.settings.as_of,
-                public=self.public,
-                source_file=named(file),
-                index_link=index_link,
-                forced=self.force,
-                public_identifiers=self.settings.public_identifiers,
-            )
-            return pages.marked(renderer(self.templates).render(f"report.{self.format}.j2", report=report))
+            return self.render(self.report(plan, diagnostics, file))
 
 
 _renderers: dict[Path | None, Templates] = {}

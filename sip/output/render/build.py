@@ -4,8 +4,9 @@ For the public the builder starts from `audience.public_plan`: a copy of the pla
 the fields declared public (sip/model/facts.py), its free text masked, its confidential items
 left out (counted per section) and the names of firms that pay or recruit workers None; what is
 not public reaches the builder as None or an empty list (evidence, the owner's name and e-mail,
-reviewers' names, source references, disputes, the summaries of needs assessments and of worker
-engagement, waivers). Here, for the public: references to confidential items read "a
+reviewers' names, source references, the summaries of needs assessments and of worker
+engagement, waivers). A finding's `disputed` is public (format 1.2): the site's response stands
+beside the allegation. Here, for the public: references to confidential items read "a
 confidential item"; the words of diagnostics are not shown (only their counts); every id (the
 plan's, every item's and every reference's) and the file name go through the personal-data mask
 for names. A masked id's anchor becomes `redacted-N`, the same for every link to it.
@@ -26,7 +27,8 @@ from sip.format.languages import LANGUAGES
 from sip.format.personal_data import Keep, keep
 from sip.model import Plan
 from sip.model import plan as model
-from sip.output.figures import Progress, progress
+from sip.output import coverage as cover
+from sip.output.figures import Late, MoneyTotal, Progress, money_of, percent, progress
 from sip.output.render import context as c
 from sip.output.render.audience import (
     CONFIDENTIAL_LISTS,
@@ -34,10 +36,10 @@ from sip.output.render.audience import (
     masking,
     problems,
     public_plan,
-    shown_file,
 )
 from sip.output.render.brief import one_minute
-from sip.output.render.words import CONTENTS, MAINTENANCE, SECTIONS, WORDS
+from sip.output.render.links import NO_LINKS, PageLinks
+from sip.output.render.words import BADGES, CONTENTS, MAINTENANCE, SECTIONS, WORDS
 
 
 def vocab_label(words: dict[str, str], value: str) -> c.Label:
@@ -52,11 +54,8 @@ def _counts(words: dict[str, str], counts: dict[str, int]) -> list[c.Count]:
     return [c.Count(vocab_label(words, value), counts.get(value, 0)) for value in words]
 
 
-def _percent(part: float, whole: float) -> int:
-    return int(min(part / whole, 1e6) * 100) if whole else 0  # bounded: no overflow at 1e308
-
-
 _LEVELS = tuple(vocab.LEVEL)
+DETERMINATIONS = {**vocab.DETERMINATION, "none": "Not about forced labour"}
 
 
 def rating(likelihood: str, impact: str) -> c.Label:
@@ -65,16 +64,19 @@ def rating(likelihood: str, impact: str) -> c.Label:
     return vocab_label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
 
 
-def _unclaimed_text(unclaimed: str | model.Unclaimed | None, shown_id: Callable[[str], str]) -> str | None:
-    """`unclaimed` in words, written as text (format 1.1) or as a mapping (1.2). A stopgap: the
-    templates show one line of text until reports show the mapping's parts (format 1.2, section 5)."""
-    if unclaimed is None or isinstance(unclaimed, str):
-        return unclaimed
-    return f"Held by {shown_id(unclaimed.held_by)} until {unclaimed.claim_until}; then: {unclaimed.then}"
-
-
-def money_line(currency: str, committed: float, paid: float, per_worker: float | None = None) -> c.MoneyLine:
-    return c.MoneyLine(currency, committed, paid, _percent(paid, committed), per_worker)
+def money_line(
+    currency: str, money: MoneyTotal, per_worker: float | None = None, payer: str | None = None
+) -> c.MoneyLine:
+    share = percent(money.paid, money.committed) if money.reported else ""
+    return c.MoneyLine(
+        currency,
+        money.committed,
+        money.paid,
+        money.unreported,
+        share,
+        per_worker,
+        vocab_label(vocab.PAYER, payer) if payer else None,
+    )
 
 
 def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
@@ -95,12 +97,22 @@ def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
 
 class _Builder:
     def __init__(
-        self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str], kept: Keep | None = None
+        self,
+        plan: Plan,
+        as_of: dt.date,
+        public: bool,
+        withheld: set[str],
+        kept: Keep | None = None,
+        deadlines: dict[str, dict[str, int]] | None = None,
+        links: PageLinks = NO_LINKS,
     ) -> None:
         self.plan = plan
         self.as_of = as_of
         self.public = public
         self.withheld = withheld
+        self.deadlines = deadlines
+        self.links = links
+        self.findings = {f.id: f for f in plan.findings}
         # ids as file names are masked; text was masked in the public plan (audience.public_plan)
         self.name: Callable[[str], str] = masking(public, kept or keep(), name=True)
         self.known = set(plan.items())
@@ -145,6 +157,52 @@ class _Builder:
             v.workers_interviewed,
         )
 
+    def coverage(self, coverage: cover.Coverage) -> c.CoverageView:
+        whole = coverage.affected if coverage.affected is not None else coverage.covered
+        return c.CoverageView(
+            coverage.affected,
+            coverage.former_affected,
+            coverage.covered,
+            coverage.complete,
+            percent(coverage.covered, coverage.affected)
+            if coverage.covered is not None and coverage.affected is not None
+            else "",
+            coverage.former_covered,
+            coverage.reached,
+            percent(coverage.reached, whole) if coverage.reached is not None and whole else "",
+            self.refs(coverage.best.covered_unrecorded if coverage.best else ()),
+            self.refs(sorted({i for t in coverage.types for i in t.reached_unrecorded})),
+            [
+                c.TypeCoverageView(
+                    vocab_label(vocab.REMEDY, t.remedy),
+                    self.refs(t.responses),
+                    t.covered,
+                    t.former,
+                    t.reached,
+                    self.refs(t.covered_unrecorded),
+                    self.refs(t.reached_unrecorded),
+                )
+                for t in coverage.types
+            ],
+        )
+
+    def late(self, late: Late) -> c.LateView:
+        return c.LateView(self.ref(late.id), late.due, late.deadline, late.days, late.kind, late.finished)
+
+    def fees(self, finding: model.Finding) -> c.FeesView | None:
+        fees = finding.fees_documented
+        if fees is None:
+            return None
+        return c.FeesView(self.ref(finding.id), fees.low, fees.high, fees.currency)
+
+    def unclaimed(self, unclaimed: str | model.Unclaimed | None) -> c.UnclaimedView | None:
+        """`unclaimed` written as text (format 1.1) or as a mapping (1.2), each shown as written."""
+        if unclaimed is None:
+            return None
+        if isinstance(unclaimed, str):
+            return c.UnclaimedView(unclaimed, None, None, None)
+        return c.UnclaimedView(None, self.ref(unclaimed.held_by), unclaimed.claim_until, unclaimed.then)
+
     def instalments(self, schedule: list, currency: str) -> list[c.Instalment]:
         out = []
         for i in schedule:
@@ -156,7 +214,7 @@ class _Builder:
             )
         return out
 
-    def action(self, a: model.Response | model.Improvement) -> c.ActionView:
+    def action(self, a: model.Response | model.Improvement, late: dict[str, Late]) -> c.ActionView:
         # A response's own fields are read through r, an improvement's through m (None on the
         # other kind), so that the type checker follows which is which.
         r = a if isinstance(a, model.Response) else None
@@ -169,8 +227,7 @@ class _Builder:
             covered = r.workers_covered if r.remedy in vocab.MONEY_REMEDIES else None
             amount = money_line(
                 r.amount.currency,
-                r.amount.committed,
-                r.amount.paid or 0,
+                money_of(r),
                 r.amount.committed / covered if covered else None,
             )
             if a.status != "cancelled":
@@ -180,6 +237,18 @@ class _Builder:
         reached = r.workers_reached if r is not None else None
         effectiveness = m.effectiveness if m is not None else None
         escalation = r.escalation if r is not None else None
+        addressed = [self.findings[f] for f in a.addresses if f in self.findings] if r is not None else []
+        affected = max(
+            (f.workers_affected for f in addressed if f.workers_affected is not None), default=None
+        )
+        former_affected = max(
+            (f.former_workers for f in addressed if f.former_workers is not None), default=None
+        )
+        fees = (
+            [view for view in (self.fees(f) for f in addressed) if view is not None]
+            if r is not None and r.remedy == "reimbursement"
+            else []
+        )
         return c.ActionView(
             id=self.id(a.id),
             anchor=self.anchor(a.id),
@@ -209,14 +278,21 @@ class _Builder:
             former_workers=former,
             current_workers=covered - former if covered is not None and former is not None else None,
             workers_reached=reached,
-            reached_percent=_percent(reached, covered) if reached is not None and covered else None,
+            reached_share=percent(reached, covered) if reached is not None and covered else "",
+            affected=affected if money_remedy else None,
+            former_affected=former_affected if money_remedy else None,
+            covered_share=percent(covered, affected)
+            if money_remedy and covered is not None and affected
+            else "",
             per_worker=r.amount.committed / covered
             if r is not None and r.amount is not None and money_remedy and covered
             else None,
+            fees=fees,
             payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
             cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
             extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
-            unclaimed=_unclaimed_text(r.unclaimed, self.id) if r is not None else None,
+            unclaimed=self.unclaimed(r.unclaimed) if r is not None else None,
+            past_deadline=self.late(late[a.id]) if a.id in late else None,
             schedule=schedule,
             overdue_instalments=sum(1 for i in schedule if i.overdue)
             if a.status in ("planned", "in-progress", "done")
@@ -231,6 +307,16 @@ class _Builder:
                 effectiveness.evidence,
             ),
         )
+
+    def other_plan(self, finding_id: str, repeats: str | None) -> c.OtherFinding | None:
+        """The finding of another plan this one repeats (`PLAN-ID/F-n`), linked on a site."""
+        if repeats is None or "/" not in repeats:
+            return None
+        linked = self.links.repeats.get(finding_id)
+        if linked is not None:
+            return linked
+        plan_id, other = repeats.split("/", 1)
+        return c.OtherFinding(self.id(plan_id), self.id(other), None, "", None)
 
     def risk(self, r: model.Risk) -> c.RiskView:
         return c.RiskView(
@@ -284,9 +370,11 @@ class _Builder:
         self, source_file: str, index_link: str | None, validation: c.Validation, withheld: c.Withheld
     ) -> c.PlanReport:
         plan = self.plan
+        p = progress(plan, self.as_of, self.deadlines)
+        late = {item.id: item for item in p.past_deadline}
         sources = {s.id: self.source(s) for s in plan.sources}
-        responses = [self.action(a) for a in plan.responses]
-        improvements = [self.action(a) for a in plan.improvements]
+        responses = [self.action(a, late) for a in plan.responses]
+        improvements = [self.action(a, late) for a in plan.improvements]
         risks = [self.risk(r) for r in plan.risks]
         causes = self.root_causes(risks, improvements)
         responses_by_finding: dict[str, list[c.ActionView]] = {}
@@ -303,7 +391,7 @@ class _Builder:
             )
             for f in plan.findings
         ]
-        glance = self.glance(progress(plan, self.as_of), findings, responses)
+        glance = self.glance(p, findings, responses)
         timeline = sorted([*responses, *improvements], key=lambda a: a.due)
         remedies = [a for a in responses if a.remedy is not None and a.status.value != "cancelled"]
         present = {a.remedy.value for a in remedies if a.remedy is not None}
@@ -317,7 +405,7 @@ class _Builder:
             contents=list(CONTENTS),
             maintenance=[] if self.public else list(MAINTENANCE),
             words=WORDS,
-            summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
+            summary=one_minute(plan, p, lambda i: self.ref(i).id, self.public),
             left_out=LEFT_OUT if self.public else None,
             withheld=withheld,
             plan_id=self.id(plan.id),
@@ -382,6 +470,12 @@ class _Builder:
                     g.anonymous,
                     [c.Label(code, LANGUAGES[code]) for code in g.languages],
                     g.since,
+                    g.since is None or g.since <= self.as_of,
+                    [
+                        c.Label(code, LANGUAGES[code])
+                        for code in plan.site.languages or ()
+                        if code not in g.languages
+                    ],
                 )
                 for g in plan.grievance_channels
             ],
@@ -422,36 +516,44 @@ class _Builder:
             s.workers,
             s.migrant_workers,
             s.facilities,
+            [c.Label(code, LANGUAGES[code]) for code in s.languages or ()],
         )
 
     def glance(
         self, p: Progress, findings: list[c.FindingView], responses: list[c.ActionView]
     ) -> c.AtAGlance:
-        money = [
-            a for a in responses if a.money_remedy and a.status.value != "cancelled" and a.workers_covered
-        ]
-        reach = None
-        if any(a.workers_reached is not None for a in money):
-            covered = sum(a.workers_covered or 0 for a in money)
-            reached = sum(a.workers_reached or 0 for a in money)
-            reach = c.Reach(
-                covered, reached, sum(a.former_workers or 0 for a in money), _percent(reached, covered)
-            )
+        plan_coverage = cover.of_plan(self.plan)
+        by_determination: dict[str, int] = {}
+        for f in findings:
+            key = f.determination.value if f.determination else "none"
+            by_determination[key] = by_determination.get(key, 0) + 1
+        w = p.for_workers
         return c.AtAGlance(
             findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
+            findings_by_determination=[
+                count for count in _counts(DETERMINATIONS, by_determination) if count.count
+            ],
             forced_labour_findings=sum(1 for f in findings if f.forced_labour),
-            workers_affected=max((f.workers_affected or 0 for f in findings), default=0),
+            workers_affected=max(
+                (f.workers_affected for f in findings if f.workers_affected is not None), default=None
+            ),
             actions_by_status=_counts(vocab.ACTION_STATUS, p.actions_by_status),
             actions=p.actions,
             open_actions=p.open_actions,
             overdue=self.refs(p.overdue),
             due_soon=self.refs(p.due_soon),
             money=[
-                money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
-                for currency, m in p.money.items()
+                money_line(currency, m, _per_worker(responses, currency)) for currency, m in p.money.items()
             ],
-            reach=reach,
-            overdue_instalments=[c.Ref(a.id, a.anchor, True) for a in responses if a.overdue_instalments],
+            money_by_payer=[
+                money_line(currency, m, None, payer) for (currency, payer), m in p.money_by_payer.items()
+            ],
+            coverage=self.coverage(plan_coverage) if plan_coverage.types else None,
+            for_workers=c.ForWorkers(
+                w.protection, w.remedy, w.open, w.done, w.verified_with_workers, w.verified_without_workers
+            ),
+            overdue_instalments=self.refs(p.instalments_overdue_on),
+            past_deadline=[self.late(late) for late in p.past_deadline],
             review_overdue=p.review_overdue,
         )
 
@@ -464,6 +566,7 @@ class _Builder:
     ) -> c.FindingView:
         source_ids = f.sources
         found = f.determined
+        finding_coverage = cover.of_finding(f, self.plan.responses)
         return c.FindingView(
             id=self.id(f.id),
             anchor=self.anchor(f.id),
@@ -473,12 +576,19 @@ class _Builder:
             determination=vocab_label(vocab.DETERMINATION, found) if found else None,
             determination_given=f.determination is not None,
             forced_labour=f.is_forced_labour,
+            badge=BADGES.get(found) if found else None,
             disputed=f.disputed,
             not_covered=f.not_covered,
-            repeats=None if f.repeats is None else self.ref(f.repeats),
+            repeats=None if f.repeats is None or "/" in f.repeats else self.ref(f.repeats),
+            repeats_plan=self.other_plan(f.id, f.repeats),
+            came_back_after=self.links.came_back_after.get(f.id, []),
+            found_again=self.links.found_again.get(f.id, []),
             indicators=_labels(vocab.INDICATOR, f.indicators),
             worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),
             workers_affected=f.workers_affected,
+            former_workers=f.former_workers,
+            fees=self.fees(f),
+            coverage=self.coverage(finding_coverage) if finding_coverage.types else None,
             sources=[sources[i] for i in source_ids if i in sources],
             sources_withheld=sum(1 for i in source_ids if i in self.withheld),
             identified=f.identified,
@@ -542,62 +652,12 @@ def plan_report(
     index_link: str | None = None,
     forced: bool = False,
     public_identifiers: tuple[str, ...] = (),
+    deadlines: dict[str, dict[str, int]] | None = None,
+    links: PageLinks = NO_LINKS,
 ) -> c.PlanReport:
     if public:
         shown, ids, withheld = public_plan(plan, keep(public_identifiers))
     else:
         shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
-    builder = _Builder(shown, as_of, public, ids, keep(public_identifiers))
+    builder = _Builder(shown, as_of, public, ids, keep(public_identifiers), deadlines, links)
     return builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
-
-
-def plan_row(
-    plan: Plan,
-    diagnostics: list[Diagnostic],
-    *,
-    as_of: dt.date,
-    public: bool,
-    link: str,
-    public_identifiers: tuple[str, ...] = (),
-) -> c.PlanRow:
-    if public:
-        plan = public_plan(plan, keep(public_identifiers))[0]
-    p = progress(plan, as_of)
-    return c.PlanRow(
-        plan_id=shown_file(plan.id, public, public_identifiers),
-        title=plan.title,
-        link=link,
-        site_name=plan.site.name,
-        country_code=plan.site.country,
-        country_name=COUNTRIES[plan.site.country],
-        status=vocab_label(vocab.PLAN_STATUS, plan.status),
-        findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
-        open_actions=p.open_actions,
-        overdue=len(p.overdue),
-        next_review=plan.next_review,
-        review_overdue=p.review_overdue,
-        errors=sum(1 for d in diagnostics if d.severity == ERROR),
-        warnings=sum(1 for d in diagnostics if d.severity == WARNING),
-    )
-
-
-def site_index(
-    rows: list[c.PlanRow], unrendered: list[c.Unrendered], *, as_of: dt.date, public: bool
-) -> c.SiteIndex:
-    statuses = {s: sum(1 for r in rows if r.status.value == s) for s in vocab.PLAN_STATUS}
-    severities = {
-        s: sum(n.count for r in rows for n in r.findings_by_severity if n.label.value == s)
-        for s in vocab.SEVERITY
-    }
-    return c.SiteIndex(
-        as_of=as_of,
-        audience=c.PUBLIC if public else c.INTERNAL,
-        public=public,
-        left_out=LEFT_OUT if public else None,
-        plans=rows,
-        unrendered=unrendered,
-        plans_by_status=_counts(vocab.PLAN_STATUS, statuses),
-        findings_by_severity=_counts(vocab.SEVERITY, severities),
-        open_actions=sum(r.open_actions for r in rows),
-        overdue=sum(r.overdue for r in rows),
-    )
