@@ -33,6 +33,9 @@ class PlanFigures:
     supplier: str  # the key a supplier is grouped by: its id, else its name and country
     determinations: dict[str, int]
     affected: int | None  # the most workers any finding records as affected (None: none does)
+    # the most workers affected by a finding that money remedies address: whom they could cover
+    # (a finding of held passports is not theirs to repay)
+    owed: int | None
     covered: int | None  # what the money remedies cover (their best-covering type)
     covered_complete: bool  # covered is a count, not a floor
     reached: int | None
@@ -72,6 +75,7 @@ def figures_of(plan: Plan, p: Progress) -> PlanFigures:
             (f.workers_affected for f in plan.findings if f.workers_affected is not None), default=None
         ),
         # no money remedy covers no one (a fact); money remedies that record no count: unknown
+        owed=c.affected if c.types else 0,
         covered=c.covered if c.types else 0,
         covered_complete=c.complete or not c.types,
         reached=c.reached if c.types else 0,
@@ -116,6 +120,7 @@ class Totals:
     verified: int = 0
     determinations: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DETERMINATIONS, 0))
     affected: Known = field(default_factory=Known)
+    owed: Known = field(default_factory=Known)
     covered: Known = field(default_factory=Known)
     reached: Known = field(default_factory=Known)
     money: dict[tuple[str, str], MoneyTotal] = field(default_factory=dict)
@@ -139,6 +144,7 @@ class Totals:
         for determination, count in f.determinations.items():
             self.determinations[determination] += count
         self.affected.add(f.affected)
+        self.owed.add(f.owed)
         self.covered.add(f.covered)
         self.reached.add(f.reached)
         for key, money in f.money.items():
@@ -191,6 +197,7 @@ def as_dict(t: Totals) -> dict[str, object]:
         "workers": {
             "affected": t.affected.total,
             "affected_not_recorded_in": t.affected.unrecorded,
+            "affected_by_findings_money_remedies_address": t.owed.total,
             "covered": t.covered.total,
             "covered_not_recorded_in": t.covered.unrecorded,
             "reached": t.reached.total,

@@ -126,12 +126,12 @@ def risk_matrix(chart_id: str, risk_map: RiskMap) -> Markup:
 
 
 def _compact(value: float) -> str:
-    """An axis label: 950, 12k, 3.4M."""
+    """An axis label: 0.5, 950, 12k, 3.4M."""
     for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
         if value >= size:
             shown = f"{value / size:.1f}".removesuffix(".0")
             return shown + suffix
-    return f"{value:,.0f}"
+    return f"{value:,.1f}".removesuffix(".0")
 
 
 def _ceiling(value: float) -> float:
@@ -161,7 +161,8 @@ def month_chart(chart: MonthChart) -> Markup:
         return top + plot_h - plot_h * value / highest
 
     body = []
-    for fraction in (0, 0.5, 1):
+    # all zero: one line at 0, not an axis up to a made-up 1
+    for fraction in (0, 0.5, 1) if any(v for s in chart.series for v in s.values) else (0,):
         level = highest * fraction
         at = y(level)
         body.append(

@@ -60,6 +60,7 @@ class GroupRow:
     plans: int
     forced_labour: int  # forced-labour findings
     affected: Tally
+    owed: Tally  # affected by the findings money remedies address
     covered: Tally
     reached: Tally
     open_actions: int
@@ -77,6 +78,7 @@ class PortfolioView:
     findings_by_determination: list[Count]  # every determination, and "none"
     forced_labour: int
     affected: Tally  # each plan's most workers affected by any finding, added up
+    owed: Tally  # the same, of the findings money remedies address: whom they could cover
     covered: Tally  # what each plan's money remedies cover, added up
     reached: Tally
     money: list[MoneyLine]  # by currency
