@@ -61,6 +61,25 @@ def finding_coverage(finding_id: str, c: Coverage) -> FindingCoverage:
     )
 
 
+def coverage_text(findings: list[FindingCoverage]) -> tuple[str, bool]:
+    """The least covered forced-labour finding that money remedies address, and whether it leaves
+    workers out or unknown: "300 / 420" (its id when there are several), ">=300 / 420" when a money
+    remedy does not record how many it covers, "? / 420" when none does; "no money remedy" when
+    none addresses any (a finding of held passports may rightly have none: SIP406 says when one is
+    owed); "-" with no forced-labour finding."""
+    if not findings:
+        return "-", False
+    paid = [c for c in findings if c.money_remedies]
+    if not paid:
+        return "no money remedy", False
+    worst = min(paid, key=lambda c: c.share)
+    covered = "?" if worst.covered is None else f"{'>=' if not worst.complete else ''}{worst.covered:,}"
+    text = f"{covered} / {'?' if worst.affected is None else f'{worst.affected:,}'}"
+    if len(paid) > 1:
+        text += f" ({worst.finding})"
+    return text, worst.covered is None or worst.affected is None or worst.covered < worst.affected
+
+
 @dataclass(frozen=True)
 class PlanSummary:
     """What status needs from a plan that validated: small enough to send between processes."""

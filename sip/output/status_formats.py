@@ -13,7 +13,7 @@ from sip.diagnostic import readable
 from sip.output.formats import Style
 from sip.output.plain_text import json_text, printable
 from sip.output.portfolio import Totals, as_dict
-from sip.output.status import FindingCoverage, Row, StatusReport
+from sip.output.status import FindingCoverage, Row, StatusReport, coverage_text
 
 
 def coverage_dict(c: FindingCoverage) -> dict[str, object]:
@@ -121,6 +121,7 @@ CSV_COLUMNS = (
     "workers_covered",
     "workers_reached",
     "overdue_instalments",
+    "forced_labour_covered_of_affected",
 )
 
 
@@ -178,9 +179,10 @@ def _csv_values(row: Row, currencies: list[str]) -> list[object]:
         len(p.due_soon),
         "" if g.next_review is None else str(g.next_review),
         "yes" if p.review_overdue else "no",
-        p.workers_covered,
-        "" if p.workers_reached is None else p.workers_reached,
+        g.reach.covered or 0,
+        "" if g.reach.reached is None else g.reach.reached,
         p.overdue_instalments,
+        coverage_text(g.coverage)[0],
     ]
     for currency in currencies:
         money = p.money.get(currency)

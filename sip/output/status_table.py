@@ -14,7 +14,7 @@ from sip.format.wording import plural
 from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
 from sip.output.formats import Style
 from sip.output.plain_text import printable
-from sip.output.status import FindingCoverage, Row, StatusReport, Totals
+from sip.output.status import FindingCoverage, Row, StatusReport, Totals, coverage_text
 
 # (header, options, priority): on a narrow terminal the columns of the highest priority numbers
 # go first, so that every plan's id, status, open and overdue actions stay whole; a column of
@@ -251,25 +251,10 @@ def _reach(reached: int | None, covered: int) -> str:
 
 
 def _coverage(findings: list[FindingCoverage]):
-    """The least covered forced-labour finding that money remedies address: "300 / 420" (its id
-    when there are several), ">=300 / 420" when a money remedy does not record how many it
-    covers, "? / 420" when none does; "no money remedy" when none addresses any (a finding of held
-    passports may rightly have none: SIP406 says when one is owed); "-" with no forced-labour
-    finding."""
     from rich.text import Text
 
-    if not findings:
-        return "-"
-    paid = [c for c in findings if c.money_remedies]
-    if not paid:
-        return "no money remedy"
-    worst = min(paid, key=lambda c: c.share)
-    covered = "?" if worst.covered is None else f"{'>=' if not worst.complete else ''}{worst.covered:,}"
-    text = f"{covered} / {'?' if worst.affected is None else f'{worst.affected:,}'}"
-    if len(paid) > 1:
-        text += f" ({printable(worst.finding)})"
-    short = worst.covered is None or worst.affected is None or worst.covered < worst.affected
-    return Text(text, style="bold red" if short else "")
+    text, short = coverage_text(findings)
+    return Text(printable(text), style="bold red" if short else "")
 
 
 def _problems(errors: int, warnings: int) -> str:

@@ -95,7 +95,7 @@ class Summary(Facts):
             former = max((f.former_workers for f in findings if f.former_workers), default=None)
             if former:
                 text += f", {n(former)} of them former workers"
-        repeats = [f"{self.name(f.id)} repeats {self._repeated(f.repeats)}" for f in findings if f.repeats]
+        repeats = [f"{self.name(f.id)} repeats {self._repeated(f.id, f.repeats)}" for f in findings if f.repeats]
         if repeats:
             text += "; " + some(repeats)
         disputed = [self.name(f.id) for f in findings if f.disputed]
@@ -103,11 +103,8 @@ class Summary(Facts):
             text += f"; the site disputes {some(disputed)} (its response is shown with the finding)"
         return text + "."
 
-    def _repeated(self, repeats: str) -> str:
-        if "/" in repeats:
-            plan_id, finding_id = repeats.split("/", 1)
-            return f"{self.name(finding_id)} of plan {self.name(plan_id)}"
-        return self.name(repeats)
+    def _repeated(self, finding: str, repeats: str) -> str:
+        return self.other(finding, repeats) if "/" in repeats else self.name(repeats)
 
     def workers(self) -> str:
         w = self.p.for_workers
@@ -267,12 +264,18 @@ def _money(currency: str, payer: str, m: MoneyTotal) -> str:
     return text + (f" ({percent(m.paid, m.committed)})" if m.committed else "")
 
 
-def one_minute(plan: Plan, progress: Progress, name: Callable[[str], str], public: bool) -> list[str]:
+def one_minute(
+    plan: Plan,
+    progress: Progress,
+    name: Callable[[str], str],
+    public: bool,
+    other: Callable[[str, str], str],
+) -> list[str]:
     """The summary's sentences, in the order a reader needs them: what ends the story first (a
     closed plan with workers still waiting, a relationship ended), then what was found, the worst
     open problem (internal), what was done for the workers, whom it covers, the money, what is
     late and what is next."""
-    s = Summary(plan, progress, name, public)
+    s = Summary(plan, progress, name, public, other)
     sentences = [s.closed(), s.relationship(), s.found()]
     if not public:
         sentences.append(worst(s))

@@ -53,8 +53,18 @@ def they(ids: Sequence[str], singular: str, plural: str) -> str:
 class Facts:
     """A plan and its figures as the summary reads them, with ids named as the page shows them."""
 
-    def __init__(self, plan: Plan, progress: Progress, name: Callable[[str], str], public: bool) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        progress: Progress,
+        name: Callable[[str], str],
+        public: bool,
+        other: Callable[[str, str], str],
+    ) -> None:
         self.plan = plan
+        # a finding of another plan that a finding repeats (its id, its `repeats`), as the page
+        # names it: "F-1 of plan SIP-2025-003", or "a confidential item of plan ..."
+        self.other = other
         self.p = progress
         self.as_of = progress.as_of
         self.name = name  # an id as the page shows it ("a confidential item" when withheld)

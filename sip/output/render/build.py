@@ -318,6 +318,11 @@ class _Builder:
         plan_id, other = repeats.split("/", 1)
         return c.OtherFinding(self.id(plan_id), self.id(other), None, "", None)
 
+    def other_words(self, finding_id: str, repeats: str) -> str:
+        other = self.other_plan(finding_id, repeats)
+        assert other is not None
+        return f"{other.finding_id} of plan {other.plan_id}"
+
     def risk(self, r: model.Risk) -> c.RiskView:
         return c.RiskView(
             self.id(r.id),
@@ -405,7 +410,7 @@ class _Builder:
             contents=list(CONTENTS),
             maintenance=[] if self.public else list(MAINTENANCE),
             words=WORDS,
-            summary=one_minute(plan, p, lambda i: self.ref(i).id, self.public),
+            summary=one_minute(plan, p, lambda i: self.ref(i).id, self.public, self.other_words),
             left_out=LEFT_OUT if self.public else None,
             withheld=withheld,
             plan_id=self.id(plan.id),
