@@ -14,7 +14,9 @@ PLANS = sorted(p for p in EXAMPLES.glob("*.yaml"))
 
 
 def index(sip, tmp_path, *options: str) -> str:
-    out = sip("render", "--as-of", AS_OF, "-f", "md", "--no-history", *options, "--out", tmp_path / "site", *PLANS)
+    out = sip(
+        "render", "--as-of", AS_OF, "-f", "md", "--no-history", *options, "--out", tmp_path / "site", *PLANS
+    )
     assert out.exit_code == 0, out.stderr
     return (tmp_path / "site" / "README.md").read_text("utf-8")
 
@@ -23,10 +25,16 @@ def test_the_index_opens_with_the_portfolio(sip, tmp_path):
     """Before: the index listed plans, but not the money, the workers reached, what is late across
     the portfolio, or which plans were verified and closed."""
     text = index(sip, tmp_path)
-    assert text.index("## The portfolio") < text.index("## By country") < text.index("## By supplier") < text.index(
-        "## Plans"
+    assert (
+        text.index("## The portfolio")
+        < text.index("## By country")
+        < text.index("## By supplier")
+        < text.index("## Plans")
     )
-    assert "- Plans: 3 active, 1 monitoring, 1 closed; 1 with every protection and remedy verified with the workers" in text
+    assert (
+        "- Plans: 3 active, 1 monitoring, 1 closed; 1 with every protection and remedy verified with the workers"
+        in text
+    )
     assert "- Findings: 4 substantiated, 4 suspected, 5 indicators only (**8** of forced labour)" in text
     assert (
         "- Workers: 2,160 affected; money remedies cover 1,680 of the 1,680 affected by the findings they address, "
@@ -38,7 +46,10 @@ def test_the_index_opens_with_the_portfolio(sip, tmp_path):
     assert "| USD | Shared | 1,520,000 | 1,520,000 | 100 % |" in text
     # by country, by supplier
     assert "| Malaysia | 2 | 3 | 1,332 | 852 of 852 | 612 (not recorded in 1 plan) | 12 | 1 |" in text
-    assert "| Example Gloves Sdn Bhd, Factory 3 | 1 | 1 | 212 | 212 of 212 | 0 (not recorded in 1 plan) | 4 | 1 |" in text
+    assert (
+        "| Example Gloves Sdn Bhd, Factory 3 | 1 | 1 | 212 | 212 of 212 | 0 (not recorded in 1 plan) | 4 | 1 |"
+        in text
+    )
 
 
 def test_status_json_carries_the_same_totals(sip, tmp_path):
@@ -62,11 +73,25 @@ def test_status_json_carries_the_same_totals(sip, tmp_path):
         "reached": 1440,
         "reached_not_recorded_in": 1,
     }
-    assert portfolio["late"] == {"overdue_actions": 0, "overdue_instalments": 0, "planned_past_deadline": 2, "total": 2}
-    assert {"currency": "THB", "payer": None, "committed": 480000.0, "paid": 95000.0, "payment_not_reported": 0.0} in (
-        portfolio["money"]
-    )
-    assert [(c["key"], c["plans"]) for c in portfolio["by_country"]] == [("IN", 1), ("MU", 1), ("MY", 2), ("TH", 1)]
+    assert portfolio["late"] == {
+        "overdue_actions": 0,
+        "overdue_instalments": 0,
+        "planned_past_deadline": 2,
+        "total": 2,
+    }
+    assert {
+        "currency": "THB",
+        "payer": None,
+        "committed": 480000.0,
+        "paid": 95000.0,
+        "payment_not_reported": 0.0,
+    } in (portfolio["money"])
+    assert [(c["key"], c["plans"]) for c in portfolio["by_country"]] == [
+        ("IN", 1),
+        ("MU", 1),
+        ("MY", 2),
+        ("TH", 1),
+    ]
     assert len(portfolio["by_supplier"]) == 5
     # the index says the same
     text = index(sip, tmp_path)
@@ -74,8 +99,14 @@ def test_status_json_carries_the_same_totals(sip, tmp_path):
 
 
 def test_status_shows_the_coverage_of_forced_labour_findings(sip, write):
-    plan = (DATA / "minimal.yaml").read_text("utf-8").replace(
-        "    severity: major\n", "    severity: critical\n    workers_affected: 420\n    former_workers: 120\n", 1
+    plan = (
+        (DATA / "minimal.yaml")
+        .read_text("utf-8")
+        .replace(
+            "    severity: major\n",
+            "    severity: critical\n    workers_affected: 420\n    former_workers: 120\n",
+            1,
+        )
     )
     plan = plan.replace(
         "responses:\n",

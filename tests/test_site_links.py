@@ -23,7 +23,9 @@ def pair(write, repeats: str | None = None, confidential: bool = False) -> tuple
     if repeats:
         b = b.replace("    source: S-1\n", f"    source: S-1\n    repeats: {repeats}\n", 1)
     if confidential:
-        a = a.replace("    identified: 2025-03-01\n", "    identified: 2025-03-01\n    confidential: true\n", 1)
+        a = a.replace(
+            "    identified: 2025-03-01\n", "    identified: 2025-03-01\n    confidential: true\n", 1
+        )
     return write("plans/a.yaml", a), write("plans/b.yaml", b)
 
 
@@ -42,7 +44,10 @@ def test_a_repeat_across_plans_links_both_ways(sip, write, tmp_path):
     assert "unknown id" not in b_page
     assert "**Repeats [F-1 of plan SIP-2025-003](SIP-2025-003.md#F-1): the problem came back.**" in b_page
     assert "(repeats [F-1 of plan SIP-2025-003](SIP-2025-003.md#F-1))" in b_page  # in the table too
-    assert "**Found again later:** [F-1 of plan SIP-2026-011](SIP-2026-011.md#F-1), identified 2026-07-15." in a_page
+    assert (
+        "**Found again later:** [F-1 of plan SIP-2026-011](SIP-2026-011.md#F-1), identified 2026-07-15."
+        in a_page
+    )
     assert "F-1 repeats F-1 of plan SIP-2025-003" in b_page  # the summary says it
 
 
@@ -54,7 +59,10 @@ def test_a_sip205_pair_links_both_ways_on_an_internal_site(sip, write, tmp_path)
         "**Found at the site of plan SIP-2025-003 after it closed on 2025-12-01, sharing an indicator "
         "with its [F-1](SIP-2025-003.md#F-1): the problem came back** (not recorded as a repeat)." in b_page
     )
-    assert "**Found again later:** [F-1 of plan SIP-2026-011](SIP-2026-011.md#F-1), identified 2026-07-15." in a_page
+    assert (
+        "**Found again later:** [F-1 of plan SIP-2026-011](SIP-2026-011.md#F-1), identified 2026-07-15."
+        in a_page
+    )
     # the public site links only what the plans record, never sip's inference
     public = site(sip, a.parent, tmp_path / "public", "--force", "--audience", "public")
     assert "Found at the site of plan" not in public["SIP-2026-011.md"]

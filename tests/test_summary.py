@@ -19,7 +19,9 @@ BASE = yaml.safe_load((DATA / "minimal.yaml").read_text("utf-8"))
 def plan(**changes) -> dict:
     """The minimal plan with a critical finding of forced labour, its fields changed."""
     p = copy.deepcopy(BASE)
-    p["findings"][0].update(severity="critical", indicators=["debt-bondage", "deception"], workers_affected=420)
+    p["findings"][0].update(
+        severity="critical", indicators=["debt-bondage", "deception"], workers_affected=420
+    )
     for key, value in changes.items():
         p[key] = value
     return p
@@ -47,9 +49,12 @@ def summary(sip, write, data: dict, audience: str = "internal", format: str = "m
     assert out.exit_code == 0, out.stderr
     if format == "md":
         part = out.stdout.split("## In one minute", 1)[1].split("\n\n|", 1)[0]
-        return [re.sub(r"\\(.)", r"\1", line[2:]) for line in part.splitlines() if line.startswith("- ")]
+        lines = [line[2:].replace("**", "") for line in part.splitlines() if line.startswith("- ")]
+        return [re.sub(r"\\(.)", r"\1", line) for line in lines]
     part = out.stdout.split('class="brief">', 1)[1].split("</section>", 1)[0]
-    return [html.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", part)]
+    return [
+        html.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in re.findall(r"<li>(.*?)</li>", part)
+    ]
 
 
 def sentence(sentences: list[str], start: str) -> str:
@@ -82,12 +87,17 @@ def test_a_suspicion_reads_as_one_and_indicators_are_not_denied(sip, write, form
 def test_several_findings_by_determination(sip, write):
     data = plan()
     second = dict(data["findings"][0], id="F-2", determination="substantiated", title="Passports held")
-    third = dict(data["findings"][0], id="F-3", severity="minor", indicators=["deception"], title="Contract changed")
+    third = dict(
+        data["findings"][0], id="F-3", severity="minor", indicators=["deception"], title="Contract changed"
+    )
     fourth = dict(data["findings"][0], id="F-4", severity="minor", indicators=[], title="Overtime")
     data["findings"] += [second, third, fourth]
     found = sentence(summary(sip, write, data), "Found")
     assert found.startswith("Found at Example Textiles, Unit 2: 4 findings (2 critical, 2 minor): ")
-    assert "forced labour established in 1 and suspected in 1; 1 shows indicators of forced labour; 1 not about forced labour" in found
+    assert (
+        "forced labour established in 1 and suspected in 1; 1 shows indicators of forced labour; 1 not about forced labour"
+        in found
+    )
 
 
 def test_verified_with_the_workers_is_counted_apart_from_done(sip, write):
@@ -118,7 +128,10 @@ def test_no_payment_on_record_is_not_a_payment_of_0(sip, write):
         assert "USD 0 of" not in said and "(0 %)" not in said
         assert said == "Money: USD 420,593 committed by the site, payment not reported."
     data["responses"][0]["amount"]["paid"] = 0  # a payment of 0 on record is said as such
-    assert sentence(summary(sip, write, data), "Money") == "Money: USD 420,593 committed by the site, 0 paid (0 %)."
+    assert (
+        sentence(summary(sip, write, data), "Money")
+        == "Money: USD 420,593 committed by the site, 0 paid (0 %)."
+    )
 
 
 def test_a_remedy_that_records_no_count_is_not_dropped(sip, write):
@@ -126,7 +139,9 @@ def test_a_remedy_that_records_no_count_is_not_dropped(sip, write):
     programme, which records no count, left out."""
     data = plan(
         responses=[
-            remedy("A-2", workers_covered=19673, workers_reached=19673, status="done", completed="2026-07-30"),
+            remedy(
+                "A-2", workers_covered=19673, workers_reached=19673, status="done", completed="2026-07-30"
+            ),
             remedy("A-3", action="Fund for former workers who went home"),
         ]
     )
@@ -150,7 +165,10 @@ def test_coverage_is_against_the_workers_affected(sip, write):
         "workers; 300 reached so far (71.4 % of the affected)."
     )
     worst = sentence(summary(sip, write, data), "Worst open problem")
-    assert worst == "Worst open problem: 120 workers affected by F-1 are covered by no money remedy (300 of 420 covered)."
+    assert (
+        worst
+        == "Worst open problem: 120 workers affected by F-1 are covered by no money remedy (300 of 420 covered)."
+    )
     data["findings"][0]["not_covered"] = "Workers hired directly paid no fee"
     said = sentence(summary(sip, write, data), "Coverage")
     assert said.endswith("(the plan says why some workers get none).")
@@ -172,7 +190,9 @@ def test_lateness_counts_responses_planned_past_their_deadline(sip, write):
 def test_late_counts_overdue_actions_instalments_and_a_missed_review(sip, write):
     schedule = [{"due": "2026-07-01", "amount": 100}, {"due": "2026-09-30", "amount": 100}]
     data = plan(
-        responses=[remedy("A-2", amount={"committed": 200, "currency": "USD"}, schedule=schedule, due="2026-09-30")],
+        responses=[
+            remedy("A-2", amount={"committed": 200, "currency": "USD"}, schedule=schedule, due="2026-09-30")
+        ],
         next_review="2026-08-01",
     )
     data["responses"].append(dict(BASE["responses"][0], due="2026-08-01"))
@@ -198,7 +218,12 @@ def test_money_by_currency_and_by_payer(sip, write):
     data = plan(
         responses=[
             remedy("A-2", amount={"committed": 3400000, "paid": 567000, "currency": "USD"}, payer="site"),
-            remedy("A-3", amount={"committed": 120000, "paid": 20000, "currency": "USD"}, payer="company", remedy="back-pay"),
+            remedy(
+                "A-3",
+                amount={"committed": 120000, "paid": 20000, "currency": "USD"},
+                payer="company",
+                remedy="back-pay",
+            ),
             remedy("A-4", amount={"committed": 50000, "currency": "MYR"}, remedy="compensation"),
         ]
     )
@@ -227,8 +252,14 @@ def test_a_closed_plan_with_workers_waiting_or_a_relationship_ended_says_so_firs
     assert sentences[0] == (
         "Closed on 2026-08-01 with 1 remedy for the workers still open: A-2 “Repay the recruitment fees” (due 2026-09-15)."
     )
-    assert sentences[1] == "The company ended its relationship with the site on 2026-07-31: A-9 “No further orders to the site”."
-    assert sentence(sentences, "Next") == "Next: nothing is scheduled: the plan closed on 2026-08-01 with 2 actions still open."
+    assert (
+        sentences[1]
+        == "The company ended its relationship with the site on 2026-07-31: A-9 “No further orders to the site”."
+    )
+    assert (
+        sentence(sentences, "Next")
+        == "Next: nothing is scheduled: the plan closed on 2026-08-01 with 2 actions still open."
+    )
 
 
 def test_next_names_actions_by_their_words(sip, write):
@@ -244,7 +275,14 @@ def test_shares_are_rounded_honestly():
     """Before: 16.7 % showed as "16 %"."""
     from sip.output.figures import percent
 
-    assert [percent(1, 6), percent(2, 5), percent(1, 3000), percent(2999, 3000), percent(3, 3), percent(0, 5)] == [
+    assert [
+        percent(1, 6),
+        percent(2, 5),
+        percent(1, 3000),
+        percent(2999, 3000),
+        percent(3, 3),
+        percent(0, 5),
+    ] == [
         "16.7 %",
         "40 %",
         "under 0.1 %",
@@ -345,8 +383,13 @@ def test_no_worst_open_problem_when_there_is_none(sip, write):
 
 
 def test_the_public_summary_counts_only_what_the_public_sees(sip, write):
-    data = plan(responses=[remedy("A-2", workers_covered=420), remedy("A-3", confidential=True, due="2026-07-01")])
+    data = plan(
+        responses=[remedy("A-2", workers_covered=420), remedy("A-3", confidential=True, due="2026-07-01")]
+    )
     public = summary(sip, write, data, "public")
-    assert sentence(public, "For the workers") == "For the workers: 1 remedy; none is verified with the workers; 1 is open."
+    assert (
+        sentence(public, "For the workers")
+        == "For the workers: 1 remedy; none is verified with the workers; 1 is open."
+    )
     assert sentence(public, "Late") == f"Late: nothing, as of {AS_OF}."
     assert "A-3" not in " ".join(public)

@@ -95,7 +95,9 @@ class Summary(Facts):
             former = max((f.former_workers for f in findings if f.former_workers), default=None)
             if former:
                 text += f", {n(former)} of them former workers"
-        repeats = [f"{self.name(f.id)} repeats {self._repeated(f.id, f.repeats)}" for f in findings if f.repeats]
+        repeats = [
+            f"{self.name(f.id)} repeats {self._repeated(f.id, f.repeats)}" for f in findings if f.repeats
+        ]
         if repeats:
             text += "; " + some(repeats)
         disputed = [self.name(f.id) for f in findings if f.disputed]
