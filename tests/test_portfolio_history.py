@@ -173,3 +173,29 @@ def test_a_bad_since_is_a_usage_error(sip, repo, tmp_path):
     out = sip("render", "--since", "2026-02-30", "--out", tmp_path / "site", repo.root / "plans")
     assert out.exit_code == 2
     assert "--since" in out.stderr
+
+
+def test_each_past_version_is_read_once_and_the_one_on_disk_not_at_all(sip, repo, tmp_path, monkeypatch):
+    """History is read through one function, `plan_at`; a version that stood several months is
+    read once, and a version that is the file on disk is not read from git (the run checked it)."""
+    import sip.commands.tasks.portfolio_history as history
+
+    reads: list[tuple[str, str]] = []
+    plan_at = history.plan_at
+
+    def counted(top, version, settings):
+        reads.append((version.path, version.blob))
+        return plan_at(top, version, settings)
+
+    monkeypatch.setattr(history, "plan_at", counted)
+    monkeypatch.chdir(repo.root)
+    assert sip("render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "site", "plans").exit_code == 0
+    assert len(reads) == len(set(reads))
+    # the versions that differ from the files on disk: India's in March, the spec example's in
+    # April and May, Penang's in June
+    assert sorted(path for path, _ in reads) == [
+        "plans/electronics-penang.yaml",
+        "plans/seasonal-farm-india.yaml",
+        "plans/spec-example.yaml",
+        "plans/spec-example.yaml",
+    ]

@@ -21,7 +21,7 @@ from sip.check.config import settings_for
 from sip.check.file import STDIN
 from sip.check.result import FileResult
 from sip.check.run import validate
-from sip.commands.tasks.portfolio_history import portfolio_history
+from sip.commands.tasks.portfolio_history import Past, past_of, portfolio_history
 from sip.commands.tasks.render_site import by_file, make_page, render_site
 from sip.commands.tasks.report_page import Page, renderer, say_not_rendered
 from sip.diagnostic import Diagnostic
@@ -67,7 +67,12 @@ def render_command(
             "as a file to make it part of a site"
         )
     renderer(templates)  # a bad --templates fails before the plans are read
-    page = Page(templates, format, settings, audience == PUBLIC, force)
+    public = audience == PUBLIC
+    past: Past | str | None = None
+    if site and site_options.history:
+        since = dt.date.fromisoformat(site_options.since) if site_options.since else None
+        past = past_of(paths, files, settings, since)
+    page = Page(templates, format, settings, public, force, past.dates() if isinstance(past, Past) else {})
     if site:
         # Each page is made by the worker that read and checked its plan, in the same pass
         # (sip/commands/tasks/render_site.py); a single plan is rendered here.
@@ -86,10 +91,7 @@ def render_command(
             return Exit.FAILED
     if site:
         assert out is not None
-        history = None
-        if site_options.history:
-            since = dt.date.fromisoformat(site_options.since) if site_options.since else None
-            history = partial(portfolio_history, paths, settings, page.public, since=since)
+        history = partial(portfolio_history, past, settings, public) if isinstance(past, Past) else past
         return render_site(run, out, page, history)
     return _render_one(run.results[0], out, page, by_file(run))
 

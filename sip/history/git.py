@@ -99,27 +99,31 @@ class Repository:
         out = self._git("log", "--first-parent", "--format=%H %cs", "HEAD").decode()
         return [tuple(line.split(" ", 1)) for line in out.splitlines() if line]  # type: ignore[misc]
 
-    def blobs(self, revision: str, paths: list[str]) -> dict[str, str]:
-        """top-relative path -> blob id of every file at revision under paths (top-relative
-        folders or files; "." the whole tree)."""
+    def blobs(self, revision: str, paths: list[str]) -> dict[str, tuple[str, int]]:
+        """top-relative path -> (blob id, size in bytes) of every file at revision under paths
+        (top-relative folders or files; "." the whole tree)."""
         whole = not paths or "." in paths  # ls-tree knows no pathspec magic: --full-tree paths
-        out = self._git("ls-tree", "-r", "-z", "--full-tree", revision, "--", *([] if whole else paths))
+        out = self._git("ls-tree", "-r", "-l", "-z", "--full-tree", revision, "--", *([] if whole else paths))
         found = {}
         for entry in out.decode("utf-8", "surrogateescape").split("\0"):
             if not entry:
                 continue
             header, _, path = entry.partition("\t")
-            mode, kind, blob = header.split(" ")
+            mode, kind, blob, size = header.split()
             if kind == "blob" and mode in ("100644", "100755"):
-                found[path] = blob
+                found[path] = (blob, int(size))
         return found
 
-    def blob(self, blob: str, limit: int | None = None) -> bytes | Unreadable:
-        """A blob's content, or why it was not read (over `limit` bytes: its size is asked first)."""
-        size = int(self._git("cat-file", "-s", blob))
-        if limit is not None and size > limit:
-            return _too_large(size, limit, blob[:12])
-        return self._git("cat-file", "blob", blob)
+    def hashes(self, files: list[str]) -> dict[str, str]:
+        """file -> the blob id its content on disk has (`git hash-object`), for files that can be read."""
+        names = [f for f in files if "\n" not in f and "\r" not in f]
+        if not names:
+            return {}
+        try:
+            out = self._git("hash-object", "--stdin-paths", input="".join(f"{n}\n" for n in names).encode())
+        except UsageError:  # a file that vanished, or cannot be read: no shortcut for any
+            return {}
+        return dict(zip(names, out.decode().split(), strict=True))
 
     # -- what changed ------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from typing import NamedTuple
 
 from sip.check.file import check_file, gc_paused
 from sip.check.result import FileResult, Run
+from sip.commands.tasks.portfolio_history import Dated, figures_at
 from sip.commands.tasks.report_page import Page, renderer, say_not_rendered
 from sip.commands.tasks.site_links import Shown, links_of
 from sip.diagnostic import ERROR, Diagnostic
@@ -49,6 +50,7 @@ class MadePage(NamedTuple):
     row: PlanRow  # its line in the index; the link is set when the page has its name
     figures: PlanFigures  # its share of the portfolio's totals
     shown: Shown  # its plan id and findings as the page shows them (links from other pages)
+    past: Dated  # its figures as of the months its content stood in git (the site's history)
 
 
 def make_page(result: FileResult, page: Page, links: PageLinks = NO_LINKS) -> MadePage | None:
@@ -70,12 +72,13 @@ def make_page(result: FileResult, page: Page, links: PageLinks = NO_LINKS) -> Ma
             public_identifiers=page.settings.public_identifiers,
             deadlines=page.settings.deadlines,
         )
+        past = figures_at(plan, page.past.get(result.file, ()), page.settings, page.public)
     shown_ids = [f for f in plan.findings if not (page.public and f.confidential)]
     shown = Shown(
         report.plan_id,
         {f.id: (v.id, v.anchor, f.identified) for f, v in zip(shown_ids, report.findings, strict=True)},
     )
-    return MadePage(zlib.compress(text.encode("utf-8"), 1), row, figures, shown)
+    return MadePage(zlib.compress(text.encode("utf-8"), 1), row, figures, shown, past)
 
 
 def has_page(result: FileResult) -> bool:
@@ -90,9 +93,10 @@ def by_file(run: Run) -> dict[str, list[Diagnostic]]:
     return out
 
 
-# The portfolio month by month, from the figures of the site's own plans (the last month's):
-# the view, or None and the sentence that says why there is none.
-History = Callable[[list[PlanFigures]], tuple[HistoryView | None, str | None]]
+# The portfolio month by month, from the figures of the site's own plans (the last month's) and
+# those its workers took of the months their content stood in git; or the sentence that says why
+# there is none.
+History = Callable[[list[PlanFigures], Dated], HistoryView] | str
 
 
 def render_site(run: Run, out: Path, page: Page, history: History | None = None) -> int:
@@ -124,7 +128,9 @@ def render_site(run: Run, out: Path, page: Page, history: History | None = None)
         _unrendered(r.file, [d for d in diagnostics[r.file] if d.severity == ERROR], page) for r in without
     ]
     figures = [m.figures for m in made]
-    past, note = history(figures) if history is not None else (None, None)
+    past, note = None, history if isinstance(history, str) else None
+    if callable(history):
+        past = history(figures, [pair for m in made for pair in m.past])
     index = site_index(
         rows,
         figures,

@@ -3,8 +3,9 @@ or a site (where worker processes make the pages)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sip.check.config import Settings
@@ -29,6 +30,9 @@ class Page:
     settings: Settings
     public: bool
     force: bool
+    # a site's history: file -> the month ends at which its content on disk stood in git, whose
+    # figures the worker that checks it takes (sip/commands/tasks/portfolio_history.py)
+    past: dict[str, tuple[dt.date, ...]] = field(default_factory=dict)
 
     def report(
         self,
