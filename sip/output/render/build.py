@@ -18,65 +18,36 @@ once, so a report costs time in proportion to the plan's size.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
 
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.format import vocab
 from sip.format.countries import COUNTRIES
 from sip.format.languages import LANGUAGES
-from sip.format.personal_data import Keep, keep
+from sip.format.personal_data import keep
 from sip.model import Plan
 from sip.model import plan as model
 from sip.output import coverage as cover
-from sip.output.figures import Late, MoneyTotal, Progress, money_of, percent, progress
+from sip.output.figures import Progress, progress
 from sip.output.render import context as c
+from sip.output.render.actions import Actions
 from sip.output.render.audience import (
     CONFIDENTIAL_LISTS,
     LEFT_OUT,
-    masking,
     problems,
     public_plan,
 )
 from sip.output.render.brief import one_minute
 from sip.output.render.links import NO_LINKS, PageLinks
+from sip.output.render.shown import DETERMINATIONS, counts, labels, money_line, vocab_label
 from sip.output.render.words import BADGES, CONTENTS, MAINTENANCE, SECTIONS, WORDS
 
-
-def vocab_label(words: dict[str, str], value: str) -> c.Label:
-    return c.Label(value, words[value])
-
-
-def _labels(words: dict[str, str], values: Iterable[str]) -> list[c.Label]:
-    return [vocab_label(words, v) for v in values]
-
-
-def _counts(words: dict[str, str], counts: dict[str, int]) -> list[c.Count]:
-    return [c.Count(vocab_label(words, value), counts.get(value, 0)) for value in words]
-
-
 _LEVELS = tuple(vocab.LEVEL)
-DETERMINATIONS = {**vocab.DETERMINATION, "none": "Not about forced labour"}
 
 
 def rating(likelihood: str, impact: str) -> c.Label:
     """likelihood x impact on a 3 x 3 grid: 1-2 low, 3-4 medium, 6-9 high."""
     score = (_LEVELS.index(likelihood) + 1) * (_LEVELS.index(impact) + 1)
     return vocab_label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
-
-
-def money_line(
-    currency: str, money: MoneyTotal, per_worker: float | None = None, payer: str | None = None
-) -> c.MoneyLine:
-    share = percent(money.paid, money.committed) if money.reported else ""
-    return c.MoneyLine(
-        currency,
-        money.committed,
-        money.paid,
-        money.unreported,
-        share,
-        per_worker,
-        vocab_label(vocab.PAYER, payer) if payer else None,
-    )
 
 
 def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
@@ -95,49 +66,7 @@ def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
     return sum(a.amount.committed for a in named if a.amount) / workers if workers else None
 
 
-class _Builder:
-    def __init__(
-        self,
-        plan: Plan,
-        as_of: dt.date,
-        public: bool,
-        withheld: set[str],
-        kept: Keep | None = None,
-        deadlines: dict[str, dict[str, int]] | None = None,
-        links: PageLinks = NO_LINKS,
-    ) -> None:
-        self.plan = plan
-        self.as_of = as_of
-        self.public = public
-        self.withheld = withheld
-        self.deadlines = deadlines
-        self.links = links
-        self.findings = {f.id: f for f in plan.findings}
-        # ids as file names are masked; text was masked in the public plan (audience.public_plan)
-        self.name: Callable[[str], str] = masking(public, kept or keep(), name=True)
-        self.known = set(plan.items())
-        self.anchors: dict[str, str] = {}
-
-    def id(self, i: str) -> str:
-        """An id as the page shows it: for the public, masked like a file name."""
-        return self.name(i)
-
-    def anchor(self, i: str) -> str:
-        """The fragment an item is linked by: for the public an id that looks like personal
-        data would show in the page's links, so it becomes `redacted-N`, the same N for every
-        reference to the item (links still resolve)."""
-        if not self.public or self.name(i) == i:
-            return i
-        return self.anchors.setdefault(i, f"redacted-{len(self.anchors) + 1}")
-
-    def ref(self, item_id: str) -> c.Ref:
-        if item_id in self.withheld:
-            return c.Ref(WORDS.confidential_item, "", False, withheld=True)
-        return c.Ref(self.id(item_id), self.anchor(item_id), item_id in self.known)
-
-    def refs(self, ids: Iterable[str]) -> list[c.Ref]:
-        return [self.ref(i) for i in ids]
-
+class _Builder(Actions):
     def source(self, s: model.Source) -> c.SourceView:
         return c.SourceView(
             self.id(s.id),
@@ -145,167 +74,6 @@ class _Builder:
             vocab_label(vocab.SOURCE_KIND, s.kind),
             s.reference,
             s.date,
-        )
-
-    def verification(self, v: model.Verification) -> c.VerificationView:
-        return c.VerificationView(
-            v.method,
-            v.date,
-            v.evidence,
-            None if v.by is None else self.ref(v.by),
-            v.independent,
-            v.workers_interviewed,
-        )
-
-    def coverage(self, coverage: cover.Coverage) -> c.CoverageView:
-        whole = coverage.affected if coverage.affected is not None else coverage.covered
-        return c.CoverageView(
-            coverage.affected,
-            coverage.former_affected,
-            coverage.covered,
-            coverage.complete,
-            percent(coverage.covered, coverage.affected)
-            if coverage.covered is not None and coverage.affected is not None
-            else "",
-            coverage.former_covered,
-            coverage.reached,
-            percent(coverage.reached, whole) if coverage.reached is not None and whole else "",
-            self.refs(coverage.best.covered_unrecorded if coverage.best else ()),
-            self.refs(sorted({i for t in coverage.types for i in t.reached_unrecorded})),
-            [
-                c.TypeCoverageView(
-                    vocab_label(vocab.REMEDY, t.remedy),
-                    self.refs(t.responses),
-                    t.covered,
-                    t.former,
-                    t.reached,
-                    self.refs(t.covered_unrecorded),
-                    self.refs(t.reached_unrecorded),
-                )
-                for t in coverage.types
-            ],
-        )
-
-    def late(self, late: Late) -> c.LateView:
-        return c.LateView(self.ref(late.id), late.due, late.deadline, late.days, late.kind, late.finished)
-
-    def fees(self, finding: model.Finding) -> c.FeesView | None:
-        fees = finding.fees_documented
-        if fees is None:
-            return None
-        return c.FeesView(self.ref(finding.id), fees.low, fees.high, fees.currency)
-
-    def unclaimed(self, unclaimed: str | model.Unclaimed | None) -> c.UnclaimedView | None:
-        """`unclaimed` written as text (format 1.1) or as a mapping (1.2), each shown as written."""
-        if unclaimed is None:
-            return None
-        if isinstance(unclaimed, str):
-            return c.UnclaimedView(unclaimed, None, None, None)
-        return c.UnclaimedView(None, self.ref(unclaimed.held_by), unclaimed.claim_until, unclaimed.then)
-
-    def instalments(self, schedule: list, currency: str) -> list[c.Instalment]:
-        out = []
-        for i in schedule:
-            overdue = i.paid is None and i.due < self.as_of
-            out.append(
-                c.Instalment(
-                    i.due, i.amount, currency, i.paid, overdue, (self.as_of - i.due).days if overdue else 0
-                )
-            )
-        return out
-
-    def action(self, a: model.Response | model.Improvement, late: dict[str, Late]) -> c.ActionView:
-        # A response's own fields are read through r, an improvement's through m (None on the
-        # other kind), so that the type checker follows which is which.
-        r = a if isinstance(a, model.Response) else None
-        m = a if isinstance(a, model.Improvement) else None
-        overdue = a.is_overdue(self.as_of)
-        amount = None
-        money_remedy = r is not None and r.remedy in vocab.MONEY_REMEDIES
-        schedule: list[c.Instalment] = []
-        if r is not None and r.amount is not None:
-            covered = r.workers_covered if r.remedy in vocab.MONEY_REMEDIES else None
-            amount = money_line(
-                r.amount.currency,
-                money_of(r),
-                r.amount.committed / covered if covered else None,
-            )
-            if a.status != "cancelled":
-                schedule = self.instalments(r.schedule or [], r.amount.currency)
-        covered = r.workers_covered if r is not None else None
-        former = r.former_workers if r is not None else None
-        reached = r.workers_reached if r is not None else None
-        effectiveness = m.effectiveness if m is not None else None
-        escalation = r.escalation if r is not None else None
-        addressed = [self.findings[f] for f in a.addresses if f in self.findings] if r is not None else []
-        affected = max(
-            (f.workers_affected for f in addressed if f.workers_affected is not None), default=None
-        )
-        former_affected = max(
-            (f.former_workers for f in addressed if f.former_workers is not None), default=None
-        )
-        fees = (
-            [view for view in (self.fees(f) for f in addressed) if view is not None]
-            if r is not None and r.remedy == "reimbursement"
-            else []
-        )
-        return c.ActionView(
-            id=self.id(a.id),
-            anchor=self.anchor(a.id),
-            type="response" if r is not None else "improvement",
-            kind=vocab_label(vocab.RESPONSE_KIND, a.kind)
-            if isinstance(a, model.Response)
-            else vocab_label(vocab.IMPROVEMENT_ELEMENT, a.element),
-            remedy=vocab_label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
-            action=a.action,
-            owner=a.owner,
-            due=a.due,
-            status=vocab_label(vocab.ACTION_STATUS, a.status),
-            completed=a.completed,
-            open=a.is_open,
-            overdue=overdue,
-            days_overdue=(self.as_of - a.due).days if overdue else 0,
-            addresses=self.refs(a.addresses),
-            providers=self.refs(r.providers if r is not None else ()),
-            contingency=r.contingency if r is not None else None,
-            verification=None if a.verification is None else self.verification(a.verification),
-            voluntary=r.voluntary if r is not None else None,
-            workers_covered=covered,
-            amount=amount,
-            basis=vocab_label(vocab.REMEDY_BASIS, r.basis) if r is not None and r.basis else None,
-            measure=m.measure if m is not None else None,
-            money_remedy=money_remedy,
-            former_workers=former,
-            current_workers=covered - former if covered is not None and former is not None else None,
-            workers_reached=reached,
-            reached_share=percent(reached, covered) if reached is not None and covered else "",
-            affected=affected if money_remedy else None,
-            former_affected=former_affected if money_remedy else None,
-            covered_share=percent(covered, affected)
-            if money_remedy and covered is not None and affected
-            else "",
-            per_worker=r.amount.committed / covered
-            if r is not None and r.amount is not None and money_remedy and covered
-            else None,
-            fees=fees,
-            payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
-            cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
-            extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
-            unclaimed=self.unclaimed(r.unclaimed) if r is not None else None,
-            past_deadline=self.late(late[a.id]) if a.id in late else None,
-            schedule=schedule,
-            overdue_instalments=sum(1 for i in schedule if i.overdue)
-            if a.status in ("planned", "in-progress", "done")
-            else 0,
-            escalation=vocab_label(vocab.ESCALATION, escalation) if escalation else None,
-            parties=self.refs(r.parties) if r is not None else [],
-            effectiveness=None
-            if effectiveness is None
-            else c.Effectiveness(
-                effectiveness.date,
-                vocab_label(vocab.EFFECTIVENESS, effectiveness.result),
-                effectiveness.evidence,
-            ),
         )
 
     def other_plan(self, finding_id: str, repeats: str | None) -> c.OtherFinding | None:
@@ -534,15 +302,15 @@ class _Builder:
             by_determination[key] = by_determination.get(key, 0) + 1
         w = p.for_workers
         return c.AtAGlance(
-            findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
+            findings_by_severity=counts(vocab.SEVERITY, p.findings_by_severity),
             findings_by_determination=[
-                count for count in _counts(DETERMINATIONS, by_determination) if count.count
+                count for count in counts(DETERMINATIONS, by_determination) if count.count
             ],
             forced_labour_findings=sum(1 for f in findings if f.forced_labour),
             workers_affected=max(
                 (f.workers_affected for f in findings if f.workers_affected is not None), default=None
             ),
-            actions_by_status=_counts(vocab.ACTION_STATUS, p.actions_by_status),
+            actions_by_status=counts(vocab.ACTION_STATUS, p.actions_by_status),
             actions=p.actions,
             open_actions=p.open_actions,
             overdue=self.refs(p.overdue),
@@ -588,8 +356,8 @@ class _Builder:
             repeats_plan=self.other_plan(f.id, f.repeats),
             came_back_after=self.links.came_back_after.get(f.id, []),
             found_again=self.links.found_again.get(f.id, []),
-            indicators=_labels(vocab.INDICATOR, f.indicators),
-            worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),
+            indicators=labels(vocab.INDICATOR, f.indicators),
+            worker_groups=labels(vocab.WORKER_GROUP, f.worker_groups),
             workers_affected=f.workers_affected,
             former_workers=f.former_workers,
             fees=self.fees(f),
@@ -611,7 +379,7 @@ class _Builder:
 
 
 def risk_map(risks: list[c.RiskView]) -> c.RiskMap:
-    levels = _labels(vocab.LEVEL, vocab.LEVEL)
+    levels = labels(vocab.LEVEL, vocab.LEVEL)
     cells: dict[tuple[str, str], list[c.RiskView]] = {}
     for r in risks:
         cells.setdefault((r.likelihood.value, r.impact.value), []).append(r)
@@ -629,7 +397,7 @@ def risk_map(risks: list[c.RiskView]) -> c.RiskMap:
     ]
     groups = [
         c.RiskGroup(kind, [r for r in risks if r.source_kind == kind])
-        for kind in _labels(vocab.RISK_SOURCE_KIND, vocab.RISK_SOURCE_KIND)
+        for kind in labels(vocab.RISK_SOURCE_KIND, vocab.RISK_SOURCE_KIND)
     ]
     return c.RiskMap(rows, levels, groups, len(risks))
 

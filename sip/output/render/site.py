@@ -19,14 +19,8 @@ from sip.output.portfolio import Known, PlanFigures, Totals, figures_of, portfol
 from sip.output.render import context as c
 from sip.output.render import index_context as ic
 from sip.output.render.audience import LEFT_OUT, public_plan, shown_file
-from sip.output.render.build import money_line, vocab_label
+from sip.output.render.shown import DETERMINATIONS, counts, money_line, vocab_label
 from sip.output.render.words import WORDS
-
-_DETERMINATION_WORDS = {**vocab.DETERMINATION, "none": "Not about forced labour"}
-
-
-def _counts(words: dict[str, str], counts: dict[str, int]) -> list[c.Count]:
-    return [c.Count(vocab_label(words, value), counts.get(value, 0)) for value in words]
 
 
 def shown_plan(plan: Plan, public: bool, public_identifiers: tuple[str, ...] = ()) -> Plan:
@@ -53,7 +47,7 @@ def plan_row(
         country_code=plan.site.country,
         country_name=COUNTRIES[plan.site.country],
         status=vocab_label(vocab.PLAN_STATUS, plan.status),
-        findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
+        findings_by_severity=counts(vocab.SEVERITY, p.findings_by_severity),
         forced_labour=figures.forced_labour,
         open_actions=p.open_actions,
         overdue=len(p.overdue),
@@ -116,7 +110,7 @@ def portfolio_view(figures: list[PlanFigures]) -> ic.PortfolioView:
         plans=t.plans,
         closed=t.closed,
         verified=t.verified,
-        findings_by_determination=_counts(_DETERMINATION_WORDS, t.determinations),
+        findings_by_determination=counts(DETERMINATIONS, t.determinations),
         forced_labour=t.forced_labour,
         affected=_tally(t.affected),
         owed=_tally(t.owed),
@@ -160,8 +154,8 @@ def site_index(
         plans=rows,
         # a public index does not list files it could not read: a count of errors invites "which?"
         unrendered=[] if public else unrendered,
-        plans_by_status=_counts(vocab.PLAN_STATUS, statuses),
-        findings_by_severity=_counts(vocab.SEVERITY, severities),
+        plans_by_status=counts(vocab.PLAN_STATUS, statuses),
+        findings_by_severity=counts(vocab.SEVERITY, severities),
         open_actions=sum(r.open_actions for r in rows),
         overdue=sum(r.overdue for r in rows),
         portfolio=portfolio_view(figures),
