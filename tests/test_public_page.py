@@ -36,7 +36,10 @@ def test_the_label_follows_the_determination(sip, write, format):
     strong = "**Forced labour**" if format == "md" else '<span class="badge det-forced-labour">'
     assert strong not in page
     assert "Forced labour suspected" in page
+    # before: "(derived)", jargon a reader cannot follow
+    assert "(derived)" not in page and "derived from" not in page
     assert "not written in the plan: read from its severity and indicators" in words(page, format)
+    assert "Suspected (read from severity and indicators)" in words(page, format)
     data = yaml.safe_load(yaml.safe_dump(SPEC))
     data["findings"][0]["determination"] = "substantiated"
     code, page = public(sip, write, data, format)

@@ -100,13 +100,20 @@ def coverage(affected: int | None, former_affected: int | None, responses: Itera
     return Coverage(affected, former_affected, tuple(types))
 
 
-def of_finding(finding: Finding, responses: Iterable[Response]) -> Coverage:
-    """The coverage of one finding by the money remedies that address it directly."""
-    return coverage(
-        finding.workers_affected,
-        finding.former_workers,
-        (r for r in responses if finding.id in r.addresses),
-    )
+def by_finding(plan: Plan) -> dict[str, list[Response]]:
+    """The money remedies that address each finding, built once: a plan of thousands of findings
+    costs time in proportion to its size."""
+    out: dict[str, list[Response]] = {}
+    for response in money_remedies(plan.responses):
+        for finding in dict.fromkeys(response.addresses):
+            out.setdefault(finding, []).append(response)
+    return out
+
+
+def of_finding(finding: Finding, remedies: dict[str, list[Response]]) -> Coverage:
+    """The coverage of one finding by the money remedies that address it directly
+    (`remedies`: by_finding's)."""
+    return coverage(finding.workers_affected, finding.former_workers, remedies.get(finding.id, ()))
 
 
 def of_plan(plan: Plan) -> Coverage:
@@ -124,4 +131,5 @@ def of_plan(plan: Plan) -> Coverage:
 
 def of_forced_labour(plan: Plan) -> list[tuple[Finding, Coverage]]:
     """Each forced-labour finding and its coverage (sip status, the summary)."""
-    return [(f, of_finding(f, plan.responses)) for f in plan.findings if f.is_forced_labour]
+    remedies = by_finding(plan)
+    return [(f, of_finding(f, remedies)) for f in plan.findings if f.is_forced_labour]

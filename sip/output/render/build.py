@@ -67,6 +67,8 @@ def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
 
 
 class _Builder(Actions):
+    remedies: dict[str, list[model.Response]]  # the money remedies of each finding (report())
+
     def source(self, s: model.Source) -> c.SourceView:
         return c.SourceView(
             self.id(s.id),
@@ -144,6 +146,7 @@ class _Builder(Actions):
     ) -> c.PlanReport:
         plan = self.plan
         p = progress(plan, self.as_of, self.deadlines)
+        self.remedies = cover.by_finding(plan)  # the money remedies of each finding, once
         late = {item.id: item for item in p.past_deadline}
         sources = {s.id: self.source(s) for s in plan.sources}
         responses = [self.action(a, late) for a in plan.responses]
@@ -339,7 +342,7 @@ class _Builder(Actions):
     ) -> c.FindingView:
         source_ids = f.sources
         found = f.determined
-        finding_coverage = cover.of_finding(f, self.plan.responses)
+        finding_coverage = cover.of_finding(f, self.remedies)
         return c.FindingView(
             id=self.id(f.id),
             anchor=self.anchor(f.id),
