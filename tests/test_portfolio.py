@@ -40,7 +40,10 @@ def test_the_index_opens_with_the_portfolio(sip, tmp_path):
         "- Workers: 2,160 affected; money remedies cover 1,680 of the 1,680 affected by the findings they address, "
         "and have reached 1,440 (not recorded in 1 plan)"
     ) in text
-    assert "- Late as of 2026-08-10: **2** (2 open responses planned past their deadline)\n- Open actions: 21\n" in text
+    assert (
+        "- Late as of 2026-08-10: **2** (2 open responses planned past their deadline)\n- Open actions: 21\n"
+        in text
+    )
     # money by currency and by payer, with what is not recorded said
     assert "| THB | not given | 480,000 | 95,000 | 19.8 % |" in text
     assert "| USD | Shared | 1,520,000 | 1,520,000 | 100 % |" in text
