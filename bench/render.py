@@ -1,6 +1,12 @@
 """Time `sip render` of a generated corpus to a site, as a whole process.
 
     python bench/render.py --count 1000 [--runs 1] [--corpus /tmp/sip-bench] [--format html]
+    python bench/render.py --count 1000 --history 50 [--changes 20]
+
+With --history N, the corpus is put in a git repository with N commits (the first holds the corpus,
+each next one changes --changes of its active plans as a follow-up visit would, bench/generate.py's
+mutation), two weeks apart and ending before the as-of date; the site is then timed with the
+portfolio's month-by-month charts (read from that history) and without them (--no-history).
 
 Figures are wall-clock, whole processes, the median of --runs runs:
 - sip validate: loading and checking alone (two worker processes), the floor of a render.
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -52,12 +59,64 @@ def in_process(files: list[str], format: str) -> tuple[float, float]:
     return compile_seconds, (time.perf_counter() - started) / len(run.results)
 
 
+def history_repository(corpus: Path, commits: int, changes: int) -> Path:
+    """A git repository holding the corpus in plans/, with `commits` commits two weeks apart, the
+    last before AS_OF; made once, kept beside the corpus."""
+    import random
+
+    from generate import mutate_plan  # bench/ is on the path when a script runs
+
+    root = corpus.parent / f"{corpus.name}-history-{commits}x{changes}"
+    if (root / ".git").is_dir():
+        return root
+    shutil.copytree(corpus, root / "plans")
+    env = {"GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com", "GIT_COMMITTER_NAME": "bench"}
+    env["GIT_COMMITTER_EMAIL"] = "bench@example.com"
+
+    def git(*args: str, date: str | None = None) -> None:
+        when = (
+            {"GIT_AUTHOR_DATE": f"{date}T12:00:00", "GIT_COMMITTER_DATE": f"{date}T12:00:00"} if date else {}
+        )
+        subprocess.run(
+            ["git", *args], cwd=root, check=True, capture_output=True, env={**os.environ, **env, **when}
+        )
+
+    git("init", "-q")
+    first = dt.date.fromisoformat(AS_OF) - dt.timedelta(days=14 * commits)
+    rng = random.Random(7)
+    plans = sorted((root / "plans").glob("*.yaml"))
+    for n in range(commits):
+        if n:
+            active = [p for p in plans if "\nstatus: active\n" in p.read_text(encoding="utf-8")]
+            for path in rng.sample(active, min(changes, len(active))):
+                path.write_text(mutate_plan(path.read_text(encoding="utf-8")), encoding="utf-8")
+        git("add", "-A")
+        git("commit", "-q", "-m", f"follow-up {n}", date=str(first + dt.timedelta(days=14 * n)))
+    return root
+
+
+def time_history(corpus: Path, commits: int, changes: int, runs: int, format: str) -> None:
+    root = history_repository(corpus, commits, changes)
+    sip = [sys.executable, "-m", "sip"]
+    rows = []
+    for name, options in (("without the charts (--no-history)", ["--no-history"]), ("with the charts", [])):
+        with tempfile.TemporaryDirectory() as site:
+            command = [*sip, "render", "--as-of", AS_OF, "--format", format, *options, "--out", site, "plans"]
+            rows.append((name, timed(command, runs, cwd=root)))
+    print(f"{commits} commits, {changes} plans changed a commit, in {root}")
+    for name, seconds in rows:
+        print(f"sip render {name:<36} {seconds:8.2f} s")
+    print(f"the charts cost {rows[1][1] / rows[0][1]:.2f}x the site without them")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--corpus", type=Path, default=None)
     parser.add_argument("--format", choices=("html", "md"), default="html")
+    parser.add_argument("--history", type=int, default=0, metavar="COMMITS")
+    parser.add_argument("--changes", type=int, default=20, metavar="PLANS")
     options = parser.parse_args()
     corpus = options.corpus or Path(f"/tmp/sip-bench-{options.count}")
     if not corpus.is_dir():
@@ -72,6 +131,9 @@ def main() -> None:
             ],
             check=True,
         )
+    if options.history:
+        time_history(corpus, options.history, options.changes, options.runs, options.format)
+        return
     files = sorted(str(p) for p in corpus.glob("*.yaml"))
     lines = sum(Path(f).read_bytes().count(b"\n") for f in files)
     print(f"{len(files)} plans, {lines / len(files):,.0f} lines each on average")

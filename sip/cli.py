@@ -20,6 +20,7 @@ from sip.cli_options import (
     Ignore,
     Language,
     Quiet,
+    Since,
     choice,
     color_wanted,
 )
@@ -331,11 +332,20 @@ def render(
             "be sent, as the public report is.",
         ),
     ] = None,
+    history: Annotated[
+        bool,
+        typer.Option(
+            "--history/--no-history",
+            help="A site of plans in a git repository: chart the portfolio month by month from "
+            "their history in the index (default), or not.",
+        ),
+    ] = True,
+    since: Since = None,
 ) -> None:
     """Render plans as reports in HTML or Markdown: one plan, or a whole repository as a site."""
 
     def run() -> int:
-        from sip.commands.render import render_command
+        from sip.commands.render import SiteOptions, render_command
 
         return render_command(
             paths,
@@ -348,6 +358,7 @@ def render(
             config=config,
             frameworks=framework,
             dossier=dossier,
+            site_options=SiteOptions(history=history, since=since),
         )
 
     _run(run)

@@ -82,6 +82,16 @@ AsOf = Annotated[
         help="Check as on this date (YYYY-MM-DD) instead of today, for reproducible results.",
     ),
 ]
+Since = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        callback=as_of_date,
+        help="A site's history charts start with this date's month (YYYY-MM-DD); default: the "
+        "first commit's.",
+    ),
+]
 Config = Annotated[
     Path | None,
     typer.Option(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -23,8 +24,14 @@ class Repo:
         root.mkdir(parents=True, exist_ok=True)
         self.git("init", "-q")
 
-    def git(self, *args: str) -> str:
-        done = subprocess.run(["git", *_IDENTITY, *args], cwd=self.root, capture_output=True, text=True)
+    def git(self, *args: str, env: dict[str, str] | None = None) -> str:
+        done = subprocess.run(
+            ["git", *_IDENTITY, *args],
+            cwd=self.root,
+            capture_output=True,
+            text=True,
+            env=None if env is None else {**os.environ, **env},
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
@@ -40,7 +47,13 @@ class Repo:
         assert old in text, f"{old!r} is not in {name}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    def commit(self, message: str) -> str:
+    def commit(self, message: str, date: str | None = None) -> str:
+        """Commit everything; `date` (YYYY-MM-DD) dates the commit, for the history of a portfolio."""
         self.git("add", "-A")
-        self.git("commit", "-q", "-m", message)
+        when = (
+            None
+            if date is None
+            else {"GIT_AUTHOR_DATE": f"{date}T12:00:00", "GIT_COMMITTER_DATE": f"{date}T12:00:00"}
+        )
+        self.git("commit", "-q", "-m", message, env=when)
         return self.git("rev-parse", "HEAD").strip()

@@ -124,7 +124,7 @@ def test_render_with_a_framework_adds_its_crosswalk_to_the_report(sip, write):
     internal = sip("render", "--as-of", AS_OF, "--force", "-f", "md", "--framework", "far", path)
     assert internal.exit_code == 0, internal.stderr
     assert '<a id="crosswalk-far"></a>' in internal.stdout
-    assert "| **52\\.222-50(h)(3)(i)** awareness program | Not met |" in internal.stdout
+    assert "| **52.222-50(h)(3)(i)** awareness program | Not met |" in internal.stdout
     assert "Missing (line" in internal.stdout and "SIP700" in internal.stdout
     # items link to their place in the report
     assert "[MS-2](#MS-2) Recruit only through trained agents paid by the site" in internal.stdout

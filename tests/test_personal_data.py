@@ -467,10 +467,10 @@ def test_public_site_masks_ids_supplier_ids_file_names_and_shows_no_diagnostics(
     text = " ".join(p.name + " " + p.read_text("utf-8") for p in written)
     for secret in ("P1234567A", "S1234567D", "A7654321", "E7654321", "rahimk", "QQ123456C"):
         assert secret not in text
-    # no diagnostic is published: not in the forced banner, the validation table or the index
+    # no diagnostic is published: no banner (not even a count: issue 19), no validation table,
+    # and the index does not list the file that could not be read
     assert ", column " not in text and "<caption>Diagnostics</caption>" not in text
-    assert "This plan has 1 error" in text
-    assert "The messages are not published" in text
+    assert "This plan has" not in text and "error" not in text
 
 
 # -- every shape in every text field of the schema ------------------------------------------------

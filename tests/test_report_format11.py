@@ -30,15 +30,16 @@ def shown(sip, format: str, audience: str = "internal", plan=PLAN) -> str:
 def normal(text: str) -> str:
     """Words and their order, without the marks that differ between a table row, a list item
     and a definition list (|, :, spaces before punctuation)."""
-    text = re.sub(r"[|:]", " ", text.replace("\u202f", " "))
+    text = re.sub(r"[|:·]", " ", text.replace("\u202f", " "))
     return re.sub(r" ([.,;)])", r"\1", " ".join(text.split()))
 
 
 # What each new fact reads as, in both formats.
 FACTS = [
-    "Determination: substantiated",  # determination, written
-    "Indicators only (derived)",  # ... and derived
-    "Disputed: The supplier blames its agents for every fee",  # the site's objection
+    "Critical (zero tolerance) Forced labour",  # determination, written: the label it earns
+    "Indicators only (read from severity and indicators)",  # ... and derived, said in words
+    "Indicators of forced labour (not written in the plan: read from its severity and indicators)",
+    "Disputed by the site: The supplier blames its agents for every fee",  # the site's response
     "Repeats F-1: the problem came back.",  # recurrence
     "(repeats F-1)",
     "assessed 2026-06-05 by SP-1: Forty workers said they still owe village lenders",
@@ -47,10 +48,10 @@ FACTS = [
     "2026-10-30 212,000 USD not yet due",  # ... due
     "3,000 USD per worker covered",  # money per worker covered
     "182 current, 30 former",  # current and former workers
-    "150 reached (70 %)",  # share reached
+    "150 reached (70.8 %)",  # share reached, rounded honestly
     "Paid by: shared",  # payer
     "Repays: recruitment fee, travel (in full)",  # cost items and extent
-    "Unclaimed: Unclaimed sums go to a fund run with SP-1",
+    "Unclaimed money: Unclaimed sums go to a fund run with SP-1",
     "Organisations: P-2",  # parties of a response
     "P-2 Example Law Chambers Kathmandu Law firm Pays workers who went home",
     "2026-06-10 Worker committee Monthly committee meeting in Nepali Workers asked for receipts",
@@ -59,7 +60,7 @@ FACTS = [
     "Not yet shown to work: no effectiveness review is recorded.",  # effectiveness missing
     "Escalation: probation",
     "Facilities 2 covered by this plan",
-    "150 of 212 workers owed money reached, counted per remedy",  # at a glance
+    "Money remedies: cover 212 of 212 affected workers (100 %); 150 reached (70.8 %)",  # at a glance
     "Unpaid instalments past due: A-2",
 ]
 
@@ -83,7 +84,7 @@ def test_missing_facts_are_said_in_words(sip, write):
         report = shown(sip, format, plan=path)
         assert "No record of how the workers or their representatives took part in the plan." in report
         assert "Workers' needs no assessment recorded" in report
-        assert "reached not given" in report
+        assert "reached not reported" in report  # never "0 reached"
         assert "Paid by not given" in report and "Repays not given" in report
         assert "Verified 2026-06-20 (verifier not named) (independent)" in report
 
@@ -95,7 +96,6 @@ def test_the_public_report_leaves_out_what_section_9_lists(sip, format):
     left_out = [
         "SUP-SECRET-77",  # site.supplier_id
         "REF-CONFIDENTIAL-1",  # sources[].reference
-        "The supplier blames its agents",  # findings[].disputed
         "Forty workers said",  # needs_assessment.summary
         "Workers asked for receipts",  # worker_engagement[].summary
         "VR-SECRET-2",  # verification.evidence
@@ -124,6 +124,8 @@ def test_the_public_report_leaves_out_what_section_9_lists(sip, format):
     assert normal("Public version. Left out: evidence") in public
     assert normal("P-2 name not published Law firm") in public
     assert "Example Verification Ltd" in public  # a verifier's name is not withheld
+    # the site's response stands beside the allegation (format 1.2 changed section 9)
+    assert normal("Disputed by the site: The supplier blames its agents for every fee") in public
 
 
 @pytest.mark.parametrize("format", ["md", "html"])

@@ -1,7 +1,9 @@
 """`sip render`: one plan to a report on standard output or in a file, or many to a site.
 
 Plans are loaded and checked once, by the same parallel `validate` as `sip validate`: a site's
-pages are made in the same pass, by the worker that checked each plan. An invalid plan is not
+pages are made in the same pass, by the worker that checked each plan. A site of plans in a git
+repository charts the portfolio month by month from their history (`--since` bounds it,
+`--no-history` leaves it out). An invalid plan is not
 rendered (its diagnostics go to stderr, exit 1) unless --force, which renders it with a banner
 listing its errors. A plan sip cannot read (format errors) is never rendered: with --force a
 site lists it in its index.
@@ -9,7 +11,9 @@ site lists it in its index.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -17,6 +21,7 @@ from sip.check.config import settings_for
 from sip.check.file import STDIN
 from sip.check.result import FileResult
 from sip.check.run import validate
+from sip.commands.tasks.portfolio_history import Past, past_of, portfolio_history
 from sip.commands.tasks.render_site import by_file, make_page, render_site
 from sip.commands.tasks.report_page import Page, renderer, say_not_rendered
 from sip.diagnostic import Diagnostic
@@ -28,6 +33,14 @@ from sip.output.render import pages
 from sip.output.render.audience import shown_file
 from sip.output.render.context import PUBLIC
 from sip.read.discover import plan_files
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What only a site reads: whether, and since when, its index charts the plans' history."""
+
+    history: bool = True
+    since: str | None = None  # YYYY-MM-DD, checked by the command line
 
 
 def render_command(
@@ -42,6 +55,7 @@ def render_command(
     config: Path | None,
     frameworks: list[str] | None = None,
     dossier: str | None = None,
+    site_options: SiteOptions = SiteOptions(),
 ) -> int:
     # the dossier's framework is checked too: its gaps are that framework's rules' to find
     checked = [*(frameworks or ()), *([dossier] if dossier else [])]
@@ -58,12 +72,18 @@ def render_command(
         )
     renderer(templates)  # a bad --templates fails before the plans are read
     # A dossier is built to be sent: as the public report is, whatever --audience says.
+    public = audience == PUBLIC or dossier is not None
+    past: Past | str | None = None
+    if site and site_options.history:
+        since = dt.date.fromisoformat(site_options.since) if site_options.since else None
+        past = past_of(paths, files, settings, since)
     page = Page(
         templates,
         format,
         settings,
-        audience == PUBLIC or dossier is not None,
+        public,
         force,
+        past.dates() if isinstance(past, Past) else {},
         frameworks=tuple(dict.fromkeys(frameworks or ())),
         dossier=dossier,
     )
@@ -85,7 +105,8 @@ def render_command(
             return Exit.FAILED
     if site:
         assert out is not None
-        return render_site(run, out, page)
+        history = partial(portfolio_history, past, settings, public) if isinstance(past, Past) else past
+        return render_site(run, out, page, history)
     return _render_one(run.results[0], out, page, by_file(run))
 
 

@@ -22,7 +22,12 @@ def status_command(
     with progress_bar(len(files), "Reading plans") as progress:
         # The figures are made in the worker processes: sending them back costs a fraction
         # of sending whole plans (measured in bench/status_diff.py).
-        run = validate(files, settings, progress=progress, summarise=partial(_glance, as_of=settings.as_of))
+        run = validate(
+            files,
+            settings,
+            progress=progress,
+            summarise=partial(_glance, as_of=settings.as_of, deadlines=settings.deadlines),
+        )
     glances: dict[str, PlanSummary] = {
         r.file: r.summary for r in run.results if isinstance(r.summary, PlanSummary)
     }
@@ -32,6 +37,6 @@ def status_command(
     return 0
 
 
-def _glance(result: FileResult, as_of: dt.date) -> PlanSummary | None:
+def _glance(result: FileResult, as_of: dt.date, deadlines: dict[str, dict[str, int]]) -> PlanSummary | None:
     """In the worker: the figures of one plan that the rules could read."""
-    return glance(result.plan, as_of) if result.plan is not None else None
+    return glance(result.plan, as_of, deadlines) if result.plan is not None else None

@@ -88,6 +88,43 @@ class Repository:
         """A repository path as the user would type it from the current folder."""
         return Path(os.path.relpath(self.top / top_relative, self.cwd)).as_posix()
 
+    # -- history -----------------------------------------------------------------------------
+
+    def first_parents(self) -> list[tuple[str, str]]:
+        """(commit, committer date YYYY-MM-DD) of HEAD's first-parent line, newest first: the
+        history of the branch as it landed (a merged branch's own commits are not the branch's
+        past). Empty when HEAD has no commit yet."""
+        if self.commit("HEAD") is None:
+            return []
+        out = self._git("log", "--first-parent", "--format=%H %cs", "HEAD").decode()
+        return [tuple(line.split(" ", 1)) for line in out.splitlines() if line]  # type: ignore[misc]
+
+    def blobs(self, revision: str, paths: list[str]) -> dict[str, tuple[str, int]]:
+        """top-relative path -> (blob id, size in bytes) of every file at revision under paths
+        (top-relative folders or files; "." the whole tree)."""
+        whole = not paths or "." in paths  # ls-tree knows no pathspec magic: --full-tree paths
+        out = self._git("ls-tree", "-r", "-l", "-z", "--full-tree", revision, "--", *([] if whole else paths))
+        found = {}
+        for entry in out.decode("utf-8", "surrogateescape").split("\0"):
+            if not entry:
+                continue
+            header, _, path = entry.partition("\t")
+            mode, kind, blob, size = header.split()
+            if kind == "blob" and mode in ("100644", "100755"):
+                found[path] = (blob, int(size))
+        return found
+
+    def hashes(self, files: list[str]) -> dict[str, str]:
+        """file -> the blob id its content on disk has (`git hash-object`), for files that can be read."""
+        names = [f for f in files if "\n" not in f and "\r" not in f]
+        if not names:
+            return {}
+        try:
+            out = self._git("hash-object", "--stdin-paths", input="".join(f"{n}\n" for n in names).encode())
+        except UsageError:  # a file that vanished, or cannot be read: no shortcut for any
+            return {}
+        return dict(zip(names, out.decode().split(), strict=True))
+
     # -- what changed ------------------------------------------------------------------------
 
     def changes(self, base: str, head: str | None, paths: list[str]) -> list[Changed]:

@@ -301,8 +301,10 @@ class Finding(Strict):
     determination: Annotated[Determination | None, public(diff=DOWN)] = Field(
         None, description="What was established; absent: derived from severity and indicators."
     )
-    disputed: Annotated[Text | None, private(diff=DISPUTE, kind="dispute")] = Field(
-        None, description="The site's objection to the finding; not shown to the public."
+    disputed: Annotated[Text | None, public(diff=DISPUTE, kind="dispute")] = Field(
+        None,
+        description="The site's objection to the finding; public pages show it beside the finding "
+        "(since format 1.2: an allegation published without the response is what a lawyer refuses).",
     )
     repeats: Annotated[FindingRef | None, refers_to("findings", verb="repeats", diff=LINE)] = Field(
         None,

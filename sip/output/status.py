@@ -18,9 +18,66 @@ from dataclasses import dataclass, field
 
 from sip.check.result import Run
 from sip.diagnostic import ERROR, WARNING
+from sip.format.countries import COUNTRIES
 from sip.format.vocab import SEVERITY
 from sip.model import Plan
+from sip.output.coverage import Coverage, of_forced_labour, of_plan
 from sip.output.figures import MoneyTotal, Progress, progress
+from sip.output.portfolio import PlanFigures, Portfolio, figures_of, portfolio
+
+
+@dataclass(frozen=True)
+class FindingCoverage:
+    """A forced-labour finding's workers against the money remedies that address it (format 1.2:
+    `sip status` shows per plan the coverage of its forced-labour findings)."""
+
+    finding: str
+    affected: int | None
+    covered: int | None  # None: no money remedy, or none records how many it covers
+    complete: bool  # covered is a count, not a floor
+    money_remedies: bool  # any money remedy addresses it
+    former_affected: int | None
+    former_covered: int | None
+    reached: int | None
+
+    @property
+    def share(self) -> float:
+        """How much of it is covered, to sort by: unknown and no remedy first."""
+        if self.covered is None or not self.affected:
+            return -1.0
+        return self.covered / self.affected
+
+
+def finding_coverage(finding_id: str, c: Coverage) -> FindingCoverage:
+    return FindingCoverage(
+        finding_id,
+        c.affected,
+        c.covered,
+        c.complete,
+        bool(c.types),
+        c.former_affected,
+        c.former_covered,
+        c.reached,
+    )
+
+
+def coverage_text(findings: list[FindingCoverage]) -> tuple[str, bool]:
+    """The least covered forced-labour finding that money remedies address, and whether it leaves
+    workers out or unknown: "300 / 420" (its id when there are several), ">=300 / 420" when a money
+    remedy does not record how many it covers, "? / 420" when none does; "no money remedy" when
+    none addresses any (a finding of held passports may rightly have none: SIP406 says when one is
+    owed); "-" with no forced-labour finding."""
+    if not findings:
+        return "-", False
+    paid = [c for c in findings if c.money_remedies]
+    if not paid:
+        return "no money remedy", False
+    worst = min(paid, key=lambda c: c.share)
+    covered = "?" if worst.covered is None else f"{'>=' if not worst.complete else ''}{worst.covered:,}"
+    text = f"{covered} / {'?' if worst.affected is None else f'{worst.affected:,}'}"
+    if len(paid) > 1:
+        text += f" ({worst.finding})"
+    return text, worst.covered is None or worst.affected is None or worst.covered < worst.affected
 
 
 @dataclass(frozen=True)
@@ -33,11 +90,23 @@ class PlanSummary:
     status: str
     next_review: dt.date | None
     progress: Progress
+    figures: PlanFigures  # its share of the portfolio (sip/output/portfolio.py)
+    coverage: list[FindingCoverage]  # its forced-labour findings'
+    reach: FindingCoverage  # the plan's money remedies: workers reached of covered
 
 
-def glance(plan: Plan, as_of: dt.date) -> PlanSummary:
+def glance(plan: Plan, as_of: dt.date, deadlines: dict[str, dict[str, int]] | None = None) -> PlanSummary:
+    p = progress(plan, as_of, deadlines)
     return PlanSummary(
-        plan.id, plan.site.name, plan.site.country, plan.status, plan.next_review, progress(plan, as_of)
+        plan.id,
+        plan.site.name,
+        plan.site.country,
+        plan.status,
+        plan.next_review,
+        p,
+        figures_of(plan, p),
+        [finding_coverage(f.id, c) for f, c in of_forced_labour(plan)],
+        finding_coverage("", of_plan(plan)),
     )
 
 
@@ -85,6 +154,7 @@ class Totals:
     workers_covered: int = 0  # by money remedies
     workers_reached: int | None = None  # None when no plan records any
     overdue_instalments: int = 0
+    portfolio: Portfolio | None = None  # the totals a site's index opens with
 
 
 def rows_for(run: Run, glances: dict[str, PlanSummary]) -> list[Row]:
@@ -103,6 +173,7 @@ def rows_for(run: Run, glances: dict[str, PlanSummary]) -> list[Row]:
 
 def totals_of(rows: list[Row]) -> Totals:
     totals = Totals(plans=len(rows))
+    totals.portfolio = portfolio((r.glance.figures for r in rows if r.glance is not None), COUNTRIES)
     for row in rows:
         totals.errors += row.errors
         totals.warnings += row.warnings
@@ -116,9 +187,10 @@ def totals_of(rows: list[Row]) -> Totals:
         totals.overdue += len(p.overdue)
         totals.due_soon += len(p.due_soon)
         totals.reviews_overdue += p.review_overdue
-        totals.workers_covered += p.workers_covered
-        if p.workers_reached is not None:
-            totals.workers_reached = (totals.workers_reached or 0) + p.workers_reached
+        reach = row.glance.reach
+        totals.workers_covered += reach.covered or 0
+        if reach.reached is not None:
+            totals.workers_reached = (totals.workers_reached or 0) + reach.reached
         totals.overdue_instalments += p.overdue_instalments
         for currency, money in p.money.items():
             total = totals.money.get(currency, MoneyTotal())

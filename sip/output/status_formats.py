@@ -12,7 +12,25 @@ from typing import TextIO
 from sip.diagnostic import readable
 from sip.output.formats import Style
 from sip.output.plain_text import json_text, printable
-from sip.output.status import Row, StatusReport
+from sip.output.portfolio import Totals, as_dict
+from sip.output.status import FindingCoverage, Row, StatusReport, coverage_text
+
+
+def coverage_dict(c: FindingCoverage) -> dict[str, object]:
+    return {
+        "finding": c.finding,
+        "workers_affected": c.affected,
+        "workers_covered": c.covered,
+        "covered_is_a_floor": c.covered is not None and not c.complete,
+        "money_remedies": c.money_remedies,
+        "former_workers_affected": c.former_affected,
+        "former_workers_covered": c.former_covered,
+        "workers_reached": c.reached,
+    }
+
+
+def group_dict(t: Totals) -> dict[str, object]:
+    return {"key": t.key, "name": t.label, **as_dict(t)}
 
 
 def row_dict(row: Row) -> dict[str, object]:
@@ -38,8 +56,13 @@ def row_dict(row: Row) -> dict[str, object]:
             "next_review": None if g.next_review is None else str(g.next_review),
             "review_overdue": p.review_overdue,
             "remedy": {c: {"paid": m.paid, "committed": m.committed} for c, m in sorted(p.money.items())},
-            "workers": {"covered": p.workers_covered, "reached": p.workers_reached},
+            "workers": {"covered": g.reach.covered or 0, "reached": g.reach.reached},
             "overdue_instalments": p.overdue_instalments,
+            "forced_labour_coverage": [coverage_dict(c) for c in g.coverage],
+            "late": {
+                "planned_past_deadline": [late.id for late in p.planned_late],
+                "finished_past_deadline": [late.id for late in p.past_deadline if late.finished],
+            },
         }
     )
     return out
@@ -47,7 +70,7 @@ def row_dict(row: Row) -> dict[str, object]:
 
 def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
     rows, totals, as_of = report.rows, report.totals, report.as_of
-    document = {
+    document: dict[str, object] = {
         "as_of": str(as_of),
         "plans": [row_dict(row) for row in rows],
         "totals": {
@@ -69,6 +92,12 @@ def write_json(report: StatusReport, stream: TextIO, style: Style) -> None:
             "overdue_instalments": totals.overdue_instalments,
         },
     }
+    if totals.portfolio is not None:
+        document["portfolio"] = {
+            **as_dict(totals.portfolio.totals),
+            "by_country": [group_dict(t) for t in totals.portfolio.by_country],
+            "by_supplier": [group_dict(t) for t in totals.portfolio.by_supplier],
+        }
     stream.write(json_text(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
@@ -92,6 +121,7 @@ CSV_COLUMNS = (
     "workers_covered",
     "workers_reached",
     "overdue_instalments",
+    "forced_labour_covered_of_affected",
 )
 
 
@@ -149,9 +179,10 @@ def _csv_values(row: Row, currencies: list[str]) -> list[object]:
         len(p.due_soon),
         "" if g.next_review is None else str(g.next_review),
         "yes" if p.review_overdue else "no",
-        p.workers_covered,
-        "" if p.workers_reached is None else p.workers_reached,
+        g.reach.covered or 0,
+        "" if g.reach.reached is None else g.reach.reached,
         p.overdue_instalments,
+        coverage_text(g.coverage)[0],
     ]
     for currency in currencies:
         money = p.money.get(currency)

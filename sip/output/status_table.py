@@ -14,7 +14,7 @@ from sip.format.wording import plural
 from sip.output.figures import DUE_SOON_DAYS, MoneyTotal
 from sip.output.formats import Style
 from sip.output.plain_text import printable
-from sip.output.status import Row, StatusReport, Totals
+from sip.output.status import FindingCoverage, Row, StatusReport, Totals, coverage_text
 
 # (header, options, priority): on a narrow terminal the columns of the highest priority numbers
 # go first, so that every plan's id, status, open and overdue actions stay whole; a column of
@@ -22,7 +22,7 @@ from sip.output.status import Row, StatusReport, Totals
 # path cut short opens nothing); only the site is shortened to what room is left.
 _COLUMNS: tuple[tuple[str, dict[str, Any], int], ...] = (
     ("Plan", {}, 1),
-    ("Site", {"max_width": 40, "overflow": "ellipsis"}, 13),
+    ("Site", {"max_width": 40, "overflow": "ellipsis"}, 14),
     ("Status", {}, 2),
     ("Findings\ncrit/maj/min", {"justify": "right"}, 6),
     ("Open", {"justify": "right"}, 3),
@@ -31,9 +31,10 @@ _COLUMNS: tuple[tuple[str, dict[str, Any], int], ...] = (
     ("Next review", {}, 7),
     ("Remedy paid\nof committed", {"justify": "right"}, 8),
     ("Workers reached\nof covered", {"justify": "right"}, 11),
+    ("Forced labour:\ncovered of affected", {"justify": "right"}, 10),
     ("Instalments\noverdue", {"justify": "right"}, 9),
     ("Problems", {}, 5),
-    ("File", {}, 12),
+    ("File", {}, 13),
 )
 _SHORTENED = ("Site",)  # may be cut (with an ellipsis) to fit; never to below:
 _SHORTEST = 12
@@ -180,6 +181,7 @@ def _cells(row: Row) -> list:
             "-",
             "-",
             "-",
+            "-",
             problems,
             _plain(row.file),
         ]
@@ -202,7 +204,8 @@ def _cells(row: Row) -> list:
         str(len(p.due_soon)),
         review,
         _money(p.money),
-        _reach(p.workers_reached, p.workers_covered),
+        _reach(g.reach.reached, g.reach.covered or 0),
+        _coverage(g.coverage),
         Text(str(p.overdue_instalments), style="bold red" if p.overdue_instalments else ""),
         problems,
         _plain(row.file),
@@ -232,6 +235,7 @@ def _total_cells(totals: Totals) -> list[str]:
         reviews,
         _money(totals.money),
         _reach(totals.workers_reached, totals.workers_covered),
+        "",
         str(totals.overdue_instalments),
         _problems(totals.errors, totals.warnings),
         "",
@@ -246,6 +250,13 @@ def _reach(reached: int | None, covered: int) -> str:
     return f"{'?' if reached is None else f'{reached:,}'} / {covered:,}"
 
 
+def _coverage(findings: list[FindingCoverage]):
+    from rich.text import Text
+
+    text, short = coverage_text(findings)
+    return Text(printable(text), style="bold red" if short else "")
+
+
 def _problems(errors: int, warnings: int) -> str:
     parts = []
     if errors:
@@ -256,12 +267,18 @@ def _problems(errors: int, warnings: int) -> str:
 
 
 def _money(money: dict[str, MoneyTotal]) -> str:
+    """Paid of committed by currency: "?" where no payment is on record, "+?" after what is
+    paid when some remedies record none (an absent payment is unknown, never 0)."""
     return (
-        "\n".join(
-            f"{currency} {_amount(m.paid)} / {_amount(m.committed)}" for currency, m in sorted(money.items())
-        )
+        "\n".join(f"{currency} {_paid(m)} / {_amount(m.committed)}" for currency, m in sorted(money.items()))
         or "-"
     )
+
+
+def _paid(m: MoneyTotal) -> str:
+    if not m.reported:
+        return "?"
+    return _amount(m.paid) + ("+?" if m.unreported else "")
 
 
 def _amount(value: float) -> str:

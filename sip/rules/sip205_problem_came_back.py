@@ -61,6 +61,7 @@ Passes:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from sip.diagnostic import WARNING
 from sip.format.vocab import INDICATOR
@@ -79,8 +80,20 @@ def site_name(name: str) -> str:
     return " ".join(part for part in name.casefold().strip(" ").split(" ") if part)
 
 
-def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
-    """Every forced-labour finding at the site of a closed plan of the run, found after it closed."""
+class CameBack(NamedTuple):
+    """A forced-labour finding of plan B found at the site of closed plan A after A closed,
+    sharing ILO indicators with A's findings."""
+
+    plan: PlanIdentity  # A
+    facts: PlanFacts  # A's
+    shared: list[str]  # the indicators shared, in B's finding's terms, each once
+    first: str  # A's first finding that shares one
+
+
+def came_back(plans: Iterable[PlanIdentity]) -> Iterator[tuple[PlanIdentity, FindingFacts, list[CameBack]]]:
+    """Each forced-labour finding of the run at the site of a closed plan of the run, found after
+    it closed, that its `repeats` does not already link to one of those plans (plan B, its
+    finding, and every such plan A): what this rule reports, and what a site links both ways."""
     checked = [p for p in plans if p.rules_ran and p.facts is not None]
     by_supplier: dict[str, list[PlanIdentity]] = {}
     by_name: dict[tuple[str, str], list[PlanIdentity]] = {}
@@ -100,7 +113,15 @@ def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
         assert plan.facts is not None
         for finding in plan.facts.findings:
             if finding.forced_labour:
-                yield from _came_back(plan.file, finding, earlier)
+                matches = _matches(finding, earlier)
+                if matches:
+                    yield plan, finding, matches
+
+
+def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
+    """Every forced-labour finding at the site of a closed plan of the run, found after it closed."""
+    for plan, finding, matches in came_back(plans):
+        yield _violation(plan.file, finding, matches)
 
 
 def _same_site(
@@ -119,8 +140,8 @@ def _same_site(
     ]
 
 
-def _came_back(file: str, finding: FindingFacts, earlier: list[PlanIdentity]) -> Iterator[PlacedViolation]:
-    matches: list[tuple[PlanIdentity, PlanFacts, list[str], str]] = []
+def _matches(finding: FindingFacts, earlier: list[PlanIdentity]) -> list[CameBack]:
+    matches: list[CameBack] = []
     for plan in earlier:
         facts = plan.facts
         assert facts is not None and facts.closed is not None
@@ -131,25 +152,27 @@ def _came_back(file: str, finding: FindingFacts, earlier: list[PlanIdentity]) ->
         if not shared:
             continue
         first = next(f.id for f in facts.findings if mine & set(f.indicators))
-        matches.append((plan, facts, list(dict.fromkeys(shared)), first))
-    if not matches:
-        return
+        matches.append(CameBack(plan, facts, list(dict.fromkeys(shared)), first))
     if finding.repeats is not None and any(
-        finding.repeats == f"{plan.plan_id}/{i}" for plan, facts, _, _ in matches for i in facts.finding_ids
+        finding.repeats == f"{m.plan.plan_id}/{i}" for m in matches for i in m.facts.finding_ids
     ):
-        return
+        return []
+    return matches
+
+
+def _violation(file: str, finding: FindingFacts, matches: list[CameBack]) -> PlacedViolation:
     named = "; ".join(
-        f"plan {plan.plan_id} ({plan.file}), closed {facts.closed}, shares "
-        f"{', '.join(INDICATOR[i].lower() for i in shared)}"
-        for plan, facts, shared, _ in matches
+        f"plan {m.plan.plan_id} ({m.plan.file}), closed {m.facts.closed}, shares "
+        f"{', '.join(INDICATOR[i].lower() for i in m.shared)}"
+        for m in matches
     )
-    plan, _, _, first = max(matches, key=lambda match: match[1].closed or match[1].status)
-    yield PlacedViolation(
+    latest = max(matches, key=lambda m: m.facts.closed or m.facts.status)
+    return PlacedViolation(
         file,
         *finding.position,
         f"{finding.id} {quoted(finding.title)} is forced labour at the site of a closed "
         f"plan, found after it closed: {named}: the problem came back; record it with "
-        f"repeats: {plan.plan_id}/{first}, and review the improvements of that plan, which "
+        f"repeats: {latest.plan.plan_id}/{latest.first}, and review the improvements of that plan, which "
         "did not hold",
         f"findings[{finding.list_index}]",
     )

@@ -3,8 +3,9 @@ or a site (where worker processes make the pages)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
@@ -16,7 +17,9 @@ from sip.model import Plan
 from sip.output.plain_text import printable
 from sip.output.render import pages
 from sip.output.render.build import plan_report
+from sip.output.render.context import PlanReport
 from sip.output.render.environment import Templates
+from sip.output.render.links import NO_LINKS, PageLinks
 
 
 @dataclass(frozen=True)
@@ -28,41 +31,67 @@ class Page:
     settings: Settings
     public: bool
     force: bool
+    # a site's history: file -> the month ends at which its content on disk stood in git, whose
+    # figures the worker that checks it takes (sip/commands/tasks/portfolio_history.py)
+    past: dict[str, tuple[dt.date, ...]] = field(default_factory=dict)
     frameworks: tuple[str, ...] = ()  # --framework: a crosswalk section for each, in every report
     dossier: str | None = None  # --dossier: the evidence dossier for this framework, not the report
 
-    def text(
-        self, plan: Plan, diagnostics: list[Diagnostic], file: str, index_link: str | None = None
-    ) -> str:
-        with gc_paused():
-            if self.dossier is not None:
-                from sip.output.render.dossier import dossier
+    def report(
+        self,
+        plan: Plan,
+        diagnostics: list[Diagnostic],
+        file: str,
+        index_link: str | None = None,
+        links: PageLinks = NO_LINKS,
+    ) -> PlanReport:
+        return plan_report(
+            plan,
+            diagnostics,
+            as_of=self.settings.as_of,
+            public=self.public,
+            source_file=named(file),
+            index_link=index_link,
+            forced=self.force,
+            public_identifiers=self.settings.public_identifiers,
+            deadlines=self.settings.deadlines,
+            links=links,
+            frameworks=self.frameworks,
+            ran=partial(_ran, plan=plan, settings=self.settings),
+        )
 
-                page = dossier(
-                    plan,
-                    diagnostics,
-                    self.dossier,
-                    as_of=self.settings.as_of,
-                    index_link=index_link,
-                    public_identifiers=self.settings.public_identifiers,
-                    ran=partial(_ran, plan=plan, settings=self.settings),
-                )
-                return pages.marked(
-                    renderer(self.templates).render(f"dossier.{self.format}.j2", dossier=page)
-                )
-            report = plan_report(
-                plan,
-                diagnostics,
-                as_of=self.settings.as_of,
-                public=self.public,
-                source_file=named(file),
-                index_link=index_link,
-                forced=self.force,
-                public_identifiers=self.settings.public_identifiers,
-                frameworks=self.frameworks,
-                ran=partial(_ran, plan=plan, settings=self.settings),
-            )
-            return pages.marked(renderer(self.templates).render(f"report.{self.format}.j2", report=report))
+    def render(self, report: PlanReport) -> str:
+        return pages.marked(renderer(self.templates).render(f"report.{self.format}.j2", report=report))
+
+    def text(self, plan: Plan, diagnostics: list[Diagnostic], file: str) -> str:
+        """One plan's page, on its own."""
+        with gc_paused():
+            return self.page(plan, diagnostics, file)
+
+    def page(
+        self,
+        plan: Plan,
+        diagnostics: list[Diagnostic],
+        file: str,
+        index_link: str | None = None,
+        report: PlanReport | None = None,
+    ) -> str:
+        """The page's text: the evidence dossier when asked (--dossier), else the report (the
+        one given, when the caller built it already)."""
+        if self.dossier is None:
+            return self.render(report or self.report(plan, diagnostics, file, index_link))
+        from sip.output.render.dossier import dossier
+
+        page = dossier(
+            plan,
+            diagnostics,
+            self.dossier,
+            as_of=self.settings.as_of,
+            index_link=index_link,
+            public_identifiers=self.settings.public_identifiers,
+            ran=partial(_ran, plan=plan, settings=self.settings),
+        )
+        return pages.marked(renderer(self.templates).render(f"dossier.{self.format}.j2", dossier=page))
 
 
 def _ran(code: str, plan: Plan, settings: Settings) -> bool:

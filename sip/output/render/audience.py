@@ -3,12 +3,12 @@
 The public report is built from `public_plan`, a copy of the plan that holds only what the
 fields declare public (sip/model/facts.py): every other field is None (or an empty list) before
 the report is built, so a field added without being declared public cannot reach a public page.
-In that copy, besides (format 1.1, section 9, and docs/reports.md): items marked confidential
-are left out and counted per section; every free text has gone through the personal-data mask
-(the detector behind SIP601, keeping the configuration's public identifiers); the names of
-parties that pay or recruit workers are None. `sip/output/render/build.py` masks ids and file
-names as it shows them (`masking(..., name=True)`), and the words of diagnostics are not
-published.
+In that copy, besides (format 1.1, section 9, as format 1.2 changed it, and docs/reports.md):
+items marked confidential are left out and counted per section; every free text has gone
+through the personal-data mask (the detector behind SIP601, keeping the configuration's public
+identifiers); the names of parties that pay or recruit workers are None.
+`sip/output/render/build.py` masks ids and file names as it shows them (`masking(...,
+name=True)`), and the words of diagnostics are not published.
 """
 
 from __future__ import annotations
@@ -44,10 +44,9 @@ CONFIDENTIAL_LISTS = {
 }
 LEFT_OUT = (
     "Public version. Left out: evidence and where it is kept, source references, the "
-    "owner's and reviewers' names and the owner's e-mail, the site's objections, the "
-    "names of firms that pay or recruit workers, what workers said, items marked "
-    "confidential, waivers and validation; anything that looks like a worker's personal "
-    "data is masked."
+    "owner's and reviewers' names and the owner's e-mail, the names of firms that pay or "
+    "recruit workers, what workers said, items marked confidential, waivers and "
+    "validation; anything that looks like a worker's personal data is masked."
 )
 
 

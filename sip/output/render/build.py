@@ -4,8 +4,9 @@ For the public the builder starts from `audience.public_plan`: a copy of the pla
 the fields declared public (sip/model/facts.py), its free text masked, its confidential items
 left out (counted per section) and the names of firms that pay or recruit workers None; what is
 not public reaches the builder as None or an empty list (evidence, the owner's name and e-mail,
-reviewers' names, source references, disputes, the summaries of needs assessments and of worker
-engagement, waivers). Here, for the public: references to confidential items read "a
+reviewers' names, source references, the summaries of needs assessments and of worker
+engagement, waivers). A finding's `disputed` is public (format 1.2): the site's response stands
+beside the allegation. Here, for the public: references to confidential items read "a
 confidential item"; the words of diagnostics are not shown (only their counts); every id (the
 plan's, every item's and every reference's) and the file name go through the personal-data mask
 for names. A masked id's anchor becomes `redacted-N`, the same for every link to it.
@@ -18,44 +19,29 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.format import vocab
 from sip.format.countries import COUNTRIES
 from sip.format.languages import LANGUAGES
-from sip.format.personal_data import Keep, keep
+from sip.format.personal_data import keep
 from sip.model import Plan
 from sip.model import plan as model
+from sip.output import coverage as cover
 from sip.output.figures import Progress, progress
 from sip.output.render import context as c
+from sip.output.render.actions import Actions
 from sip.output.render.audience import (
     CONFIDENTIAL_LISTS,
     LEFT_OUT,
-    masking,
     problems,
     public_plan,
-    shown_file,
 )
 from sip.output.render.brief import one_minute
-from sip.output.render.words import CONTENTS, MAINTENANCE, SECTIONS, WORDS
-
-
-def vocab_label(words: dict[str, str], value: str) -> c.Label:
-    return c.Label(value, words[value])
-
-
-def _labels(words: dict[str, str], values: Iterable[str]) -> list[c.Label]:
-    return [vocab_label(words, v) for v in values]
-
-
-def _counts(words: dict[str, str], counts: dict[str, int]) -> list[c.Count]:
-    return [c.Count(vocab_label(words, value), counts.get(value, 0)) for value in words]
-
-
-def _percent(part: float, whole: float) -> int:
-    return int(min(part / whole, 1e6) * 100) if whole else 0  # bounded: no overflow at 1e308
-
+from sip.output.render.links import NO_LINKS, PageLinks
+from sip.output.render.shown import DETERMINATIONS, counts, labels, money_line, vocab_label
+from sip.output.render.words import BADGES, CONTENTS, MAINTENANCE, SECTIONS, WORDS
 
 _LEVELS = tuple(vocab.LEVEL)
 
@@ -64,18 +50,6 @@ def rating(likelihood: str, impact: str) -> c.Label:
     """likelihood x impact on a 3 x 3 grid: 1-2 low, 3-4 medium, 6-9 high."""
     score = (_LEVELS.index(likelihood) + 1) * (_LEVELS.index(impact) + 1)
     return vocab_label(vocab.LEVEL, "low" if score <= 2 else "medium" if score <= 4 else "high")
-
-
-def _unclaimed_text(unclaimed: str | model.Unclaimed | None, shown_id: Callable[[str], str]) -> str | None:
-    """`unclaimed` in words, written as text (format 1.1) or as a mapping (1.2). A stopgap: the
-    templates show one line of text until reports show the mapping's parts (format 1.2, section 5)."""
-    if unclaimed is None or isinstance(unclaimed, str):
-        return unclaimed
-    return f"Held by {shown_id(unclaimed.held_by)} until {unclaimed.claim_until}; then: {unclaimed.then}"
-
-
-def money_line(currency: str, committed: float, paid: float, per_worker: float | None = None) -> c.MoneyLine:
-    return c.MoneyLine(currency, committed, paid, _percent(paid, committed), per_worker)
 
 
 def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
@@ -94,38 +68,8 @@ def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
     return sum(a.amount.committed for a in named if a.amount) / workers if workers else None
 
 
-class _Builder:
-    def __init__(
-        self, plan: Plan, as_of: dt.date, public: bool, withheld: set[str], kept: Keep | None = None
-    ) -> None:
-        self.plan = plan
-        self.as_of = as_of
-        self.public = public
-        self.withheld = withheld
-        # ids as file names are masked; text was masked in the public plan (audience.public_plan)
-        self.name: Callable[[str], str] = masking(public, kept or keep(), name=True)
-        self.known = set(plan.items())
-        self.anchors: dict[str, str] = {}
-
-    def id(self, i: str) -> str:
-        """An id as the page shows it: for the public, masked like a file name."""
-        return self.name(i)
-
-    def anchor(self, i: str) -> str:
-        """The fragment an item is linked by: for the public an id that looks like personal
-        data would show in the page's links, so it becomes `redacted-N`, the same N for every
-        reference to the item (links still resolve)."""
-        if not self.public or self.name(i) == i:
-            return i
-        return self.anchors.setdefault(i, f"redacted-{len(self.anchors) + 1}")
-
-    def ref(self, item_id: str) -> c.Ref:
-        if item_id in self.withheld:
-            return c.Ref(WORDS.confidential_item, "", False, withheld=True)
-        return c.Ref(self.id(item_id), self.anchor(item_id), item_id in self.known)
-
-    def refs(self, ids: Iterable[str]) -> list[c.Ref]:
-        return [self.ref(i) for i in ids]
+class _Builder(Actions):
+    remedies: dict[str, list[model.Response]]  # the money remedies of each finding (report())
 
     def source(self, s: model.Source) -> c.SourceView:
         return c.SourceView(
@@ -136,104 +80,20 @@ class _Builder:
             s.date,
         )
 
-    def verification(self, v: model.Verification) -> c.VerificationView:
-        return c.VerificationView(
-            v.method,
-            v.date,
-            v.evidence,
-            None if v.by is None else self.ref(v.by),
-            v.independent,
-            v.workers_interviewed,
-            v.announced,
-        )
+    def other_plan(self, finding_id: str, repeats: str | None) -> c.OtherFinding | None:
+        """The finding of another plan this one repeats (`PLAN-ID/F-n`), linked on a site."""
+        if repeats is None or "/" not in repeats:
+            return None
+        linked = self.links.repeats.get(finding_id)
+        if linked is not None:
+            return linked
+        plan_id, other = repeats.split("/", 1)
+        return c.OtherFinding(self.id(plan_id), self.id(other), None, "", None)
 
-    def instalments(self, schedule: list, currency: str) -> list[c.Instalment]:
-        out = []
-        for i in schedule:
-            overdue = i.paid is None and i.due < self.as_of
-            out.append(
-                c.Instalment(
-                    i.due, i.amount, currency, i.paid, overdue, (self.as_of - i.due).days if overdue else 0
-                )
-            )
-        return out
-
-    def action(self, a: model.Response | model.Improvement) -> c.ActionView:
-        # A response's own fields are read through r, an improvement's through m (None on the
-        # other kind), so that the type checker follows which is which.
-        r = a if isinstance(a, model.Response) else None
-        m = a if isinstance(a, model.Improvement) else None
-        overdue = a.is_overdue(self.as_of)
-        amount = None
-        money_remedy = r is not None and r.remedy in vocab.MONEY_REMEDIES
-        schedule: list[c.Instalment] = []
-        if r is not None and r.amount is not None:
-            covered = r.workers_covered if r.remedy in vocab.MONEY_REMEDIES else None
-            amount = money_line(
-                r.amount.currency,
-                r.amount.committed,
-                r.amount.paid or 0,
-                r.amount.committed / covered if covered else None,
-            )
-            if a.status != "cancelled":
-                schedule = self.instalments(r.schedule or [], r.amount.currency)
-        covered = r.workers_covered if r is not None else None
-        former = r.former_workers if r is not None else None
-        reached = r.workers_reached if r is not None else None
-        effectiveness = m.effectiveness if m is not None else None
-        escalation = r.escalation if r is not None else None
-        return c.ActionView(
-            id=self.id(a.id),
-            anchor=self.anchor(a.id),
-            type="response" if r is not None else "improvement",
-            kind=vocab_label(vocab.RESPONSE_KIND, a.kind)
-            if isinstance(a, model.Response)
-            else vocab_label(vocab.IMPROVEMENT_ELEMENT, a.element),
-            remedy=vocab_label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
-            action=a.action,
-            owner=a.owner,
-            due=a.due,
-            status=vocab_label(vocab.ACTION_STATUS, a.status),
-            completed=a.completed,
-            open=a.is_open,
-            overdue=overdue,
-            days_overdue=(self.as_of - a.due).days if overdue else 0,
-            addresses=self.refs(a.addresses),
-            providers=self.refs(r.providers if r is not None else ()),
-            contingency=r.contingency if r is not None else None,
-            verification=None if a.verification is None else self.verification(a.verification),
-            voluntary=r.voluntary if r is not None else None,
-            workers_covered=covered,
-            amount=amount,
-            basis=vocab_label(vocab.REMEDY_BASIS, r.basis) if r is not None and r.basis else None,
-            measure=m.measure if m is not None else None,
-            money_remedy=money_remedy,
-            former_workers=former,
-            current_workers=covered - former if covered is not None and former is not None else None,
-            workers_reached=reached,
-            reached_percent=_percent(reached, covered) if reached is not None and covered else None,
-            per_worker=r.amount.committed / covered
-            if r is not None and r.amount is not None and money_remedy and covered
-            else None,
-            payer=vocab_label(vocab.PAYER, r.payer) if r is not None and r.payer else None,
-            cost_items=_labels(vocab.COST_ITEM, r.cost_items or []) if r is not None else [],
-            extent=vocab_label(vocab.EXTENT, r.extent) if r is not None and r.extent else None,
-            unclaimed=_unclaimed_text(r.unclaimed, self.id) if r is not None else None,
-            schedule=schedule,
-            overdue_instalments=sum(1 for i in schedule if i.overdue)
-            if a.status in ("planned", "in-progress", "done")
-            else 0,
-            escalation=vocab_label(vocab.ESCALATION, escalation) if escalation else None,
-            parties=self.refs(r.parties) if r is not None else [],
-            effectiveness=None
-            if effectiveness is None
-            else c.Effectiveness(
-                effectiveness.date,
-                vocab_label(vocab.EFFECTIVENESS, effectiveness.result),
-                effectiveness.evidence,
-            ),
-            indicators=_labels(vocab.INDICATOR, r.indicators) if r is not None else [],
-        )
+    def other_words(self, finding_id: str, repeats: str) -> str:
+        other = self.other_plan(finding_id, repeats)
+        assert other is not None
+        return f"{other.finding_id} of plan {other.plan_id}"
 
     def risk(self, r: model.Risk) -> c.RiskView:
         return c.RiskView(
@@ -287,9 +147,12 @@ class _Builder:
         self, source_file: str, index_link: str | None, validation: c.Validation, withheld: c.Withheld
     ) -> c.PlanReport:
         plan = self.plan
+        p = progress(plan, self.as_of, self.deadlines)
+        self.remedies = cover.by_finding(plan)  # the money remedies of each finding, once
+        late = {item.id: item for item in p.past_deadline}
         sources = {s.id: self.source(s) for s in plan.sources}
-        responses = [self.action(a) for a in plan.responses]
-        improvements = [self.action(a) for a in plan.improvements]
+        responses = [self.action(a, late) for a in plan.responses]
+        improvements = [self.action(a, late) for a in plan.improvements]
         risks = [self.risk(r) for r in plan.risks]
         causes = self.root_causes(risks, improvements)
         responses_by_finding: dict[str, list[c.ActionView]] = {}
@@ -306,7 +169,7 @@ class _Builder:
             )
             for f in plan.findings
         ]
-        glance = self.glance(progress(plan, self.as_of), findings, responses)
+        glance = self.glance(p, findings, responses)
         timeline = sorted([*responses, *improvements], key=lambda a: a.due)
         remedies = [a for a in responses if a.remedy is not None and a.status.value != "cancelled"]
         present = {a.remedy.value for a in remedies if a.remedy is not None}
@@ -320,7 +183,7 @@ class _Builder:
             contents=list(CONTENTS),
             maintenance=[] if self.public else list(MAINTENANCE),
             words=WORDS,
-            summary=one_minute(self.plan, self.as_of, findings, glance, timeline, self.site()),
+            summary=one_minute(plan, p, lambda i: self.ref(i).id, self.public, self.other_words),
             left_out=LEFT_OUT if self.public else None,
             withheld=withheld,
             plan_id=self.id(plan.id),
@@ -385,6 +248,12 @@ class _Builder:
                     g.anonymous,
                     [c.Label(code, LANGUAGES[code]) for code in g.languages],
                     g.since,
+                    g.since is None or g.since <= self.as_of,
+                    [
+                        c.Label(code, LANGUAGES[code])
+                        for code in plan.site.languages or ()
+                        if code not in g.languages
+                    ],
                     g.publishes_hotline,
                     g.procedure_public,
                     g.reviewed,
@@ -415,7 +284,7 @@ class _Builder:
                 for w in plan.waivers
             ],
             validation=validation,
-            frameworks=_labels(vocab.FRAMEWORK, plan.frameworks),
+            frameworks=labels(vocab.FRAMEWORK, plan.frameworks),
             submissions=[
                 c.SubmissionView(vocab_label(vocab.SUBMISSION_KIND, s.kind), s.date, s.to, s.reference)
                 for s in plan.submissions
@@ -457,37 +326,45 @@ class _Builder:
             s.workers,
             s.migrant_workers,
             s.facilities,
+            [c.Label(code, LANGUAGES[code]) for code in s.languages or ()],
             s.housing_provided,
         )
 
     def glance(
         self, p: Progress, findings: list[c.FindingView], responses: list[c.ActionView]
     ) -> c.AtAGlance:
-        money = [
-            a for a in responses if a.money_remedy and a.status.value != "cancelled" and a.workers_covered
-        ]
-        reach = None
-        if any(a.workers_reached is not None for a in money):
-            covered = sum(a.workers_covered or 0 for a in money)
-            reached = sum(a.workers_reached or 0 for a in money)
-            reach = c.Reach(
-                covered, reached, sum(a.former_workers or 0 for a in money), _percent(reached, covered)
-            )
+        plan_coverage = cover.of_plan(self.plan)
+        by_determination: dict[str, int] = {}
+        for f in findings:
+            key = f.determination.value if f.determination else "none"
+            by_determination[key] = by_determination.get(key, 0) + 1
+        w = p.for_workers
         return c.AtAGlance(
-            findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
+            findings_by_severity=counts(vocab.SEVERITY, p.findings_by_severity),
+            findings_by_determination=[
+                count for count in counts(DETERMINATIONS, by_determination) if count.count
+            ],
             forced_labour_findings=sum(1 for f in findings if f.forced_labour),
-            workers_affected=max((f.workers_affected or 0 for f in findings), default=0),
-            actions_by_status=_counts(vocab.ACTION_STATUS, p.actions_by_status),
+            workers_affected=max(
+                (f.workers_affected for f in findings if f.workers_affected is not None), default=None
+            ),
+            actions_by_status=counts(vocab.ACTION_STATUS, p.actions_by_status),
             actions=p.actions,
             open_actions=p.open_actions,
             overdue=self.refs(p.overdue),
             due_soon=self.refs(p.due_soon),
             money=[
-                money_line(currency, m.committed, m.paid, _per_worker(responses, currency))
-                for currency, m in p.money.items()
+                money_line(currency, m, _per_worker(responses, currency)) for currency, m in p.money.items()
             ],
-            reach=reach,
-            overdue_instalments=[c.Ref(a.id, a.anchor, True) for a in responses if a.overdue_instalments],
+            money_by_payer=[
+                money_line(currency, m, None, payer) for (currency, payer), m in p.money_by_payer.items()
+            ],
+            coverage=self.coverage(plan_coverage) if plan_coverage.types else None,
+            for_workers=c.ForWorkers(
+                w.protection, w.remedy, w.open, w.done, w.verified_with_workers, w.verified_without_workers
+            ),
+            overdue_instalments=self.refs(p.instalments_overdue_on),
+            past_deadline=[self.late(late) for late in p.past_deadline],
             review_overdue=p.review_overdue,
         )
 
@@ -500,6 +377,7 @@ class _Builder:
     ) -> c.FindingView:
         source_ids = f.sources
         found = f.determined
+        finding_coverage = cover.of_finding(f, self.remedies)
         return c.FindingView(
             id=self.id(f.id),
             anchor=self.anchor(f.id),
@@ -509,12 +387,19 @@ class _Builder:
             determination=vocab_label(vocab.DETERMINATION, found) if found else None,
             determination_given=f.determination is not None,
             forced_labour=f.is_forced_labour,
+            badge=BADGES.get(found) if found else None,
             disputed=f.disputed,
             not_covered=f.not_covered,
-            repeats=None if f.repeats is None else self.ref(f.repeats),
-            indicators=_labels(vocab.INDICATOR, f.indicators),
-            worker_groups=_labels(vocab.WORKER_GROUP, f.worker_groups),
+            repeats=None if f.repeats is None or "/" in f.repeats else self.ref(f.repeats),
+            repeats_plan=self.other_plan(f.id, f.repeats),
+            came_back_after=self.links.came_back_after.get(f.id, []),
+            found_again=self.links.found_again.get(f.id, []),
+            indicators=labels(vocab.INDICATOR, f.indicators),
+            worker_groups=labels(vocab.WORKER_GROUP, f.worker_groups),
             workers_affected=f.workers_affected,
+            former_workers=f.former_workers,
+            fees=self.fees(f),
+            coverage=self.coverage(finding_coverage) if finding_coverage.types else None,
             sources=[sources[i] for i in source_ids if i in sources],
             sources_withheld=sum(1 for i in source_ids if i in self.withheld),
             identified=f.identified,
@@ -532,7 +417,7 @@ class _Builder:
 
 
 def risk_map(risks: list[c.RiskView]) -> c.RiskMap:
-    levels = _labels(vocab.LEVEL, vocab.LEVEL)
+    levels = labels(vocab.LEVEL, vocab.LEVEL)
     cells: dict[tuple[str, str], list[c.RiskView]] = {}
     for r in risks:
         cells.setdefault((r.likelihood.value, r.impact.value), []).append(r)
@@ -550,7 +435,7 @@ def risk_map(risks: list[c.RiskView]) -> c.RiskMap:
     ]
     groups = [
         c.RiskGroup(kind, [r for r in risks if r.source_kind == kind])
-        for kind in _labels(vocab.RISK_SOURCE_KIND, vocab.RISK_SOURCE_KIND)
+        for kind in labels(vocab.RISK_SOURCE_KIND, vocab.RISK_SOURCE_KIND)
     ]
     return c.RiskMap(rows, levels, groups, len(risks))
 
@@ -578,6 +463,8 @@ def plan_report(
     index_link: str | None = None,
     forced: bool = False,
     public_identifiers: tuple[str, ...] = (),
+    deadlines: dict[str, dict[str, int]] | None = None,
+    links: PageLinks = NO_LINKS,
     frameworks: tuple[str, ...] = (),
     ran: Callable[[str], bool] = lambda code: True,
 ) -> c.PlanReport:
@@ -588,60 +475,8 @@ def plan_report(
         shown, ids, withheld = public_plan(plan, keep(public_identifiers))
     else:
         shown, ids, withheld = plan, set(), c.Withheld(*([None] * len(CONFIDENTIAL_LISTS)))
-    builder = _Builder(shown, as_of, public, ids, keep(public_identifiers))
+    builder = _Builder(shown, as_of, public, ids, keep(public_identifiers), deadlines, links)
     report = builder.report(source_file, index_link, validation(diagnostics, public, forced), withheld)
     if not frameworks:
         return report
     return dataclasses.replace(report, crosswalks=builder.crosswalks(diagnostics, frameworks, ran))
-
-
-def plan_row(
-    plan: Plan,
-    diagnostics: list[Diagnostic],
-    *,
-    as_of: dt.date,
-    public: bool,
-    link: str,
-    public_identifiers: tuple[str, ...] = (),
-) -> c.PlanRow:
-    if public:
-        plan = public_plan(plan, keep(public_identifiers))[0]
-    p = progress(plan, as_of)
-    return c.PlanRow(
-        plan_id=shown_file(plan.id, public, public_identifiers),
-        title=plan.title,
-        link=link,
-        site_name=plan.site.name,
-        country_code=plan.site.country,
-        country_name=COUNTRIES[plan.site.country],
-        status=vocab_label(vocab.PLAN_STATUS, plan.status),
-        findings_by_severity=_counts(vocab.SEVERITY, p.findings_by_severity),
-        open_actions=p.open_actions,
-        overdue=len(p.overdue),
-        next_review=plan.next_review,
-        review_overdue=p.review_overdue,
-        errors=sum(1 for d in diagnostics if d.severity == ERROR),
-        warnings=sum(1 for d in diagnostics if d.severity == WARNING),
-    )
-
-
-def site_index(
-    rows: list[c.PlanRow], unrendered: list[c.Unrendered], *, as_of: dt.date, public: bool
-) -> c.SiteIndex:
-    statuses = {s: sum(1 for r in rows if r.status.value == s) for s in vocab.PLAN_STATUS}
-    severities = {
-        s: sum(n.count for r in rows for n in r.findings_by_severity if n.label.value == s)
-        for s in vocab.SEVERITY
-    }
-    return c.SiteIndex(
-        as_of=as_of,
-        audience=c.PUBLIC if public else c.INTERNAL,
-        public=public,
-        left_out=LEFT_OUT if public else None,
-        plans=rows,
-        unrendered=unrendered,
-        plans_by_status=_counts(vocab.PLAN_STATUS, statuses),
-        findings_by_severity=_counts(vocab.SEVERITY, severities),
-        open_actions=sum(r.open_actions for r in rows),
-        overdue=sum(r.overdue for r in rows),
-    )

@@ -6,11 +6,13 @@ share one legend. Every number printed is fixed-point, so the same plan draws th
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 from markupsafe import Markup
 
 from sip.output.render.context import Count, MoneyLine, RiskMap
+from sip.output.render.index_context import MonthChart
 
 _ABBREVIATIONS = {"business-process": "BP", "operational-function": "OF", "structural-gap": "SG"}
 MAX_IDS_IN_CELL = 5
@@ -50,14 +52,21 @@ def status_bar(chart_id: str, title: str, counts: list[Count]) -> Markup:
 
 
 def money_bar(chart_id: str, line: MoneyLine) -> Markup:
-    """Remedy money paid against money committed, in one currency."""
+    """Remedy money paid against money committed, in one currency; an empty bar, said in words,
+    when no payment is on record (not a bar at 0 %)."""
     width, height = 600, 28
-    share = min(1.0, line.paid / line.committed) if line.committed else 0.0
-    description = f"{line.paid:,.2f} of {line.committed:,.2f} {line.currency} paid ({line.paid_percent} %)"
+    share = min(1.0, line.paid / line.committed) if line.committed and line.reported else 0.0
+    said = f"{line.share} paid" if line.share else "payment not reported"
+    if not line.reported:
+        description = f"{line.committed:,.2f} {line.currency} committed; payment not reported"
+    else:
+        description = f"{line.paid:,.2f} of {line.committed:,.2f} {line.currency} paid" + (
+            f" ({line.share})" if line.share else ""
+        )
     body = [
         f'<rect class="fill-committed" x="0" y="0" width="{width}" height="{height}" rx="4"/>',
         f'<rect class="fill-paid" x="0" y="0" width="{width * share:.1f}" height="{height}" rx="4"/>',
-        f'<text class="on-light" x="{width - 8}" y="19" text-anchor="end">{line.paid_percent} % paid</text>',
+        f'<text class="on-light" x="{width - 8}" y="19" text-anchor="end">{escape(said)}</text>',
     ]
     return _svg(chart_id, width, height, f"Remedy paid in {line.currency}", description, body)
 
@@ -116,4 +125,76 @@ def risk_matrix(chart_id: str, risk_map: RiskMap) -> Markup:
     return _svg(chart_id, width, height, "Risk map: likelihood by impact", description, body)
 
 
-CHARTS = {"status_bar": status_bar, "money_bar": money_bar, "risk_matrix": risk_matrix}
+def _compact(value: float) -> str:
+    """An axis label: 0.5, 950, 12k, 3.4M."""
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+        if value >= size:
+            shown = f"{value / size:.1f}".removesuffix(".0")
+            return shown + suffix
+    return f"{value:,.1f}".removesuffix(".0")
+
+
+def _ceiling(value: float) -> float:
+    """The top of an axis: 1, 2 or 5 times a power of ten, at or above value."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 5, 10):
+        if value <= step * power:
+            return float(step * power)
+    return float(10 * power)
+
+
+def month_chart(chart: MonthChart) -> Markup:
+    """A line a series, month by month, drawn at the width of a phone (340 units: on a 390 px
+    screen its words stay at their size); the values of the last month written at its end. The
+    table beside it in the page holds every figure."""
+    width, height, left, right, top, bottom = 340, 190, 40, 12, 14, 30
+    plot_w, plot_h = width - left - right, height - top - bottom
+    count = len(chart.months)
+    highest = _ceiling(max((v for s in chart.series for v in s.values), default=0))
+
+    def x(i: int) -> float:
+        return left + (plot_w * i / (count - 1) if count > 1 else plot_w / 2)
+
+    def y(value: float) -> float:
+        return top + plot_h - plot_h * value / highest
+
+    body = []
+    # all zero: one line at 0, not an axis up to a made-up 1
+    for fraction in (0, 0.5, 1) if any(v for s in chart.series for v in s.values) else (0,):
+        level = highest * fraction
+        at = y(level)
+        body.append(
+            f'<line class="grid" x1="{left}" y1="{at:.1f}" x2="{width - right}" y2="{at:.1f}"/>'
+            f'<text class="axis" x="{left - 5}" y="{at + 4:.1f}" text-anchor="end">{_compact(level)}</text>'
+        )
+    shown = sorted({0, count - 1, (count - 1) // 2}) if count > 2 else list(range(count))
+    for i in shown:
+        anchor = "start" if i == 0 and count > 1 else "end" if i == count - 1 and count > 1 else "middle"
+        body.append(
+            f'<text class="axis" x="{x(i):.1f}" y="{height - 10}" text-anchor="{anchor}">'
+            f"{escape(chart.months[i])}</text>"
+        )
+    said = []
+    for series in chart.series:
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(series.values))
+        body.append(f'<polyline class="line line-{escape(series.css)}" points="{points}"/>')
+        last = len(series.values) - 1
+        body.append(
+            f'<circle class="dot line-{escape(series.css)}" cx="{x(last):.1f}" '
+            f'cy="{y(series.values[last]):.1f}" r="3"/>'
+        )
+        said.append(
+            f"{series.label}: "
+            + ", ".join(f"{m} {v:,.0f}" for m, v in zip(chart.months, series.values, strict=True))
+        )
+    return _svg(chart.id, width, height, chart.title, "; ".join(said), body)
+
+
+CHARTS = {
+    "status_bar": status_bar,
+    "money_bar": money_bar,
+    "risk_matrix": risk_matrix,
+    "month_chart": month_chart,
+}

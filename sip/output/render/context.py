@@ -1,9 +1,10 @@
 """What templates receive: documented, display-ready types, never raw dicts.
 
 `report.html.j2` and `report.md.j2` get one `report` (a PlanReport); `index.html.j2` and
-`index.md.j2` get one `index` (a SiteIndex). Every decision about the audience has already
-been made here: for the public, the fields that must not leave the company are None and
-every text has personal data masked, so a template cannot leak what it never receives.
+`index.md.j2` get one `index` (a SiteIndex, sip/output/render/index_context.py). Every decision
+about the audience has already been made here: for the public, the fields that must not leave
+the company are None and every text has personal data masked, so a template cannot leak what it
+never receives.
 Vocabulary values come as a Label (the value for CSS classes, the words for people).
 docs/reports.md documents every field (a test holds it to this module).
 """
@@ -65,6 +66,7 @@ class SiteView:
     workers: int | None
     migrant_workers: int | None
     facilities: int | None  # how many facilities the plan covers (shown when over 1)
+    languages: list[Label]  # the languages the site's workers read (format 1.2): code and name
     housing_provided: bool | None = None  # the site provides or arranges housing (format 1.3)
 
 
@@ -79,21 +81,74 @@ class Owner:
 class MoneyLine:
     currency: str
     committed: float
-    paid: float
-    paid_percent: int  # paid as a whole percentage of committed (0 when nothing is committed)
+    paid: float  # on record: `amount.paid`, or a schedule's paid instalments
+    unreported: float  # committed by remedies that record no payment at all
+    share: str  # paid of committed, rounded honestly ("16.7 %"); "" when no payment is on record
     # committed / workers covered, over the money remedies in this currency that name both (an
     # action's own figure on an action); None when none does
     per_worker: float | None = None
+    payer: Label | None = None  # on a line by payer: who pays (None: the plan does not say)
+
+    @property
+    def reported(self) -> bool:
+        """Some payment (0 included) is on record."""
+        return self.unreported < self.committed or self.committed == 0
 
 
 @dataclass(frozen=True, slots=True)
-class Reach:
-    """Workers reached of workers covered by money remedies (cancelled ones left out)."""
+class TypeCoverageView:
+    """The money remedies of one type and the workers they cover (sip/output/coverage.py)."""
 
-    covered: int
-    reached: int  # an absent workers_reached counts as 0
-    former: int  # of those covered, workers who have left the site
-    percent: int  # reached as a whole percentage of covered
+    remedy: Label
+    responses: list[Ref]
+    covered: int | None  # their workers_covered added up; None when none records it
+    former: int | None  # their former_workers added up
+    reached: int | None  # their workers_reached added up
+    covered_unrecorded: list[Ref]  # those that do not record workers_covered
+    reached_unrecorded: list[Ref]  # started ones that do not record workers_reached
+
+
+@dataclass(frozen=True, slots=True)
+class CoverageView:
+    """Which affected workers the money remedies cover (format 1.2): what the best-covering type
+    of money remedy covers, against the workers affected."""
+
+    affected: int | None  # None: not recorded
+    former_affected: int | None
+    covered: int | None  # None: no money remedy records how many workers it covers
+    complete: bool  # covered is a count; False: a floor (a remedy of its type does not record it)
+    share: str  # covered of affected, rounded honestly; "" when either is unknown
+    former_covered: int | None
+    reached: int | None
+    reached_share: str  # reached of affected (of covered when affected is unknown), or ""
+    covered_unrecorded: list[Ref]  # remedies of the best-covering type that do not record workers_covered
+    reached_unrecorded: list[Ref]  # started remedies that do not record workers_reached
+    types: list[TypeCoverageView]
+
+
+@dataclass(frozen=True, slots=True)
+class LateView:
+    """A response past its deadline (format 1.1's deadlines, as SIP506 reads them): open and
+    planned after it, or finished after it."""
+
+    action: Ref
+    due: dt.date  # open: its due date, or its first instalment's; finished: its completed date
+    deadline: dt.date
+    days: int  # this many days after the deadline
+    kind: str  # protection, corrective or remedy: the deadline's kind
+    finished: bool  # done or verified (completed after the deadline)
+
+
+@dataclass(frozen=True, slots=True)
+class ForWorkers:
+    """Protection and remedy responses (cancelled ones left out) by where they stand."""
+
+    protection: int
+    remedy: int
+    open: int
+    done: int  # done, not verified
+    verified_with_workers: int  # verified, with workers interviewed on record (over 0)
+    verified_without_workers: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,18 +156,24 @@ class AtAGlance:
     """Progress at a glance (from sip.output.figures, as of the report's date)."""
 
     findings_by_severity: list[Count]  # every severity, in the format's order
+    # every determination the plan's findings have, written or derived, in the format's order;
+    # "none" for findings not about forced labour
+    findings_by_determination: list[Count]
     forced_labour_findings: int
     # at least this many workers are affected: the most that any one finding names (findings
-    # often concern the same workers, so a sum would count them twice)
-    workers_affected: int
+    # often concern the same workers, so a sum would count them twice); None: none records it
+    workers_affected: int | None
     actions_by_status: list[Count]  # responses and improvements together, every status
     actions: int
     open_actions: int
     overdue: list[Ref]  # open actions past their due date
     due_soon: list[Ref]  # open actions due within the next 30 days
     money: list[MoneyLine]  # remedy money by currency, cancelled remedies left out
-    reach: Reach | None  # None when no money remedy says how many workers it covers
+    money_by_payer: list[MoneyLine]  # the same by currency and payer
+    coverage: CoverageView | None  # the plan's money remedies against the workers affected; None: none
+    for_workers: ForWorkers
     overdue_instalments: list[Ref]  # remedies with an instalment past due and unpaid (one each)
+    past_deadline: list[LateView]  # responses past their deadline (open ones not already overdue)
     review_overdue: bool
 
 
@@ -185,18 +246,56 @@ class ActionView:
     former_workers: int | None  # of the workers covered, those who have left the site
     current_workers: int | None  # workers_covered less former_workers, when both are given
     workers_reached: int | None
-    reached_percent: int | None  # workers_reached of workers_covered
+    reached_share: str  # workers_reached of workers_covered, rounded honestly; "" when unknown
+    # money remedies: the most workers, and former workers, any finding it addresses records
+    affected: int | None
+    former_affected: int | None
+    covered_share: str  # workers_covered of affected, rounded honestly; "" when either is unknown
     per_worker: float | None  # amount committed / workers covered
+    fees: list[FeesView]  # reimbursements: the documented fees of the findings it addresses
     payer: Label | None
     cost_items: list[Label]
     extent: Label | None
-    unclaimed: str | None
+    unclaimed: UnclaimedView | None
+    past_deadline: LateView | None  # planned, or finished, past its deadline
     schedule: list[Instalment]
     overdue_instalments: int
     escalation: Label | None  # corrective responses only
     parties: list[Ref]
     effectiveness: Effectiveness | None  # improvements only
     indicators: list[Label] = field(default_factory=list)  # ILO indicators a response remedies (1.3)
+
+
+@dataclass(frozen=True, slots=True)
+class FeesView:
+    """What each affected worker paid, per worker, as documented (format 1.2)."""
+
+    finding: Ref  # the finding that records them
+    low: float
+    high: float | None
+    currency: str
+
+
+@dataclass(frozen=True, slots=True)
+class UnclaimedView:
+    """What happens to money owed to workers a remedy has not reached: text (format 1.1), or who
+    holds it, until when workers can claim it and what happens after (the mapping, 1.2)."""
+
+    text: str | None  # the text form
+    held_by: Ref | None  # the mapping form: these three
+    claim_until: dt.date | None
+    then: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OtherFinding:
+    """A finding of another plan: one a finding repeats, or that repeats it (format 1.2)."""
+
+    plan_id: str
+    finding_id: str
+    page: str | None  # its plan's page on the same site; None: not on the site
+    anchor: str  # the finding's anchor on that page ("" when it is not shown there)
+    date: dt.date | None  # when the other plan closed (came back after), or the finding was identified
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,12 +343,20 @@ class FindingView:
     determination: Label | None  # given or derived; None: not about forced labour at all
     determination_given: bool  # written in the plan (else derived from severity and indicators)
     forced_labour: bool  # determination substantiated or suspected (format 1.1)
-    disputed: str | None  # the site's objection; None for the public
+    # the label a finding wears, by its determination: "Forced labour" only when substantiated
+    badge: Label | None
+    disputed: str | None  # the site's objection, shown beside the finding (public since 1.2)
     not_covered: str | None  # why some affected workers get no money remedy (format 1.2)
-    repeats: Ref | None  # the finding this one repeats
+    repeats: Ref | None  # the finding of this plan it repeats
+    repeats_plan: OtherFinding | None  # the finding of another plan it repeats (PLAN-ID/F-n)
+    came_back_after: list[OtherFinding]  # internal site: closed plans at the site it came back after (SIP205)
+    found_again: list[OtherFinding]  # on a site: later findings that repeat this one
     indicators: list[Label]  # in the ILO's own wording
     worker_groups: list[Label]
     workers_affected: int | None
+    former_workers: int | None  # of those affected, workers who have left the site (format 1.2)
+    fees: FeesView | None  # what each affected worker paid, as documented (format 1.2)
+    coverage: CoverageView | None  # its money remedies against its workers; None: no money remedy
     sources: list[SourceView]  # the sources it came from that the report shows
     sources_withheld: int  # for the public: how many of its sources are confidential
     identified: dt.date
@@ -288,6 +395,8 @@ class GrievanceChannelView:
     anonymous: bool
     languages: list[Label]  # ISO 639-1 code and the language's English name
     since: dt.date | None
+    open: bool  # since is absent or on or before the report's date
+    missing_languages: list[Label]  # the site's languages it is not offered in
     publishes_hotline: bool | None = None  # gives the Global Human Trafficking Hotline (1.3)
     procedure_public: bool | None = None  # written, public rules of procedure (1.3)
     reviewed: dt.date | None = None  # when its effectiveness was last reviewed (1.3)
@@ -446,6 +555,7 @@ class Words:
     subtitle: str
     sources_caption: str
     derived: str
+    derived_short: str  # in a table cell
     not_forced_labour: str
     came_back: str
     no_assessment: str
@@ -457,7 +567,13 @@ class Words:
     whole_plan: str
     no_problems: str
     verifier_not_named: str
-    messages_not_published: str  # a public report rendered with --force counts its errors only
+    disputed: str  # the heading of the site's response, beside the finding
+    no_money_remedy: str
+    coverage_not_recorded: str
+    payment_not_reported: str
+    not_reported: str
+    languages_not_recorded: str
+    found_again: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -527,48 +643,3 @@ class PlanReport:
     frameworks: list[Label] = field(default_factory=list)
     submissions: list[SubmissionView] = field(default_factory=list)
     crosswalks: list[CrosswalkView] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class PlanRow:
-    """One plan in the index."""
-
-    plan_id: str
-    title: str
-    link: str  # relative link to its page
-    site_name: str
-    country_code: str
-    country_name: str
-    status: Label
-    findings_by_severity: list[Count]
-    open_actions: int
-    overdue: int
-    next_review: dt.date | None
-    review_overdue: bool
-    errors: int
-    warnings: int
-
-
-@dataclass(frozen=True, slots=True)
-class Unrendered:
-    """A plan file that could not be rendered: its format errors keep sip from reading it."""
-
-    file: str
-    problems: list[ProblemRow]  # empty for the public: a message may quote any field
-    errors: int
-
-
-@dataclass(frozen=True, slots=True)
-class SiteIndex:
-    """The context of index.html.j2 and index.md.j2, as `index`."""
-
-    as_of: dt.date
-    audience: str
-    public: bool
-    left_out: str | None  # for the public: one line saying what kinds of things were left out
-    plans: list[PlanRow]  # in the order the files were found
-    unrendered: list[Unrendered]
-    plans_by_status: list[Count]
-    findings_by_severity: list[Count]
-    open_actions: int
-    overdue: int

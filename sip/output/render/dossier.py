@@ -21,9 +21,11 @@ from sip.format.countries import COUNTRIES
 from sip.format.personal_data import keep
 from sip.model import Plan
 from sip.model import plan as model
+from sip.output.figures import MoneyTotal, money_of
 from sip.output.render import context as c
 from sip.output.render.audience import LEFT_OUT, masking, public_plan
 from sip.output.render.framework_views import CrosswalkView, crosswalk_view
+from sip.output.render.shown import money_line
 
 # How far an indicator's remedy has come, in the order a reader worries about them.
 NOT_ADDRESSED = c.Label("not-addressed", "Not addressed: no response says it remedies this indicator")
@@ -151,11 +153,8 @@ def dossier(
         )
 
     def remedy(r: model.Response) -> Remedy:
-        money = None
-        if r.amount is not None:
-            paid = r.amount.paid or 0
-            percent = int(min(paid / r.amount.committed, 1e6) * 100) if r.amount.committed else 0
-            money = c.MoneyLine(r.amount.currency, r.amount.committed, paid, percent)
+        # what is paid as the reports say it: "not reported" where the plan records no payment
+        money = None if r.amount is None else money_line(r.amount.currency, money_of(r))
         return Remedy(
             name(r.id),
             c.Label(r.kind, vocab.RESPONSE_KIND[r.kind]),
@@ -193,7 +192,7 @@ def dossier(
             )
         )
 
-    money: dict[str, list[float]] = {}
+    money: dict[str, MoneyTotal] = {}
     money_remedies: list[str] = []
     covered = reached = None
     forced = {f.id for f in shown.findings if f.is_forced_labour}
@@ -202,9 +201,7 @@ def dossier(
             continue
         money_remedies.append(name(r.id))
         if r.amount is not None:
-            sums = money.setdefault(r.amount.currency, [0.0, 0.0])
-            sums[0] += r.amount.committed
-            sums[1] += r.amount.paid or 0
+            money[r.amount.currency] = money.get(r.amount.currency, MoneyTotal()) + money_of(r)
         if r.workers_covered is not None:
             covered = (covered or 0) + r.workers_covered
         if r.workers_reached is not None:
@@ -225,10 +222,7 @@ def dossier(
         left_out=LEFT_OUT,
         withheld=[said for said in (getattr(withheld, f) for f in withheld.__slots__) if said],
         indicators=indicators,
-        money=[
-            c.MoneyLine(cur, s[0], s[1], int(min(s[1] / s[0], 1e6) * 100) if s[0] else 0)
-            for cur, s in sorted(money.items())
-        ],
+        money=[money_line(currency, total) for currency, total in sorted(money.items())],
         money_remedies=money_remedies,
         workers_covered=covered,
         workers_reached=reached,

@@ -69,12 +69,13 @@ def number(value: float) -> str:
 
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_SHARE = re.compile(r"([0-9]) %")
 
 
 def keep_dates(value: str) -> Markup:
     """HTML: the text escaped, with each YYYY-MM-DD kept on one line (a browser would break a
-    date at its hyphens)."""
-    escaped = str(Markup.escape(value))
+    date at its hyphens), and each share's "%" with its number ("16.7 %")."""
+    escaped = _SHARE.sub("\\1&#8239;%", str(Markup.escape(value)))
     return Markup(_DATE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', escaped))
 
 

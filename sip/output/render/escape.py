@@ -16,8 +16,9 @@ from markupsafe import Markup
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
-# What would open a block when it starts a line: a heading, a list item, a setext underline.
-_BLOCK_START = re.compile(r"([#+=-])|([0-9]+)([.)])")
+# What would open a block when it starts a line: a heading, a list item (`1.` or `1)` and a
+# space, or alone), a setext underline.
+_BLOCK_START = re.compile(r"([#+=-])|([0-9]+)([.)])(?=[ \t]|\Z)")
 _BLOCK_CHARS = frozenset("#+=-0123456789")
 
 

@@ -9,7 +9,16 @@ two formats cannot drift apart.
 from __future__ import annotations
 
 from sip.output.figures import DUE_SOON_DAYS
-from sip.output.render.context import Section, Sections, Words
+from sip.output.render.context import Label, Section, Sections, Words
+
+# The label a finding wears, by its determination (written or derived): a public page about a
+# named site says "Forced labour" only where the plan establishes it (issue 19).
+BADGES = {
+    "substantiated": Label("forced-labour", "Forced labour"),
+    "suspected": Label("suspected", "Forced labour suspected"),
+    "indicators-only": Label("indicators", "Indicators of forced labour"),
+    "not-substantiated": Label("not-found", "Forced labour not found"),
+}
 
 SECTIONS = Sections(
     summary=Section("summary", "In one minute", "Summary"),
@@ -77,9 +86,9 @@ WORDS = Words(
     "up to date, not for its readers.",
     subtitle="Corrective action and systems improvement plan",
     sources_caption="How the problems surfaced",
-    derived="derived from its severity and indicators",
+    derived="not written in the plan: read from its severity and indicators",
+    derived_short="read from severity and indicators",
     not_forced_labour="not about forced labour",
-    came_back="the problem came back",
     no_assessment="no assessment recorded",
     voluntary_offered="Voluntary: offered to the workers who ask to go home.",
     voluntary_asked="Voluntary: the workers who went home asked to.",
@@ -89,5 +98,12 @@ WORDS = Words(
     whole_plan="the whole plan",
     no_problems="sip validate found no problems",
     verifier_not_named="verifier not named",
-    messages_not_published="The messages are not published.",
+    disputed="Disputed by the site",
+    no_money_remedy="No money remedy addresses this finding.",
+    coverage_not_recorded="coverage not recorded",
+    payment_not_reported="payment not reported",
+    not_reported="not reported",
+    languages_not_recorded="The languages the site's workers read are not recorded.",
+    came_back="the problem came back",
+    found_again="Found again later",
 )
