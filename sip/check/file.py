@@ -16,7 +16,7 @@ from sip.check.plan_facts import plan_facts
 from sip.check.result import FileResult
 from sip.check.schema_errors import MAX_PROBLEMS
 from sip.check.waivers import apply_to_plan
-from sip.diagnostic import ERROR, WAIVED, Diagnostic, Problem
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic, Problem
 from sip.files import NotRegularFile, TooLarge, read_limited, read_stream_limited, reason
 from sip.format.version import FORMAT_VERSION
 from sip.model import Plan
@@ -192,19 +192,29 @@ def _result(
 
 
 def _capped(diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]:
-    """At most MAX_PROBLEMS diagnostics a file, then one that counts the rest (`more`: those
-    already left out before; None when validation stopped early and did not count them)."""
+    """At most MAX_PROBLEMS diagnostics a file, then a note that counts the rest (`more`: schema
+    errors already left out before; None when validation stopped early and did not count them).
+    The note keeps the severity of what it cut: an error if any cut diagnostic is one, else a
+    warning, so a plan with only warnings never fails because of the cap (docs/rules.md, SIP004)."""
     shown = [d for d in diagnostics if d.severity != WAIVED]
     if len(shown) <= MAX_PROBLEMS and more == 0:
         return diagnostics
     kept = diagnostics[:MAX_PROBLEMS]
+    cut = [d for d in diagnostics[MAX_PROBLEMS:] if d.severity != WAIVED]
+    errors = sum(1 for d in cut if d.severity == ERROR) + (more or 0)
+    warnings = len(cut) - (errors - (more or 0))
+    severity = ERROR if errors or more is None else WARNING
     if more is None:
         rest = "more problems in this file were not looked for"
+    elif not errors and not warnings:
+        return kept
     else:
-        hidden = more + len(diagnostics) - len(kept)
-        if hidden <= 0:
-            return kept
-        rest = f"{hidden:,} more problem{'s' if hidden != 1 else ''} in this file are not listed"
+        counted = [
+            f"{n:,} more {noun}{'s' if n != 1 else ''}"
+            for n, noun in ((errors, "error"), (warnings, "warning"))
+            if n
+        ]
+        rest = f"{' and '.join(counted)} in this file {'is' if errors + warnings == 1 else 'are'} not listed"
     last = kept[-1] if kept else None
     line, column = (last.line, last.column) if last else (1, 1)
     return [
@@ -214,7 +224,7 @@ def _capped(diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]
             line,
             column,
             "SIP004",
-            ERROR,
+            severity,
             f"{rest} (sip stops at {MAX_PROBLEMS:,} a file): fix these and run again",
             "",
         ),
