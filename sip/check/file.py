@@ -134,7 +134,7 @@ def check_bytes(
         ran=lambda code: rule_runs(code, plan, settings.ignores),
     )
     result.diagnostics = _capped(
-        sorted(diagnostics + _diagnostics(name, waiver_problems, settings), key=Diagnostic.sort_key), 0
+        name, sorted(diagnostics + _diagnostics(name, waiver_problems, settings), key=Diagnostic.sort_key), 0
     )
     result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
     if keep_plan:
@@ -188,10 +188,10 @@ def _result(
     settings: Settings,
     more: int | None = 0,
 ) -> FileResult:
-    return FileResult(name, _capped(_diagnostics(name, problems, settings), more))
+    return FileResult(name, _capped(name, _diagnostics(name, problems, settings), more))
 
 
-def _capped(diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]:
+def _capped(name: str, diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]:
     """At most MAX_PROBLEMS diagnostics a file, then a note that counts the rest (`more`: schema
     errors already left out before; None when validation stopped early and did not count them).
     The note keeps the severity of what it cut: an error if any cut diagnostic is one, else a
@@ -220,7 +220,7 @@ def _capped(diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]
     return [
         *kept,
         Diagnostic(
-            kept[0].file if kept else "",
+            name,
             line,
             column,
             "SIP004",

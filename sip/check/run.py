@@ -8,7 +8,7 @@ from functools import partial
 from sip.check.config import Settings
 from sip.check.file import check_file
 from sip.check.parallel import map_files
-from sip.check.result import FileResult, Run
+from sip.check.result import FileResult, Run, RunDiagnostics
 from sip.check.waivers import apply_to_run
 from sip.diagnostic import ERROR, Diagnostic
 from sip.read.positions import top_item
@@ -24,6 +24,7 @@ def validate(
     known_ids: dict[str, str] | None = None,
     summarise: Callable[[FileResult], object] | None = None,
     by_file: dict[str, Settings] | None = None,
+    compact: bool = False,
 ) -> Run:
     """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
     a checked plan with one of their ids gets SIP203 (validate --changed-since).
@@ -31,7 +32,9 @@ def validate(
     as `FileResult.summary`: cheaper than sending whole plans back (keep_plans) when a command
     needs only a few figures (sip status), and work done where the plan was read (the pages of a
     site) is not done again.
-    `by_file`: each file's own settings (sip.check.config.PerFile); `settings` for the others."""
+    `by_file`: each file's own settings (sip.check.config.PerFile); `settings` for the others.
+    `compact`: each file's diagnostics packed in its worker and read back only as they are
+    written (sip.check.result), so a run's memory does not grow with every plan's findings."""
     distinct = {id(s): s for s in (by_file or {}).values()}
     if len(distinct) == 1 and set(by_file or {}) >= set(files):
         # One configuration for every file (the common case): send it, not a table of files
@@ -44,15 +47,15 @@ def validate(
         work = partial(check_file, settings=settings, keep_plan=keep_plan)
     if summarise is not None:
         work = partial(_check_and_summarise, check=work, summarise=summarise, keep_plan=keep_plans)
+    if compact:
+        work = partial(_packed, check=work)
     results = map_files(work, files, on_crash=partial(_crashed, settings=settings), progress=progress)
     cross = run_level_diagnostics(_known(known_ids or {}) + results, settings, by_file)
-    diagnostics = []
-    for result in results:
-        diagnostics.extend(result.diagnostics)
-        diagnostics.extend(sorted(cross.get(result.file, []), key=Diagnostic.sort_key))
-    order = {name: i for i, name in enumerate(files)}
-    diagnostics.sort(key=lambda d: (order.get(d.file, len(order)), d.line, d.column, d.code))
-    return Run(files, results, diagnostics)
+    return Run(files, results, RunDiagnostics(results, cross))
+
+
+def _packed(name: str, check: Callable[[str], FileResult]) -> FileResult:
+    return check(name).pack()
 
 
 def _check_with_own_settings(
@@ -114,10 +117,13 @@ def run_level_diagnostics(
                 for d in apply_to_run(diagnostics, waivers, result.file, item_of)
                 if not settings_of_file.ignores(d.code)
             ]
+        named: dict[str, str] = {}
         for d in diagnostics:  # name the findings they are about, as the file's own diagnostics do
             item = top_item(d.path)
             if item is not None and item_of(d.path) is not None:
-                result.item_ids.setdefault(f"{item[0]}[{item[1]}]", str(item_of(d.path)))
+                named.setdefault(f"{item[0]}[{item[1]}]", str(item_of(d.path)))
+        if named:
+            result.name_items(named)
         if diagnostics:
             out[result.file] = diagnostics
     return out

@@ -36,7 +36,7 @@ def check_and_report(
     from sip.output.report_files import write_outputs
 
     with progress_bar(0 if quiet else len(files), "Checking plans") as progress:
-        run = validate(files, settings, progress=progress, known_ids=known_ids, by_file=by_file)
+        run = validate(files, settings, progress=progress, known_ids=known_ids, by_file=by_file, compact=True)
     style = Style(
         color=color and format == "text", excerpts=format == "text", suppressed=sarif_suppressed, quiet=quiet
     )
