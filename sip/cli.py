@@ -11,7 +11,7 @@ from typing import Annotated, Optional
 import typer
 
 from sip import __version__
-from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, Quiet, choice, color_wanted
+from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, NoCache, Quiet, choice, color_wanted
 from sip.exits import FAIL_ON, Exit, UsageError
 from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
@@ -122,6 +122,7 @@ def validate(
             "a version number), and compare plan ids with every other plan of the git work tree (SIP203).",
         ),
     ] = False,
+    no_cache: NoCache = False,
     sarif_suppressed: Annotated[
         bool,
         typer.Option(
@@ -151,6 +152,7 @@ def validate(
             sarif_suppressed=sarif_suppressed,
             quiet=quiet,
             plans_only=plans_only,
+            cache=not no_cache,
         )
 
     _run(run)
@@ -224,13 +226,16 @@ def diff(
     ] = False,
     as_of: AsOf = None,
     config: Config = None,
+    no_cache: NoCache = False,
 ) -> None:
     """What changed in each plan between two revisions, as a reviewer reads it."""
 
     def run() -> int:
         from sip.commands.diff import diff_command
 
-        return diff_command(arguments or [], format=format, check=check, as_of=as_of, config=config)
+        return diff_command(
+            arguments or [], format=format, check=check, as_of=as_of, config=config, cache=not no_cache
+        )
 
     _run(run)
 

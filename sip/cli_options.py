@@ -122,3 +122,11 @@ Ignore = Annotated[
         "prefix (SIP601, SIP5); repeatable; adds to the configuration's ignore list.",
     ),
 ]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither read nor write the result cache (.sip_cache beside the configuration, or "
+        "SIP_CACHE_DIR; docs/configuration.md).",
+    ),
+]

@@ -10,6 +10,7 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sip.check.config import Settings
 from sip.check.plan_facts import plan_facts
@@ -27,6 +28,9 @@ from sip.rules import REGISTRY, SEVERITIES
 from sip.rules.context import Context
 from sip.rules.index import index_plan
 from sip.rules.sip003_format_version import check_version
+
+if TYPE_CHECKING:
+    from sip.check.cache import Cache
 
 STDIN = "-"
 
@@ -55,12 +59,15 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_file(name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
+def check_file(
+    name: str, settings: Settings, keep_plan: bool = False, cache: Cache | None = None
+) -> FileResult:
+    """`cache`: the result cache (sip/check/cache.py), for a result without its plan."""
     with gc_paused():
-        return _check_file(name, settings, keep_plan)
+        return _check_file(name, settings, keep_plan, cache)
 
 
-def _check_file(name: str, settings: Settings, keep_plan: bool) -> FileResult:
+def _check_file(name: str, settings: Settings, keep_plan: bool, cache: Cache | None) -> FileResult:
     try:
         raw = read_bytes(name, settings.max_file_size)
     except TooLarge as error:
@@ -81,6 +88,10 @@ def _check_file(name: str, settings: Settings, keep_plan: bool) -> FileResult:
         )
         problem = Problem("SIP004", f"{what}: {reason(error)}", "", 1, 1)
         return _result(name, [problem], settings)
+    if cache is not None and not keep_plan:
+        from sip.check.cache import check_cached
+
+        return check_cached(raw, name, settings, cache)
     return check_bytes(raw, name, settings, keep_plan)
 
 

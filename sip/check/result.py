@@ -12,12 +12,14 @@ import pickle
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import overload
+from typing import TYPE_CHECKING, overload
 
 from sip.check.waivers import ActiveWaiver
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
-from sip.model import Plan
 from sip.rules.context import PlanFacts
+
+if TYPE_CHECKING:
+    from sip.model import Plan  # a result read from the cache imports no pydantic
 
 
 @dataclass

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from sip.check.config import Settings
-from sip.check.file import check_file
 from sip.check.parallel import map_files
 from sip.check.result import FileResult, Run, RunDiagnostics
 from sip.check.waivers import apply_to_run
@@ -14,6 +14,9 @@ from sip.diagnostic import ERROR, Diagnostic
 from sip.read.positions import top_item
 from sip.rules import RUN_RULES
 from sip.rules.context import PlanIdentity
+
+if TYPE_CHECKING:
+    from sip.check.cache import Cache
 
 
 def validate(
@@ -25,6 +28,7 @@ def validate(
     summarise: Callable[[FileResult], object] | None = None,
     by_file: dict[str, Settings] | None = None,
     compact: bool = False,
+    cache: Cache | None = None,
 ) -> Run:
     """`known_ids` (plan id -> file) are plans outside `files` that SIP203 counts as earlier:
     a checked plan with one of their ids gets SIP203 (validate --changed-since).
@@ -34,24 +38,63 @@ def validate(
     site) is not done again.
     `by_file`: each file's own settings (sip.check.config.PerFile); `settings` for the others.
     `compact`: each file's diagnostics packed in its worker and read back only as they are
-    written (sip.check.result), so a run's memory does not grow with every plan's findings."""
+    written (sip.check.result), so a run's memory does not grow with every plan's findings.
+    `cache`: the result cache (sip/check/cache.py), for files whose plan is not kept."""
     distinct = {id(s): s for s in (by_file or {}).values()}
     if len(distinct) == 1 and set(by_file or {}) >= set(files):
         # One configuration for every file (the common case): send it, not a table of files
         # to every batch of work.
         settings, by_file = next(iter(distinct.values())), None
     keep_plan = keep_plans or summarise is not None
+    found: dict[int, FileResult] = {}
+    if cache is not None and not keep_plan:
+        # Looked up here, before any worker starts: a run whose plans are all unchanged starts
+        # no worker process and imports none of what checking needs.
+        from sip.check.cache import lookup
+
+        for index, name in enumerate(files):
+            hit = lookup(name, (by_file or {}).get(name, settings), cache)
+            if hit is not None:
+                found[index] = hit.pack() if compact else hit
+                if progress:
+                    progress(1)
+    todo = [name for index, name in enumerate(files) if index not in found]
+    checked = iter(
+        _check(todo, settings, by_file, keep_plan, keep_plans, summarise, compact, cache, progress)
+    )
+    results = [found[index] if index in found else next(checked) for index in range(len(files))]
+    cross = run_level_diagnostics(_known(known_ids or {}) + results, settings, by_file)
+    return Run(files, results, RunDiagnostics(results, cross))
+
+
+def _check(
+    files: list[str],
+    settings: Settings,
+    by_file: dict[str, Settings] | None,
+    keep_plan: bool,
+    keep_plans: bool,
+    summarise: Callable[[FileResult], object] | None,
+    compact: bool,
+    cache: Cache | None,
+    progress: Callable[[int], None] | None,
+) -> list[FileResult]:
+    """Each file checked, on every core."""
+    if not files:
+        return []
+    from sip.check.file import check_file
+
+    work: Callable[[str], FileResult]
     if by_file:
-        work = partial(_check_with_own_settings, by_file=by_file, default=settings, keep_plan=keep_plan)
+        work = partial(
+            _check_with_own_settings, by_file=by_file, default=settings, keep_plan=keep_plan, cache=cache
+        )
     else:
-        work = partial(check_file, settings=settings, keep_plan=keep_plan)
+        work = partial(check_file, settings=settings, keep_plan=keep_plan, cache=cache)
     if summarise is not None:
         work = partial(_check_and_summarise, check=work, summarise=summarise, keep_plan=keep_plans)
     if compact:
         work = partial(_packed, check=work)
-    results = map_files(work, files, on_crash=partial(_crashed, settings=settings), progress=progress)
-    cross = run_level_diagnostics(_known(known_ids or {}) + results, settings, by_file)
-    return Run(files, results, RunDiagnostics(results, cross))
+    return map_files(work, files, on_crash=partial(_crashed, settings=settings), progress=progress)
 
 
 def _packed(name: str, check: Callable[[str], FileResult]) -> FileResult:
@@ -59,9 +102,11 @@ def _packed(name: str, check: Callable[[str], FileResult]) -> FileResult:
 
 
 def _check_with_own_settings(
-    name: str, by_file: dict[str, Settings], default: Settings, keep_plan: bool
+    name: str, by_file: dict[str, Settings], default: Settings, keep_plan: bool, cache: Cache | None
 ) -> FileResult:
-    return check_file(name, by_file.get(name, default), keep_plan=keep_plan)
+    from sip.check.file import check_file
+
+    return check_file(name, by_file.get(name, default), keep_plan=keep_plan, cache=cache)
 
 
 def _check_and_summarise(
