@@ -64,6 +64,8 @@ class FileResult:
             self.counts = _counts(found)
             self.packed = zlib.compress(pickle.dumps((found, self.ids), pickle.HIGHEST_PROTOCOL), 1)
             self.found, self.ids = [], {}
+        if self.facts is not None:
+            self.facts.pack()
         return self
 
     def name_items(self, named: dict[str, str]) -> None:

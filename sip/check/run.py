@@ -177,12 +177,12 @@ def run_level_diagnostics(
 def _finding_ids(result: FileResult) -> Callable[[str], str | None]:
     """The id of the finding a run-level diagnostic's path starts in ('findings[3].repeats'),
     from the facts the worker sent: what a waiver's `ids` and a stable path match."""
-    ids = result.facts.finding_ids if result.facts is not None else ()
 
     def item_of(path: str) -> str | None:
         item = top_item(path)
-        if item is None or item[0] != "findings" or item[1] >= len(ids):
+        if item is None or item[0] != "findings":
             return None
-        return ids[item[1]]
+        ids = result.facts.finding_ids if result.facts is not None else ()  # read only when asked
+        return ids[item[1]] if item[1] < len(ids) else None
 
     return item_of
