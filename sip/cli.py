@@ -12,7 +12,7 @@ import typer
 
 from sip import __version__
 from sip.cli_options import AsOf, Color, Config, Group, Ignore, Language, NoCache, Quiet, choice, color_wanted
-from sip.exits import FAIL_ON, Exit, UsageError
+from sip.exits import FAIL_ON
 from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
 
@@ -548,39 +548,13 @@ def lsp(
 
 
 def _run(command: Callable[[], int]) -> None:
-    """The one place that turns outcomes into exit statuses."""
-    try:
-        status = command()
-    except UsageError as error:
-        from sip.output.plain_text import printable
+    """Every command's outcome as an exit status (sip/commands/tasks/outcome.py)."""
+    from sip.commands.tasks.outcome import status_of
 
-        print(f"sip: {printable(str(error))}", file=sys.stderr)  # a path may hold a line break
-        status = Exit.USAGE
-    except KeyboardInterrupt:
-        print("sip: interrupted", file=sys.stderr)
-        status = 130
-    except BrokenPipeError:
-        # The reader went away before the output was complete (| head): what was asked was
-        # not done in full, so never 0 (a `validate` run returns its own status instead).
-        from sip.files import silence_stdout
-
-        silence_stdout()
-        status = Exit.USAGE
-    except Exception as error:
-        if _debug:
-            import traceback
-
-            traceback.print_exc()
-        else:
-            kind = type(error).__name__
-            print(
-                f"sip: internal error ({kind}); this is a bug in sip. Run again with --debug "
-                "for the details and please report them.",
-                file=sys.stderr,
-            )
-        status = Exit.BUG
-    raise typer.Exit(int(status))
+    raise typer.Exit(status_of(command, debug=_debug))
 
 
 def main() -> None:
+    """Every command through typer; the console script starts at sip/entry.py, whose fast path
+    takes the common `sip validate FILE...` without loading typer at all."""
     app()
