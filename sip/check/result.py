@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import pickle
+import tempfile
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, overload
+from typing import IO, TYPE_CHECKING, overload
 
 from sip.check.waivers import ActiveWaiver
 from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
@@ -22,7 +23,54 @@ if TYPE_CHECKING:
     from sip.model import Plan  # a result read from the cache imports no pydantic
 
 
-@dataclass
+class Spill:
+    """Where a long run keeps what it packed of each file (sip.check.result's docstring): a
+    temporary file, so what stays in memory of a file is a few hundred bytes, whatever the
+    number of its diagnostics. A write that fails (a full disk) keeps the bytes in memory."""
+
+    def __init__(self) -> None:
+        self._file: IO[bytes] | None = None
+        self._end = 0
+
+    def store(self, result: FileResult) -> FileResult:
+        if isinstance(result.packed, bytes):
+            result.packed = self._put(result.packed)
+        if result.facts is not None:
+            result.facts.spill(self._put)
+        return result
+
+    def _put(self, data: bytes) -> bytes | Spilled:
+        try:
+            if self._file is None:
+                # open as long as the run; removed by the system when closed, or when sip ends
+                self._file = tempfile.TemporaryFile(prefix="sip-run-")  # noqa: SIM115
+            self._file.seek(self._end)
+            self._file.write(data)
+        except OSError:
+            return data
+        at, self._end = self._end, self._end + len(data)
+        return Spilled(self, at, len(data))
+
+    def read(self, at: int, size: int) -> bytes:
+        assert self._file is not None
+        self._file.flush()
+        self._file.seek(at)
+        return self._file.read(size)
+
+
+class Spilled:
+    """Bytes a Spill holds: `read()` them back."""
+
+    __slots__ = ("_spill", "_at", "_size")
+
+    def __init__(self, spill: Spill, at: int, size: int) -> None:
+        self._spill, self._at, self._size = spill, at, size
+
+    def read(self) -> bytes:
+        return self._spill.read(self._at, self._size)
+
+
+@dataclass(slots=True)
 class FileResult:
     file: str
     found: list[Diagnostic] = field(default_factory=list)  # read through `diagnostics`
@@ -36,7 +84,7 @@ class FileResult:
     ids: dict[str, str] = field(default_factory=dict)
     summary: object = None  # what validate(summarise=...) made of the plan in the worker
     facts: PlanFacts | None = None  # what rules over the whole run read (SIP205), once validated
-    packed: bytes | None = None  # `found` and `ids`, compressed (pack())
+    packed: bytes | Spilled | None = None  # `found` and `ids`, compressed (pack()), maybe spilled
     counts: tuple[int, int, int] = (0, 0, 0)  # errors, warnings, waived: known while packed
 
     @property
@@ -80,7 +128,8 @@ class FileResult:
 
     def _unpacked(self) -> tuple[list[Diagnostic], dict[str, str]]:
         assert self.packed is not None
-        found, ids = pickle.loads(zlib.decompress(self.packed))
+        packed = self.packed if isinstance(self.packed, bytes) else self.packed.read()
+        found, ids = pickle.loads(zlib.decompress(packed))
         return found, ids
 
 

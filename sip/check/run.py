@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from sip.check.config import Settings
 from sip.check.parallel import map_files
-from sip.check.result import FileResult, Run, RunDiagnostics
+from sip.check.result import FileResult, Run, RunDiagnostics, Spill
 from sip.check.waivers import apply_to_run
 from sip.diagnostic import ERROR, Diagnostic
 from sip.read.positions import top_item
@@ -17,6 +17,8 @@ from sip.rules.context import PlanIdentity
 
 if TYPE_CHECKING:
     from sip.check.cache import Cache
+
+SPILL_FROM = 1000  # files: a shorter run keeps what it packed in memory (a few MB)
 
 
 def validate(
@@ -46,6 +48,8 @@ def validate(
         # to every batch of work.
         settings, by_file = next(iter(distinct.values())), None
     keep_plan = keep_plans or summarise is not None
+    # a long run keeps what it packed of each file on disk (sip.check.result.Spill)
+    spill = Spill() if compact and len(files) >= SPILL_FROM else None
     found: dict[int, FileResult] = {}
     if cache is not None and not keep_plan:
         # Looked up here, before any worker starts: a run whose plans are all unchanged starts
@@ -55,12 +59,14 @@ def validate(
         for index, name in enumerate(files):
             hit = lookup(name, (by_file or {}).get(name, settings), cache)
             if hit is not None:
-                found[index] = hit.pack() if compact else hit
+                if compact:
+                    hit.pack()
+                found[index] = spill.store(hit) if spill is not None else hit
                 if progress:
                     progress(1)
     todo = [name for index, name in enumerate(files) if index not in found]
     checked = iter(
-        _check(todo, settings, by_file, keep_plan, keep_plans, summarise, compact, cache, progress)
+        _check(todo, settings, by_file, keep_plan, keep_plans, summarise, compact, cache, progress, spill)
     )
     results = [found[index] if index in found else next(checked) for index in range(len(files))]
     cross = run_level_diagnostics(_known(known_ids or {}) + results, settings, by_file)
@@ -77,6 +83,7 @@ def _check(
     compact: bool,
     cache: Cache | None,
     progress: Callable[[int], None] | None,
+    spill: Spill | None,
 ) -> list[FileResult]:
     """Each file checked, on every core."""
     if not files:
@@ -92,9 +99,15 @@ def _check(
         work = partial(check_file, settings=settings, keep_plan=keep_plan, cache=cache)
     if summarise is not None:
         work = partial(_check_and_summarise, check=work, summarise=summarise, keep_plan=keep_plans)
-    if compact:
-        work = partial(_packed, check=work)
-    return map_files(work, files, on_crash=partial(_crashed, settings=settings), progress=progress)
+    if not compact:
+        return map_files(work, files, on_crash=partial(_crashed, settings=settings), progress=progress)
+    return map_files(
+        partial(_packed, check=work),
+        files,
+        on_crash=partial(_crashed, settings=settings),
+        progress=progress,
+        keep=spill.store if spill is not None else lambda result: result,
+    )
 
 
 def _packed(name: str, check: Callable[[str], FileResult]) -> FileResult:

@@ -129,13 +129,20 @@ class PlanFacts:
             self._lists = zlib.compress(pickle.dumps(self._lists, pickle.HIGHEST_PROTOCOL), 1)
         return self
 
-    def _unpacked(self) -> tuple[tuple[str, ...], tuple[FindingFacts, ...]]:
+    def spill(self, put: Callable[[bytes], object]) -> None:
+        """Hand the packed findings to `put`, keeping what it returns: an object whose `read()`
+        gives them back (sip.check.result.Spill), or the bytes themselves."""
         if isinstance(self._lists, bytes):
-            import pickle
-            import zlib
+            self._lists = put(self._lists)  # type: ignore[assignment]  # bytes or a Spilled
 
-            return pickle.loads(zlib.decompress(self._lists))
-        return self._lists
+    def _unpacked(self) -> tuple[tuple[str, ...], tuple[FindingFacts, ...]]:
+        if isinstance(self._lists, tuple):
+            return self._lists
+        import pickle
+        import zlib
+
+        packed = self._lists if isinstance(self._lists, bytes) else self._lists.read()
+        return pickle.loads(zlib.decompress(packed))
 
     def _values(self) -> tuple[object, ...]:
         header = (self.status, self.closed, self.supplier_id, self.site_name, self.country)
