@@ -122,7 +122,7 @@ class PlanFacts:
         return self._unpacked()[1]
 
     def pack(self) -> PlanFacts:
-        if not isinstance(self._lists, bytes):
+        if isinstance(self._lists, tuple):
             import pickle
             import zlib
 
