@@ -246,3 +246,22 @@ def test_a_cached_result_is_the_checked_one():
             "facts",
         ):
             assert getattr(back, name) == getattr(checked, name), (path, name)
+
+
+def test_a_cache_folder_git_tracks_is_never_read(sip, write, monkeypatch, tmp_path):
+    """A pull request could commit a cache whose entries say its broken plans are clean."""
+    repository = tmp_path / "repo"
+    plan = write("repo/plans/p.yaml", plan_text().replace("severity: critical", "severity: severe", 1))
+    cache = repository / ".sip_cache"
+    monkeypatch.setenv("SIP_CACHE_DIR", str(cache))
+    assert sip("validate", "--as-of", AS_OF, plan).exit_code == 1
+    (entry,) = entries(cache)
+    forged = json.loads(entry.read_text("utf-8"))
+    forged["diagnostics"] = []
+    entry.write_text(json.dumps(forged), encoding="utf-8")
+    subprocess.run(["git", "init", "-q", str(repository)], check=True)
+    assert sip("validate", "--as-of", AS_OF, plan).exit_code == 0  # what a forged entry does
+    subprocess.run(["git", "-C", str(repository), "add", "-f", ".sip_cache"], check=True)
+    out = sip("validate", "--as-of", AS_OF, plan)
+    assert out.exit_code == 1 and "SIP102" in out.stdout
+    assert "is tracked by git, so sip does not use it" in out.stderr

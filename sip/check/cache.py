@@ -114,7 +114,47 @@ def cache_for(settings: Settings, enabled: bool = True) -> Cache | None:
         folder = settings.root / FOLDER
     else:
         folder = Path.cwd() / FOLDER
+    if tracked_by_git(folder):
+        import sys
+
+        print(
+            f"sip: {folder} is tracked by git, so sip does not use it: a result cache that came "
+            "with a commit could say a plan is clean that was never checked; remove it from git "
+            "(git rm -r --cached) and let sip make its own",
+            file=sys.stderr,
+        )
+        return None
     return Cache(folder, code_version())
+
+
+def tracked_by_git(folder: Path) -> bool:
+    """Whether git's index holds a file under folder (a cache committed by someone, perhaps in a
+    pull request, to pass its plans off as checked). Read from the index itself, not by running
+    git: a pre-commit hook pays for every process it starts. An index that cannot be read holds
+    nothing sip can tell, and a folder outside any work tree is not tracked."""
+    try:
+        where = folder.resolve()
+    except OSError:
+        return False
+    for top in (where, *where.parents):
+        marker = top / ".git"
+        if marker.exists():
+            break
+    else:
+        return False
+    try:
+        if marker.is_file():  # a linked work tree or a submodule: "gitdir: PATH"
+            pointer = read_limited(marker, 4096).decode("utf-8").strip()
+            index = (top / pointer.removeprefix("gitdir:").strip()) / "index"
+        else:
+            index = marker / "index"
+        if not index.exists():
+            return False
+        content = read_limited(index, 1024 * 1024 * 1024)
+    except (OSError, UnicodeDecodeError):
+        return False
+    inside = where.relative_to(top).as_posix()
+    return inside != "." and (inside + "/").encode("utf-8") in content
 
 
 def check_cached(
