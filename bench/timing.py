@@ -120,6 +120,11 @@ def sip_command(checkout: Path | None) -> tuple[list[str], dict[str, str]]:
     package of another revision first on the path, started as its own console script was."""
     if checkout is None:
         return [sys.executable, "-m", "sip"], {}
-    return [sys.executable, "-c", "import sys; from sip.cli import main; sys.argv[0] = 'sip'; main()"], {
-        "PYTHONPATH": str(checkout)
-    }
+    # -P: the current folder is not put first on the path (it may be this checkout, whose sip
+    # would be imported instead of the revision's)
+    return [
+        sys.executable,
+        "-P",
+        "-c",
+        "import sys; from sip.cli import main; sys.argv[0] = 'sip'; main()",
+    ], {"PYTHONPATH": str(checkout)}
