@@ -265,3 +265,34 @@ def test_a_cache_folder_git_tracks_is_never_read(sip, write, monkeypatch, tmp_pa
     out = sip("validate", "--as-of", AS_OF, plan)
     assert out.exit_code == 1 and "SIP102" in out.stdout
     assert "is tracked by git, so sip does not use it" in out.stderr
+
+
+def test_sip_diff_reads_each_version_through_the_cache(sip, tmp_path, monkeypatch, result_cache):
+    from tests.gitrepo import Repo
+
+    repository = Repo(tmp_path / "repo")
+    broken = plan_text().replace("severity: critical", "severity: severe", 1)
+    repository.write("plans/a.yaml", broken)
+    repository.write("plans/b.yaml", plan_text().replace("id: SIP-2026-007", "id: SIP-2026-008", 1))
+    repository.commit("first")
+    repository.write("plans/a.yaml", plan_text())  # fixed: its SIP102 goes away
+    repository.git("mv", "plans/b.yaml", "plans/c.yaml")  # renamed: its results under the new name
+    repository.edit("plans/c.yaml", "severity: critical", "severity: major")
+    repository.commit("second")
+    monkeypatch.chdir(repository.root)
+    args = ("diff", "--as-of", AS_OF, "--format", "json", "HEAD~1", "HEAD")
+    without = sip(*args, "--no-cache")
+    assert entries(result_cache) == []
+    cold = sip(*args)
+    assert len(entries(result_cache)) == 4  # each version of each plan, checked once
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("a version found in the cache was checked again")
+
+    monkeypatch.setattr("sip.check.file.check_bytes", not_again)
+    warm = sip(*args)
+    assert len(entries(result_cache)) == 4
+    assert "diagnostic-resolved" in without.stdout and "renamed from plans/b.yaml" in without.stdout
+    assert (
+        (without.exit_code, without.stdout) == (cold.exit_code, cold.stdout) == (warm.exit_code, warm.stdout)
+    )
