@@ -51,7 +51,7 @@ def validate(
     # a long run keeps what it packed of each file on disk (sip.check.result.Spill)
     spill = Spill() if compact and len(files) >= SPILL_FROM else None
     found: dict[int, FileResult] = {}
-    if cache is not None and not keep_plan:
+    if cache is not None and not keep_plan and cache.entries.is_dir():
         # Looked up here, before any worker starts: a run whose plans are all unchanged starts
         # no worker process and imports none of what checking needs.
         from sip.check.cache import lookup
