@@ -1,13 +1,15 @@
 """Time checking one plan, a whole process each, next to yamllint and check-jsonschema.
 
     python -m pip install -e '.[bench]'
-    python bench/startup.py [--runs 10] [--file examples/spec-example.yaml]
+    python bench/startup.py [--runs 10] [--file examples/invalid/typos.yaml] [--before REV]
 
-This is what a pre-commit hook pays per commit: `sip validate FILE`, `yamllint FILE` (syntax
-and style only) and `check-jsonschema --schemafile schemas/sip-plan-1.schema.json FILE` (the
-schema, no rules), each a whole process, wall clock. The three run in turn, round after round
-(so a busy moment of a shared machine hits all three), after one untimed run each; each
-figure is the median of --runs rounds.
+This is what a pre-commit hook pays per commit: `sip validate FILE` (cold: `--no-cache`, every
+byte read and checked; warm: the plan's result in the cache, as on the commits after the first),
+`yamllint FILE` (syntax and style only) and `check-jsonschema --schemafile
+schemas/sip-plan-1.schema.json FILE` (the schema, no rules), each a whole process; with
+--before REV, sip validate as that revision's code runs it. The commands run in turn, round after
+round (so a busy moment of a shared machine hits all of them), after one untimed run each; each
+figure is the median of --runs rounds, wall-clock and CPU (user + system).
 
 sip's bytecode is compiled first, as pip does when it installs a wheel: in an editable
 checkout with PYTHONDONTWRITEBYTECODE set, Python would otherwise compile sip's ~60 modules
@@ -19,13 +21,12 @@ from __future__ import annotations
 import argparse
 import compileall
 import shutil
-import statistics
 import sys
+import tempfile
 from pathlib import Path
 
-from timing import timed  # bench/ is on the path when a script runs
+from timing import ROOT, Measured, checkout_of, run_once, sip_command
 
-ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "sip-plan-1.schema.json"
 
 
@@ -37,7 +38,8 @@ def _tool(name: str) -> str | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
-    parser.add_argument("--file", type=Path, default=ROOT / "examples" / "spec-example.yaml")
+    parser.add_argument("--file", type=Path, default=ROOT / "examples" / "invalid" / "typos.yaml")
+    parser.add_argument("--before", help="a git revision to measure beside the working tree")
     parser.add_argument(
         "--no-compile",
         action="store_true",
@@ -45,41 +47,50 @@ def main() -> None:
     )
     options = parser.parse_args()
     plan = str(options.file)
+    work = Path(tempfile.mkdtemp(prefix="sip-startup-"))
     if not options.no_compile:
         compileall.compile_dir(ROOT / "sip", quiet=1)
 
     sip = _tool("sip")
-    commands = {
-        "sip validate": [sip, "validate", plan] if sip else [sys.executable, "-m", "sip", "validate", plan]
+    now = [sip] if sip else sip_command(None)[0]
+    cache = {"SIP_CACHE_DIR": str(work / "cache")}
+    commands: dict[str, tuple[list[str], dict[str, str]]] = {
+        "sip validate (cold)": ([*now, "validate", "--no-cache", plan], {}),
+        "sip validate (warm)": ([*now, "validate", plan], cache),
     }
+    if options.before:
+        checkout = checkout_of(options.before, work)
+        if not options.no_compile:
+            compileall.compile_dir(checkout / "sip", quiet=1)
+        old, env = sip_command(checkout)
+        commands[f"sip validate at {options.before}"] = ([*old, "validate", plan], env)
     for name, command in (
         ("yamllint", ["yamllint", plan]),
         ("check-jsonschema", ["check-jsonschema", "--schemafile", str(SCHEMA), plan]),
     ):
         found = _tool(name)
         if found:
-            commands[name] = [found, *command[1:]]
+            commands[name] = ([found, *command[1:]], {})
         else:
             print(f"{name} not found: pip install -e '.[bench]' to compare with it")
 
-    # yamllint's default rules find long lines in the example (exit 1): a finished lint all the same.
-    ok = {"yamllint": (0, 1)}
-    times: dict[str, list[float]] = {name: [] for name in commands}
+    measured = {name: Measured() for name in commands}
     for round_ in range(options.runs + 1):
-        for name, command in commands.items():
-            seconds = timed(command, 1, cwd=ROOT, ok=ok.get(name, (0,)))
-            if round_:  # the first round warms the disk cache
-                times[name].append(seconds)
+        for name, (command, env) in commands.items():
+            # the first round warms the disk cache (and sip's result cache): not counted
+            run_once(command, measured[name] if round_ else Measured(), env=env, cwd=ROOT)
 
     lines = Path(plan).read_bytes().count(b"\n")
     print(f"{Path(plan).name} ({lines} lines), median of {options.runs} runs, whole process")
-    base = statistics.median(times["yamllint"]) if "yamllint" in times else None
-    width = max(len(name) for name in times)
-    print(f"{'command':<{width}}  {'median':>8}  {'min':>8}" + ("  x yamllint" if base else ""))
-    for name, values in times.items():
-        median = statistics.median(values)
-        row = f"{name:<{width}}  {median * 1000:6.0f} ms  {min(values) * 1000:5.0f} ms"
-        print(row + (f"  {median / base:10.2f}" if base else ""))
+    base = measured.get("yamllint")
+    width = max(len(name) for name in measured)
+    head = f"{'command':<{width}}  {'wall':>7}  {'CPU':>7}"
+    print(head + ("  x yamllint (wall, CPU)" if base else ""))
+    for name, m in measured.items():
+        row = f"{name:<{width}}  {m.median_wall() * 1000:5.0f}ms  {m.median_cpu() * 1000:5.0f}ms"
+        if base:
+            row += f"  {m.median_wall() / base.median_wall():6.2f} {m.median_cpu() / base.median_cpu():6.2f}"
+        print(row)
 
 
 if __name__ == "__main__":

@@ -1,3 +1,3 @@
-from sip.cli import main
+from sip.entry import main
 
 main()

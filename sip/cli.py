@@ -19,12 +19,13 @@ from sip.cli_options import (
     Group,
     Ignore,
     Language,
+    NoCache,
     Quiet,
     Since,
     choice,
     color_wanted,
 )
-from sip.exits import FAIL_ON, Exit, UsageError
+from sip.exits import FAIL_ON
 from sip.format.workbook_words import LANGUAGES
 from sip.output.formats import names
 
@@ -139,6 +140,7 @@ def validate(
             "a version number), and compare plan ids with every other plan of the git work tree (SIP203).",
         ),
     ] = False,
+    no_cache: NoCache = False,
     sarif_suppressed: Annotated[
         bool,
         typer.Option(
@@ -169,6 +171,7 @@ def validate(
             sarif_suppressed=sarif_suppressed,
             quiet=quiet,
             plans_only=plans_only,
+            cache=not no_cache,
         )
 
     _run(run)
@@ -242,13 +245,16 @@ def diff(
     ] = False,
     as_of: AsOf = None,
     config: Config = None,
+    no_cache: NoCache = False,
 ) -> None:
     """What changed in each plan between two revisions, as a reviewer reads it."""
 
     def run() -> int:
         from sip.commands.diff import diff_command
 
-        return diff_command(arguments or [], format=format, check=check, as_of=as_of, config=config)
+        return diff_command(
+            arguments or [], format=format, check=check, as_of=as_of, config=config, cache=not no_cache
+        )
 
     _run(run)
 
@@ -666,39 +672,13 @@ def lsp(
 
 
 def _run(command: Callable[[], int]) -> None:
-    """The one place that turns outcomes into exit statuses."""
-    try:
-        status = command()
-    except UsageError as error:
-        from sip.output.plain_text import printable
+    """Every command's outcome as an exit status (sip/commands/tasks/outcome.py)."""
+    from sip.commands.tasks.outcome import status_of
 
-        print(f"sip: {printable(str(error))}", file=sys.stderr)  # a path may hold a line break
-        status = Exit.USAGE
-    except KeyboardInterrupt:
-        print("sip: interrupted", file=sys.stderr)
-        status = 130
-    except BrokenPipeError:
-        # The reader went away before the output was complete (| head): what was asked was
-        # not done in full, so never 0 (a `validate` run returns its own status instead).
-        from sip.files import silence_stdout
-
-        silence_stdout()
-        status = Exit.USAGE
-    except Exception as error:
-        if _debug:
-            import traceback
-
-            traceback.print_exc()
-        else:
-            kind = type(error).__name__
-            print(
-                f"sip: internal error ({kind}); this is a bug in sip. Run again with --debug "
-                "for the details and please report them.",
-                file=sys.stderr,
-            )
-        status = Exit.BUG
-    raise typer.Exit(int(status))
+    raise typer.Exit(status_of(command, debug=_debug))
 
 
 def main() -> None:
+    """Every command through typer; the console script starts at sip/entry.py, whose fast path
+    takes the common `sip validate FILE...` without loading typer at all."""
     app()

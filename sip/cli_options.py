@@ -5,14 +5,14 @@ and how help shows arguments (`PLAN...`, not Python types). `sip/cli.py` declare
 Imports nothing heavy: `sip --help` must stay light (tests/test_startup.py).
 """
 
-import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional, TextIO
+from typing import Annotated, Optional
 
 import typer
 
 from sip.format.workbook_words import LANGUAGES
+from sip.output.formats import color_wanted  # noqa: F401  # where sip/cli.py and others find it
 
 
 class Argument(typer.core.TyperArgument):
@@ -58,19 +58,6 @@ def choice(allowed: tuple[str, ...]) -> Callable[[str | None], str | None]:
         return value
 
     return check
-
-
-def color_wanted(option: Optional[bool], stream: TextIO) -> bool:  # noqa: UP045
-    """--color/--no-color; else NO_COLOR (no-color.org) turns colour off and FORCE_COLOR
-    (force-color.org) on, each only when set to something (empty means unset); else colour
-    on a terminal that is not dumb."""
-    if option is not None:
-        return option
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
 AsOf = Annotated[
@@ -140,5 +127,13 @@ Framework = Annotated[
         help="Also check every plan against this framework's requirements (far, lksg, cbp, rba; "
         "'sip frameworks' lists them); repeatable; adds to the plan's own frameworks and the "
         "configuration's.",
+    ),
+]
+NoCache = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        help="Neither read nor write the result cache (.sip_cache beside the configuration, or "
+        "SIP_CACHE_DIR; docs/configuration.md).",
     ),
 ]

@@ -9,6 +9,7 @@ would lose is rewritten in place instead (docs/design.md, "Writing files").
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -182,6 +183,28 @@ def write_atomic(
         ) from None
     except OSError as error:
         raise UsageError(f"{target}: cannot write: {reason(error)}") from None
+
+
+def write_quietly(target: Path, data: bytes) -> bool:
+    """Write a file only sip reads back (an entry of the result cache): through a temporary
+    file beside it and a rename, so a reader never sees half of it, and two runs writing the
+    same entry at once leave one whole; not flushed to disk (a lost entry is only checked
+    again). False, never an exception, when it cannot be written: a full disk or a folder
+    sip may not write is no reason to fail a run."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+        return True
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        return False
 
 
 def _make_folders(target: Path, real: Path) -> None:

@@ -21,6 +21,15 @@ class Outcome:
     stderr: str
 
 
+@pytest.fixture(autouse=True)
+def result_cache(monkeypatch, tmp_path_factory):
+    """Each test its own result cache (SIP_CACHE_DIR), empty: no test reads what another left,
+    and none writes .sip_cache into the repository's examples. Its folder, for tests of it."""
+    folder = tmp_path_factory.mktemp("sip-cache")
+    monkeypatch.setenv("SIP_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def sip(monkeypatch):
     """Run the real command line in-process: sip("validate", "plans/") -> Outcome."""

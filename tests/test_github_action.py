@@ -33,7 +33,12 @@ def _validate_step() -> dict:
 
 def test_actions_are_current_majors_and_the_category_is_an_input():
     uses = [step["uses"] for step in ACTION["runs"]["steps"] if "uses" in step]
-    assert uses == ["actions/setup-python@v6", "actions/cache@v5", "github/codeql-action/upload-sarif@v4"]
+    assert uses == [
+        "actions/setup-python@v6",
+        "actions/cache@v5",
+        "actions/cache@v5",
+        "github/codeql-action/upload-sarif@v4",
+    ]
     upload = next(
         step for step in ACTION["runs"]["steps"] if step.get("uses", "").startswith("github/codeql")
     )
@@ -88,7 +93,7 @@ def test_the_validate_step_as_the_runner_runs_it(tmp_path):
     sarif = json.loads((tmp_path / "reports/sip report.sarif").read_text())
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["SIP102"]
     assert outputs == {"errors": "1", "warnings": "0", "sarif": "reports/sip report.sarif"}
-    assert set(step["env"]) == {"SIP_PATHS", "SIP_ARGS", "SIP_SARIF", "SIP_SARIF_FILE"}
+    assert set(step["env"]) == {"SIP_PATHS", "SIP_ARGS", "SIP_SARIF", "SIP_SARIF_FILE", "SIP_CACHE_DIR"}
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="the action's steps run in bash")

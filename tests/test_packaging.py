@@ -27,10 +27,10 @@ OFFLINE_SIGNS = (
 
 def test_the_distribution_has_its_own_name_and_the_command_stays_sip():
     assert PROJECT["name"] == NAME
-    assert PROJECT["scripts"] == {"sip": "sip.cli:main"}
+    assert PROJECT["scripts"] == {"sip": "sip.entry:main"}
     installed = metadata.distribution(NAME)  # this checkout, installed under its own name
     assert installed.metadata["Name"] == NAME
-    assert [e.value for e in installed.entry_points if e.name == "sip"] == ["sip.cli:main"]
+    assert [e.value for e in installed.entry_points if e.name == "sip"] == ["sip.entry:main"]
 
 
 def test_pip_install_upgrade_of_the_name_cannot_fetch_another_project():

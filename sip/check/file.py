@@ -10,13 +10,14 @@ import gc
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from sip.check.config import Settings
 from sip.check.plan_facts import plan_facts
 from sip.check.result import FileResult
 from sip.check.schema_errors import MAX_PROBLEMS
 from sip.check.waivers import apply_to_plan
-from sip.diagnostic import ERROR, WAIVED, Diagnostic, Problem
+from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic, Problem
 from sip.files import NotRegularFile, TooLarge, read_limited, read_stream_limited, reason
 from sip.format.version import FORMAT_VERSION
 from sip.model import Plan
@@ -27,6 +28,9 @@ from sip.rules import FRAMEWORK_OF, REGISTRY, SEVERITIES
 from sip.rules.context import Context
 from sip.rules.index import index_plan
 from sip.rules.sip003_format_version import check_version
+
+if TYPE_CHECKING:
+    from sip.check.cache import Cache
 
 STDIN = "-"
 
@@ -55,12 +59,15 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def check_file(name: str, settings: Settings, keep_plan: bool = False) -> FileResult:
+def check_file(
+    name: str, settings: Settings, keep_plan: bool = False, cache: Cache | None = None
+) -> FileResult:
+    """`cache`: the result cache (sip/check/cache.py), for a result without its plan."""
     with gc_paused():
-        return _check_file(name, settings, keep_plan)
+        return _check_file(name, settings, keep_plan, cache)
 
 
-def _check_file(name: str, settings: Settings, keep_plan: bool) -> FileResult:
+def _check_file(name: str, settings: Settings, keep_plan: bool, cache: Cache | None) -> FileResult:
     try:
         raw = read_bytes(name, settings.max_file_size)
     except TooLarge as error:
@@ -81,6 +88,10 @@ def _check_file(name: str, settings: Settings, keep_plan: bool) -> FileResult:
         )
         problem = Problem("SIP004", f"{what}: {reason(error)}", "", 1, 1)
         return _result(name, [problem], settings)
+    if cache is not None and not keep_plan:
+        from sip.check.cache import check_cached
+
+        return check_cached(raw, name, settings, cache)
     return check_bytes(raw, name, settings, keep_plan)
 
 
@@ -134,7 +145,7 @@ def check_bytes(
         ran=lambda code: rule_runs(code, plan, settings.ignores, settings.frameworks),
     )
     result.diagnostics = _capped(
-        sorted(diagnostics + _diagnostics(name, waiver_problems, settings), key=Diagnostic.sort_key), 0
+        name, sorted(diagnostics + _diagnostics(name, waiver_problems, settings), key=Diagnostic.sort_key), 0
     )
     result.item_ids = ids_for(data, (d.path for d in result.diagnostics))
     if keep_plan:
@@ -202,33 +213,43 @@ def _result(
     settings: Settings,
     more: int | None = 0,
 ) -> FileResult:
-    return FileResult(name, _capped(_diagnostics(name, problems, settings), more))
+    return FileResult(name, _capped(name, _diagnostics(name, problems, settings), more))
 
 
-def _capped(diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]:
-    """At most MAX_PROBLEMS diagnostics a file, then one that counts the rest (`more`: those
-    already left out before; None when validation stopped early and did not count them)."""
+def _capped(name: str, diagnostics: list[Diagnostic], more: int | None) -> list[Diagnostic]:
+    """At most MAX_PROBLEMS diagnostics a file, then a note that counts the rest (`more`: schema
+    errors already left out before; None when validation stopped early and did not count them).
+    The note keeps the severity of what it cut: an error if any cut diagnostic is one, else a
+    warning, so a plan with only warnings never fails because of the cap (docs/rules.md, SIP004)."""
     shown = [d for d in diagnostics if d.severity != WAIVED]
     if len(shown) <= MAX_PROBLEMS and more == 0:
         return diagnostics
     kept = diagnostics[:MAX_PROBLEMS]
+    cut = [d for d in diagnostics[MAX_PROBLEMS:] if d.severity != WAIVED]
+    errors = sum(1 for d in cut if d.severity == ERROR) + (more or 0)
+    warnings = len(cut) - (errors - (more or 0))
+    severity = ERROR if errors or more is None else WARNING
     if more is None:
         rest = "more problems in this file were not looked for"
+    elif not errors and not warnings:
+        return kept
     else:
-        hidden = more + len(diagnostics) - len(kept)
-        if hidden <= 0:
-            return kept
-        rest = f"{hidden:,} more problem{'s' if hidden != 1 else ''} in this file are not listed"
+        counted = [
+            f"{n:,} more {noun}{'s' if n != 1 else ''}"
+            for n, noun in ((errors, "error"), (warnings, "warning"))
+            if n
+        ]
+        rest = f"{' and '.join(counted)} in this file {'is' if errors + warnings == 1 else 'are'} not listed"
     last = kept[-1] if kept else None
     line, column = (last.line, last.column) if last else (1, 1)
     return [
         *kept,
         Diagnostic(
-            kept[0].file if kept else "",
+            name,
             line,
             column,
             "SIP004",
-            ERROR,
+            severity,
             f"{rest} (sip stops at {MAX_PROBLEMS:,} a file): fix these and run again",
             "",
         ),

@@ -28,14 +28,15 @@ def map_files(
     names: list[S],
     on_crash: Callable[[S], T],
     progress: Callable[[int], None] | None = None,
+    keep: Callable[[T], T] = lambda result: result,
 ) -> list[T]:
     """work(name) for every name, in order. `on_crash(name)` stands in for a file that
-    killed its worker process."""
+    killed its worker process. `keep(result)` is what is kept of each, as it arrives."""
     count = workers_for(len(names))
     if count == 1:
         results = []
         for name in names:
-            results.append(work(name))
+            results.append(keep(work(name)))
             if progress:
                 progress(1)
         return results
@@ -44,11 +45,11 @@ def map_files(
     results_by_index: dict[int, T] = {}
     try:
         for index, result in _in_pool(work, names, count, progress):
-            results_by_index[index] = result
+            results_by_index[index] = keep(result)
     except BrokenProcessPool:
         for index, name in enumerate(names):
             if index not in results_by_index:
-                results_by_index[index] = _isolated(work, name, on_crash)
+                results_by_index[index] = keep(_isolated(work, name, on_crash))
                 if progress:
                     progress(1)
     return [results_by_index[i] for i in range(len(names))]

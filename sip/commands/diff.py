@@ -21,8 +21,15 @@ from sip.read.discover import PLAN_SUFFIXES
 
 
 def diff_command(
-    arguments: list[str], *, format: str, check: bool, as_of: str | None, config: Path | None
+    arguments: list[str],
+    *,
+    format: str,
+    check: bool,
+    as_of: str | None,
+    config: Path | None,
+    cache: bool = True,
 ) -> int:
+    from sip.check.cache import cache_for
     from sip.check.config import settings_for
     from sip.check.parallel import map_files
     from sip.output.diff_text import DiffReport
@@ -32,7 +39,7 @@ def diff_command(
     base, head, paths = split_arguments(repository, arguments)
     settings = settings_for(paths or ["."], config, as_of=as_of)
     pairs = read_pairs(repository, base, head, paths, settings.max_file_size)
-    work = partial(diff_pair, settings=settings)
+    work = partial(diff_pair, settings=settings, cache=cache_for(settings, enabled=cache))
     diffs = [d for d in map_files(work, pairs, on_crash=crashed) if d is not None]
     writer("diff", format)(DiffReport(diffs, base, head), sys.stdout, Style())
     return exit_for_diff(sum(len(d.refused) for d in diffs), check)

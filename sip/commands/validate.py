@@ -3,6 +3,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from sip.check.cache import cache_for
 from sip.check.config import per_file, settings_for
 from sip.commands.tasks.run_check import check_and_report, decide_fail_on, default_format
 from sip.read.discover import looks_like_a_plan, plan_files
@@ -24,6 +25,7 @@ def validate_command(
     sarif_suppressed: bool = False,
     quiet: bool = False,
     plans_only: bool = False,
+    cache: bool = True,
 ) -> int:
     settings = settings_for(paths, config, as_of=as_of, strict=strict, ignore=ignore, frameworks=frameworks)
     own = per_file(config, as_of=as_of, strict=strict, ignore=ignore, frameworks=frameworks)
@@ -67,4 +69,5 @@ def validate_command(
         known_ids=known_ids,
         sarif_suppressed=sarif_suppressed,
         quiet=quiet,
+        cache=cache_for(settings, enabled=cache),
     )

@@ -8,6 +8,7 @@ them to a golden file, so a format cannot be added without its test. Writers are
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from typing import Any, Protocol, TextIO
 
@@ -18,6 +19,19 @@ class Style:
     excerpts: bool = False  # the source line and a caret under each diagnostic
     suppressed: bool = False  # SARIF: waived diagnostics as suppressed results (else left out)
     quiet: bool = False  # text and github: the diagnostics only, no summary line
+
+
+def color_wanted(option: bool | None, stream: TextIO) -> bool:
+    """--color/--no-color; else NO_COLOR (no-color.org) turns colour off and FORCE_COLOR
+    (force-color.org) on, each only when set to something (empty means unset); else colour
+    on a terminal that is not dumb."""
+    if option is not None:
+        return option
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
 class Writer(Protocol):

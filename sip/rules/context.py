@@ -82,19 +82,79 @@ class FindingFacts(NamedTuple):
     repeats_position: tuple[int, int]  # its `repeats` value's (the finding's when absent)
 
 
-class PlanFacts(NamedTuple):
+class PlanFacts:
     """What rules over a whole run see of a plan that validated, beyond its id: small and
-    picklable, made in the worker that checked the plan (sip/check/plan_facts.py)."""
+    picklable, made in the worker that checked the plan (sip/check/plan_facts.py).
 
-    status: str
-    closed: dt.date | None
-    supplier_id: str | None
-    site_name: str
-    country: str
-    finding_ids: tuple[str, ...]  # every finding's, in order
-    # the findings a run-level rule may read: every finding of a closed plan (SIP205's plan A);
-    # else the forced-labour ones (its plan B) and those that repeat another plan's (SIP202)
-    findings: tuple[FindingFacts, ...]
+    A long run keeps one for every plan until the rules over the run have read them all, so the
+    findings can be packed (`pack()`): compressed, read back where a rule reads them. What
+    decides whether a rule reads them at all (the site, the status, whether a finding repeats
+    another plan's) stays at hand."""
+
+    __slots__ = ("status", "closed", "supplier_id", "site_name", "country", "repeats_elsewhere", "_lists")
+
+    def __init__(
+        self,
+        status: str,
+        closed: dt.date | None,
+        supplier_id: str | None,
+        site_name: str,
+        country: str,
+        finding_ids: tuple[str, ...],  # every finding's, in order
+        # the findings a run-level rule may read: every finding of a closed plan (SIP205's plan
+        # A); else the forced-labour ones (its plan B) and those that repeat another plan's (SIP202)
+        findings: tuple[FindingFacts, ...],
+    ) -> None:
+        self.status = status
+        self.closed = closed
+        self.supplier_id = supplier_id
+        self.site_name = site_name
+        self.country = country
+        self.repeats_elsewhere = any(f.repeats is not None and "/" in f.repeats for f in findings)
+        self._lists: tuple[tuple[str, ...], tuple[FindingFacts, ...]] | bytes = (finding_ids, findings)
+
+    @property
+    def finding_ids(self) -> tuple[str, ...]:
+        return self._unpacked()[0]
+
+    @property
+    def findings(self) -> tuple[FindingFacts, ...]:
+        return self._unpacked()[1]
+
+    def pack(self) -> PlanFacts:
+        if isinstance(self._lists, tuple):
+            import pickle
+            import zlib
+
+            self._lists = zlib.compress(pickle.dumps(self._lists, pickle.HIGHEST_PROTOCOL), 1)
+        return self
+
+    def spill(self, put: Callable[[bytes], object]) -> None:
+        """Hand the packed findings to `put`, keeping what it returns: an object whose `read()`
+        gives them back (sip.check.result.Spill), or the bytes themselves."""
+        if isinstance(self._lists, bytes):
+            self._lists = put(self._lists)  # type: ignore[assignment]  # bytes or a Spilled
+
+    def _unpacked(self) -> tuple[tuple[str, ...], tuple[FindingFacts, ...]]:
+        if isinstance(self._lists, tuple):
+            return self._lists
+        import pickle
+        import zlib
+
+        packed = self._lists if isinstance(self._lists, bytes) else self._lists.read()
+        return pickle.loads(zlib.decompress(packed))
+
+    def _values(self) -> tuple[object, ...]:
+        header = (self.status, self.closed, self.supplier_id, self.site_name, self.country)
+        return (*header, self.finding_ids, self.findings)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, PlanFacts) and self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # compared by value, never a key
+
+    def __repr__(self) -> str:
+        return f"PlanFacts{self._values()!r}"
 
 
 class PlanIdentity(NamedTuple):

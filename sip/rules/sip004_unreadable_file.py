@@ -11,7 +11,8 @@ Reported at 1:1 (a second document: where it starts; a long number: where it is)
 
 sip lists at most 200 diagnostics a file; one more SIP004, after them, counts the rest
 (or says that sip stopped looking, when a long list of broken items would otherwise
-make millions of them).
+make millions of them). That note keeps the severity of what it cut: an error if an error
+was cut, else a warning, so a plan with only warnings never fails because of the cap.
 
 Fails:
 

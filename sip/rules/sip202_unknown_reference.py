@@ -109,11 +109,19 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
 def check_run(plans: Iterable[PlanIdentity]) -> Iterator[PlacedViolation]:
     """Every `repeats: PLAN-ID/F-n` naming no finding of plan PLAN-ID, when the run holds it."""
     checked = [p for p in plans if p.rules_ran and p.facts is not None]
+    repeating = [p for p in checked if p.facts is not None and p.facts.repeats_elsewhere]
+    named = {
+        f.repeats.split("/", 1)[0]
+        for p in repeating
+        if p.facts is not None
+        for f in p.facts.findings
+        if f.repeats is not None and "/" in f.repeats
+    }
     findings_of: dict[str, set[str]] = {}
-    for plan in checked:
-        if plan.plan_id is not None and plan.facts is not None:
+    for plan in checked:  # only the plans named: a run's other plans' findings stay packed
+        if plan.plan_id in named and plan.facts is not None:
             findings_of.setdefault(plan.plan_id, set()).update(plan.facts.finding_ids)
-    for plan in checked:
+    for plan in repeating:
         assert plan.facts is not None
         for finding in plan.facts.findings:
             if finding.repeats is None or "/" not in finding.repeats:

@@ -3,7 +3,7 @@ found on each side (`sip diff`; run in worker processes, one pair of versions ea
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from sip.check.config import Settings
 from sip.history.git import Unreadable
@@ -18,6 +18,9 @@ from sip.history.plan_diff import (
     unreadable,
 )
 
+if TYPE_CHECKING:
+    from sip.check.cache import Cache
+
 
 class Pair(NamedTuple):
     """One plan file at both revisions: paths for display, contents (None: absent)."""
@@ -28,10 +31,11 @@ class Pair(NamedTuple):
     new: bytes | Unreadable | None
 
 
-def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
+def diff_pair(pair: Pair, settings: Settings, cache: Cache | None = None) -> PlanDiff | None:
     """The diff of one file, or None when it is not a plan on either side (another YAML file:
-    a CI workflow, a configuration)."""
-    from sip.check.file import check_bytes
+    a CI workflow, a configuration). Each version is read once: loaded for the comparison, and
+    checked through the result cache (a version checked before is not checked again)."""
+    from sip.check.cache import check_cached
     from sip.diagnostic import Problem
     from sip.read.loader import Limits, Loaded, load
 
@@ -66,7 +70,11 @@ def diff_pair(pair: Pair, settings: Settings) -> PlanDiff | None:
     if pair.old_path and pair.new_path and pair.old_path != pair.new_path:
         result.changes.insert(0, Change("plan-renamed", CHANGED, f"renamed from {pair.old_path}"))
     checked = [
-        None if raw is None else check_bytes(b"", name or "", settings, loaded=side)
+        None
+        if raw is None
+        else check_cached(raw, name or "", settings, cache, loaded=side)
+        if isinstance(raw, bytes)
+        else check_cached(b"", name or "", settings, None, loaded=side)  # unreadable: not cached
         for raw, name, side in ((pair.old, pair.old_path, sides[0]), (pair.new, pair.new_path, sides[1]))
     ]
     old_found = checked[0].diagnostics if checked[0] else []

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from sip.check.cache import Cache
 from sip.check.config import Settings
 from sip.check.result import Run
 from sip.check.run import validate
@@ -29,6 +30,7 @@ def check_and_report(
     sarif_suppressed: bool = False,
     quiet: bool = False,
     by_file: dict[str, Settings] | None = None,
+    cache: Cache | None = None,
 ) -> int:
     """Check the files and write the result in one format (and any report files); the run's
     exit status. fail_on None: as the settings say (strict or not), each file's own when
@@ -36,7 +38,15 @@ def check_and_report(
     from sip.output.report_files import write_outputs
 
     with progress_bar(0 if quiet else len(files), "Checking plans") as progress:
-        run = validate(files, settings, progress=progress, known_ids=known_ids, by_file=by_file)
+        run = validate(
+            files,
+            settings,
+            progress=progress,
+            known_ids=known_ids,
+            by_file=by_file,
+            compact=True,
+            cache=cache,
+        )
     style = Style(
         color=color and format == "text", excerpts=format == "text", suppressed=sarif_suppressed, quiet=quiet
     )

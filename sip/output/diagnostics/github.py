@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from itertools import chain, zip_longest
 from typing import TextIO
 
@@ -60,28 +61,34 @@ def write(run: Run, stream: TextIO, style: Style) -> None:
     annotated = chosen(run.diagnostics)
     for i in annotated:
         stream.write(annotation(run.diagnostics[i]) + "\n")
-    rest = [d for i, d in enumerate(run.diagnostics) if d.severity != WAIVED and i not in annotated]
-    for d in rest:
-        stream.write(line_of(d) + "\n")
+    picked = set(annotated)
+    rest = 0
+    for i, d in enumerate(run.diagnostics):
+        if d.severity != WAIVED and i not in picked:
+            stream.write(line_of(d) + "\n")
+            rest += 1
     if style.quiet:
         return
     stream.write(summary(run) + "\n")
     if rest:
-        stream.write(not_annotated(len(rest)) + "\n")
+        stream.write(not_annotated(rest) + "\n")
 
 
-def chosen(diagnostics: list[Diagnostic]) -> list[int]:
+def chosen(diagnostics: Sequence[Diagnostic]) -> list[int]:
     """Which diagnostics to annotate (their indexes, in the order to write them), within
     GitHub's limits: errors before warnings, each file's first before any file's second,
     the run's order otherwise."""
+    by_severity: dict[str, dict[str, list[int]]] = {severity: {} for severity in LIMITS}
+    for i, d in enumerate(diagnostics):
+        by_file = by_severity.get(d.severity)
+        if by_file is not None:
+            indexes = by_file.setdefault(d.file, [])
+            if len(indexes) < LIMITS[d.severity]:  # a file's later ones are never reached in turn
+                indexes.append(i)
     out: list[int] = []
     for severity, limit in LIMITS.items():
-        by_file: dict[str, list[int]] = {}
-        for i, d in enumerate(diagnostics):
-            if d.severity == severity:
-                by_file.setdefault(d.file, []).append(i)
-        in_turn = [i for i in chain.from_iterable(zip_longest(*by_file.values())) if i is not None]
-        out += in_turn[:limit]
+        in_turn = chain.from_iterable(zip_longest(*by_severity[severity].values()))
+        out += [i for i in in_turn if i is not None][:limit]
     return out
 
 
@@ -95,26 +102,27 @@ def not_annotated(count: int) -> str:
 
 def step_summary(run: Run) -> str:
     """A Markdown table of everything found, for the workflow run's summary page."""
-    shown = [d for d in run.diagnostics if d.severity != WAIVED]
+    total = run.errors + run.warnings  # every diagnostic not waived
     lines = ["## sip validate", "", summary(run), ""]
     annotated = chosen(run.diagnostics)
-    if len(annotated) < len(shown):
+    if len(annotated) < total:
         lines += [
-            f"{len(annotated)} of {len(shown)} are annotated on the changed files; "
-            f"{len(shown) - len(annotated)} are not (GitHub shows at most {LIMITS[ERROR]} "
+            f"{len(annotated)} of {total} are annotated on the changed files; "
+            f"{total - len(annotated)} are not (GitHub shows at most {LIMITS[ERROR]} "
             f"error and {LIMITS[WARNING]} warning annotations per step). All are listed here.",
             "",
         ]
-    if shown:
+    if total:
         lines += ["| Where | Code | Severity | Message |", "|---|---|---|---|"]
         size = sum(len(line) + 1 for line in lines)
+        shown = (d for d in run.diagnostics if d.severity != WAIVED)
         for count, d in enumerate(shown):
             row = f"| `{_code(d.file)}:{d.line}:{d.column}` | {d.code} | {d.severity} | {_cell(d.message)} |"
             size += len(row.encode("utf-8")) + 1
             if size > SUMMARY_BYTES:
                 lines += [
                     "",
-                    f"... and {len(shown) - count} more (a step summary holds at most "
+                    f"... and {total - count} more (a step summary holds at most "
                     "1 MiB); the log has them all.",
                 ]
                 break

@@ -1,4 +1,7 @@
-"""`--format json`: one object, as the plan format's spec shows it."""
+"""`--format json`: one object, as the plan format's spec shows it.
+
+Written a diagnostic at a time, the same bytes as `json.dump(document(run), indent=2)`, so a run
+of any size never holds every diagnostic as a dict at once (tests/test_memory.py)."""
 
 from __future__ import annotations
 
@@ -19,5 +22,11 @@ def document(run: Run) -> dict[str, object]:
 
 
 def write(run: Run, stream: TextIO, style: Style) -> None:
-    json.dump(document(run), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    head = {"files": len(run.files), "errors": run.errors, "warnings": run.warnings}
+    stream.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "diagnostics": [')
+    first = True
+    for d in run.diagnostics:
+        item = json.dumps(d.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        stream.write(("\n    " if first else ",\n    ") + item)
+        first = False
+    stream.write("]\n}\n" if first else "\n  ]\n}\n")

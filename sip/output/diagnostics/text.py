@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TextIO
 
 from sip.check.result import Run
@@ -15,7 +16,7 @@ _COLORS = {ERROR: "bold red", WARNING: "bold yellow"}
 
 
 def write(run: Run, stream: TextIO, style: Style) -> None:
-    shown = [d for d in run.diagnostics if d.severity != WAIVED]
+    shown = (d for d in run.diagnostics if d.severity != WAIVED)  # one file's at a time in memory
     if style.color:
         _write_rich(run, shown, stream, style)
         return
@@ -59,25 +60,34 @@ def _excerpt(d: Diagnostic) -> str:
     return f" {d.line} | {source}\n {gutter} | {caret}\n"
 
 
-_cache: dict[str, list[str] | None] = {}
 _MAX_SOURCE = 64 * 1024 * 1024  # a file larger than any plan sip reads is not shown
+
+
+class _LastFile:
+    """The lines of the one file whose diagnostics are being written: a run's diagnostics come
+    file by file, so keeping every file's lines (as sip once did) grew with the run, to gigabytes
+    over 20,000 plans, for nothing."""
+
+    name: str | None = None
+    lines: list[str] | None = None
 
 
 def source_line(file: str, line: int) -> str | None:
     """The line as written (tabs as one space, so columns count as sip counts them), or None."""
-    if file not in _cache:
+    if _LastFile.name != file:
+        _LastFile.name, _LastFile.lines = file, None
         try:  # a regular file only, and never more than a bound (sip/files.py)
             raw = read_limited(file, _MAX_SOURCE)
-            _cache[file] = raw.decode("utf-8-sig", errors="replace").splitlines()
+            _LastFile.lines = raw.decode("utf-8-sig", errors="replace").splitlines()
         except OSError:
-            _cache[file] = None
-    lines = _cache[file]
+            pass
+    lines = _LastFile.lines
     if lines is None or not 1 <= line <= len(lines):
         return None
     return lines[line - 1].expandtabs(1)
 
 
-def _write_rich(run: Run, shown: list[Diagnostic], stream: TextIO, style: Style) -> None:
+def _write_rich(run: Run, shown: Iterable[Diagnostic], stream: TextIO, style: Style) -> None:
     from rich.console import Console
     from rich.markup import escape
 
