@@ -27,6 +27,7 @@ _VALUES = {
     "--changed-since": ("changed_since", False),
     "--config": ("config", False),
     "--ignore": ("ignore", True),
+    "--framework": ("frameworks", True),
 }
 # Flags: (name, the value it sets).
 _FLAGS = {
@@ -120,6 +121,7 @@ def run_validate(options: dict[str, Any]) -> int:
             config=None if config is None else Path(config),
             color=color_wanted(options.get("color"), sys.stdout),
             ignore=options.get("ignore"),
+            frameworks=options.get("frameworks"),
             fail_on=options.get("fail_on"),
             outputs=options.get("outputs"),
             changed_since=options.get("changed_since"),

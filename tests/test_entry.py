@@ -39,6 +39,8 @@ INVOCATIONS = [
     (["validate", "--plans-only", "examples/spec-example.yaml", "README.md"], True),
     (["validate", "--changed-since", "no-such-revision", "examples/"], True),
     (["validate", "-", "--as-of", "2026-08-10"], True),
+    (["validate", "--framework", "far", "--framework", "lksg", "examples/"], True),
+    (["validate", "--framework", "xyz", "examples/spec-example.yaml"], True),
     # handed to typer: its own messages
     (["validate"], False),
     (["validate", "--format", "nonsense", "examples/spec-example.yaml"], False),
