@@ -41,8 +41,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
-from sip.format.wording import ids
 from sip.rules.context import Context, Violation
+from sip.rules.wanted_elements import missing_elements
 
 if TYPE_CHECKING:
     from sip.model import Plan
@@ -51,6 +51,7 @@ CODE = "SIP702"
 SEVERITY = ERROR
 SUMMARY = "FAR 52.222-50(h)(3)(iii): the compliance plan has no recruitment and wage plan"
 FRAMEWORK = "far"
+_ASKS = "FAR 52.222-50(h)(3)(iii) asks the compliance plan for a recruitment and wage plan"
 _WANTED = {
     "recruitment": "recruitment (only recruitment companies with trained staff; no fees charged to workers)",
     "wages": "wages (pay meets the country's legal requirements, or the plan explains why not)",
@@ -58,15 +59,4 @@ _WANTED = {
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
-    assert context.index is not None
-    elements = {i.element for _, i in context.index.improvements}
-    missing = [_WANTED[e] for e in _WANTED if e not in elements]
-    if not missing:
-        return
-    present = "improvements" in plan.model_fields_set
-    yield Violation(
-        ("improvements",),
-        "FAR 52.222-50(h)(3)(iii) asks the compliance plan for a recruitment and wage plan; add "
-        f"an improvements entry of element {ids(missing)}",
-        at=None if present else (),
-    )
+    return missing_elements(plan, context, _WANTED, _ASKS)

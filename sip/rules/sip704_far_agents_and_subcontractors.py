@@ -40,8 +40,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from sip.diagnostic import ERROR
-from sip.format.wording import ids
 from sip.rules.context import Context, Violation
+from sip.rules.wanted_elements import missing_elements
 
 if TYPE_CHECKING:
     from sip.model import Plan
@@ -53,6 +53,10 @@ SUMMARY = (
     "and subcontractors"
 )
 FRAMEWORK = "far"
+_ASKS = (
+    "FAR 52.222-50(h)(3)(v) asks for procedures to prevent agents and subcontractors from "
+    "trafficking and to monitor, detect and terminate those who do"
+)
 _WANTED = {
     "supplier-contracts": "supplier-contracts (what binds agents and subcontractors at every tier)",
     "monitoring": "monitoring (how they are watched, and what ends the relationship)",
@@ -60,16 +64,4 @@ _WANTED = {
 
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
-    assert context.index is not None
-    elements = {i.element for _, i in context.index.improvements}
-    missing = [_WANTED[e] for e in _WANTED if e not in elements]
-    if not missing:
-        return
-    present = "improvements" in plan.model_fields_set
-    yield Violation(
-        ("improvements",),
-        "FAR 52.222-50(h)(3)(v) asks for procedures to prevent agents and subcontractors from "
-        "trafficking and to monitor, detect and terminate those who do; add an improvements entry "
-        f"of element {ids(missing)}",
-        at=None if present else (),
-    )
+    return missing_elements(plan, context, _WANTED, _ASKS)
