@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from timing import timed  # bench/ is on the path when a script runs
+from timing import generated, timed  # bench/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-08-10"
@@ -34,20 +34,8 @@ def big_plan(folder: Path) -> Path:
     if not target.exists():
         lines = 145_000
         while True:
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(ROOT / "bench" / "generate.py"),
-                    "--count",
-                    "1",
-                    "--out",
-                    str(target.parent),
-                    "--lines",
-                    str(lines),
-                ],
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+            target.unlink(missing_ok=True)
+            generated(target.parent, 1, "--lines", str(lines))
             if target.stat().st_size <= TARGET_BYTES:
                 break
             lines -= 500

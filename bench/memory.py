@@ -14,18 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
-import sys
 from pathlib import Path
 
-from timing import AS_OF, ROOT, Measured, checkout_of, run_once, sip_command
+from timing import AS_OF, Measured, checkout_of, generated, run_once, sip_command
 
 
 def corpus_of(work: Path, count: int, largest: int) -> Path:
     full = work / f"plans-{largest}"
-    if len(list(full.glob("*.yaml"))) != largest:
-        generate = [sys.executable, str(ROOT / "bench" / "generate.py")]
-        subprocess.run([*generate, "--count", str(largest), "--out", str(full)], check=True)
+    generated(full, largest)
     if count == largest:
         return full
     part = work / f"plans-{count}"

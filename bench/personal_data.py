@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from timing import generated  # bench/ is on the path when a script runs
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2026, 8, 10)
 
@@ -114,17 +116,7 @@ def main() -> None:
     sys.path.insert(0, str(options.root))
     corpus = options.corpus or Path(f"/tmp/sip-bench-{options.count}")
     if not corpus.is_dir():
-        subprocess.run(
-            [
-                sys.executable,
-                str(ROOT / "bench" / "generate.py"),
-                "--count",
-                str(options.count),
-                "--out",
-                str(corpus),
-            ],
-            check=True,
-        )
+        generated(corpus, options.count)
     if options.json:
         print(json.dumps(measure(corpus, options.runs)))
         return

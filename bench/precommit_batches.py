@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from timing import timed  # bench/ is on the path when a script runs
+from timing import generated, timed  # bench/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-08-10"
@@ -32,8 +32,7 @@ def prepare(work: Path, count: int) -> Path:
     if (repository / ".git").is_dir() and len(list((repository / "plans").glob("*.yaml"))) == count:
         return repository
     shutil.rmtree(work, ignore_errors=True)
-    generate = [sys.executable, str(ROOT / "bench" / "generate.py")]
-    subprocess.run([*generate, "--count", str(count), "--out", str(repository / "plans")], check=True)
+    generated(repository / "plans", count)
     subprocess.run(["git", "init", "-q"], cwd=repository, check=True)
     return repository
 

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from timing import timed  # bench/ is on the path when a script runs
+from timing import generated, timed  # bench/ is on the path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-08-10"
@@ -47,20 +47,10 @@ def prepare(work: Path, count: int, mutate: int) -> Path:
     if (repository / ".git").is_dir():
         return repository
     shutil.rmtree(work, ignore_errors=True)
+    generated(repository / "plans", count)
     generate = [sys.executable, str(ROOT / "bench" / "generate.py")]
-    subprocess.run([*generate, "--count", str(count), "--out", str(repository / "plans")], check=True)
-    subprocess.run(
-        [
-            *generate,
-            "--mutate",
-            str(mutate),
-            "--from",
-            str(repository / "plans"),
-            "--out",
-            str(work / "mutated"),
-        ],
-        check=True,
-    )
+    mutated = ["--mutate", str(mutate), "--from", str(repository / "plans"), "--out", str(work / "mutated")]
+    subprocess.run([*generate, *mutated], check=True)
     git(repository, "init", "-q")
     git(repository, "add", "-A")
     git(repository, "commit", "-q", "-m", "corpus")

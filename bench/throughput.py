@@ -20,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from timing import AS_OF, EVENT_SCAN, ROOT, Measured, checkout_of, run_once, sip_command
+from timing import AS_OF, EVENT_SCAN, Measured, checkout_of, generated, run_once, sip_command
 
 
 def main() -> None:
@@ -32,8 +32,7 @@ def main() -> None:
     options = parser.parse_args()
     corpus = options.corpus or Path(tempfile.gettempdir()) / f"sip-bench-{options.count}"
     if not corpus.is_dir():
-        generate = [sys.executable, str(ROOT / "bench" / "generate.py")]
-        subprocess.run([*generate, "--count", str(options.count), "--out", str(corpus)], check=True)
+        generated(corpus, options.count)
     files = sorted(str(p) for p in corpus.glob("*.yaml"))
     work = Path(tempfile.mkdtemp(prefix="sip-throughput-"))
     cache = work / "cache"

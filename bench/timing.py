@@ -9,6 +9,16 @@ import time
 from pathlib import Path
 
 
+def generated(out: Path, count: int, *options: str) -> Path:
+    """`out` holding bench/generate.py's `count` plans (more `options` for it), generated unless
+    they are there already."""
+    if len(list(out.glob("*.yaml"))) != count:
+        generate = [sys.executable, str(Path(__file__).with_name("generate.py"))]
+        command = [*generate, "--count", str(count), "--out", str(out), *options]
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return out
+
+
 def timed(command: list[str], runs: int, cwd: Path | None = None, ok: tuple[int, ...] = (0,)) -> float:
     """Median wall-clock seconds of `command` over `runs` runs; stops the benchmark if the
     command fails, so that a figure never times an error."""
