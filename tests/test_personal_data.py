@@ -475,7 +475,7 @@ def test_public_site_masks_ids_supplier_ids_file_names_and_shows_no_diagnostics(
 
 # -- every shape in every text field of the schema ------------------------------------------------
 
-EVERY_FIELD = DATA / "every-text-field.yaml"
+EVERY_FIELD = DATA / "every-field.yaml"
 _ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]*$"
 
 
@@ -537,7 +537,7 @@ def test_the_every_field_plan_holds_every_text_field_of_the_schema():
     for path, _ in _EVERY_LEAVES:
         dotted.add(".".join("[]" if isinstance(step, int) else step for step in path))
     assert len(TEXT_FIELDS) > 50
-    assert set(TEXT_FIELDS) - dotted == set(), "add these fields to tests/data/every-text-field.yaml"
+    assert set(TEXT_FIELDS) - dotted == set(), "add these fields to tests/data/every-field.yaml"
 
 
 def _planted_value(kind: str, path: tuple, text: str, secret: str) -> str | None:
@@ -611,7 +611,7 @@ def test_every_shape_in_every_text_field_is_masked_for_the_public(text, secret):
 )
 def test_public_output_never_holds_a_planted_datum_whatever_the_field(leaf, planted, before, after):
     """Any shape, in any text field of the schema, with anything around it (tests/data/
-    every-text-field.yaml has a value in each)."""
+    every-field.yaml has a value in each)."""
     (path, kind), (text, secret) = leaf, planted
     value = _planted_value(kind, path, before + text + after, secret)
     event("planted" if value is not None else "not plantable here")
