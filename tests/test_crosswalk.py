@@ -191,7 +191,7 @@ def test_a_dossier_names_a_framework_that_has_one(sip):
 
 
 def test_a_dossier_never_calls_a_verifier_it_does_not_name_independent(sip, write):
-    """"Verified unannounced by an independent verifier" is what a lawyer signs for CBP: a
+    """A dossier says "verified unannounced by an independent verifier", which a lawyer signs: a
     verification that names nobody (no `by`) shows no independence, whatever `independent` says."""
     data = yaml.safe_load(COMPLETE.read_text(encoding="utf-8"))
     del data["responses"][1]["verification"]["by"]

@@ -207,7 +207,9 @@ def test_a_shallow_clone_is_not_charted_as_if_its_cut_were_the_history(sip, repo
     repository with months of history. It says the history was not fetched, and how to fetch it."""
     clone = tmp_path / "clone"
     subprocess.run(
-        ["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)], check=True, capture_output=True
+        ["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)],
+        check=True,
+        capture_output=True,
     )
     monkeypatch.chdir(clone)
     out = sip("render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "site", "plans")
