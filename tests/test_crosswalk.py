@@ -188,3 +188,16 @@ def test_the_dossier_is_built_as_the_public_report_is(sip, write):
 def test_a_dossier_names_a_framework_that_has_one(sip):
     out = sip("render", "--dossier", "far", COMPLETE)
     assert out.exit_code == 2 and "'far' is not one of: cbp" in out.stderr
+
+
+def test_a_dossier_never_calls_a_verifier_it_does_not_name_independent(sip, write):
+    """A dossier says "verified unannounced by an independent verifier", which a lawyer signs: a
+    verification that names nobody (no `by`) shows no independence, whatever `independent` says."""
+    data = yaml.safe_load(COMPLETE.read_text(encoding="utf-8"))
+    del data["responses"][1]["verification"]["by"]
+    path = write("plan.yaml", yaml.safe_dump(data, sort_keys=False))
+    out = sip("render", "--as-of", AS_OF, "-f", "md", "--dossier", "cbp", path)
+    assert out.exit_code == 0, out.stderr
+    row = next(line for line in out.stdout.splitlines() if line.startswith("| [Debt bondage]"))
+    assert "Verified, but not by an unannounced, independent verifier" in row
+    assert "A-2 names no verifier." in out.stdout

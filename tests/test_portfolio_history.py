@@ -199,3 +199,21 @@ def test_each_past_version_is_read_once_and_the_one_on_disk_not_at_all(sip, repo
         "plans/spec-example.yaml",
         "plans/spec-example.yaml",
     ]
+
+
+def test_a_shallow_clone_is_not_charted_as_if_its_cut_were_the_history(sip, repo, tmp_path, monkeypatch):
+    """actions/checkout fetches one commit unless told otherwise: the index said "From the plans'
+    git history" and charted from the clone's cut, or "holds no month before this one", of a
+    repository with months of history. It says the history was not fetched, and how to fetch it."""
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{repo.root}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    monkeypatch.chdir(clone)
+    out = sip("render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "site", "plans")
+    assert out.exit_code == 0, out.stderr
+    index = (tmp_path / "site" / "README.md").read_text("utf-8")
+    assert "Month by month" not in index
+    assert "a shallow clone" in index and "git fetch --unshallow" in index and "fetch-depth: 0" in index

@@ -81,7 +81,8 @@ REQUIREMENTS = (
         ),
         evidence=(Select("responses", "verification.announced", (False,)),),
         how="Every indicator of a forced-labour finding is named by a verified response whose "
-        "verification was independent (independent: true) and unannounced (announced: false) "
+        "verification names its verifier (by), was independent (independent: true) and unannounced "
+        "(announced: false) "
         "(SIP721); an indicator no response names (SIP720) has no such audit either.",
     ),
     Requirement(

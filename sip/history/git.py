@@ -90,6 +90,11 @@ class Repository:
 
     # -- history -----------------------------------------------------------------------------
 
+    def shallow(self) -> bool:
+        """Whether this is a shallow clone (actions/checkout's default): its history stops at a
+        cut that is no event in the plans' past."""
+        return self._git("rev-parse", "--is-shallow-repository").decode().strip() == "true"
+
     def first_parents(self) -> list[tuple[str, str]]:
         """(commit, committer date YYYY-MM-DD) of HEAD's first-parent line, newest first: the
         history of the branch as it landed (a merged branch's own commits are not the branch's

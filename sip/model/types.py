@@ -124,6 +124,9 @@ FindingRef = Annotated[
     ),
 ]
 Email = Annotated[str, AfterValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
-Count = Annotated[int, Field(ge=0)]
+# No workforce reaches a billion; the sums of many counts stay exact as JSON numbers (below 2^53)
+# and as the floats charts and ratios read them.
+MAX_COUNT = 1_000_000_000
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
 MAX_AMOUNT = 1e15  # no remedy reaches it, and the sums of many stay finite (no Infinity in JSON)
 Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT), AfterValidator(_finite)]

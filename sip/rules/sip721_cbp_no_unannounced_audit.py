@@ -7,13 +7,15 @@ verification "by an unannounced and independent third-party auditor".
 
 In a plan under the `cbp` framework, for every ILO indicator of a forced-labour finding that a
 response names (SIP720 reports those no response names), at least one of those responses is
-`verified`, and its verification was independent (`independent: true`) and unannounced
-(`announced: false`). An absent `announced` is unknown, never read as unannounced. The message
-says what each response lacks.
+`verified`, and its verification names its verifier (`by`), was independent (`independent: true`)
+and unannounced (`announced: false`). An absent `announced` is unknown, never read as unannounced;
+an absent `by` shows no independence, whatever `independent` says (a third party nobody names
+cannot be checked; SIP412 reads an absent `by` the same way). The message says what each response
+lacks.
 
 A warning: CBP names the audit as helpful evidence, not as a condition. Runs only on a plan the
 `cbp` framework applies to. Reported at the first such response's `verification.announced`, its
-`verification` when that is absent, or its `status` when it is not verified.
+`verification` when that or its `by` is absent, or its `status` when it is not verified.
 
 Fails:
 
@@ -71,6 +73,8 @@ def lacks(response: Response) -> list[str]:
     if response.status != "verified" or v is None:
         return [f"is {response.status}, not verified"]
     missing = []
+    if v.by is None:
+        missing.append("names no verifier")
     if v.independent is not True:
         missing.append("was not independent" if v.independent is False else "is not recorded as independent")
     if v.announced is not False:
@@ -95,13 +99,14 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             f"no unannounced, independent verification shows {INDICATOR[indicator].lower()} of "
             f"{label(finding, 'findings')} remedied ({said}); CBP names recent unannounced "
             "third-party audits as helpful evidence: have a verifier independent of the company and "
-            "the site check it without warning, and record independent: true and announced: false",
+            "the site check it without warning, name it in verification.by, and record "
+            "independent: true and announced: false",
         )
 
 
 def _where(position: int, response: Response) -> Loc:
     if response.status != "verified" or response.verification is None:
         return ("responses", position, "status")
-    if response.verification.announced is not None:
+    if response.verification.announced is not None and response.verification.by is not None:
         return ("responses", position, "verification", "announced")
     return ("responses", position, "verification")

@@ -29,6 +29,12 @@ from sip.output.render.history_view import history_view
 from sip.output.render.index_context import HistoryView
 
 NOT_IN_GIT = "The plans are not in a git repository, so there is no month-by-month history to chart."
+# A chart that starts at a shallow clone's cut would show an arbitrary window as the whole history.
+SHALLOW = (
+    "The plans are in a shallow clone, whose history stops where the clone was cut, so there is no "
+    "month-by-month history to chart: fetch the whole history first (git fetch --unshallow; in "
+    "GitHub Actions, actions/checkout with fetch-depth: 0)."
+)
 
 # A version's figures as of the ends of the months it stood at.
 Dated = list[tuple[dt.date, PlanFigures]]
@@ -62,6 +68,8 @@ def past_of(
         inside = [repository.relative_to_top(str(p.resolve())) for p in named]
     except UsageError:
         return NOT_IN_GIT
+    if repository.shallow():
+        return SHALLOW
     found = months(repository, inside, settings, since, settings.as_of)
     if not found:
         when = f" since {since}" if since else ""
