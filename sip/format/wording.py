@@ -75,7 +75,13 @@ def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
 
 def money(currency: str, amount: float) -> str:
     """'USD 1,200', 'MYR 38,550,000', 'USD 512.50': an amount as messages write it."""
-    return f"{currency} {amount:,.0f}" if amount == int(amount) else f"{currency} {amount:,.2f}"
+    return f"{currency} {number(amount)}"
+
+
+def number(amount: float) -> str:
+    """'1,200', '20,160,000', '512.50': a number as messages write it, never '2.016e+07'
+    (amounts in BDT, IDR or VND run to tens of millions)."""
+    return f"{amount:,.0f}" if amount == int(amount) else f"{amount:,.2f}"
 
 
 def why_forced_labour(finding) -> str:

@@ -31,6 +31,7 @@ from sip.format import vocab
 from sip.format.determination import determination_of, is_forced_labour
 from sip.format.lists import ID_LISTS
 from sip.format.version import FormatVersion
+from sip.format.wording import number
 from sip.model.facts import (
     DISPUTE,
     DOWN,
@@ -266,7 +267,7 @@ class Fees(Strict):
     @model_validator(mode="after")
     def _high_not_below_low(self) -> "Fees":
         if self.high is not None and self.high < self.low:
-            raise cross_error("high", f"high ({self.high:,g}) is below low ({self.low:,g})")
+            raise cross_error("high", f"high ({number(self.high)}) is below low ({number(self.low)})")
         return self
 
 
@@ -515,7 +516,9 @@ class Money(Strict):
     @model_validator(mode="after")
     def _paid_within_committed(self) -> "Money":
         if self.paid is not None and self.paid > self.committed:
-            raise cross_error("paid", f"paid ({self.paid:,g}) is more than committed ({self.committed:,g})")
+            raise cross_error(
+                "paid", f"paid ({number(self.paid)}) is more than committed ({number(self.committed)})"
+            )
         return self
 
 
@@ -673,7 +676,7 @@ class Response(Action):
                 raise cross_error(
                     "schedule",
                     f"the instalments up to this one add up to "
-                    f"{total:,g}, more than amount.committed ({amount.committed:,g})",
+                    f"{number(total)}, more than amount.committed ({number(amount.committed)})",
                     at=(i, "amount"),
                 )
         if amount.paid is not None:
@@ -681,8 +684,8 @@ class Response(Action):
             if not _same_money(paid, amount.paid):
                 raise cross_error(
                     "amount",
-                    f"amount.paid ({amount.paid:,g}) is not the sum of the "
-                    f"instalments with a paid date ({paid:,g}): correct paid, or the "
+                    f"amount.paid ({number(amount.paid)}) is not the sum of the "
+                    f"instalments with a paid date ({number(paid)}): correct paid, or the "
                     "instalments' paid dates",
                     at=("paid",),
                 )

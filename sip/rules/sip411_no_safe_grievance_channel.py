@@ -14,6 +14,11 @@ that is all of:
 - in every language of `site.languages`, when the plan records them;
 - open: `since` absent, or on or before the as-of date.
 
+Several channels that are each anonymous, not run by the site and open may share the
+languages between them (a union's hotline in Bengali and Hindi, a community association's
+in Sinhala and Tamil): the plan passes when together they are in every language of
+`site.languages`, since every worker can then reach one in a language they read.
+
 Confidential channels count: they exist for the workers even when a public page leaves
 them out. A plan with no `grievance_channels` at all is reported too, as SIP305 and SIP407
 do for their lists.
@@ -78,6 +83,12 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
     failures = [_fails(channel, read, context.as_of) for channel in plan.grievance_channels]
     if any(not failed for failed in failures):
         return
+    # Workers of different languages may each have their own safe channel (a union's hotline in
+    # Bengali, a community association's in Sinhala): what counts is that every worker can reach
+    # one, so the safe channels' languages together must cover the site's (sip's decision).
+    safe = [c for c in plan.grievance_channels if _safe_but_for_language(c, context.as_of)]
+    if safe and read and set(read) <= {code for c in safe for code in c.languages}:
+        return
     forced = next((f for f in plan.findings if f.is_forced_labour), None)
     if forced is None:
         return
@@ -92,6 +103,13 @@ def check(plan: Plan, context: Context) -> Iterator[Violation]:
             f"{label(channel, 'grievance_channels')} {_join(failed)}"
             for channel, failed in zip(plan.grievance_channels, failures, strict=True)
         )
+        if safe and read:
+            shared = {code for c in safe for code in c.languages}
+            missing = [code for code in read if code not in shared]
+            reasons += (
+                f"; together, the channels that are anonymous, open and not run by the site are "
+                f"not in {_named(missing)}"
+            )
         message = (
             f"{start} no grievance channel its workers can safely use (new in format 1.2): "
             f"{reasons}: add {_WANTED}"
@@ -113,6 +131,14 @@ def _fails(channel: GrievanceChannel, read: list[str] | None, as_of: dt.date) ->
     if channel.since is not None and channel.since > as_of:
         failed.append(f"opens only on {channel.since}")
     return failed
+
+
+def _safe_but_for_language(channel: GrievanceChannel, as_of: dt.date) -> bool:
+    return (
+        channel.anonymous
+        and channel.operated_by != "site"
+        and (channel.since is None or channel.since <= as_of)
+    )
 
 
 def _join(parts: list[str]) -> str:
