@@ -1,8 +1,11 @@
 """Reading and writing files safely.
 
 Reading: only regular files, never more than a limit (a symlink to /dev/zero, a FIFO or a
-3 GB file costs nothing). Writing: only regular files, through a temporary file in the
-target's own folder and an atomic rename, never over a file sip did not make unless asked.
+3 GB file costs nothing), and never through a symbolic link that leaves the git work tree it is
+in (a pull request that adds `plans/x.yaml -> /etc/passwd` must not get a line of it printed in
+a CI log, nor `plans/all -> /` walk the runner's disk). Writing: only regular files, through a
+temporary file in the target's own folder and an atomic rename, never over a file sip did not
+make unless asked.
 A symlink is followed (its target is written), and a file whose hard links or owner a rename
 would lose is rewritten in place instead (docs/design.md, "Writing files").
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import stat
 import tempfile
@@ -40,6 +44,45 @@ class TooLarge(OSError):
         self.limit = limit
 
 
+class OutsideLink(OSError):
+    """A path whose symbolic links lead out of the git work tree it is in: never read."""
+
+    def __init__(self, top: str) -> None:
+        why = f"is a symbolic link out of its git work tree ({top}); sip does not follow it"
+        super().__init__(errno.EACCES, why)
+
+
+def outside_work_tree(path: str | Path) -> str | None:
+    """The top of the git work tree `path` is in, when its symbolic links lead out of it; None
+    when they do not, when it has none, or when it is in no work tree (a plain folder: a link is
+    the user's own)."""
+    absolute = os.path.abspath(path)
+    real = os.path.realpath(path)
+    if real == absolute:
+        return None
+    top = _work_tree(os.path.dirname(absolute))
+    if top is None:
+        return None
+    real_top = os.path.realpath(top)
+    if real == real_top or real.startswith(real_top.rstrip(os.sep) + os.sep):
+        return None
+    return top
+
+
+@functools.lru_cache(maxsize=256)
+def _work_tree(folder: str) -> str | None:
+    if os.path.lexists(os.path.join(folder, ".git")):
+        return folder
+    parent = os.path.dirname(folder)
+    return None if parent == folder else _work_tree(parent)
+
+
+def _refuse_outside(path: str | Path) -> None:
+    top = outside_work_tree(path)
+    if top is not None:
+        raise OutsideLink(top)
+
+
 def kind_of(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return "a folder"
@@ -56,7 +99,7 @@ def kind_of(mode: int) -> str:
 
 def reason(error: OSError) -> str:
     """An OSError in words, for a one-line message."""
-    if isinstance(error, NotRegularFile | TooLarge):
+    if isinstance(error, NotRegularFile | TooLarge | OutsideLink):
         return error.strerror or "cannot be read"
     if error.errno == errno.ELOOP:
         return "a loop of symbolic links"
@@ -69,7 +112,8 @@ def read_limited(path: str | Path, limit: int | None) -> bytes:
     """The bytes of a regular file, refusing anything else without reading it (a FIFO is
     opened without waiting for a writer) and anything over `limit` bytes (checked before and
     while reading: at most limit + 1 bytes are read). Raises OSError (NotRegularFile,
-    TooLarge, or the system's)."""
+    TooLarge, OutsideLink, or the system's)."""
+    _refuse_outside(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:
@@ -85,7 +129,9 @@ def read_limited(path: str | Path, limit: int | None) -> bytes:
 
 def read_start(path: str | Path, size: int) -> bytes:
     """Up to the first `size` bytes of a regular file, refusing anything else unread (a FIFO
-    is opened without waiting for a writer). Raises OSError (NotRegularFile, or the system's)."""
+    is opened without waiting for a writer). Raises OSError (NotRegularFile, OutsideLink, or the
+    system's)."""
+    _refuse_outside(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     fd = os.open(path, flags)
     try:

@@ -404,7 +404,7 @@ def test_point_3_a_plan_replaced_by_a_link_to_dev_zero_is_never_read_by_diff_or_
     (repo.root / "a.yaml").symlink_to("/dev/zero")
     monkeypatch.chdir(repo.root)
     out = sip("diff")
-    assert out.exit_code == 0 and "is a character device, not a regular file" in out.stdout
+    assert out.exit_code == 0 and "is a symbolic link out of its git work tree" in out.stdout
     repo.commit("zero")
     out = sip("validate", "--changed-since", "HEAD~1", ".")
     assert out.exit_code == 1 and "a.yaml:1:1: SIP004 the file cannot be read" in out.stdout
@@ -628,6 +628,45 @@ def test_point_6_symlinked_folders_are_followed_and_loops_end(sip, tmp_path):
     (real / "back").symlink_to(plans)  # a loop of folders
     out = sip("validate", "--as-of", AS_OF, plans)
     assert out.exit_code == 1 and "a.yaml:" in out.stdout and "1 file checked" in out.stdout
+
+
+def test_a_link_out_of_the_work_tree_is_never_read_whoever_finds_it(sip, tmp_path, monkeypatch):
+    """A pull request could add `plans/x.yaml -> /etc/passwd` (its first line would be printed
+    as the excerpt of a SIP004) or `plans/all -> /` (the walk would read the runner's disk)."""
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("password: hunter2\n", "utf-8")
+    outside = tmp_path / "elsewhere"
+    (outside / "deep").mkdir(parents=True)
+    (outside / "deep" / "other.yaml").write_text("token: s3cr3t\n", "utf-8")
+    repo = Repo(tmp_path / "repo")
+    repo.write("plans/good.yaml", SPEC)
+    repo.write("plans/inside/real.yaml", SPEC.replace("SIP-2026-007", "SIP-2026-008"))
+    repo.commit("plans")
+    (repo.root / "plans" / "x.yaml").symlink_to(secret)
+    (repo.root / "plans" / "all").symlink_to(outside)
+    (repo.root / "plans" / "linked.yaml").symlink_to("inside/real.yaml")  # inside: followed
+    monkeypatch.chdir(repo.root)
+    why = "is a symbolic link out of its git work tree"
+    out = sip("validate", "--as-of", AS_OF, "plans")
+    assert out.exit_code == 1
+    assert f"plans/x.yaml:1:1: SIP004 the file cannot be read: {why}" in out.stdout
+    assert (
+        f"plans/all:1:1: SIP004 this folder cannot be read, so the plans in it were not checked: {why}"
+        in out.stdout
+    )
+    assert "hunter2" not in out.stdout and "other.yaml" not in out.stdout and "s3cr3t" not in out.stdout
+    assert "4 files checked" in out.stdout  # good.yaml, inside/real.yaml (once), x.yaml, all
+    named = sip("validate", "plans/x.yaml")
+    assert named.exit_code == 1 and why in named.stdout and "hunter2" not in named.stdout
+    for command in (
+        ["status", "plans"],
+        ["fix", "plans/x.yaml"],
+        ["render", "plans", "--out", "site", "--force"],
+    ):
+        done = sip(*command)
+        assert done.exit_code in (0, 1, 2) and "Traceback" not in done.stderr, command
+        assert "hunter2" not in done.stdout + done.stderr, command
+    assert "hunter2" not in "".join(p.read_text("utf-8") for p in (repo.root / "site").rglob("*.*"))
 
 
 def test_point_6_an_unreadable_folder_is_said_and_fails(sip, tmp_path):

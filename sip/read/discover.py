@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sip.exits import UsageError
-from sip.files import read_start
+from sip.files import outside_work_tree, read_start
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -23,7 +23,8 @@ def plan_files(
     """Files named explicitly, in the order given, whatever their extension; folders searched
     recursively for *.yaml / *.yml, sorted, hidden files and folders skipped, and what the
     repository's .gitignore files leave out (sip/read/gitignore.py), symlinked folders
-    followed (each real folder once, so a loop ends). Each file once.
+    followed (each real folder once, so a loop ends) unless they lead out of the git work tree
+    (sip/files.py: listed, and never read). Each file once.
     `exclude_for(folder, file)`: the exclude globs, each with its root, that apply to a file
     found in a folder (the folder's configuration's and the file's own), instead of
     `exclude` and `root`.
@@ -80,6 +81,9 @@ def _walk(folder: Path) -> list[Path]:
             real = os.path.realpath(path)
             if real not in visited and not rules.ignores(path, is_dir=True):
                 visited.add(real)
+                if outside_work_tree(path):  # not walked; the read says why (SIP004)
+                    out.append(Path(current, name))
+                    continue
                 keep.append(name)
                 ignores[path] = rules.enter(path)
         dirs[:] = keep

@@ -4,7 +4,10 @@ A plan is one YAML document whose top is a mapping. To keep CI safe from hostile
 files, sip also refuses, before building anything: files over the size limit (5 MB
 by default, `max-file-size`; standard input and git blobs too, never read past it),
 anything that is not a regular file (a FIFO, a device such as a link to /dev/zero,
-a socket: never opened for reading), a symlink loop, a folder it may not list,
+a socket: never opened for reading), a symlink loop, a symbolic link that leads out of
+the git work tree it is in (file or folder, named or found: never read nor walked, so a
+link to /etc/passwd or to / added to a repository shows nothing of it in a CI log), a
+folder it may not list,
 more than 100 alias uses, aliases that would expand to more than 100,000 nodes, a
 recursive alias, nesting deeper than 64 levels, and a number of more than 100 digits.
 Reported at 1:1 (a second document: where it starts; a long number: where it is).
