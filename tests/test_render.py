@@ -166,6 +166,43 @@ def test_html_escapes_plan_text(sip, write):
     assert 'href="http://x.test"' not in out.stdout
 
 
+CONTROLS = "\x1b]0;owned\x07\x1b[31mred \u202eevil\u202c \x9bm"
+
+
+@pytest.mark.parametrize("audience", ["internal", "public"])
+@pytest.mark.parametrize("format", ["md", "html"])
+def test_control_characters_in_plan_text_are_shown_never_passed_on(sip, write, format, audience):
+    """An escape sequence would retitle or recolour the terminal of whoever reads the Markdown
+    with `cat`; a bidirectional override would show a page's words in another order than the
+    plan holds. Both are written as their escapes."""
+
+    def spoil(node):
+        if isinstance(node, dict):
+            return {
+                k: (f"{v} {CONTROLS}" if k in TEXT_FIELDS and isinstance(v, str) else spoil(v))
+                for k, v in node.items()
+            }
+        return [spoil(item) for item in node] if isinstance(node, list) else node
+
+    plan = spoil(rich_plan())
+    plan["owner"]["email"] = "owner@example.com"
+    out = sip(
+        "render",
+        "-f",
+        format,
+        "--audience",
+        audience,
+        "--as-of",
+        AS_OF,
+        "--force",
+        write("plan.yaml", dump(plan)),
+    )
+    assert out.exit_code == 0, out.stderr
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out.stdout)
+    shown = readable(out.stdout) if format == "md" else html.unescape(out.stdout)
+    assert "\\u202eevil" in shown and "\\x1b[31mred" in shown
+
+
 def _cells(row: str) -> int:
     return len(re.findall(r"(?<!\\)\|", row))
 

@@ -36,7 +36,7 @@ from markupsafe import Markup
 from sip.exits import UsageError
 from sip.format.wording import plural
 from sip.output.render.charts import CHARTS
-from sip.output.render.escape import markdown_escape
+from sip.output.render.escape import inert, markdown_escape
 from sip.resources import resource_dir
 
 HTML_SUFFIX = ".html.j2"
@@ -58,6 +58,8 @@ def _finalize(context: Context, value: object) -> object:
         raise TemplateError("a template printed None: guard the optional field with {% if %}")
     if context.name is not None and context.name.endswith(MARKDOWN_SUFFIX) and not isinstance(value, Markup):
         return markdown_escape(str(value))
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return inert(value)  # HTML: autoescaped after this
     return value
 
 
@@ -75,7 +77,7 @@ _SHARE = re.compile(r"([0-9]) %")
 def keep_dates(value: str) -> Markup:
     """HTML: the text escaped, with each YYYY-MM-DD kept on one line (a browser would break a
     date at its hyphens), and each share's "%" with its number ("16.7 %")."""
-    escaped = _SHARE.sub("\\1&#8239;%", str(Markup.escape(value)))
+    escaped = _SHARE.sub("\\1&#8239;%", str(Markup.escape(inert(value))))
     return Markup(_DATE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', escaped))
 
 

@@ -4,6 +4,11 @@ One function, safe in every place a Markdown template puts text: a paragraph, a 
 a heading or a table cell (GitHub-flavoured). HTML becomes entities, so `<script>` stays
 text; inline markers are backslash-escaped, `|` included, so a cell never splits; line
 breaks become `<br>`, so a text never ends a table row or starts a new block.
+
+`inert` serves both report formats: a control character or a bidirectional override in plan
+text is shown as its escape (`\x1b`, `\u202e`), never passed on, so a report read in a
+terminal (`cat report.md`) cannot be recoloured and a page cannot show words in another order
+than the plan holds (a public page is one a lawyer signs).
 """
 
 from __future__ import annotations
@@ -12,6 +17,8 @@ import re
 from functools import lru_cache
 
 from markupsafe import Markup
+
+from sip.output.plain_text import printable
 
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _INLINE = re.compile(r"([\\`*_\[\]|~])")
@@ -22,9 +29,14 @@ _BLOCK_START = re.compile(r"([#+=-])|([0-9]+)([.)])(?=[ \t]|\Z)")
 _BLOCK_CHARS = frozenset("#+=-0123456789")
 
 
+def inert(text: str) -> str:
+    """Plan text with its control characters shown as escapes; line breaks kept, tabs as spaces."""
+    return printable(text.replace("\t", " "), keep_breaks=True)
+
+
 @lru_cache(maxsize=8192)  # a report prints the same words (statuses, dates, actions) many times
 def markdown_escape(text: str) -> Markup:
-    out = text.strip().translate(_ENTITIES)
+    out = inert(text.strip()).translate(_ENTITIES)
     if _INLINE.search(out):  # most text has nothing to escape: skip the substitutions
         out = _INLINE.sub(r"\\\1", out)
     if "\n" in out or "\r" in out:
