@@ -17,9 +17,11 @@ ENV = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="bash is not installed")
 def test_bash_completes_a_command_name_and_an_option(tmp_path):
-    # the script, as `sip --show-completion` prints it when run from bash (the shell is detected)
+    # the script, as `sip --show-completion` prints it when run from bash (the shell is detected
+    # from the parent process: `; exit` keeps bash from exec-ing sip in its place, or sip's parent
+    # would be pytest's, and a run started in the background would have no shell above it)
     script = subprocess.run(
-        ["bash", "-c", "sip --show-completion"], capture_output=True, text=True, env=ENV, check=True
+        ["bash", "-c", "sip --show-completion; exit $?"], capture_output=True, text=True, env=ENV, check=True
     ).stdout
     assert "complete -o default -F _sip_completion sip" in script
     (tmp_path / "sip.bash").write_text(script, encoding="utf-8")

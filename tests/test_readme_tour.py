@@ -55,7 +55,7 @@ def test_the_tour_runs_as_written_and_ends_clean(tmp_path):
     commands = [step[1] for step in steps if step[0] == "run"]
     assert any(c.startswith(".venv/bin/sip fix ") for c in commands)
     assert any(step[0] == "edit" for step in steps)
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns(".sip_cache"))
     # `.venv/bin/sip` as the README writes it: this test's own installed sip
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     (tmp_path / ".venv" / "bin" / "sip").symlink_to(Path(sys.executable).parent / "sip")
