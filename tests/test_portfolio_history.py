@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import html
 import re
 import subprocess
 from pathlib import Path
@@ -13,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import AS_OF
+from tests.conftest import AS_OF, EXAMPLES
+from tests.gitrepo import Repo
 from tests.portfolio_repo import portfolio_repo
 
 MONEY = ("reimbursement", "back-pay", "compensation")
@@ -217,3 +219,30 @@ def test_a_shallow_clone_is_not_charted_as_if_its_cut_were_the_history(sip, repo
     index = (tmp_path / "site" / "README.md").read_text("utf-8")
     assert "Month by month" not in index
     assert "a shallow clone" in index and "git fetch --unshallow" in index and "fetch-depth: 0" in index
+
+
+def test_a_month_that_held_a_broken_plan_says_what_its_figures_leave_out(sip, tmp_path, monkeypatch):
+    """A commit that broke a plan took that plan out of the month's figures: the chart dipped
+    with nothing to say why. The index names the months and how many files each left out."""
+    spec = (EXAMPLES / "spec-example.yaml").read_text("utf-8")
+    repo = Repo(tmp_path / "repo")
+    repo.write("plans/a.yaml", spec)
+    repo.write("plans/b.yaml", spec.replace("SIP-2026-007", "SIP-2026-008"))
+    repo.commit("two plans", date="2026-05-10")
+    repo.write("plans/b.yaml", "sip: 1\nid: [broken\n")
+    repo.commit("b broken", date="2026-06-10")
+    repo.write("plans/b.yaml", spec.replace("SIP-2026-007", "SIP-2026-008"))
+    repo.commit("b mended", date="2026-07-10")
+    monkeypatch.chdir(repo.root)
+    for format, name in (("md", "README.md"), ("html", "index.html")):
+        out = sip("render", "--as-of", AS_OF, "-f", format, "--out", tmp_path / format, "plans")
+        assert out.exit_code == 0, out.stderr
+        index = html.unescape((tmp_path / format / name).read_text("utf-8"))
+        assert (
+            "Left out of those months' figures, as no plan sip could read then (a format error, or "
+            "not a plan): 1 file in 2026-06." in index
+        )
+    out = sip(
+        "render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "since", "--since", "2026-07-01", "plans"
+    )
+    assert "Left out of those months" not in (tmp_path / "since" / "README.md").read_text("utf-8")

@@ -107,7 +107,10 @@ def portfolio_history(
     for end, f in [*from_run, *(pair for figures in found for pair in figures)]:
         by_month[end].append(f)
     ends = [month.end for month in past.months]
-    return history_view([*ends, settings.as_of], [*(by_month[end] for end in ends), now], past.since)
+    unread = [len(month.versions) - len(by_month[month.end]) for month in past.months]
+    return history_view(
+        [*ends, settings.as_of], [*(by_month[end] for end in ends), now], past.since, [*unread, 0]
+    )
 
 
 def _figures(item: tuple[Version, list[dt.date]], top: Path, settings: Settings, public: bool) -> Dated:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from sip.format.wording import ids, plural
 from sip.output.portfolio import PlanFigures
 from sip.output.render.index_context import HistoryView, MonthChart, Series
 
@@ -20,10 +21,14 @@ def month_label(day: dt.date) -> str:
 
 
 def history_view(
-    months: Sequence[dt.date], figures: Sequence[Sequence[PlanFigures]], since: dt.date | None
+    months: Sequence[dt.date],
+    figures: Sequence[Sequence[PlanFigures]],
+    since: dt.date | None,
+    unread: Sequence[int] | None = None,
 ) -> HistoryView:
     """`figures`: for each month, the figures of the plans it held (the last month's as of the
-    report's date)."""
+    report's date); `unread`: for each month, the files left out because they were no plan sip
+    could read then."""
     labels = [month_label(day) for day in months]
     open_actions = [float(sum(f.open_actions for f in month)) for month in figures]
     overdue = [float(sum(f.overdue for f in month)) for month in figures]
@@ -59,4 +64,16 @@ def history_view(
             [Series("Reached", "reached", reached)],
         ),
     ]
-    return HistoryView(since, labels, [len(month) for month in figures], charts)
+    plans = [len(month) for month in figures]
+    return HistoryView(since, labels, plans, charts, _unread_note(labels, unread or []))
+
+
+def _unread_note(labels: Sequence[str], unread: Sequence[int]) -> str | None:
+    pairs = zip(labels, unread, strict=False)
+    months = [f"{plural(count, 'file')} in {label}" for label, count in pairs if count]
+    if not months:
+        return None
+    return (
+        f"Left out of those months' figures, as no plan sip could read then (a format error, or "
+        f"not a plan): {ids(months)}."
+    )

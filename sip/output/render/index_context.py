@@ -120,6 +120,9 @@ class HistoryView:
     months: list[str]  # "2026-03", oldest first; the last is the report's month, as of its date
     plans: list[int]  # plans the repository held each month
     charts: list[MonthChart]
+    # the months whose figures leave out files that were no plan sip could read then, in a
+    # sentence, or None: a chart must not show a dip that is only a broken commit unexplained
+    unread: str | None
 
 
 @dataclass(frozen=True, slots=True)
