@@ -126,8 +126,8 @@ def risk_matrix(chart_id: str, risk_map: RiskMap) -> Markup:
 
 
 def _compact(value: float) -> str:
-    """An axis label: 0.5, 950, 12k, 3.4M."""
-    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "k")):
+    """An axis label: 0.5, 950, 12k, 3.4M, 2T (amounts go up to 10^15: 1000T at the most)."""
+    for size, suffix in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "k")):
         if value >= size:
             shown = f"{value / size:.1f}".removesuffix(".0")
             return shown + suffix
