@@ -357,7 +357,10 @@ def test_a_site_says_why_it_removes_a_report_rendered_into_its_folder(sip, write
     # report is removed, and the message must not say that plan is gone: it is on the site
     write("plans/a.yaml", MINIMAL)
     site = tmp_path / "site"
-    assert sip("render", "--as-of", AS_OF, "-o", site / "report-a.html", tmp_path / "plans/a.yaml").exit_code == 0
+    assert (
+        sip("render", "--as-of", AS_OF, "-o", site / "report-a.html", tmp_path / "plans/a.yaml").exit_code
+        == 0
+    )
     out = sip("render", "--as-of", AS_OF, "--out", site, tmp_path / "plans")
     assert out.exit_code == 0
     assert "plan is gone" not in out.stderr
