@@ -192,6 +192,7 @@ def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
             ("Country of the site (ISO code or name): ", ""),
             ("Country of the site (ISO code or name): ", "Malaysia"),
             ("Enter: not known yet): ", "NE"),  # asked again: ne is Nepali, but is that meant?
+            ("Enter: not known yet): ", "MY"),  # Malaysia's code: my is Burmese, Malay is ms
             ("Enter: not known yet): ", "Nepali, Burmese"),
             ("Company that owns the plan [TODO]", "Example plc"),
             ("Accountable role [Head of Responsible Sourcing]", ""),
@@ -203,7 +204,11 @@ def test_asks_on_a_terminal_for_what_was_not_given(sip, tmp_path):
     assert "Title" not in shown  # given as an option, not asked
     assert "Error: 'bad id!' is not an id" in shown
     assert "Error: '2027-02-30' is not a date" in shown
-    assert "Error: 'NE': language codes are lower case, and ne is Nepali" in shown
+    assert "Error: 'NE': language codes are lower case, and ne is Nepali\r" in shown
+    assert (
+        "Error: 'MY': language codes are lower case, and my is Burmese; MY is also the country code "
+        "of Malaysia: for Malay write ms"
+    ) in shown
     text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     for line in (
         "id: SIP-9 ",

@@ -56,6 +56,9 @@ def test_the_tour_runs_as_written_and_ends_clean(tmp_path):
     assert any(c.startswith(".venv/bin/sip fix ") for c in commands)
     assert any(step[0] == "edit" for step in steps)
     shutil.copytree(ROOT / "examples", tmp_path / "examples", ignore=shutil.ignore_patterns(".sip_cache"))
+    # the hollow plan done right, which the tour checks where a clone has it
+    (tmp_path / "tests" / "data").mkdir(parents=True)
+    shutil.copy(ROOT / "tests" / "data" / "hollow-done-right.yaml", tmp_path / "tests" / "data")
     # `.venv/bin/sip` as the README writes it: this test's own installed sip
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
     (tmp_path / ".venv" / "bin" / "sip").symlink_to(Path(sys.executable).parent / "sip")

@@ -348,8 +348,25 @@ def test_a_site_drops_the_page_of_a_plan_that_is_gone(sip, write, tmp_path):
     gone.unlink()
     out = sip("render", "--as-of", AS_OF, "--out", site, tmp_path / "plans")
     assert out.exit_code == 0
-    assert "SIP-TEST-002.html (its plan is gone)" in out.stderr
+    assert "SIP-TEST-002.html: sip wrote it, and the site has no page of that name now" in out.stderr
     assert sorted(p.name for p in site.iterdir()) == ["SIP-TEST-001.html", "index.html", "notes.html"]
+
+
+def test_a_site_says_why_it_removes_a_report_rendered_into_its_folder(sip, write, tmp_path):
+    # a new user's first site: one plan's report written into the folder, then the whole site; the
+    # report is removed, and the message must not say that plan is gone: it is on the site
+    write("plans/a.yaml", MINIMAL)
+    site = tmp_path / "site"
+    assert (
+        sip("render", "--as-of", AS_OF, "-o", site / "report-a.html", tmp_path / "plans/a.yaml").exit_code
+        == 0
+    )
+    out = sip("render", "--as-of", AS_OF, "--out", site, tmp_path / "plans")
+    assert out.exit_code == 0
+    assert "plan is gone" not in out.stderr
+    assert "removed" in out.stderr and "report-a.html: sip wrote it" in out.stderr
+    assert "or a page rendered there on its own" in out.stderr
+    assert sorted(p.name for p in site.iterdir()) == ["SIP-TEST-001.html", "index.html"]
 
 
 def test_the_same_plan_renders_to_the_same_bytes(sip, write, tmp_path):

@@ -393,3 +393,22 @@ def test_the_public_summary_counts_only_what_the_public_sees(sip, write):
     )
     assert sentence(public, "Late") == f"Late: nothing, as of {AS_OF}."
     assert "A-3" not in " ".join(public)
+
+
+@pytest.mark.parametrize("format", ["md", "html"])
+def test_former_workers_are_said_of_the_finding_that_records_them(sip, write, format):
+    """Before: "at least 520 workers affected, 40 of them former workers", where the 520 were
+    another finding's (passports of every migrant worker) and the 40 had left among F-1's 300."""
+    data = plan()
+    data["findings"][0].update(workers_affected=300, former_workers=40)
+    second = copy.deepcopy(data["findings"][0])
+    second.update(id="F-2", title="Passports kept in the HR office", workers_affected=520)
+    del second["former_workers"]
+    data["findings"].append(second)
+    found = sentence(summary(sip, write, data, format=format), "Found")
+    assert "of them former workers" not in found
+    assert found.endswith("at least 520 workers affected; 40 former workers among the 300 of F-1.")
+    # the finding with the most workers records its former ones: they are among those
+    data["findings"][1]["former_workers"] = 60
+    found = sentence(summary(sip, write, data, format=format), "Found")
+    assert found.endswith("at least 520 workers affected, 60 of them former workers.")

@@ -366,8 +366,10 @@ def _describe(value: Any) -> str:
 
 
 def _language_message(value: str) -> str:
-    from sip.format.languages import LANGUAGES, language_hint
+    from sip.format.languages import LANGUAGES, capitals_hint, language_hint, means_another_language
 
+    if means_another_language(value):  # `MY`: in lower case Burmese, though Malaysia speaks Malay
+        return f"{_shown(value)}: {capitals_hint(value)}"
     if value.lower() in LANGUAGES:
         return f"{_shown(value)}: write the language code in lower case ({value.lower()})"
     return f"{_shown(value)} is not an ISO 639-1 language code{language_hint(value)}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sip.format.countries import COUNTRIES, country_code_for
 from sip.format.dates import DateError, parse_date
-from sip.format.languages import LANGUAGES, language_code_for, language_hint
+from sip.format.languages import LANGUAGES, capitals_hint, language_code_for, language_hint
 from sip.model.types import ID_PATTERN
 
 TODO = "TODO"
@@ -98,10 +98,7 @@ def read_languages(text: str) -> tuple[str, ...]:
         words = [part] if part in LANGUAGES or language_code_for(part) else part.split()
         for word in words:
             if word != word.lower() and word.lower() in LANGUAGES:  # `MY`: Malaysia's, or Burmese?
-                lower = word.lower()
-                raise ValueError(
-                    f"{word!r}: language codes are lower case, and {lower} is {LANGUAGES[lower]}"
-                )
+                raise ValueError(f"{word!r}: {capitals_hint(word)}")
             code = word if word in LANGUAGES else language_code_for(word)
             if code is None:
                 raise ValueError(f"{word!r} is not an ISO 639-1 language code{language_hint(word)}")

@@ -240,10 +240,19 @@ _LANGUAGE_ALIASES = {
     "valencian": "ca",
 }
 
-# The country codes of the countries migrant workers most often come from, written where their
-# main language's code belongs (`np` for Nepali): a hint names the language code. Only where the
-# country has one main language; `in` (India) and `lk` (Sri Lanka) do not, so they get no hint.
+# The country codes of the countries migrant workers most often come from or work in, written
+# where their main language's code belongs (`np` for Nepali, `MY` for Malay): a hint names the
+# language code. Only where the country has one main language; `in` (India) and `lk` (Sri Lanka)
+# do not, so they get no hint. Some are language codes too (`my` is Burmese, `et` Estonian).
 _COUNTRY_LANGUAGE = {
+    "my": "ms",
+    "bn": "ms",
+    "sa": "ar",
+    "ae": "ar",
+    "kw": "ar",
+    "om": "ar",
+    "tw": "zh",
+    "la": "lo",
     "np": "ne",
     "mm": "my",
     "bd": "bn",
@@ -266,6 +275,30 @@ _NAMES = {name.casefold(): code for code, name in LANGUAGES.items()} | _LANGUAGE
 def language_code_for(name: str) -> str | None:
     """The code of a language written by name ('Nepali', 'Burmese', 'Bahasa Malaysia'), if certain."""
     return _NAMES.get(" ".join(name.split()).casefold())
+
+
+def means_another_language(value: str) -> bool:
+    """'MY': a language code in capitals that is also the code of a country whose language is
+    another one (Malaysia's is Malay, my is Burmese)."""
+    lower = value.lower()
+    return value != lower and lower in LANGUAGES and _COUNTRY_LANGUAGE.get(lower, lower) != lower
+
+
+def capitals_hint(value: str) -> str:
+    """What to say of a language code written in capitals ('MY'), in words after it. When the
+    country of that code speaks another language (MY is Malaysia, and my is Burmese), it says
+    which code to write for that language: the case alone cannot be fixed for the writer."""
+    lower = value.lower()
+    said = f"language codes are lower case, and {lower} is {LANGUAGES[lower]}"
+    if not means_another_language(value):
+        return said
+    from sip.format.countries import COUNTRIES
+
+    country = _COUNTRY_LANGUAGE[lower]
+    return (
+        f"{said}; {value.upper()} is also the country code of {COUNTRIES[value.upper()]}: "
+        f"for {LANGUAGES[country]} write {country}"
+    )
 
 
 def language_hint(value: str) -> str:

@@ -144,7 +144,13 @@ def render_site(run: Run, out: Path, page: Page, history: History | None = None)
     pages.write_page(out / index_name, text, page.force)
     removed = pages.remove_stale(out, {index_name, *names}, page.format)
     for path in removed:
-        print(f"removed {path} (its plan is gone)", file=sys.stderr)
+        # the page of a plan removed or renamed, or one plan's report or dossier written into the
+        # site's folder: the mark cannot tell them apart, so the message claims neither
+        print(
+            f"removed {path}: sip wrote it, and the site has no page of that name now (a plan removed"
+            " or renamed, or a page rendered there on its own)",
+            file=sys.stderr,
+        )
     print(f"wrote {len(names) + 1} pages to {out}", file=sys.stderr)
     for result in without:
         say_not_rendered(result)

@@ -78,6 +78,26 @@ class Summary(Facts):
                 parts.append(f"ended its relationship with the site{when}: {self.titled(r.id)}")
         return "The company " + "; it also ".join(parts) + "."
 
+    def _former_workers(self, affected: int) -> str:
+        """The former workers beside the most workers affected: "of them" only when the finding
+        that records those workers records the former ones too; else whose they are, since 40
+        former workers of a finding of 300 are not known to be among another finding's 520."""
+        findings = self.plan.findings
+        most = [f for f in findings if f.workers_affected == affected and f.former_workers]
+        if most:
+            return f", {n(max(f.former_workers or 0 for f in most))} of them former workers"
+        other = max(
+            (f for f in findings if f.former_workers and f.workers_affected is not None),
+            key=lambda f: f.former_workers or 0,
+            default=None,
+        )
+        if other is None:
+            return ""
+        return (
+            f"; {n(other.former_workers or 0)} former workers among the {n(other.workers_affected or 0)}"
+            f" of {self.name(other.id)}"
+        )
+
     def found(self) -> str:
         findings = self.plan.findings
         severities = ", ".join(
@@ -92,9 +112,7 @@ class Summary(Facts):
             text += "; workers affected not recorded"
         else:
             text += f"; at least {count(affected, 'worker')} affected"
-            former = max((f.former_workers for f in findings if f.former_workers), default=None)
-            if former:
-                text += f", {n(former)} of them former workers"
+            text += self._former_workers(affected)
         repeats = [
             f"{self.name(f.id)} repeats {self._repeated(f.id, f.repeats)}" for f in findings if f.repeats
         ]
