@@ -41,3 +41,36 @@ def test_models_are_built_when_a_plan_is_first_validated_and_only_the_plan():
         "print(Plan.__pydantic_complete__, plan.Finding.__pydantic_complete__)"
     )
     assert out.split() == ["False", "True", "False"]
+
+
+def test_models_are_built_without_looking_for_pydantic_plugins():
+    # pydantic imported importlib.metadata (email, zipfile, csv) and read every installed
+    # distribution's entry points to find plugins: a fifteenth of checking a small plan.
+    # The way a pre-commit hook starts sip (typer itself imports importlib.metadata); what is
+    # loaded is printed at exit, as the fast path ends the process itself.
+    done = subprocess.run(
+        [sys.executable, "-c", "import atexit, sys\nfrom sip.entry import main\n"
+         "atexit.register(lambda: print('LOADED=' + ','.join(m for m in "
+         "('importlib.metadata', 'email', 'zipfile') if m in sys.modules)))\nmain()",
+         "validate", "--no-cache", "examples/invalid/typos.yaml"],
+        capture_output=True, text=True, cwd=ROOT,
+    )  # fmt: skip
+    assert done.returncode == 1 and "SIP103" in done.stdout, done.stderr[-800:]
+    assert done.stdout.endswith("LOADED=\n"), done.stdout[-300:]
+
+
+def test_the_plugin_loader_sip_puts_in_pydantics_place_has_every_name_pydantic_imports():
+    import re
+
+    import pydantic
+
+    from sip.model import plugins
+
+    asked = set()
+    for source in Path(pydantic.__file__).parent.rglob("*.py"):
+        for names in re.findall(
+            r"from (?:\.|pydantic\.plugin\.)_loader import \(?([\w, ]+)", source.read_text()
+        ):
+            asked.update(name.strip() for name in names.split(","))
+    assert asked == {"get_plugins"}  # a pydantic that asks for more: sip/model/plugins.py
+    assert "get_plugins" in dir(plugins) and list(plugins.get_plugins()) == []
