@@ -63,7 +63,17 @@ def main() -> None:
         if not options.no_compile:
             compileall.compile_dir(checkout / "sip", quiet=1)
         old, env = sip_command(checkout)
-        commands[f"sip validate at {options.before}"] = ([*old, "validate", plan], env)
+        if (checkout / "sip" / "check" / "cache.py").exists():  # a revision with the result cache
+            commands[f"sip validate (cold) at {options.before}"] = (
+                [*old, "validate", "--no-cache", plan],
+                env,
+            )
+            commands[f"sip validate (warm) at {options.before}"] = (
+                [*old, "validate", plan],
+                {**env, "SIP_CACHE_DIR": str(work / "cache-before")},
+            )
+        else:
+            commands[f"sip validate at {options.before}"] = ([*old, "validate", plan], env)
     for name, command in (
         ("yamllint", ["yamllint", plan]),
         ("check-jsonschema", ["check-jsonschema", "--schemafile", str(SCHEMA), plan]),

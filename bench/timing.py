@@ -132,9 +132,10 @@ def sip_command(checkout: Path | None) -> tuple[list[str], dict[str, str]]:
         return [sys.executable, "-m", "sip"], {}
     # -P: the current folder is not put first on the path (it may be this checkout, whose sip
     # would be imported instead of the revision's)
+    start = "sip.entry" if (checkout / "sip" / "entry.py").exists() else "sip.cli"
     return [
         sys.executable,
         "-P",
         "-c",
-        "import sys; from sip.cli import main; sys.argv[0] = 'sip'; main()",
+        f"import sys; from {start} import main; sys.argv[0] = 'sip'; main()",
     ], {"PYTHONPATH": str(checkout)}

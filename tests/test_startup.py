@@ -41,3 +41,52 @@ def test_models_are_built_when_a_plan_is_first_validated_and_only_the_plan():
         "print(Plan.__pydantic_complete__, plan.Finding.__pydantic_complete__)"
     )
     assert out.split() == ["False", "True", "False"]
+
+
+def _loaded_at_exit(arguments: list[str], modules: tuple[str, ...]) -> subprocess.CompletedProcess:
+    """`sip ARGUMENTS` started as a pre-commit hook starts it (sip/entry.py), printing at exit
+    which of `modules` it imported (the fast path ends the process itself)."""
+    code = (
+        "import atexit, sys\nfrom sip.entry import main\n"
+        f"atexit.register(lambda: print('LOADED=' + ','.join(m for m in {modules!r} if m in sys.modules)))\n"
+        "main()"
+    )
+    return subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_models_are_built_without_looking_for_pydantic_plugins():
+    # pydantic imported importlib.metadata (email, zipfile, csv) and read every installed
+    # distribution's entry points to find plugins: a fifteenth of checking a small plan.
+    # (typer itself imports importlib.metadata: this is the fast path's cost.)
+    done = _loaded_at_exit(
+        ["validate", "--no-cache", "examples/spec-example.yaml"], ("importlib.metadata", "email", "zipfile")
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    assert done.stdout.endswith("LOADED=\n"), done.stdout[-300:]
+
+
+def test_a_plan_whose_format_errors_stop_the_rules_compiles_no_personal_data_pattern():
+    # The detector's thirty patterns took about 15 ms to compile: they are compiled for the
+    # first text SIP601 reads, or the first title a message quotes, never for a plan no rule reads.
+    done = _loaded_at_exit(
+        ["validate", "--no-cache", "examples/invalid/typos.yaml"], ("sip.format.personal_data",)
+    )
+    assert done.returncode == 1 and "SIP103" in done.stdout, done.stderr[-800:]
+    assert done.stdout.endswith("LOADED=\n"), done.stdout[-300:]
+
+
+def test_the_plugin_loader_sip_puts_in_pydantics_place_has_every_name_pydantic_imports():
+    import re
+
+    import pydantic
+
+    from sip.model import plugins
+
+    asked = set()
+    for source in Path(pydantic.__file__).parent.rglob("*.py"):
+        for names in re.findall(
+            r"from (?:\.|pydantic\.plugin\.)_loader import \(?([\w, ]+)", source.read_text()
+        ):
+            asked.update(name.strip() for name in names.split(","))
+    assert asked == {"get_plugins"}  # a pydantic that asks for more: sip/model/plugins.py
+    assert "get_plugins" in dir(plugins) and list(plugins.get_plugins()) == []

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Protocol
 
 from sip.format.lists import NOUN, TITLE_FIELD
-from sip.format.personal_data import mask
 
 __all__ = ["NOUN", "TITLE_FIELD"]  # messages name lists with these nouns
 
@@ -46,6 +45,10 @@ def quoted(title: str) -> str:
     so straight quotes around them would nest; typographic ones cannot be confused with
     them, and a typographic double quote inside a title becomes a straight one, so that the
     outer pair is always the only one."""
+    # here, not at import: the detector's patterns are compiled when a message first quotes a
+    # title, so a plan whose format errors stop every rule never compiles them
+    from sip.format.personal_data import mask
+
     text = shorten(mask(" ".join(title.split())))
     return "\u201c" + text.replace("\u201c", '"').replace("\u201d", '"') + "\u201d"
 

@@ -34,7 +34,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from sip.diagnostic import WARNING
-from sip.format.personal_data import find, keep
 from sip.format.wording import ids, label
 from sip.read.positions import Loc
 from sip.rules.context import Context, Violation
@@ -58,6 +57,8 @@ def not_read() -> frozenset[tuple[str, str]]:
 
 def check(plan: Plan, context: Context) -> Iterator[Violation]:
     assert context.index is not None
+    from sip.format.personal_data import find, keep  # its patterns, compiled when a plan is read
+
     kept = keep(context.public_identifiers)
     owner = not_read()
     for loc, field, value, item, name in context.index.free_texts(plan):
