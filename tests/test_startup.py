@@ -90,3 +90,22 @@ def test_the_plugin_loader_sip_puts_in_pydantics_place_has_every_name_pydantic_i
             asked.update(name.strip() for name in names.split(","))
     assert asked == {"get_plugins"}  # a pydantic that asks for more: sip/model/plugins.py
     assert "get_plugins" in dir(plugins) and list(plugins.get_plugins()) == []
+
+
+def test_a_pydantic_that_asks_the_loader_for_more_gets_its_own_loader(monkeypatch):
+    """sip allows any pydantic 2.x: one whose code imports another name from its plugin loader
+    must still build sip's models (with plugins off), not fail in a user's run."""
+    import sys
+
+    from sip.model import plugins
+
+    monkeypatch.setitem(sys.modules, plugins.LOADER, None)  # recorded, so put back after
+    monkeypatch.delitem(sys.modules, plugins.LOADER)
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "")  # recorded, so unset again after
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS")
+    plugins.without_plugins()
+    from pydantic.plugin._loader import PYDANTIC_ENTRY_POINT_GROUP, get_plugins  # a name sip lacks
+
+    assert PYDANTIC_ENTRY_POINT_GROUP == "pydantic"
+    assert list(get_plugins()) == []  # pydantic's own, told to find none
+    assert sys.modules[plugins.LOADER].__file__.endswith("_loader.py")
