@@ -44,6 +44,13 @@ _FLAGS = {
 
 
 def main() -> None:
+    if sys.stdout is None:  # started with standard output closed (`sip ... >&-`): Python's is None
+        if sys.stderr is not None:
+            print(
+                "sip: standard output is closed, so nothing can be written: send it to a file or /dev/null",
+                file=sys.stderr,
+            )
+        sys.exit(2)
     arguments = sys.argv[1:]
     options = plain_validate(arguments)
     if options is None:

@@ -15,7 +15,7 @@ from sip.check.config import Settings
 from sip.check.file import check_bytes
 from sip.output.render.build import plan_report
 from sip.output.render.environment import Templates
-from tests.conftest import DATA
+from tests.conftest import DATA, ROOT
 
 # Copied from the team's shared corpus with its licence, so the test runs in any checkout.
 CORPUS = DATA / "yaml-test-suite"
@@ -616,6 +616,19 @@ def test_point_6_a_cut_pipe_never_exits_0(tmp_path):
     )
     assert done.returncode == 1, done.stderr
     assert "Exception ignored" not in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("command", ["validate examples/spec-example.yaml", "rules", "render examples/"])
+def test_a_closed_standard_output_is_a_usage_error_not_a_bug(command):
+    """`sip ... >&-`: Python starts with sys.stdout None, and sip said "internal error
+    (AttributeError); this is a bug in sip" with exit 3."""
+    done = subprocess.run(
+        ["bash", "-c", f"{sys.executable} -m sip {command} >&-"], capture_output=True, text=True, cwd=ROOT
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "sip: standard output is closed, so nothing can be written: send it to a file or /dev/null\n"
+    )
 
 
 def test_point_6_symlinked_folders_are_followed_and_loops_end(sip, tmp_path):
