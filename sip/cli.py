@@ -347,6 +347,7 @@ def render(
         ),
     ] = True,
     since: Since = None,
+    no_cache: NoCache = False,
 ) -> None:
     """Render plans as reports in HTML or Markdown: one plan, or a whole repository as a site."""
 
@@ -364,7 +365,7 @@ def render(
             config=config,
             frameworks=framework,
             dossier=dossier,
-            site_options=SiteOptions(history=history, since=since),
+            site_options=SiteOptions(history=history, since=since, cache=not no_cache),
         )
 
     _run(run)

@@ -246,3 +246,66 @@ def test_a_month_that_held_a_broken_plan_says_what_its_figures_leave_out(sip, tm
         "render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "since", "--since", "2026-07-01", "plans"
     )
     assert "Left out of those months" not in (tmp_path / "since" / "README.md").read_text("utf-8")
+
+
+def _counting_reads(monkeypatch) -> list[tuple[str, str]]:
+    import sip.commands.tasks.portfolio_history as history
+
+    reads: list[tuple[str, str]] = []
+    plan_at = history.plan_at
+
+    def counted(top, version, settings):
+        reads.append((version.path, version.blob))
+        return plan_at(top, version, settings)
+
+    monkeypatch.setattr(history, "plan_at", counted)
+    return reads
+
+
+def test_a_second_render_reads_no_past_version_again_and_draws_the_same(
+    sip, repo, tmp_path, monkeypatch, result_cache
+):
+    """Issue 23, item 6: the history's versions through the result cache. What a version gave is
+    kept under its blob and months and every setting but the as-of date: a render on another day
+    reads none again; a corrupt entry is read again; --no-cache reads all and writes nothing."""
+    monkeypatch.chdir(repo.root)
+    reads = _counting_reads(monkeypatch)
+    pages = []
+    for n, extra in enumerate([(), (), ("--as-of", "2026-08-11"), ("--no-cache",)]):
+        reads.clear()
+        args = ["--as-of", AS_OF, *extra] if "--as-of" not in extra else list(extra)
+        out = sip("render", *args, "-f", "md", "--out", tmp_path / f"site{n}", "plans")
+        assert out.exit_code == 0, out.stderr
+        pages.append((tmp_path / f"site{n}" / "README.md").read_text("utf-8"))
+        assert len(reads) == (4 if n in (0, 3) else 0), (n, reads)
+    assert pages[0] == pages[1] == pages[3]  # the same charts, cold, warm and without the cache
+    assert "2026-07" in pages[2] and "Month by month" in pages[2]
+    entries = [p for p in result_cache.rglob("*") if p.is_file() and len(p.name) == 40]
+    assert len(entries) == 4  # one a past version; the --no-cache run wrote none
+    for entry in entries:
+        entry.write_bytes(b'{"key": "x", "value": [')
+    reads.clear()
+    out = sip("render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "site-corrupt", "plans")
+    assert out.exit_code == 0 and len(reads) == 4
+    assert (tmp_path / "site-corrupt" / "README.md").read_text("utf-8") == pages[0]
+
+
+def test_the_public_history_is_kept_apart_from_the_internal(sip, repo, tmp_path, monkeypatch):
+    monkeypatch.chdir(repo.root)
+    reads = _counting_reads(monkeypatch)
+    for audience in ("internal", "public"):
+        reads.clear()
+        out = sip(
+            "render",
+            "--as-of",
+            AS_OF,
+            "-f",
+            "md",
+            "--audience",
+            audience,
+            "--out",
+            tmp_path / audience,
+            "plans",
+        )
+        assert out.exit_code == 0, out.stderr
+        assert len(reads) == 4, audience  # the public's figures are of the public copies

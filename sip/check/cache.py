@@ -16,7 +16,9 @@ a whole entry or none; a failed write (a full disk, a read-only folder) is ignor
 
 `check_cached(raw, name, settings, cache)` is the one way in: "check these bytes with these
 settings, cached", for `sip validate` (through `check_file`), `sip diff` and any reader of a
-plan's history.
+plan's history. The portfolio's history keeps what it takes of a plan's past version (its
+figures as of each month it stood) under keys of its own (`value_key`, `get_value`,
+`put_value`), in the same folder, with the same guarantees.
 """
 
 from __future__ import annotations
@@ -82,6 +84,26 @@ class Cache:
             return _result(entry, name)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
             return None
+
+    def value_key(self, kind: str, *parts: str) -> str:
+        """The key of a value that is no file's result: its kind and what it was made from."""
+        digest = hashlib.blake2b(digest_size=20)
+        for part in (self.version, kind, *parts):
+            digest.update(part.encode("utf-8") + b"\0")
+        return digest.hexdigest()
+
+    def get_value(self, key: str) -> Any | None:
+        """The JSON value stored under key, or None (missing, unreadable or corrupt: a miss)."""
+        try:
+            entry = json.loads(read_limited(self.entries / key[:2] / key, MAX_ENTRY))
+        except (OSError, ValueError, RecursionError):
+            return None
+        return entry.get("value") if isinstance(entry, dict) and entry.get("key") == key else None
+
+    def put_value(self, key: str, value: Any) -> None:
+        if self._prepared():
+            entry = json.dumps({"key": key, "value": value}, separators=(",", ":"))
+            write_quietly(self.entries / key[:2] / key, entry.encode("utf-8"))
 
     def put(self, key: str, result: FileResult) -> None:
         if not self._prepared():

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from sip.check.cache import cache_for
 from sip.check.config import settings_for
 from sip.check.file import STDIN
 from sip.check.result import FileResult
@@ -37,10 +38,12 @@ from sip.read.discover import plan_files
 
 @dataclass(frozen=True)
 class SiteOptions:
-    """What only a site reads: whether, and since when, its index charts the plans' history."""
+    """What only a site reads: whether, and since when, its index charts the plans' history, and
+    whether what it read of the history is kept in the result cache."""
 
     history: bool = True
     since: str | None = None  # YYYY-MM-DD, checked by the command line
+    cache: bool = True
 
 
 def render_command(
@@ -105,7 +108,11 @@ def render_command(
             return Exit.FAILED
     if site:
         assert out is not None
-        history = partial(portfolio_history, past, settings, public) if isinstance(past, Past) else past
+        history = (
+            partial(portfolio_history, past, settings, public, cache=cache_for(settings, site_options.cache))
+            if isinstance(past, Past)
+            else past
+        )
         return render_site(run, out, page, history)
     return _render_one(run.results[0], out, page, by_file(run))
 

@@ -1,10 +1,10 @@
 """Plans as they were: the portfolio's past, read from git, month by month.
 
 `plan_at` is the one way sip reads a plan as it was at a revision: its bytes, from git, parsed
-and checked by `check_bytes`, the path `sip validate` takes for a file on disk. The same bytes
-and the same settings give the same result, so a cache of results keyed by the blob's id belongs
-under it, and nowhere else (issue 23). A version whose bytes are those on disk is not read from
-git at all: the run that checks the files on disk has it already (`on_disk`).
+and checked by `check_bytes`, the path `sip validate` takes for a file on disk. (What the
+portfolio takes of a version, its figures, is kept in the result cache by its reader,
+sip/commands/tasks/portfolio_history.py.) A version whose bytes are those on disk is not read
+from git at all: the run that checks the files on disk has it already (`on_disk`).
 
 A month of the past is the plans as they stood at its last commit: the last commit of HEAD's
 first-parent line dated (by its committer) on or before the month's last day. The plans are the

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 from sip.format.vocab import DETERMINATION
 from sip.model import Plan
@@ -54,6 +55,49 @@ class PlanFigures:
     @property
     def late_items(self) -> int:
         return self.overdue + self.overdue_instalments + self.past_deadline
+
+
+def figures_as_json(f: PlanFigures) -> dict[str, Any]:
+    """The figures as JSON values, for the result cache (sip/check/cache.py): never a pickle."""
+    out = {name.name: getattr(f, name.name) for name in fields(f)}
+    out["money"] = [[c, payer, m.committed, m.paid, m.unreported] for (c, payer), m in f.money.items()]
+    return out
+
+
+def figures_from_json(value: Any) -> PlanFigures:
+    """figures_as_json's figures back; ValueError for anything else (a corrupt entry is a miss)."""
+    if not isinstance(value, dict) or set(value) != {name.name for name in fields(PlanFigures)}:
+        raise ValueError("not a plan's figures")
+    for name in ("plan_id", "status", "country", "site", "supplier"):
+        _want(value[name], str)
+    for name in ("open_actions", "overdue", "overdue_instalments", "past_deadline"):
+        _want(value[name], int)
+    for name in ("affected", "owed", "covered", "reached"):
+        _want(value[name], int, none=True)
+    for name in ("covered_complete", "verified", "closed"):
+        _want(value[name], bool)
+    determinations = value["determinations"]
+    if not isinstance(determinations, dict) or set(determinations) != set(DETERMINATIONS):
+        raise ValueError("not a plan's determinations")
+    for count in determinations.values():
+        _want(count, int)
+    money = {}
+    for row in value["money"]:
+        currency, payer, committed, paid, unreported = row
+        _want(currency, str)
+        _want(payer, str)
+        for amount in (committed, paid, unreported):
+            _want(amount, float | int)
+        money[(currency, payer)] = MoneyTotal(float(committed), float(paid), float(unreported))
+    return PlanFigures(**{**value, "money": money})
+
+
+def _want(value: Any, kind: Any, none: bool = False) -> None:
+    if value is None and none:
+        return
+    # a bool is an int to isinstance, and neither may stand for the other here
+    if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
+        raise ValueError(f"{value!r} is not {kind}")
 
 
 def figures_of(plan: Plan, p: Progress) -> PlanFigures:

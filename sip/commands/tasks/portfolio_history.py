@@ -5,24 +5,28 @@ the run the months at which its content on disk already stood: the run's own wor
 version's figures as of those months where they check the file (sip/commands/tasks/render_site.py),
 so the version is not read twice. After the run (`portfolio_history`): every other version,
 each once however many months it stood, read through `sip.history.past.plan_at` in worker
-processes, its figures as of each month's end.
+processes, its figures as of each month's end. What a version gave is kept in the result cache
+(`--no-cache` aside), keyed on its blob, the months and the settings but the as-of date, so the
+next render reads from git only the versions it has not read before.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from sip.check.cache import Cache, settings_key
 from sip.check.config import Settings
 from sip.check.parallel import map_files
 from sip.exits import UsageError
 from sip.history.git import Repository
 from sip.history.past import Month, Version, months, on_disk, plan_at
-from sip.output.portfolio import PlanFigures, plan_figures
+from sip.output.portfolio import PlanFigures, figures_as_json, figures_from_json, plan_figures
 from sip.output.progress import progress_bar
 from sip.output.render.audience import without_confidential
 from sip.output.render.history_view import history_view
@@ -38,6 +42,8 @@ SHALLOW = (
 
 # A version's figures as of the ends of the months it stood at.
 Dated = list[tuple[dt.date, PlanFigures]]
+# A version of a plan file, and the ends of the months it stood at.
+Item = tuple[Version, list[dt.date]]
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,12 @@ def figures_at(plan, ends: Sequence[dt.date], settings: Settings, public: bool) 
 
 
 def portfolio_history(
-    past: Past, settings: Settings, public: bool, now: list[PlanFigures], from_run: Dated
+    past: Past,
+    settings: Settings,
+    public: bool,
+    now: list[PlanFigures],
+    from_run: Dated,
+    cache: Cache | None = None,
 ) -> HistoryView:
     """`now`: the run's plans' figures, the last month's; `from_run`: the figures the run's workers
     took of the versions on disk, as of the months those stood."""
@@ -95,7 +106,15 @@ def portfolio_history(
         for version in month.versions:
             if (version.path, month.end) not in covered:
                 dates[version].append(month.end)
-    work = list(dates.items())
+    keys = _keys(cache, settings, public)
+    cached: list[Dated] = []
+    work = []
+    for item in dates.items():
+        known = _cached(cache, keys(item)) if cache else None
+        if known is None:
+            work.append(item)
+        else:
+            cached.append(known)
     with progress_bar(len(work), "Reading the plans' history") as progress:
         found = map_files(
             partial(_figures, top=past.top, settings=settings, public=public),
@@ -103,8 +122,13 @@ def portfolio_history(
             on_crash=_nothing,
             progress=progress,
         )
+    if cache:
+        for item, figures in zip(work, found, strict=True):
+            if figures is not None:  # a crash is no answer to keep
+                cache.put_value(keys(item), [[end.isoformat(), figures_as_json(f)] for end, f in figures])
     by_month: dict[dt.date, list[PlanFigures]] = defaultdict(list)
-    for end, f in [*from_run, *(pair for figures in found for pair in figures)]:
+    every = [*from_run, *(pair for figures in [*cached, *found] for pair in figures or ())]
+    for end, f in every:
         by_month[end].append(f)
     ends = [month.end for month in past.months]
     unread = [len(month.versions) - len(by_month[month.end]) for month in past.months]
@@ -113,7 +137,7 @@ def portfolio_history(
     )
 
 
-def _figures(item: tuple[Version, list[dt.date]], top: Path, settings: Settings, public: bool) -> Dated:
+def _figures(item: Item, top: Path, settings: Settings, public: bool) -> Dated | None:
     """In a worker: one version of a plan file, its figures as of each month's end it stood at
     (none when it was no plan sip could read then)."""
     version, ends = item
@@ -121,5 +145,29 @@ def _figures(item: tuple[Version, list[dt.date]], top: Path, settings: Settings,
     return [] if plan is None else figures_at(plan, ends, settings, public)
 
 
-def _nothing(item: tuple[Version, list[dt.date]]) -> Dated:
-    return []
+def _nothing(item: Item) -> Dated | None:
+    return None  # the version killed its worker: left out, and not kept in the cache
+
+
+def _keys(cache: Cache | None, settings: Settings, public: bool) -> Callable[[Item], str]:
+    """A version's key: its blob and months, the audience, and every setting but the as-of date
+    (a past month's figures are as of its own end, whatever day the site is rendered)."""
+    base = settings_key(dataclasses.replace(settings, as_of=dt.date(1900, 1, 1)))
+
+    def key(item: Item) -> str:
+        version, ends = item
+        assert cache is not None
+        months = ",".join(end.isoformat() for end in ends)
+        return cache.value_key("history", base, str(public), version.blob, str(version.size), months)
+
+    return key
+
+
+def _cached(cache: Cache, key: str) -> Dated | None:
+    value = cache.get_value(key)
+    if not isinstance(value, list):
+        return None
+    try:
+        return [(dt.date.fromisoformat(end), figures_from_json(f)) for end, f in value]
+    except (ValueError, TypeError):
+        return None  # a corrupt entry is a miss
