@@ -177,9 +177,7 @@ def test_a_bad_since_is_a_usage_error(sip, repo, tmp_path):
     assert "--since" in out.stderr
 
 
-def test_each_past_version_is_read_once_and_the_one_on_disk_not_at_all(sip, repo, tmp_path, monkeypatch):
-    """History is read through one function, `plan_at`; a version that stood several months is
-    read once, and a version that is the file on disk is not read from git (the run checked it)."""
+def _counting_reads(monkeypatch) -> list[tuple[str, str]]:
     import sip.commands.tasks.portfolio_history as history
 
     reads: list[tuple[str, str]] = []
@@ -190,6 +188,13 @@ def test_each_past_version_is_read_once_and_the_one_on_disk_not_at_all(sip, repo
         return plan_at(top, version, settings)
 
     monkeypatch.setattr(history, "plan_at", counted)
+    return reads
+
+
+def test_each_past_version_is_read_once_and_the_one_on_disk_not_at_all(sip, repo, tmp_path, monkeypatch):
+    """History is read through one function, `plan_at`; a version that stood several months is
+    read once, and a version that is the file on disk is not read from git (the run checked it)."""
+    reads = _counting_reads(monkeypatch)
     monkeypatch.chdir(repo.root)
     assert sip("render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "site", "plans").exit_code == 0
     assert len(reads) == len(set(reads))
@@ -246,20 +251,6 @@ def test_a_month_that_held_a_broken_plan_says_what_its_figures_leave_out(sip, tm
         "render", "--as-of", AS_OF, "-f", "md", "--out", tmp_path / "since", "--since", "2026-07-01", "plans"
     )
     assert "Left out of those months" not in (tmp_path / "since" / "README.md").read_text("utf-8")
-
-
-def _counting_reads(monkeypatch) -> list[tuple[str, str]]:
-    import sip.commands.tasks.portfolio_history as history
-
-    reads: list[tuple[str, str]] = []
-    plan_at = history.plan_at
-
-    def counted(top, version, settings):
-        reads.append((version.path, version.blob))
-        return plan_at(top, version, settings)
-
-    monkeypatch.setattr(history, "plan_at", counted)
-    return reads
 
 
 def test_a_second_render_reads_no_past_version_again_and_draws_the_same(
