@@ -17,6 +17,7 @@ from conftest import AS_OF, EXAMPLES, ROOT
 
 from sip.check import cache as cache_module
 from sip.check.cache import Cache, check_cached, settings_key
+from sip.check.cache_entry import entry_of, result_of
 from sip.check.config import Settings
 from sip.check.file import check_bytes
 
@@ -234,8 +235,8 @@ def test_a_cached_result_is_the_checked_one():
     for path in sorted(EXAMPLES.rglob("*.yaml")):
         raw = path.read_bytes()
         checked = check_bytes(raw, str(path), settings)
-        entry = cache_module._entry("k", checked)
-        back = cache_module._result(json.loads(json.dumps(entry)), str(path))
+        entry = entry_of("k", checked)
+        back = result_of(json.loads(json.dumps(entry)), str(path))
         for name in (
             "diagnostics",
             "item_ids",

@@ -8,9 +8,9 @@ file's result as the worker returns it: its diagnostics, the ids of the items th
 plan id, its waivers of run-level rules and the small facts rules over the run read, so SIP203
 and SIP205 still see every plan, cached or not.
 
-Entries are JSON, never pickles: the folder is on disk for anyone who can write there, and
-reading an entry must never run code. One that cannot be read, is not JSON or does not hold a
-result of the right shape is ignored (the file is checked, and the entry written again). An
+Entries are JSON (sip/check/cache_entry.py), never pickles: the folder is on disk for anyone who
+can write there, and reading an entry must never run code. One that cannot be read, is not JSON
+or does not hold a result of the right shape is ignored (the file is checked, and the entry written again). An
 entry is written to a temporary file and renamed over its name, so two runs at once each read
 a whole entry or none; a failed write (a full disk, a read-only folder) is ignored.
 
@@ -32,12 +32,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sip import __version__
+from sip.check.cache_entry import entry_of, result_of
 from sip.check.config import Settings
 from sip.check.result import FileResult
-from sip.check.waivers import ActiveWaiver
-from sip.diagnostic import ERROR, WAIVED, WARNING, Diagnostic
 from sip.files import read_limited, write_quietly
-from sip.rules.context import FindingFacts, PlanFacts
 
 if TYPE_CHECKING:
     from sip.read.loader import Loaded
@@ -81,7 +79,7 @@ class Cache:
             entry = json.loads(raw)
             if not isinstance(entry, dict) or entry.get("key") != key:
                 return None
-            return _result(entry, name)
+            return result_of(entry, name)
         except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
             return None
 
@@ -108,7 +106,7 @@ class Cache:
     def put(self, key: str, result: FileResult) -> None:
         if not self._prepared():
             return
-        entry = json.dumps(_entry(key, result), separators=(",", ":"))
+        entry = json.dumps(entry_of(key, result), separators=(",", ":"))
         write_quietly(self.entries / key[:2] / key, entry.encode("utf-8"))
 
     def _prepared(self) -> bool:
@@ -264,153 +262,3 @@ def code_version() -> str:
                     digest.update(f"{folder}/{file}:{info.st_size}:{info.st_mtime_ns};".encode())
         _version = f"v{LAYOUT}-{__version__}-{digest.hexdigest()}"
     return _version
-
-
-# -- entries: a result as JSON, and back -------------------------------------------------------
-
-
-def _entry(key: str, result: FileResult) -> dict[str, Any]:
-    facts = result.facts
-    return {
-        "key": key,
-        "rules_ran": result.rules_ran,
-        "plan_id": result.plan_id,
-        "plan_id_position": list(result.plan_id_position),
-        "diagnostics": [
-            [d.line, d.column, d.code, d.severity, d.message, d.path, d.reason] for d in result.diagnostics
-        ],
-        "waivers": [list(w) for w in result.waivers],
-        "item_ids": result.item_ids,
-        "facts": None
-        if facts is None
-        else [
-            facts.status,
-            None if facts.closed is None else facts.closed.isoformat(),
-            facts.supplier_id,
-            facts.site_name,
-            facts.country,
-            list(facts.finding_ids),
-            [
-                [
-                    f.list_index,
-                    f.id,
-                    f.title,
-                    f.identified.isoformat(),
-                    list(f.indicators),
-                    f.forced_labour,
-                    f.repeats,
-                    list(f.position),
-                    list(f.repeats_position),
-                ]
-                for f in facts.findings
-            ],
-        ],
-    }
-
-
-def _result(entry: dict[str, Any], name: str) -> FileResult:
-    """The result an entry holds, every value checked for its type: a file that parses as JSON
-    but holds anything else raises (TypeError, ValueError...), and is ignored."""
-    diagnostics = [
-        Diagnostic(
-            name,
-            _int(line),
-            _int(column),
-            _str(code),
-            _severity(severity),
-            _str(message),
-            _str(path),
-            None if reason is None else _str(reason),
-        )
-        for line, column, code, severity, message, path, reason in entry["diagnostics"]
-    ]
-    waivers = [
-        ActiveWaiver(
-            _str(rule),
-            None if ids is None else tuple(_str(i) for i in ids),
-            _str(reason),
-            _str(path),
-            _int(line),
-            _int(column),
-        )
-        for rule, ids, reason, path, line, column in entry["waivers"]
-    ]
-    item_ids = entry["item_ids"]
-    if not isinstance(item_ids, dict) or not all(isinstance(v, str) for v in item_ids.values()):
-        raise TypeError("item_ids")
-    plan_id = entry["plan_id"]
-    return FileResult(
-        name,
-        diagnostics,
-        rules_ran=_bool(entry["rules_ran"]),
-        plan_id=None if plan_id is None else _str(plan_id),
-        plan_id_position=_position(entry["plan_id_position"]),
-        waivers=waivers,
-        ids=item_ids,
-        facts=None if entry["facts"] is None else _facts(entry["facts"]),
-    )
-
-
-def _facts(value: list[Any]) -> PlanFacts:
-    status, closed, supplier_id, site_name, country, finding_ids, findings = value
-    return PlanFacts(
-        _str(status),
-        None if closed is None else dt.date.fromisoformat(_str(closed)),
-        None if supplier_id is None else _str(supplier_id),
-        _str(site_name),
-        _str(country),
-        tuple(_str(i) for i in finding_ids),
-        tuple(
-            FindingFacts(
-                _int(index),
-                _str(id),
-                _str(title),
-                dt.date.fromisoformat(_str(identified)),
-                tuple(_str(i) for i in indicators),
-                _bool(forced),
-                None if repeats is None else _str(repeats),
-                _position(position),
-                _position(repeats_position),
-            )
-            for (
-                index,
-                id,
-                title,
-                identified,
-                indicators,
-                forced,
-                repeats,
-                position,
-                repeats_position,
-            ) in findings
-        ),
-    )
-
-
-def _str(value: Any) -> str:
-    if not isinstance(value, str):
-        raise TypeError("str")
-    return value
-
-
-def _int(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError("int")
-    return value
-
-
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise TypeError("bool")
-    return value
-
-
-def _severity(value: Any) -> str:
-    if value not in (ERROR, WARNING, WAIVED):
-        raise ValueError("severity")
-    return str(value)
-
-
-def _position(value: Any) -> tuple[int, int]:
-    line, column = value
-    return _int(line), _int(column)

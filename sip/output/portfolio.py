@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from sip.check.cache_entry import as_bool, as_int, as_number, as_str
 from sip.format.vocab import DETERMINATION
 from sip.model import Plan
 from sip.output.coverage import of_plan
@@ -65,39 +66,30 @@ def figures_as_json(f: PlanFigures) -> dict[str, Any]:
 
 
 def figures_from_json(value: Any) -> PlanFigures:
-    """figures_as_json's figures back; ValueError for anything else (a corrupt entry is a miss)."""
+    """figures_as_json's figures back, every value checked for its type; TypeError or ValueError
+    for anything else (a corrupt cache entry is a miss)."""
     if not isinstance(value, dict) or set(value) != {name.name for name in fields(PlanFigures)}:
         raise ValueError("not a plan's figures")
+    checked = dict(value)
     for name in ("plan_id", "status", "country", "site", "supplier"):
-        _want(value[name], str)
+        checked[name] = as_str(value[name])
     for name in ("open_actions", "overdue", "overdue_instalments", "past_deadline"):
-        _want(value[name], int)
+        checked[name] = as_int(value[name])
     for name in ("affected", "owed", "covered", "reached"):
-        _want(value[name], int, none=True)
+        checked[name] = None if value[name] is None else as_int(value[name])
     for name in ("covered_complete", "verified", "closed"):
-        _want(value[name], bool)
+        checked[name] = as_bool(value[name])
     determinations = value["determinations"]
     if not isinstance(determinations, dict) or set(determinations) != set(DETERMINATIONS):
         raise ValueError("not a plan's determinations")
-    for count in determinations.values():
-        _want(count, int)
-    money = {}
-    for row in value["money"]:
-        currency, payer, committed, paid, unreported = row
-        _want(currency, str)
-        _want(payer, str)
-        for amount in (committed, paid, unreported):
-            _want(amount, float | int)
-        money[(currency, payer)] = MoneyTotal(float(committed), float(paid), float(unreported))
-    return PlanFigures(**{**value, "money": money})
-
-
-def _want(value: Any, kind: Any, none: bool = False) -> None:
-    if value is None and none:
-        return
-    # a bool is an int to isinstance, and neither may stand for the other here
-    if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
-        raise ValueError(f"{value!r} is not {kind}")
+    checked["determinations"] = {name: as_int(count) for name, count in determinations.items()}
+    checked["money"] = {
+        (as_str(currency), as_str(payer)): MoneyTotal(
+            as_number(committed), as_number(paid), as_number(unreported)
+        )
+        for currency, payer, committed, paid, unreported in value["money"]
+    }
+    return PlanFigures(**checked)
 
 
 def figures_of(plan: Plan, p: Progress) -> PlanFigures:
