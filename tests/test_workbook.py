@@ -412,7 +412,7 @@ SCHEDULE = """    amount:
 
 
 def test_an_instalment_paid_on_a_schedule(sip, tmp_path):
-    from sip.model.plan import Response
+    from sip.model.actions import Response
 
     if "schedule" not in Response.model_fields:
         pytest.skip("format 1.1's instalments (responses[].schedule) are not in the models yet")

@@ -22,23 +22,25 @@ from pydantic import BaseModel
 
 from sip.edit.new_start import TODO, Start
 from sip.format.version import FORMAT_VERSION
+from sip.model.actions import (
+    Improvement,
+    Money,
+    Response,
+    Unclaimed,
+)
 from sip.model.plan import (
     Fees,
     Finding,
     GrievanceChannel,
-    Improvement,
-    Money,
     NeedsAssessment,
     Owner,
     Plan,
-    Response,
     Risk,
     RiskSource,
     RootCause,
     ServiceProvider,
     Site,
     Source,
-    Unclaimed,
     WorkerEngagement,
 )
 from sip.resources import resource_dir

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from sip.format.vocab import MONEY_REMEDIES, REMEDY
 from sip.model import Plan
-from sip.model.plan import Finding, Response
+from sip.model.actions import Response
+from sip.model.plan import Finding
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from sip.format.vocab import ACTION_STATUS, MONEY_REMEDIES, SEVERITY
 from sip.model import Plan
-from sip.model.plan import Action, Response
+from sip.model.actions import Action, Response
 from sip.rules.context import default_deadlines
 
 DUE_SOON_DAYS = 30

@@ -17,7 +17,8 @@ from sip.format.lists import ACTION_LISTS, ID_LISTS
 
 if TYPE_CHECKING:
     from sip.model import Plan
-    from sip.model.plan import Finding, IdItem, Improvement, Response, RootCause
+    from sip.model.actions import Improvement, Response
+    from sip.model.plan import Finding, IdItem, RootCause
 
 
 @dataclass

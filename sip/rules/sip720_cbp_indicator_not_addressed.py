@@ -54,7 +54,7 @@ from sip.rules.context import Context, Violation
 
 if TYPE_CHECKING:
     from sip.model import Plan
-    from sip.model.plan import Response
+    from sip.model.actions import Response
     from sip.rules.index import PlanIndex
 
 CODE = "SIP720"

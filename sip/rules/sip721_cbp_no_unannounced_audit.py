@@ -57,7 +57,7 @@ from sip.rules.sip720_cbp_indicator_not_addressed import remedies
 
 if TYPE_CHECKING:
     from sip.model import Plan
-    from sip.model.plan import Response
+    from sip.model.actions import Response
     from sip.read.positions import Loc
 
 CODE = "SIP721"

@@ -5,6 +5,7 @@ verification, its instalments, and whether it is past its deadline."""
 from __future__ import annotations
 
 from sip.format import vocab
+from sip.model import actions as acts
 from sip.model import plan as model
 from sip.output import coverage as cover
 from sip.output.figures import Late, money_of, percent
@@ -13,7 +14,7 @@ from sip.output.render.shown import Shown, labels, money_line, vocab_label
 
 
 class Actions(Shown):
-    def verification(self, v: model.Verification) -> c.VerificationView:
+    def verification(self, v: acts.Verification) -> c.VerificationView:
         return c.VerificationView(
             v.method,
             v.date,
@@ -62,7 +63,7 @@ class Actions(Shown):
             return None
         return c.FeesView(self.ref(finding.id), fees.low, fees.high, fees.currency)
 
-    def unclaimed(self, unclaimed: str | model.Unclaimed | None) -> c.UnclaimedView | None:
+    def unclaimed(self, unclaimed: str | acts.Unclaimed | None) -> c.UnclaimedView | None:
         """`unclaimed` written as text (format 1.1) or as a mapping (1.2), each shown as written."""
         if unclaimed is None:
             return None
@@ -81,11 +82,11 @@ class Actions(Shown):
             )
         return out
 
-    def action(self, a: model.Response | model.Improvement, late: dict[str, Late]) -> c.ActionView:
+    def action(self, a: acts.Response | acts.Improvement, late: dict[str, Late]) -> c.ActionView:
         # A response's own fields are read through r, an improvement's through m (None on the
         # other kind), so that the type checker follows which is which.
-        r = a if isinstance(a, model.Response) else None
-        m = a if isinstance(a, model.Improvement) else None
+        r = a if isinstance(a, acts.Response) else None
+        m = a if isinstance(a, acts.Improvement) else None
         overdue = a.is_overdue(self.as_of)
         amount = None
         money_remedy = r is not None and r.remedy in vocab.MONEY_REMEDIES
@@ -121,7 +122,7 @@ class Actions(Shown):
             anchor=self.anchor(a.id),
             type="response" if r is not None else "improvement",
             kind=vocab_label(vocab.RESPONSE_KIND, a.kind)
-            if isinstance(a, model.Response)
+            if isinstance(a, acts.Response)
             else vocab_label(vocab.IMPROVEMENT_ELEMENT, a.element),
             remedy=vocab_label(vocab.REMEDY, r.remedy) if r is not None and r.remedy else None,
             action=a.action,

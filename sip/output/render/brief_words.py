@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from sip.format.wording import shorten
 from sip.model import Plan
-from sip.model.plan import Action
+from sip.model.actions import Action
 from sip.output.figures import Progress
 
 MOST = 4  # items named in one sentence before "and N more"

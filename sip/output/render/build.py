@@ -27,6 +27,7 @@ from sip.format.countries import COUNTRIES
 from sip.format.languages import LANGUAGES
 from sip.format.personal_data import keep
 from sip.model import Plan
+from sip.model import actions as acts
 from sip.model import plan as model
 from sip.output import coverage as cover
 from sip.output.figures import Progress, progress
@@ -69,7 +70,7 @@ def _per_worker(responses: list[c.ActionView], currency: str) -> float | None:
 
 
 class _Builder(Actions):
-    remedies: dict[str, list[model.Response]]  # the money remedies of each finding (report())
+    remedies: dict[str, list[acts.Response]]  # the money remedies of each finding (report())
 
     def source(self, s: model.Source) -> c.SourceView:
         return c.SourceView(

@@ -20,6 +20,7 @@ from sip.format import vocab
 from sip.format.countries import COUNTRIES
 from sip.format.personal_data import keep
 from sip.model import Plan
+from sip.model import actions as acts
 from sip.model import plan as model
 from sip.output.figures import MoneyTotal, money_of, progress
 from sip.output.render import context as c
@@ -139,7 +140,7 @@ def dossier(
     named: dict[str, model.Party | model.ServiceProvider] = {p.id: p for p in shown.parties}
     named.update({p.id: p for p in shown.service_providers})
 
-    def verifier(v: model.Verification) -> Verifier:
+    def verifier(v: acts.Verification) -> Verifier:
         who = named.get(v.by) if v.by else None
         kind = None
         if isinstance(who, model.Party):
@@ -157,7 +158,7 @@ def dossier(
             v.method,
         )
 
-    def remedy(r: model.Response) -> Remedy:
+    def remedy(r: acts.Response) -> Remedy:
         # what is paid as the reports say it: "not reported" where the plan records no payment
         money = None if r.amount is None else money_line(r.amount.currency, money_of(r))
         return Remedy(
@@ -176,7 +177,7 @@ def dossier(
             lacks(r),
         )
 
-    by_indicator: dict[str, tuple[list[int], list[model.Response]]] = {}
+    by_indicator: dict[str, tuple[list[int], list[acts.Response]]] = {}
     for position, _, indicator, responses in remedies(shown, index):
         findings, found = by_indicator.setdefault(indicator, ([], []))
         findings.append(position)

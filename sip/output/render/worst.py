@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sip.model.plan import Finding, Response
+from sip.model.actions import Response
+from sip.model.plan import Finding
 from sip.output.coverage import Coverage, of_forced_labour
 from sip.output.render.brief_words import DETERMINED, Facts, count, n
 
