@@ -17,23 +17,30 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from sip.check.config_values import (
+    line_of,
+    parse_codes,
+    parse_date,
+    parse_deadlines,
+    parse_effectiveness,
+    parse_frameworks,
+    parse_public_identifiers,
+    parse_size,
+    parse_verification,
+)
 from sip.exits import UsageError
 from sip.files import read_limited
 from sip.files import reason as os_reason
-from sip.format.dates import DateError
 from sip.format.dates import parse_date as read_date
 from sip.rules.context import (
-    DEADLINE_KINDS,
     MIN_EFFECTIVE_DAYS,
     MIN_WORKERS_HEARD,
-    SEVERITIES,
     SHARE_OF_WORKERS_HEARD,
     default_deadlines,
 )
 
 DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024
 MAX_CONFIG = 1024 * 1024  # a configuration is a few lines; a larger file is not read
-MAX_DEADLINE = 36_500  # days: far beyond any deadline, and dates plus it stay in the calendar
 
 
 @dataclass(frozen=True)
@@ -75,11 +82,7 @@ _KEYS = (
     "effectiveness",
     "frameworks",
 )
-MAX_WORKERS = 1_000_000  # far beyond any site's workforce
-_CODE_PREFIX = re.compile(r"SIP[0-9]{1,3}\Z")
 _TOML_POSITION = re.compile(r"\(at line ([0-9]+), column ([0-9]+)\)")
-_SIZE = re.compile(r"\s*([0-9]+)\s*(B|KB|MB|GB)?\s*\Z", re.IGNORECASE)
-_UNITS = {None: 1, "B": 1, "KB": 1024, "MB": 1024**2, "GB": 1024**3}
 
 
 def find_config(paths: list[Path]) -> Path | None:
@@ -193,16 +196,16 @@ def load_settings(path: Path | None) -> Settings:
     if table is None:
         raise UsageError(f"{path}: has no [tool.sip] table; put sip's settings there, or use a sip.toml")
     if not isinstance(table, dict):
-        raise UsageError(f"{path}:{_line_of(text, 'tool.sip')}: tool.sip must be a table ([tool.sip])")
+        raise UsageError(f"{path}:{line_of(text, 'tool.sip')}: tool.sip must be a table ([tool.sip])")
     return _settings_from(table, path, text)
 
 
 def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
     def fail(key: str, message: str, sub: str | None = None) -> UsageError:
-        line = _line_of(text, key)
+        line = line_of(text, key)
         if sub is not None:  # a key inside a table: look for it below the table's line
             below = text.split("\n", line - 1)[-1] if line > 1 else text
-            line += _line_of(below, sub) - 1 if sub in below else 0
+            line += line_of(below, sub) - 1 if sub in below else 0
         return UsageError(f"{path}:{line}: {key}: {message}")
 
     values: dict[str, Any] = {"root": path.parent.resolve(), "source": path}
@@ -236,172 +239,6 @@ def _settings_from(table: dict[str, Any], path: Path, text: str) -> Settings:
         elif key == "frameworks":
             values["frameworks"] = parse_frameworks(value, partial(fail, key))
     return Settings(**values)
-
-
-def parse_date(value: Any, fail: Any) -> dt.date:
-    try:
-        return read_date(value)
-    except DateError as error:
-        if error.out_of_range:
-            raise fail(str(error)) from None
-        raise fail(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
-
-
-def parse_codes(value: Any, fail: Any) -> tuple[str, ...]:
-    """Codes or prefixes of rules SIP201 and later. SIP0xx and SIP1xx cannot be ignored: they mean
-    the file is not a readable plan, and nothing else was checked in it."""
-    from sip.rules import BY_CODE
-
-    items = value.split(",") if isinstance(value, str) else value
-    if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
-        raise fail('must be a list of codes or prefixes, e.g. ["SIP601", "SIP5"]')
-    codes = tuple(part.strip().upper() for v in items for part in v.split(",") if part.strip())
-    for code in codes:
-        if not _CODE_PREFIX.match(code):
-            raise fail(f"{code!r} is not a code or prefix such as SIP601 or SIP5")
-        matching = [known for known in BY_CODE if known.startswith(code)]
-        if not matching:
-            raise fail(f"no code is {code} or starts with it; 'sip rules' lists them")
-        if any(known < "SIP2" for known in matching):
-            raise fail(
-                f"{code} cannot be ignored: SIP0xx and SIP1xx mean the file cannot be read "
-                "as a plan, so nothing else in it was checked"
-            )
-    return codes
-
-
-def parse_frameworks(value: Any, fail: Any) -> tuple[str, ...]:
-    """Names of framework profiles (docs/frameworks.md): `frameworks = ["far", "cbp"]`."""
-    from sip.format.vocab import FRAMEWORK
-
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise fail(f'must be a list of framework names, e.g. ["far", "cbp"]; known: {", ".join(FRAMEWORK)}')
-    for name in value:
-        if name not in FRAMEWORK:
-            close = difflib.get_close_matches(name.lower(), FRAMEWORK, n=1, cutoff=0.5)
-            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(FRAMEWORK)}"
-            raise fail(f"{name!r} is not a framework sip knows; {hint} ('sip frameworks' lists them)")
-    return tuple(dict.fromkeys(value))
-
-
-def parse_public_identifiers(value: Any, fail: Any) -> tuple[str, ...]:
-    """Texts never masked nor warned about. Each is kept wherever it is written whole, so an entry
-    that is only part of an identifier (`"a"`, `"12"`) would keep every text holding it: refused."""
-    from sip.format.personal_data import not_an_identifier
-
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise fail('must be a list of texts, e.g. ["+60 3-8000 8000"]')
-    for entry in value:
-        problem = not_an_identifier(entry)
-        if problem:
-            raise fail(f"{entry!r} {problem}")
-    return tuple(value)
-
-
-def parse_size(value: Any, fail: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-        return value
-    match = _SIZE.match(value) if isinstance(value, str) else None
-    if match and int(match[1]) > 0:
-        return int(match[1]) * _UNITS[match[2].upper() if match[2] else None]
-    raise fail(f'{value!r} is not a size; write bytes (5000000) or text such as "5MB"')
-
-
-def parse_deadlines(value: Any, fail: Any) -> dict[str, dict[str, int]]:
-    """Days from a finding's `identified` date by which its responses are due (SIP506), by kind
-    of response and severity. A severity key at the top sets it for every kind (as in format 1,
-    so an existing configuration keeps its meaning); a kind's table (`[deadlines.protection]`)
-    overrides that for its kind. What is left out keeps its default."""
-    if not isinstance(value, dict):
-        raise fail(
-            "must be a table: [deadlines] with critical, major and minor in days, and "
-            "optionally [deadlines.protection], [deadlines.corrective], "
-            "[deadlines.remedy]"
-        )
-    deadlines = default_deadlines()
-    tables = {}
-    for key, days in value.items():
-        if key in DEADLINE_KINDS:
-            if not isinstance(days, dict):
-                raise fail(
-                    f"{key} must be a table: [deadlines.{key}] with critical, major and minor in days", key
-                )
-            tables[key] = days
-            continue
-        _check_days(
-            key,
-            days,
-            fail,
-            f"a severity ({', '.join(SEVERITIES)}) or a kind of response ({', '.join(DEADLINE_KINDS)})",
-        )
-        for kind in DEADLINE_KINDS:
-            deadlines[kind][key] = days
-    for kind, table in tables.items():
-        for severity, days in table.items():
-            _check_days(severity, days, fail, f"a severity ({', '.join(SEVERITIES)})", f"{kind}.{severity}")
-            deadlines[kind][severity] = days
-    return deadlines
-
-
-def parse_verification(value: Any, fail: Any) -> dict[str, Any]:
-    """`[verification]`: how many workers a verification must hear (SIP510)."""
-    table = _table(value, fail, "[verification] with min-workers (a count) and min-share (0 to 1)")
-    out: dict[str, Any] = {}
-    for key, setting in table.items():
-        if key == "min-workers":
-            out["min_workers"] = _whole(setting, fail, key, MAX_WORKERS, "workers")
-        elif key == "min-share":
-            if isinstance(setting, bool) or not isinstance(setting, int | float) or not 0 <= setting <= 1:
-                raise fail("min-share must be a number from 0 to 1 (0.10 is 10 %)", key)
-            out["min_share"] = float(setting)
-        else:
-            raise fail(f"{key!r} is not min-workers or min-share", key)
-    return out
-
-
-def parse_effectiveness(value: Any, fail: Any) -> dict[str, Any]:
-    """`[effectiveness]`: how long after completion an improvement can be judged effective (SIP511)."""
-    table = _table(value, fail, "[effectiveness] with min-days (a number of days)")
-    out: dict[str, Any] = {}
-    for key, setting in table.items():
-        if key != "min-days":
-            raise fail(f"{key!r} is not min-days", key)
-        out["min_days"] = _whole(setting, fail, key, MAX_DEADLINE, "days")
-    return out
-
-
-def _table(value: Any, fail: Any, shape: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise fail(f"must be a table: {shape}")
-    return value
-
-
-def _whole(value: Any, fail: Any, key: str, most: int, unit: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= most:
-        raise fail(f"{key} must be a whole number of {unit}, 0 or more and at most {most:,}", key)
-    return value
-
-
-def _check_days(key: str, days: Any, fail: Any, expected: str, shown: str | None = None) -> None:
-    if key not in SEVERITIES:
-        raise fail(f"{key!r} is not {expected}", key)
-    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= MAX_DEADLINE:
-        raise fail(
-            f"{shown or key} must be a whole number of days, 0 or more and at most "
-            f"{MAX_DEADLINE:,} (100 years)",
-            key,
-        )
-
-
-def _line_of(text: str, key: str) -> int:
-    """The line where a key is set: `key = ...`, `key.sub = ...`, `[key]` or `[tool.sip.key]`."""
-    pattern = re.compile(
-        rf"^[ \t]*(\[[ \t]*(tool\.sip\.)?)?[\"']?{re.escape(key)}[\"']?[ \t]*[=\].]", re.MULTILINE
-    )
-    match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
 def with_options(settings: Settings, **options: Any) -> Settings:
