@@ -8,8 +8,9 @@ plan is valid under the plan format and clean under rules SIP201-SIP601 for the 
     python bench/generate.py --count 1000 --out /tmp/sip-bench [--seed 7] [--lines 1500]
     python bench/generate.py --mutate 50 --from /tmp/sip-bench --out /tmp/sip-bench-2 [--seed 7]
 
-The second form copies a corpus and changes K of its active plans as a reviewer would see them in
-`sip diff`: a response moves forward, a due date moves later, a finding is added, a review logged.
+The second form (bench/mutate.py) copies a corpus and changes K of its active plans as a reviewer
+would see them in `sip diff`: a response moves forward, a due date moves later, a finding is
+added, a review logged.
 Standard library only: the YAML is written as text, so it reads as if written by hand.
 """
 
@@ -18,8 +19,6 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
-import re
-import shutil
 import time
 from datetime import date, timedelta
 from pathlib import Path
@@ -364,107 +363,6 @@ def generate(count: int, out: Path, seed: int, target_lines: int) -> None:
         (out / f"sip-bench-{number:04d}.yaml").write_text(text, encoding="utf-8")
 
 
-def section_end(lines: list[str], section: str) -> int:
-    """Where a top-level list ends: before the next top-level key and the blank lines and comments above it."""
-    start = lines.index(f"{section}:")
-    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "#")), len(lines))
-    while not lines[end - 1].strip() or lines[end - 1].startswith("#"):
-        end -= 1
-    return end
-
-
-def mutate_plan(text: str) -> str:
-    """The plan after a follow-up visit: one response under way, a due date later, a finding, a review."""
-    lines = text.splitlines()
-    start = lines.index("responses:")
-    unfinished = [
-        i
-        for i in range(start, section_end(lines, "responses"))
-        if lines[i] in ("    status: planned", "    status: in-progress")
-    ]
-    if unfinished:  # a planned response gets under way; failing that, one under way is done
-        i = min(unfinished, key=lambda j: (lines[j] != "    status: planned", j))
-        done = ["    status: done", f"    completed: {AS_OF - timedelta(1)}"]
-        lines[i : i + 1] = ["    status: in-progress"] if lines[i].endswith("planned") else done
-    start = lines.index("improvements:")
-    for i in range(start, section_end(lines, "improvements") - 1):  # improvements have no deadline to keep
-        if lines[i].startswith("    due: ") and lines[i + 1] in (
-            "    status: planned",
-            "    status: in-progress",
-        ):
-            lines[i] = f"    due: {date.fromisoformat(lines[i][9:19]) + timedelta(30)}"
-            break
-    last = dict.fromkeys(("F", "A", "RC", "R", "MS"), 0)
-    for prefix, n in re.findall(r"^  - id: (F|A|RC|R|MS)-(\d+)$", text, re.MULTILINE):
-        last[prefix] = max(last[prefix], int(n))
-    f, a, rc, r, ms = (f"{prefix}-{n + 1}" for prefix, n in last.items())
-    identified = AS_OF - timedelta(6)
-    added = {
-        "findings": [
-            ("id", f),
-            ("title", quote("Drinking water in the packing hall not tested")),
-            ("severity", "minor"),
-            ("worker_groups", flow(["migrant"])),
-            ("source", "S-1"),
-            ("identified", identified),
-        ],
-        "responses": [
-            ("id", a),
-            ("kind", "corrective"),
-            ("addresses", flow([f])),
-            ("action", quote("Test the water monthly and post results in workers' languages")),
-            ("owner", quote("Supplier Operations Manager")),
-            ("due", identified + timedelta(60)),
-            ("status", "planned"),
-        ],
-        "root_causes": [
-            ("id", rc),
-            ("findings", flow([f])),
-            ("category", "capacity"),
-            ("cause", quote("No maintenance plan for water and sanitation")),
-        ],
-        "risks": [
-            ("id", r),
-            ("risk", quote("Unsafe drinking water")),
-            ("likelihood", "low"),
-            ("impact", "medium"),
-            ("source", [("kind", "operational-function"), ("name", quote("Facilities maintenance"))]),
-            ("root_causes", flow([rc])),
-        ],
-        "improvements": [
-            ("id", ms),
-            ("element", "monitoring"),
-            ("addresses", flow([rc, r])),
-            ("action", quote("Preventive maintenance plan for water and sanitation")),
-            ("owner", quote("Supplier Operations Manager")),
-            ("due", AS_OF + timedelta(90)),
-            ("status", "planned"),
-        ],
-        "reviews": [
-            ("date", AS_OF - timedelta(1)),
-            ("by", quote("Responsible Sourcing Committee")),
-            ("summary", quote("Follow-up visit: one response under way, a due date moved, a finding added")),
-        ],
-    }
-    for section, pairs in added.items():
-        end = section_end(lines, section)
-        lines[end:end] = item(pairs)
-    return "\n".join(lines) + "\n"
-
-
-def mutate(count: int, source: Path, out: Path, seed: int) -> int:
-    out.mkdir(parents=True, exist_ok=True)
-    plans = sorted(source.glob("*.yaml"))
-    active = [path for path in plans if "\nstatus: active\n" in path.read_text(encoding="utf-8")]
-    chosen = set(random.Random(seed).sample(active, min(count, len(active))))
-    for path in plans:
-        if path in chosen:
-            (out / path.name).write_text(mutate_plan(path.read_text(encoding="utf-8")), encoding="utf-8")
-        else:
-            shutil.copyfile(path, out / path.name)
-    return len(chosen)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Generate clean sip plans for benchmarking.")
     parser.add_argument("--out", type=Path, required=True, help="folder to write the plans to")
@@ -480,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     if args.mutate is not None:
+        from mutate import mutate  # it builds its plans' lines with this module's helpers
+
         if args.source is None or not args.source.is_dir():
             parser.error("--mutate needs --from, an existing folder of plans")
         changed = mutate(args.mutate, args.source, args.out, args.seed)

@@ -64,7 +64,7 @@ def history_repository(corpus: Path, commits: int, changes: int) -> Path:
     last before AS_OF; made once, kept beside the corpus."""
     import random
 
-    from generate import mutate_plan  # bench/ is on the path when a script runs
+    from mutate import mutate_plan  # bench/ is on the path when a script runs
 
     root = corpus.parent / f"{corpus.name}-history-{commits}x{changes}"
     if (root / ".git").is_dir():
