@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
 import os
 import stat
 import tempfile
@@ -60,7 +59,7 @@ def outside_work_tree(path: str | Path) -> str | None:
     real = os.path.realpath(path)
     if real == absolute:
         return None
-    top = _work_tree(os.path.dirname(absolute))
+    top = work_tree(os.path.dirname(absolute))
     if top is None:
         return None
     real_top = os.path.realpath(top)
@@ -69,12 +68,13 @@ def outside_work_tree(path: str | Path) -> str | None:
     return top
 
 
-@functools.lru_cache(maxsize=256)
-def _work_tree(folder: str) -> str | None:
+def work_tree(folder: str) -> str | None:
+    """The top of the git work tree `folder` (absolute) is in: the nearest folder at or above it
+    holding `.git` (a folder, or a file in a linked work tree or a submodule); None outside one."""
     if os.path.lexists(os.path.join(folder, ".git")):
         return folder
     parent = os.path.dirname(folder)
-    return None if parent == folder else _work_tree(parent)
+    return None if parent == folder else work_tree(parent)
 
 
 def _refuse_outside(path: str | Path) -> None:

@@ -35,7 +35,7 @@ from sip import __version__
 from sip.check.cache_entry import entry_of, result_of
 from sip.check.config import Settings
 from sip.check.result import FileResult
-from sip.files import read_limited, write_quietly
+from sip.files import read_limited, work_tree, write_quietly
 
 if TYPE_CHECKING:
     from sip.read.loader import Loaded
@@ -156,12 +156,11 @@ def tracked_by_git(folder: Path) -> bool:
         where = folder.resolve()
     except OSError:
         return False
-    for top in (where, *where.parents):
-        marker = top / ".git"
-        if marker.exists():
-            break
-    else:
+    found = work_tree(str(where))
+    if found is None:
         return False
+    top = Path(found)
+    marker = top / ".git"
     try:
         if marker.is_file():  # a linked work tree or a submodule: "gitdir: PATH"
             pointer = read_limited(marker, 4096).decode("utf-8").strip()
